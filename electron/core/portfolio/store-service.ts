@@ -1,0 +1,228 @@
+/**
+ * The portfolio of client stores: create, edit, archive, restore and delete, each change written to
+ * the store's history in the same transaction.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { isCoveredCountry } from '../../shared/countries'
+import type { FieldChange, HistoryKind, PortfolioStatus, Store, StoreDetail } from '../../shared/portfolio'
+import type { StoreInput } from '../../shared/store-fields'
+import type { DatabaseHandle } from '../db/open-database'
+import { storeHistory, stores } from '../db/schema'
+import { AppError } from '../errors'
+import type { Actor, Clock } from '../ports'
+import { BLANK_STORE_INPUT, countryName, diffStores, searchTextOf, storeLabel } from './store-display'
+
+export type StoreRow = typeof stores.$inferSelect
+
+export interface StoreServiceDeps {
+  database: DatabaseHandle
+  clock: Clock
+  actor: Actor
+}
+
+export interface HistoryNote {
+  kind: HistoryKind
+  summary: string
+}
+
+export function portfolioStatusOf(row: Pick<StoreRow, 'archivedAt' | 'country'>): PortfolioStatus {
+  if (row.archivedAt !== null) return 'archived'
+  return isCoveredCountry(row.country) ? 'active' : 'out-of-scope'
+}
+
+export function toStore(row: StoreRow): Store {
+  return {
+    id: row.id,
+    clientName: row.clientName,
+    storeName: row.storeName,
+    country: row.country,
+    sellerShortCode: row.sellerShortCode,
+    sellerId: row.sellerId,
+    loginEmail: row.loginEmail,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    contactChannel: row.contactChannel,
+    omsStoreRef: row.omsStoreRef,
+    ownerKam: row.ownerKam,
+    tags: row.tags,
+    notes: row.notes,
+    status: portfolioStatusOf(row),
+    archivedAt: row.archivedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}
+
+export function inputOf(store: StoreRow | Store): StoreInput {
+  return {
+    clientName: store.clientName,
+    storeName: store.storeName,
+    country: store.country,
+    sellerShortCode: store.sellerShortCode,
+    sellerId: store.sellerId,
+    loginEmail: store.loginEmail,
+    contactName: store.contactName,
+    contactEmail: store.contactEmail,
+    contactPhone: store.contactPhone,
+    contactChannel: store.contactChannel,
+    omsStoreRef: store.omsStoreRef,
+    ownerKam: store.ownerKam,
+    tags: store.tags,
+    notes: store.notes
+  }
+}
+
+/** The key that tells stores apart within a country: the short code, else the login e-mail. */
+export function storeKey(input: Pick<StoreInput, 'country' | 'sellerShortCode' | 'loginEmail'>): string | null {
+  if (input.sellerShortCode) return `${input.country}|code|${input.sellerShortCode}`
+  if (input.loginEmail) return `${input.country}|email|${input.loginEmail}`
+  return null
+}
+
+export function duplicateMessage(input: StoreInput, existing: StoreRow): string {
+  const what = input.sellerShortCode ? `seller short code ${input.sellerShortCode}` : `login e-mail ${input.loginEmail}`
+  const archived = existing.archivedAt !== null ? ' (archived — restore it instead)' : ''
+  return `${countryName(input.country)} already has a store with ${what}: ${storeLabel(existing)}${archived}`
+}
+
+export function createStoreService({ database, clock, actor }: StoreServiceDeps) {
+  const { db, sqlite } = database
+
+  function row(id: number): StoreRow {
+    const found = db.select().from(stores).where(eq(stores.id, id)).get()
+    if (!found) throw new AppError('not-found', `Store #${id} does not exist; it may have been deleted`)
+    return found
+  }
+
+  function findByKey(input: Pick<StoreInput, 'country' | 'sellerShortCode' | 'loginEmail'>): StoreRow | undefined {
+    if (input.sellerShortCode) {
+      return db
+        .select()
+        .from(stores)
+        .where(and(eq(stores.country, input.country), eq(stores.sellerShortCode, input.sellerShortCode)))
+        .get()
+    }
+    if (input.loginEmail) {
+      return db
+        .select()
+        .from(stores)
+        .where(and(eq(stores.country, input.country), isNull(stores.sellerShortCode), eq(stores.loginEmail, input.loginEmail)))
+        .get()
+    }
+    return undefined
+  }
+
+  function refuseDuplicate(input: StoreInput, exceptId?: number): void {
+    const existing = findByKey(input)
+    if (existing && existing.id !== exceptId) {
+      throw new AppError('duplicate', duplicateMessage(input, existing), [
+        { field: input.sellerShortCode ? 'sellerShortCode' : 'loginEmail', message: 'Already used by another store' }
+      ])
+    }
+  }
+
+  function addHistory(storeId: number, note: HistoryNote, changes: FieldChange[], at: number): void {
+    db.insert(storeHistory).values({ storeId, at, actor: actor.name(), kind: note.kind, summary: note.summary, changes }).run()
+  }
+
+  /** Inserts a store and its "created" entry; callers hold the transaction. */
+  function insert(input: StoreInput, note: HistoryNote): StoreRow {
+    refuseDuplicate(input)
+    const at = clock.now()
+    const created = db
+      .insert(stores)
+      .values({ ...input, searchText: searchTextOf(input), createdAt: at, updatedAt: at })
+      .returning()
+      .get()
+    addHistory(created.id, note, diffStores(BLANK_STORE_INPUT, input), at)
+    return created
+  }
+
+  /** Replaces a store's fields and records the changes; callers hold the transaction. */
+  function replace(id: number, input: StoreInput, note: HistoryNote): StoreRow {
+    const before = row(id)
+    refuseDuplicate(input, id)
+    const changes = diffStores(inputOf(before), input)
+    if (changes.length === 0) return before
+    const at = clock.now()
+    const updated = db
+      .update(stores)
+      .set({ ...input, searchText: searchTextOf(input), updatedAt: at })
+      .where(eq(stores.id, id))
+      .returning()
+      .get()
+    addHistory(id, note, changes, at)
+    return updated
+  }
+
+  function setArchived(id: number, archived: boolean): Store {
+    return sqlite.transaction(() => {
+      const before = row(id)
+      if ((before.archivedAt !== null) === archived) return toStore(before)
+      const at = clock.now()
+      const updated = db
+        .update(stores)
+        .set({ archivedAt: archived ? at : null, updatedAt: at })
+        .where(eq(stores.id, id))
+        .returning()
+        .get()
+      addHistory(
+        id,
+        archived ? { kind: 'archived', summary: 'Archived' } : { kind: 'restored', summary: 'Restored from the archive' },
+        [{ field: 'archived', label: 'Archived', before: archived ? 'No' : 'Yes', after: archived ? 'Yes' : 'No' }],
+        at
+      )
+      return toStore(updated)
+    })()
+  }
+
+  return {
+    findByKey,
+    insert,
+    replace,
+    transaction<T>(work: () => T): T {
+      return sqlite.transaction(work)()
+    },
+
+    create(input: StoreInput): Store {
+      return toStore(sqlite.transaction(() => insert(input, { kind: 'created', summary: 'Added to the portfolio' }))())
+    },
+
+    update(id: number, input: StoreInput): Store {
+      return toStore(sqlite.transaction(() => replace(id, input, { kind: 'updated', summary: 'Edited' }))())
+    },
+
+    archive(id: number): Store {
+      return setArchived(id, true)
+    },
+
+    restore(id: number): Store {
+      return setArchived(id, false)
+    },
+
+    delete(id: number): { deleted: number } {
+      row(id)
+      // History rows go with the store (ON DELETE CASCADE); the renderer asked the KAM first.
+      db.delete(stores).where(eq(stores.id, id)).run()
+      return { deleted: id }
+    },
+
+    get(id: number): StoreDetail {
+      const store = toStore(row(id))
+      const history = db
+        .select()
+        .from(storeHistory)
+        .where(eq(storeHistory.storeId, id))
+        .orderBy(desc(storeHistory.at), desc(storeHistory.id))
+        .all()
+      return { store, history }
+    },
+
+    count(): number {
+      return db.select({ n: sql<number>`count(*)` }).from(stores).get()?.n ?? 0
+    }
+  }
+}
+
+export type StoreService = ReturnType<typeof createStoreService>

@@ -1,0 +1,102 @@
+/**
+ * The one IPC contract. Main registers a handler per entry (validating `input` with zod), the
+ * preload and the browser test host build the bridge from it, and the renderer's client is typed
+ * by it. Channel names are `domain:action`; the bridge exposes them as `api.domain.action()`.
+ */
+import { z } from 'zod'
+import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
+import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
+import { portfolioQuerySchema } from './portfolio'
+import { storeInputSchema } from './store-fields'
+
+export interface InvokeSpec<Input extends z.ZodType, Output> {
+  /** What the call does, for readers of the contract. */
+  doc: string
+  input: Input
+  /** Type-only marker: the value main answers with. */
+  output?: Output
+}
+
+function invoke<Output>() {
+  return <Input extends z.ZodType>(doc: string, input: Input): InvokeSpec<Input, Output> => ({ doc, input })
+}
+
+export interface EventSpec<Payload> {
+  doc: string
+  payload?: Payload
+}
+
+function event<Payload>(doc: string): EventSpec<Payload> {
+  return { doc }
+}
+
+const noInput = z.undefined()
+const storeId = z.number().int().positive()
+
+export interface AppInfo {
+  version: string
+  dataDir: string
+  databasePath: string
+}
+
+/** Upper bound on an imported file: ample for 100,000 rows, small enough to hold in memory. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+export const ipcContract = {
+  'app:info': invoke<AppInfo>()('Version and where the data lives.', noInput),
+
+  'stores:list': invoke<StoreListResult>()('Stores matching filters, search and sort.', portfolioQuerySchema),
+  'stores:get': invoke<StoreDetail>()('One store with its history, newest first.', z.strictObject({ id: storeId })),
+  'stores:create': invoke<Store>()('Adds a store; refuses a duplicate key.', z.strictObject({ store: storeInputSchema })),
+  'stores:update': invoke<Store>()(
+    'Replaces a store’s fields and records what changed.',
+    z.strictObject({ id: storeId, store: storeInputSchema })
+  ),
+  'stores:archive': invoke<Store>()('Archives a store: it leaves the default views and never notifies.', z.strictObject({ id: storeId })),
+  'stores:restore': invoke<Store>()('Brings an archived store back.', z.strictObject({ id: storeId })),
+  'stores:delete': invoke<{ deleted: number }>()(
+    'Deletes a store and its history for good; the caller must have asked the KAM.',
+    z.strictObject({ id: storeId, confirmed: z.literal(true) })
+  ),
+  'stores:export-csv': invoke<ExportResult>()(
+    'Writes the stores of the given view to a CSV file the KAM picks.',
+    z.strictObject({ query: portfolioQuerySchema })
+  ),
+
+  'import:save-template': invoke<SaveFileResult>()('Saves an empty CSV template the KAM can fill in.', noInput),
+  'import:preview': invoke<ImportPreview>()(
+    'Parses and checks a CSV file; writes nothing. Progress arrives as import:progress events.',
+    z.strictObject({
+      requestId: z.string().min(1).max(100),
+      fileName: z.string().max(500),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+        error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`
+      })
+    })
+  ),
+  'import:commit': invoke<ImportCommitResult>()(
+    'Writes a previewed import in one transaction.',
+    z.strictObject({
+      previewId: z.string().min(1).max(100),
+      defaultConflictAction: z.enum(['update', 'skip']),
+      conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
+    })
+  ),
+  'import:discard': invoke<null>()('Forgets a preview that will not be imported.', z.strictObject({ previewId: z.string().max(100) }))
+} as const
+
+export const ipcEvents = {
+  'import:progress': event<ImportProgress>('Progress of a running import preview or commit.')
+} as const
+
+export type IpcContract = typeof ipcContract
+export type Channel = keyof IpcContract
+export type EventName = keyof typeof ipcEvents
+
+export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>
+export type ChannelParsedInput<C extends Channel> = z.output<IpcContract[C]['input']>
+export type ChannelOutput<C extends Channel> = Exclude<IpcContract[C]['output'], undefined>
+export type EventPayload<E extends EventName> = Exclude<(typeof ipcEvents)[E]['payload'], undefined>
+
+export const CHANNELS = Object.keys(ipcContract) as Channel[]
+export const EVENT_NAMES = Object.keys(ipcEvents) as EventName[]

@@ -1,0 +1,34 @@
+/** Every IPC call answers with an envelope instead of throwing: thrown errors lose all but their message. */
+
+export type ErrorCode =
+  | 'invalid-input'
+  | 'forbidden-sender'
+  | 'unknown-channel'
+  | 'not-found'
+  | 'duplicate'
+  | 'conflict'
+  | 'import-invalid'
+  | 'import-expired'
+  | 'internal'
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+export interface AppErrorInfo {
+  code: ErrorCode
+  message: string
+  /** Per-field problems, when the error is about a form or a row. */
+  fields?: FieldError[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail(code: ErrorCode, message: string, fields?: FieldError[]): Result<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } }
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+// Three kinds of tests, all run by `npm test` (benchmarks are `npm run bench`):
+//  core      – plain Node with the real better-sqlite3 on temp files
+//  renderer  – React components and stores in jsdom
+//  e2e       – the built renderer in Debian's Chromium, its bridge backed by the real core
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'] }
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/setup.ts']
+        }
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the build machines have two cores.
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+})
