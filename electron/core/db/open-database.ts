@@ -60,8 +60,8 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
   try {
-    configure(sqlite, options.busyTimeoutMs ?? 5000)
     checkIntegrity(sqlite, filePath)
+    configure(sqlite, options.busyTimeoutMs ?? 5000)
 
     const bundled = readMigrationFiles({ migrationsFolder: options.migrationsFolder })
     const applied = appliedMigrations(sqlite)

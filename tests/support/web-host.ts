@@ -1,0 +1,199 @@
+/**
+ * The browser host: serves the built renderer on 127.0.0.1 and answers its bridge with the real
+ * core (real SQLite database in a data folder) — the same dispatcher the Electron main process
+ * registers on ipcMain. Used by the end-to-end tests, `npm run preview` and the benchmarks.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { build } from 'vite'
+import { createAppCore } from '../../electron/core/app-core'
+import type { AppCore } from '../../electron/core/app-core'
+import { openDatabase } from '../../electron/core/db/open-database'
+import type { DatabaseHandle } from '../../electron/core/db/open-database'
+import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
+import type { Clock, FileSaver, Logger } from '../../electron/core/ports'
+import { silentLogger, systemClock } from '../../electron/core/ports'
+import type { EventName } from '../../electron/shared/ipc-contract'
+import { fail } from '../../electron/shared/result'
+import { decode, encode } from './web-bridge/json-codec'
+import { BRIDGE_SCRIPT_PATH, EVENTS_PATH, INVOKE_PATH } from './web-bridge/paths'
+
+export const PROJECT_ROOT = path.resolve(__dirname, '../..')
+export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out/renderer')
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle')
+
+export interface WebHostOptions {
+  /** Folder holding storewatch.db, backups/ and saved-files/ (created if missing). */
+  dataDir: string
+  rendererDir?: string
+  clock?: Clock
+  logger?: Logger
+  appVersion?: string
+}
+
+export interface WebHost {
+  url: string
+  core: AppCore
+  database: DatabaseHandle
+  dataDir: string
+  /** Where "Save as…" puts files: the browser host has no native dialog. */
+  savedFilesDir: string
+  close(): Promise<void>
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+let bridgeBundle: Promise<string> | null = null
+
+/** Bundles the browser side of the bridge once per process (a second or so). */
+export function browserBridgeScript(): Promise<string> {
+  bridgeBundle ??= (async () => {
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        write: false,
+        minify: false,
+        emptyOutDir: false,
+        lib: { entry: path.join(__dirname, 'web-bridge/browser-bridge.ts'), formats: ['iife'], name: 'StorewatchBridge' }
+      }
+    })
+    const results = Array.isArray(output) ? output : [output]
+    for (const result of results) {
+      if ('output' in result) {
+        const chunk = result.output.find((o) => o.type === 'chunk')
+        if (chunk && chunk.type === 'chunk') return chunk.code
+      }
+    }
+    throw new Error('Bundling the browser bridge produced no script')
+  })()
+  return bridgeBundle
+}
+
+function hostFileSaver(dir: string): FileSaver {
+  return {
+    async saveText({ suggestedName, content }) {
+      await fs.promises.mkdir(dir, { recursive: true })
+      const target = path.join(dir, path.basename(suggestedName))
+      await fs.promises.writeFile(target, content, 'utf8')
+      return { saved: true, path: target }
+    }
+  }
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR
+  const indexPath = path.join(rendererDir, 'index.html')
+  if (!fs.existsSync(indexPath)) throw new Error(`No built renderer at ${rendererDir}: run "npm run build" first`)
+
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? silentLogger
+  const dataDir = options.dataDir
+  const savedFilesDir = path.join(dataDir, 'saved-files')
+  const databasePath = path.join(dataDir, 'storewatch.db')
+  const database = openDatabase({
+    filePath: databasePath,
+    migrationsFolder: MIGRATIONS_DIR,
+    backupDir: path.join(dataDir, 'backups'),
+    appVersion: options.appVersion ?? 'browser-host',
+    clock,
+    logger
+  })
+  const core = createAppCore({
+    database,
+    clock,
+    logger,
+    actor: { name: () => os.userInfo().username },
+    fileSaver: hostFileSaver(savedFilesDir),
+    appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
+  })
+  const bridgeScript = await browserBridgeScript()
+  const index = fs
+    .readFileSync(indexPath, 'utf8')
+    .replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`)
+
+  const listeners = new Set<http.ServerResponse>()
+  const emit = (event: EventName, payload: unknown) => {
+    for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
+  }
+
+  let origin = ''
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', origin)
+    if (request.method === 'POST' && url.pathname === INVOKE_PATH) {
+      void (async () => {
+        // The browser's Origin header plays the part of Electron's senderFrame check.
+        const trusted = isTrustedSender({ url: request.headers.origin ?? null, isTopFrame: true }, [origin])
+        let answer: unknown
+        if (!trusted) {
+          answer = fail('forbidden-sender', 'Only the Storewatch page may call Storewatch')
+        } else {
+          const { channel, input } = decode(await readBody(request)) as { channel: string; input: unknown }
+          answer = await core.dispatcher.dispatch(channel, input, { emit })
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(encode(answer))
+      })().catch((error: unknown) => {
+        response.writeHead(500).end(String(error))
+      })
+      return
+    }
+    if (url.pathname === EVENTS_PATH) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.write(': connected\n\n')
+      listeners.add(response)
+      request.on('close', () => listeners.delete(response))
+      return
+    }
+    if (url.pathname === BRIDGE_SCRIPT_PATH) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] }).end(bridgeScript)
+      return
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' }).end(index)
+      return
+    }
+    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`)
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end('Not found')
+      return
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' })
+    fs.createReadStream(file).pipe(response)
+  })
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+
+  return {
+    url: `${origin}/`,
+    core,
+    database,
+    dataDir,
+    savedFilesDir,
+    async close() {
+      for (const response of listeners) response.end()
+      listeners.clear()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      database.close()
+    }
+  }
+}
