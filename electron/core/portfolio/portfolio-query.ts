@@ -77,7 +77,8 @@ export function portfolioFacets(db: AppDatabase): PortfolioFacets {
   const countries = db.all<{ v: string }>(sql`SELECT DISTINCT country AS v FROM stores ORDER BY v`)
   const owners = db.all<{ v: string }>(sql`SELECT DISTINCT owner_kam AS v FROM stores WHERE owner_kam IS NOT NULL ORDER BY v COLLATE NOCASE`)
   const tags = db.all<{ v: string }>(
-    sql`SELECT DISTINCT json_each.value AS v FROM stores, json_each(stores.tags) ORDER BY v COLLATE NOCASE`
+    // Tags match case-insensitively, so "vip" and "VIP" are one choice.
+    sql`SELECT min(json_each.value) AS v FROM stores, json_each(stores.tags) GROUP BY lower(json_each.value) ORDER BY v COLLATE NOCASE`
   )
   return { countries: countries.map((r) => r.v), owners: owners.map((r) => r.v), tags: tags.map((r) => r.v) }
 }

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createStoreService } from '../../electron/core/portfolio/store-service'
+import type { StoreService } from '../../electron/core/portfolio/store-service'
+import { AppError } from '../../electron/core/errors'
+import { storeInputSchema } from '../../electron/shared/store-fields'
+import type { StoreInput, StoreInputDraft } from '../../electron/shared/store-fields'
+import { FakeClock, openTestDatabase } from '../support/test-database'
+import type { TestDatabase } from '../support/test-database'
+
+function input(draft: Partial<StoreInputDraft> = {}): StoreInput {
+  return storeInputSchema.parse({
+    clientName: 'Acme Pte Ltd',
+    storeName: 'Acme Official',
+    country: 'SG',
+    sellerShortCode: 'SG1A2B3C',
+    ...draft
+  }) as StoreInput
+}
+
+let database: TestDatabase
+let clock: FakeClock
+let stores: StoreService
+
+beforeEach(() => {
+  database = openTestDatabase()
+  clock = new FakeClock(Date.parse('2026-11-27T02:00:00Z'))
+  stores = createStoreService({ database, clock, actor: { name: () => 'aisha' } })
+})
+afterEach(() => database.close())
+
+function thrown(work: () => unknown): AppError {
+  try {
+    work()
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('expected an AppError')
+}
+
+describe('store service', () => {
+  it('creates a store with normalized keys and a "created" history entry listing its fields', () => {
+    const store = stores.create(input({ sellerShortCode: ' sg1a2b3c ', loginEmail: 'Seller@Acme.COM', tags: ['VIP', 'vip', ' Fashion '] }))
+    expect(store).toMatchObject({
+      sellerShortCode: 'SG1A2B3C',
+      loginEmail: 'seller@acme.com',
+      tags: ['VIP', 'Fashion'],
+      status: 'active',
+      createdAt: clock.now()
+    })
+    const { history } = stores.get(store.id)
+    expect(history).toHaveLength(1)
+    expect(history[0]).toMatchObject({ kind: 'created', actor: 'aisha', at: clock.now() })
+    expect(history[0]!.changes).toContainEqual({ field: 'clientName', label: 'Client', before: null, after: 'Acme Pte Ltd' })
+    expect(history[0]!.changes).toContainEqual({ field: 'tags', label: 'Tags', before: null, after: 'VIP, Fashion' })
+  })
+
+  it('refuses a second store with the same country and short code, naming the existing one', () => {
+    stores.create(input())
+    const error = thrown(() => stores.create(input({ storeName: 'Another', sellerShortCode: 'sg1a2b3c' })))
+    expect(error.code).toBe('duplicate')
+    expect(error.message).toBe('Singapore already has a store with seller short code SG1A2B3C: Acme Pte Ltd — Acme Official (SG)')
+    expect(error.fields).toEqual([{ field: 'sellerShortCode', message: 'Already used by another store' }])
+  })
+
+  it('allows the same short code in another country', () => {
+    stores.create(input())
+    expect(stores.create(input({ country: 'MY' })).country).toBe('MY')
+  })
+
+  it('uses the login e-mail as the key when there is no short code', () => {
+    stores.create(input({ sellerShortCode: null, loginEmail: 'seller@acme.com' }))
+    const error = thrown(() => stores.create(input({ sellerShortCode: null, loginEmail: 'SELLER@acme.com', storeName: 'Second' })))
+    expect(error.message).toBe('Singapore already has a store with login e-mail seller@acme.com: Acme Pte Ltd — Acme Official (SG)')
+    // A store that has a short code is told apart by it, even when it shares the e-mail.
+    expect(stores.create(input({ sellerShortCode: 'SGOTHER1', loginEmail: 'seller@acme.com' })).id).toBeGreaterThan(0)
+  })
+
+  it('says so when the duplicate is archived', () => {
+    const first = stores.create(input())
+    stores.archive(first.id)
+    expect(thrown(() => stores.create(input())).message).toMatch(/\(archived — restore it instead\)$/)
+  })
+
+  it('records what an edit changed, before and after, and when', () => {
+    const store = stores.create(input({ ownerKam: 'Aisha Rahman' }))
+    clock.advance(60_000)
+    const updated = stores.update(store.id, input({ ownerKam: 'Ben Tan', notes: 'Renewal due', contactChannel: 'line' }))
+    expect(updated.updatedAt).toBe(clock.now())
+    const [latest] = stores.get(store.id).history
+    expect(latest).toMatchObject({ kind: 'updated', at: clock.now(), summary: 'Edited' })
+    expect(latest!.changes).toEqual([
+      { field: 'contactChannel', label: 'Preferred channel', before: null, after: 'LINE' },
+      { field: 'ownerKam', label: 'Owner KAM', before: 'Aisha Rahman', after: 'Ben Tan' },
+      { field: 'notes', label: 'Notes', before: null, after: 'Renewal due' }
+    ])
+  })
+
+  it('writes no history entry for an edit that changes nothing', () => {
+    const store = stores.create(input())
+    stores.update(store.id, input())
+    expect(stores.get(store.id).history).toHaveLength(1)
+  })
+
+  it('refuses an edit that would collide with another store and changes nothing', () => {
+    stores.create(input())
+    const other = stores.create(input({ sellerShortCode: 'SGZZZZ99', storeName: 'Other' }))
+    expect(thrown(() => stores.update(other.id, input({ storeName: 'Other' }))).code).toBe('duplicate')
+    expect(stores.get(other.id).store.sellerShortCode).toBe('SGZZZZ99')
+    expect(stores.get(other.id).history).toHaveLength(1)
+  })
+
+  it('archives and restores, with history entries, and archiving twice is harmless', () => {
+    const store = stores.create(input())
+    clock.advance(1000)
+    expect(stores.archive(store.id)).toMatchObject({ status: 'archived', archivedAt: clock.now() })
+    stores.archive(store.id)
+    clock.advance(1000)
+    expect(stores.restore(store.id)).toMatchObject({ status: 'active', archivedAt: null })
+    expect(stores.get(store.id).history.map((h) => h.kind)).toEqual(['restored', 'archived', 'created'])
+  })
+
+  it('marks stores outside the six countries as out of scope', () => {
+    expect(stores.create(input({ country: 'KR' })).status).toBe('out-of-scope')
+  })
+
+  it('deletes a store with its history', () => {
+    const store = stores.create(input())
+    stores.update(store.id, input({ notes: 'x' }))
+    expect(stores.delete(store.id)).toEqual({ deleted: store.id })
+    expect(thrown(() => stores.get(store.id)).code).toBe('not-found')
+    expect(database.sqlite.prepare('SELECT count(*) AS n FROM store_history').get()).toEqual({ n: 0 })
+  })
+
+  it('answers not-found for a store that does not exist', () => {
+    expect(thrown(() => stores.update(999, input())).message).toBe('Store #999 does not exist; it may have been deleted')
+  })
+
+  it('rolls back a whole transaction when one write fails', () => {
+    expect(() =>
+      stores.transaction(() => {
+        stores.insert(input(), { kind: 'imported', summary: 'Imported' })
+        stores.insert(input(), { kind: 'imported', summary: 'Imported' })
+      })
+    ).toThrow(/already has a store/)
+    expect(stores.count()).toBe(0)
+  })
+})
