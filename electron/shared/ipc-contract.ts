@@ -69,9 +69,9 @@ export const ipcContract = {
     z.strictObject({
       requestId: z.string().min(1).max(100),
       fileName: z.string().max(500),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-        error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`
-      })
+      bytes: z
+        .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'The file content must be bytes' })
+        .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })
     })
   ),
   'import:commit': invoke<ImportCommitResult>()(
