@@ -1,0 +1,247 @@
+/**
+ * Add or edit a store. Validation is the shared `validateStoreInput`, the same rules main runs, so
+ * what the form accepts main accepts; main's own refusals (a duplicate) land on the same fields.
+ */
+import { Alert, Autocomplete, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import type { FormErrors } from '@mantine/form'
+import { IconAlertCircle, IconWorldOff } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useLocation } from 'wouter'
+import { isCoveredCountry } from '../../../../electron/shared/countries'
+import type { Store } from '../../../../electron/shared/portfolio'
+import type { AppErrorInfo } from '../../../../electron/shared/result'
+import { CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS, STORE_FIELD_BY_KEY, validateStoreInput } from '../../../../electron/shared/store-fields'
+import type { StoreFieldKey } from '../../../../electron/shared/store-fields'
+import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
+import { countryName, storeLabel } from '../../lib/format'
+import { hideToast, toastSuccess } from '../../lib/toast'
+import { usePortfolioStore } from '../../stores/usePortfolioStore'
+import { useStoreFormStore } from '../../stores/useStoreFormStore'
+
+export interface StoreFormValues {
+  clientName: string
+  storeName: string
+  country: string
+  sellerShortCode: string
+  sellerId: string
+  loginEmail: string
+  contactName: string
+  contactEmail: string
+  contactPhone: string
+  contactChannel: string | null
+  omsStoreRef: string
+  ownerKam: string
+  tags: string[]
+  notes: string
+}
+
+const CHANNEL_OPTIONS = CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] }))
+
+function valuesFrom(store: Store | null): StoreFormValues {
+  return {
+    clientName: store?.clientName ?? '',
+    storeName: store?.storeName ?? '',
+    country: store?.country ?? '',
+    sellerShortCode: store?.sellerShortCode ?? '',
+    sellerId: store?.sellerId ?? '',
+    loginEmail: store?.loginEmail ?? '',
+    contactName: store?.contactName ?? '',
+    contactEmail: store?.contactEmail ?? '',
+    contactPhone: store?.contactPhone ?? '',
+    contactChannel: store?.contactChannel ?? null,
+    omsStoreRef: store?.omsStoreRef ?? '',
+    ownerKam: store?.ownerKam ?? '',
+    tags: store?.tags ?? [],
+    notes: store?.notes ?? ''
+  }
+}
+
+/** Field errors for Mantine form; problems that belong to no field go under `form`. */
+function validate(values: StoreFormValues): FormErrors {
+  const result = validateStoreInput(values)
+  if (result.ok) return {}
+  return Object.fromEntries(result.problems.map((p) => [p.field ?? 'form', p.message]))
+}
+
+/** Main names fields as paths of its payload ("store.loginEmail"); the form wants the key. */
+function fieldOf(path: string): StoreFieldKey | null {
+  const key = path.split('.').pop() ?? ''
+  return key in STORE_FIELD_BY_KEY ? (key as StoreFieldKey) : null
+}
+
+function label(key: StoreFieldKey): string {
+  return STORE_FIELD_BY_KEY[key].label
+}
+
+function StoreForm({ editing }: { editing: Store | null }) {
+  const [, navigate] = useLocation()
+  const saving = useStoreFormStore((s) => s.saving)
+  const { save, close } = useStoreFormStore.getState()
+  const facets = usePortfolioStore((s) => s.facets)
+  const [serverError, setServerError] = useState<AppErrorInfo | null>(null)
+
+  const form = useForm<StoreFormValues>({
+    mode: 'controlled',
+    initialValues: valuesFrom(editing),
+    validate,
+    validateInputOnBlur: true
+  })
+
+  const input = (key: StoreFieldKey) => ({
+    label: label(key),
+    description: STORE_FIELD_BY_KEY[key].hint,
+    withAsterisk: STORE_FIELD_BY_KEY[key].required,
+    ...form.getInputProps(key)
+  })
+
+  async function submit(values: StoreFormValues): Promise<void> {
+    const checked = validateStoreInput(values)
+    if (!checked.ok) return
+    setServerError(null)
+    const result = await save(checked.value)
+    if (!result.ok) {
+      setServerError(result.error)
+      for (const problem of result.error.fields ?? []) {
+        const field = fieldOf(problem.field)
+        if (field) form.setFieldError(field, problem.message)
+      }
+      return
+    }
+    const saved = result.value
+    if (editing) {
+      toastSuccess('Changes saved', storeLabel(saved))
+      return
+    }
+    const toastId = `added-${saved.id}`
+    toastSuccess(
+      'Store added',
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm">{storeLabel(saved)}</Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            hideToast(toastId)
+            navigate(`/stores/${saved.id}`)
+          }}
+        >
+          Open
+        </Button>
+      </Group>,
+      { id: toastId }
+    )
+  }
+
+  const country = form.values.country
+  const formError = typeof form.errors.form === 'string' ? form.errors.form : null
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => void submit(values),
+        () => setServerError(null)
+      )}
+    >
+      <Stack gap="md">
+        {serverError && (
+          <Alert color="red" icon={<IconAlertCircle size={18} />} title={serverError.code === 'duplicate' ? 'This store is already in the portfolio' : 'Could not save the store'} role="alert">
+            {serverError.message}
+          </Alert>
+        )}
+        {formError && (
+          <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Fieldset legend="Store" disabled={saving} variant="unstyled">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+            <TextInput {...input('clientName')} data-autofocus autoComplete="off" />
+            <TextInput {...input('storeName')} autoComplete="off" />
+            <Select
+              {...input('country')}
+              description={undefined}
+              data={COUNTRY_OPTION_GROUPS}
+              searchable
+              placeholder="Pick or type a country"
+              nothingFoundMessage="No such country"
+              comboboxProps={{ shadow: 'md' }}
+              maxDropdownHeight={260}
+            />
+          </SimpleGrid>
+          {country && !isCoveredCountry(country) && (
+            <Alert color="orange" variant="light" icon={<IconWorldOff size={16} />} mt="xs" p="xs" data-testid="out-of-scope-note">
+              <Text size="sm">
+                {countryName(country)} is outside the six Service Market countries. The store is kept as <b>out of scope</b>: Storewatch
+                records it but does not watch it.
+              </Text>
+            </Alert>
+          )}
+        </Fieldset>
+        <Fieldset legend="Seller" disabled={saving} variant="unstyled">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+            <TextInput {...input('sellerShortCode')} autoComplete="off" styles={{ input: { textTransform: 'uppercase' } }} />
+            <TextInput {...input('sellerId')} autoComplete="off" inputMode="numeric" />
+            <TextInput
+              {...input('loginEmail')}
+              type="email"
+              autoComplete="off"
+              onBlur={(e) => {
+                form.getInputProps('loginEmail').onBlur?.(e)
+                // Filling the e-mail can settle the "short code or e-mail" rule shown on the short code.
+                if (form.errors.sellerShortCode) form.validateField('sellerShortCode')
+              }}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Contact" disabled={saving} variant="unstyled">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+            <TextInput {...input('contactName')} autoComplete="off" />
+            <TextInput {...input('contactEmail')} type="email" autoComplete="off" />
+            <TextInput {...input('contactPhone')} type="tel" autoComplete="off" />
+            <Select {...input('contactChannel')} description={undefined} data={CHANNEL_OPTIONS} clearable placeholder="Not set" />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Management" disabled={saving} variant="unstyled">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+            <TextInput {...input('omsStoreRef')} autoComplete="off" />
+            <Autocomplete {...input('ownerKam')} data={facets.owners} placeholder="Who looks after this store" />
+          </SimpleGrid>
+          <Stack gap="xs" mt="xs">
+            <TagsInput
+              {...input('tags')}
+              description="Press Enter or comma after each tag"
+              data={facets.tags}
+              splitChars={[',', '|']}
+              clearable
+              acceptValueOnBlur
+            />
+            <Textarea {...input('notes')} autosize minRows={2} maxRows={6} />
+          </Stack>
+        </Fieldset>
+        <Group justify="flex-end" gap="sm" pt="xs">
+          <Button variant="default" onClick={close} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {editing ? 'Save changes' : 'Save store'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+export function StoreFormModal() {
+  const opened = useStoreFormStore((s) => s.opened)
+  const editing = useStoreFormStore((s) => s.editing)
+  const session = useStoreFormStore((s) => s.session)
+  const close = useStoreFormStore((s) => s.close)
+
+  return (
+    <Modal opened={opened} onClose={close} title={editing ? 'Edit store' : 'Add store'} size="xl" centered>
+      <StoreForm key={session} editing={editing} />
+    </Modal>
+  )
+}

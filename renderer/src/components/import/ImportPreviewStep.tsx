@@ -1,0 +1,144 @@
+import { Alert, Badge, Button, Group, List, Stack, Tabs, Text, Tooltip } from '@mantine/core'
+import { IconAlertCircle, IconArrowLeft, IconRefresh } from '@tabler/icons-react'
+import type { ImportPreview } from '../../../../electron/shared/csv-import'
+import { formatCount, plural } from '../../lib/format'
+import { conflictActionFor, useImportStore } from '../../stores/useImportStore'
+import { ImportConflicts } from './ImportConflicts'
+import { ImportProblems } from './ImportProblems'
+
+/** Main's refusals that a fresh check of the same file gets past. */
+const RECHECKABLE = new Set(['import-expired', 'conflict'])
+
+function SummaryBadges({ preview }: { preview: ImportPreview }) {
+  return (
+    <Group gap="xs" aria-label="Summary" role="group">
+      <Badge color="teal" variant="light" size="lg" tt="none">
+        New {formatCount(preview.newCount)}
+      </Badge>
+      <Badge color="indigo" variant="light" size="lg" tt="none">
+        Updates {formatCount(preview.conflictCount)}
+      </Badge>
+      <Badge color={preview.errorRowCount > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">
+        Errors {formatCount(preview.errorRowCount)}
+      </Badge>
+      <Badge color={preview.outOfScopeCount > 0 ? 'orange' : 'gray'} variant="light" size="lg" tt="none">
+        Out of scope {formatCount(preview.outOfScopeCount)}
+      </Badge>
+      {preview.ignoredColumns.length > 0 && (
+        <Tooltip label={preview.ignoredColumns.join(', ')} multiline maw={320}>
+          <Badge color="gray" variant="outline" size="lg" tt="none">
+            Ignored columns {formatCount(preview.ignoredColumns.length)}
+          </Badge>
+        </Tooltip>
+      )}
+    </Group>
+  )
+}
+
+/** Why Import is off, in words that say what to do next. */
+function blockedReason(preview: ImportPreview): string | null {
+  if (preview.canImport) return null
+  if (preview.fileProblems.length > 0) return 'Fix the problems with the file and choose it again'
+  const errors = preview.problems.filter((p) => p.severity === 'error').length
+  return `Fix the ${plural(errors, 'error')} in the file and choose it again`
+}
+
+export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
+  const error = useImportStore((s) => s.error)
+  const updates = useImportStore((s) => preview.conflicts.filter((c) => c.changes.length > 0 && conflictActionFor(s, c.row) === 'update').length)
+  const { commit, chooseAnother, checkAgain } = useImportStore.getState()
+  const blocked = blockedReason(preview)
+  const hasProblems = preview.problems.length > 0
+  const hasConflicts = preview.conflicts.length > 0
+  const skipped = preview.conflicts.length - updates
+
+  return (
+    <Stack gap="md">
+      <Stack gap={6}>
+        <Text size="sm">
+          <Text span fw={600}>
+            {preview.fileName}
+          </Text>{' '}
+          · {plural(preview.rowCount, 'row')} · separated by “{preview.delimiter}”
+        </Text>
+        <SummaryBadges preview={preview} />
+      </Stack>
+
+      {preview.fileProblems.length > 0 && (
+        <Alert color="red" icon={<IconAlertCircle size={18} />} title="The file cannot be read as a store list" role="alert">
+          <List size="sm">
+            {preview.fileProblems.map((problem) => (
+              <List.Item key={problem}>{problem}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle size={18} />} title="Nothing was imported" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            {RECHECKABLE.has(error.code) && (
+              <Button size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={() => void checkAgain()}>
+                Check the file again
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+
+      {preview.outOfScopeCount > 0 && (
+        <Text size="sm" c="orange.8">
+          {plural(preview.outOfScopeCount, 'row')} {preview.outOfScopeCount === 1 ? 'is' : 'are'} in countries outside the six Service
+          Market countries: {preview.outOfScopeCount === 1 ? 'it' : 'they'} will be kept as out of scope.
+        </Text>
+      )}
+
+      {(hasProblems || hasConflicts) && (
+        <Tabs defaultValue={hasProblems ? 'problems' : 'conflicts'} keepMounted={false}>
+          <Tabs.List>
+            {hasProblems && <Tabs.Tab value="problems">Problems ({formatCount(preview.problems.length)})</Tabs.Tab>}
+            {hasConflicts && <Tabs.Tab value="conflicts">Matches existing stores ({formatCount(preview.conflicts.length)})</Tabs.Tab>}
+          </Tabs.List>
+          {hasProblems && (
+            <Tabs.Panel value="problems" pt="sm">
+              <ImportProblems problems={preview.problems} />
+            </Tabs.Panel>
+          )}
+          {hasConflicts && (
+            <Tabs.Panel value="conflicts" pt="sm">
+              <ImportConflicts conflicts={preview.conflicts} />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      )}
+
+      {!hasProblems && !hasConflicts && preview.fileProblems.length === 0 && (
+        <Text size="sm" c="teal.8">
+          Every row checks out.
+        </Text>
+      )}
+
+      <Group justify="space-between" pt="xs" wrap="nowrap">
+        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={chooseAnother}>
+          Choose another file
+        </Button>
+        <Group gap="sm" wrap="nowrap">
+          {blocked ? (
+            <Text size="sm" c="red.8" id="import-blocked-reason">
+              {blocked}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {plural(preview.newCount, 'new store')}, {formatCount(updates)} to update
+              {skipped > 0 ? `, ${formatCount(skipped)} skipped` : ''}
+            </Text>
+          )}
+          <Button onClick={() => void commit()} disabled={blocked !== null} aria-describedby={blocked ? 'import-blocked-reason' : undefined}>
+            Import
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  )
+}

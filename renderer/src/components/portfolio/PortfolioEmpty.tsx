@@ -1,0 +1,61 @@
+import { Button, Center, EmptyState, Group, Loader, Stack, Text } from '@mantine/core'
+import { IconBuildingStore, IconDownload, IconFilterOff, IconFileImport, IconPlus } from '@tabler/icons-react'
+
+/** A brand-new portfolio: say what Storewatch is for and how to start. */
+export function EmptyPortfolio({ onImport, onAdd, onTemplate }: { onImport(): void; onAdd(): void; onTemplate(): void }) {
+  return (
+    <Center className="page" p="xl">
+      <EmptyState
+        variant="light"
+        size="lg"
+        icon={<IconBuildingStore />}
+        title="Your portfolio is empty"
+        description="Storewatch keeps your clients’ Lazada stores subscribed, authorized and syncing. Bring in your store list to start."
+        maw={520}
+      >
+        <EmptyState.Actions>
+          <Stack align="center" gap="sm">
+            <Group gap="sm">
+              <Button leftSection={<IconFileImport size={18} />} onClick={onImport}>
+                Import CSV
+              </Button>
+              <Button variant="default" leftSection={<IconPlus size={18} />} onClick={onAdd}>
+                Add store
+              </Button>
+            </Group>
+            <Button variant="subtle" size="compact-sm" leftSection={<IconDownload size={14} />} onClick={onTemplate}>
+              Download CSV template
+            </Button>
+          </Stack>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Center>
+  )
+}
+
+export function NoMatchingStores({ onClear }: { onClear(): void }) {
+  return (
+    <Center className="page" p="xl">
+      <EmptyState icon={<IconFilterOff />} title="No stores match these filters" description="Try fewer filters or another search.">
+        <EmptyState.Actions>
+          <Button variant="light" onClick={onClear}>
+            Clear filters
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Center>
+  )
+}
+
+export function PortfolioLoading() {
+  return (
+    <Center className="page">
+      <Stack align="center" gap="xs">
+        <Loader size="sm" />
+        <Text size="sm" c="dimmed">
+          Loading the portfolio…
+        </Text>
+      </Stack>
+    </Center>
+  )
+}

@@ -1,0 +1,165 @@
+import { ActionIcon, Alert, Button, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLocation } from 'wouter'
+import { formatCount, plural } from '../../lib/format'
+import { toastError, toastSuccess } from '../../lib/toast'
+import { useImportStore } from '../../stores/useImportStore'
+import { isFiltered, usePortfolioStore } from '../../stores/usePortfolioStore'
+import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useSaveTemplate } from '../import/useSaveTemplate'
+import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
+import { PortfolioFilters } from './PortfolioFilters'
+import { PortfolioTable } from './PortfolioTable'
+import type { PortfolioTableHandle } from './PortfolioTable'
+
+/** Single-key shortcuts must not fire while a dialog has the KAM's attention. */
+function dialogOpen(): boolean {
+  return useStoreFormStore.getState().opened || useImportStore.getState().opened
+}
+
+export function PortfolioPage() {
+  const [, navigate] = useLocation()
+  const stores = usePortfolioStore((s) => s.stores)
+  const query = usePortfolioStore((s) => s.query)
+  const portfolioSize = usePortfolioStore((s) => s.portfolioSize)
+  const loaded = usePortfolioStore((s) => s.loaded)
+  const loading = usePortfolioStore((s) => s.loading)
+  const error = usePortfolioStore((s) => s.error)
+  const selectedId = usePortfolioStore((s) => s.selectedId)
+  const { load, toggleSort, clearFilters, select, exportCsv } = usePortfolioStore.getState()
+  const openCreate = useStoreFormStore((s) => s.openCreate)
+  const openImport = useImportStore((s) => s.open)
+  const saveTemplate = useSaveTemplate()
+  const [exporting, setExporting] = useState(false)
+
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tableRef = useRef<PortfolioTableHandle>(null)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const focusSearch = useCallback(() => {
+    if (dialogOpen()) return
+    searchRef.current?.focus()
+    searchRef.current?.select()
+  }, [])
+
+  useHotkeys([
+    ['/', focusSearch],
+    ['mod+F', focusSearch],
+    ['n', () => !dialogOpen() && openCreate()],
+    ['i', () => !dialogOpen() && openImport()]
+  ])
+
+  async function onExport(): Promise<void> {
+    setExporting(true)
+    const result = await exportCsv()
+    setExporting(false)
+    if (!result.ok) toastError('Export failed', result.error.message)
+    else if (result.value.file.saved) toastSuccess(`Exported ${plural(result.value.rowCount, 'store')}`, result.value.file.path)
+  }
+
+  const openStore = (id: number) => navigate(`/stores/${id}`)
+  const filtered = isFiltered(query)
+  const empty = loaded && portfolioSize === 0
+
+  let body
+  if (!loaded) {
+    body = error ? (
+      <Alert color="red" title="Storewatch could not load the portfolio" m="md">
+        <Text size="sm" mb="sm">
+          {error}
+        </Text>
+        <Button size="xs" variant="light" color="red" onClick={() => void load()}>
+          Try again
+        </Button>
+      </Alert>
+    ) : (
+      <PortfolioLoading />
+    )
+  } else if (empty) {
+    body = <EmptyPortfolio onImport={openImport} onAdd={openCreate} onTemplate={() => void saveTemplate()} />
+  } else if (stores.length === 0) {
+    body = <NoMatchingStores onClear={clearFilters} />
+  } else {
+    body = (
+      <PortfolioTable
+        handleRef={tableRef}
+        stores={stores}
+        sort={query.sort}
+        selectedId={selectedId}
+        onSort={toggleSort}
+        onSelect={select}
+        onOpen={openStore}
+      />
+    )
+  }
+
+  return (
+    <div className="page">
+      <Group justify="space-between" px="md" pt="md" pb="sm" wrap="nowrap">
+        <Group gap="sm" align="baseline" wrap="nowrap">
+          <Title order={2} size="h3">
+            Portfolio
+          </Title>
+          {loading && loaded && <Loader size="xs" aria-label="Updating" />}
+        </Group>
+        {!empty && loaded && (
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label={<>Add store <Kbd size="xs">N</Kbd></>} openDelay={500}>
+              <Button leftSection={<IconPlus size={18} />} onClick={openCreate}>
+                Add store
+              </Button>
+            </Tooltip>
+            <Tooltip label={<>Import CSV <Kbd size="xs">I</Kbd></>} openDelay={500}>
+              <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={openImport}>
+                Import CSV
+              </Button>
+            </Tooltip>
+            <Button variant="default" leftSection={<IconFileExport size={18} />} onClick={() => void onExport()} loading={exporting}>
+              Export CSV
+            </Button>
+            <Menu position="bottom-end" shadow="md">
+              <Menu.Target>
+                <ActionIcon variant="default" size={36} aria-label="More actions">
+                  <IconDots size={18} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void saveTemplate()}>
+                  Download CSV template
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        )}
+      </Group>
+      {!empty && loaded && (
+        <>
+          <div style={{ padding: '0 var(--mantine-spacing-md)' }}>
+            <PortfolioFilters searchRef={searchRef} onSearchArrowDown={() => tableRef.current?.focusRows()} />
+          </div>
+          <Group px="md" py={8} gap="xs" h={38}>
+            <Text size="sm" c="dimmed" aria-live="polite" data-testid="portfolio-count">
+              Showing {formatCount(stores.length)} of {plural(portfolioSize, 'store')}
+            </Text>
+            {filtered && stores.length > 0 && (
+              <Button variant="subtle" size="compact-sm" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            )}
+            {error && (
+              <Text size="sm" c="red" role="alert">
+                {error}
+              </Text>
+            )}
+          </Group>
+        </>
+      )}
+      {body}
+    </div>
+  )
+}

@@ -1,0 +1,272 @@
+/**
+ * The portfolio as a table that stays smooth at 10,000 rows: TanStack Table describes the columns
+ * and the (main-side) sort, TanStack Virtual keeps only the rows in view in the DOM. Rows have one
+ * fixed height, so spacer rows above and below stand in for the rest.
+ */
+import { Badge, Table, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react'
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useImperativeHandle, useRef } from 'react'
+import type { KeyboardEvent, Ref } from 'react'
+import type { PortfolioQuery, SortableColumn, Store } from '../../../../electron/shared/portfolio'
+import { SORTABLE_COLUMNS } from '../../../../electron/shared/portfolio'
+import { countryName, EMPTY_VALUE, formatDate, formatDateTime } from '../../lib/format'
+import { StatusBadge } from './StatusBadge'
+
+export const ROW_HEIGHT = 36
+const HEADER_HEIGHT = 36
+/** Rows a PageUp/PageDown moves: about one screen. */
+const PAGE_ROWS = 15
+const MAX_TAG_BADGES = 2
+
+export interface PortfolioTableHandle {
+  /** Puts keyboard focus on the highlighted row (the first one if none is). */
+  focusRows(): void
+}
+
+interface PortfolioTableProps {
+  stores: Store[]
+  sort: PortfolioQuery['sort']
+  selectedId: number | null
+  onSort(column: SortableColumn): void
+  onSelect(id: number): void
+  onOpen(id: number): void
+  handleRef?: Ref<PortfolioTableHandle>
+}
+
+const column = createColumnHelper<Store>()
+
+function Dimmed({ children }: { children: string }) {
+  return (
+    <Text span c="dimmed" size="sm">
+      {children}
+    </Text>
+  )
+}
+
+function TagBadges({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return <Dimmed>{EMPTY_VALUE}</Dimmed>
+  const shown = tags.slice(0, MAX_TAG_BADGES)
+  const rest = tags.slice(MAX_TAG_BADGES)
+  return (
+    <span className="tag-cell">
+      {shown.map((tag) => (
+        <Badge key={tag} variant="outline" color="gray" size="sm" radius="sm" tt="none" style={{ flexShrink: 0, maxWidth: 110 }}>
+          {tag}
+        </Badge>
+      ))}
+      {rest.length > 0 && (
+        <Tooltip label={rest.join(', ')} openDelay={300}>
+          <Badge variant="light" color="gray" size="sm" radius="sm" tt="none" style={{ flexShrink: 0 }}>
+            +{rest.length}
+          </Badge>
+        </Tooltip>
+      )}
+    </span>
+  )
+}
+
+function orDash(value: string | null) {
+  return value ? value : <Dimmed>{EMPTY_VALUE}</Dimmed>
+}
+
+const COLUMNS = [
+  column.accessor('clientName', { header: 'Client', size: 200, cell: (c) => <Text span fw={500} size="sm">{c.getValue()}</Text> }),
+  column.accessor('storeName', { header: 'Store', size: 200 }),
+  column.accessor('country', {
+    header: 'Country',
+    size: 90,
+    cell: (c) => (
+      <Tooltip label={countryName(c.getValue())} openDelay={300}>
+        <span>{c.getValue()}</span>
+      </Tooltip>
+    )
+  }),
+  column.accessor('sellerShortCode', { header: 'Seller short code', size: 150, cell: (c) => orDash(c.getValue()) }),
+  column.accessor('loginEmail', { header: 'Login e-mail', size: 210, cell: (c) => orDash(c.getValue()) }),
+  column.accessor('ownerKam', { header: 'Owner', size: 130, cell: (c) => c.getValue() ?? <Dimmed>Unassigned</Dimmed> }),
+  column.accessor('tags', { header: 'Tags', size: 180, enableSorting: false, cell: (c) => <TagBadges tags={c.getValue()} /> }),
+  column.accessor('status', { header: 'Status', size: 120, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  column.accessor('updatedAt', {
+    header: 'Updated',
+    size: 120,
+    cell: (c) => <span title={formatDateTime(c.getValue())}>{formatDate(c.getValue())}</span>
+  })
+]
+
+function isSortable(id: string): id is SortableColumn {
+  return (SORTABLE_COLUMNS as readonly string[]).includes(id)
+}
+
+export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onOpen, handleRef }: PortfolioTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rowElements = useRef(new Map<number, HTMLTableRowElement>())
+  /** The row index that should take focus once it has been rendered. */
+  const focusWanted = useRef<number | null>(null)
+
+  // The app does not run React Compiler, so the memoization this rule guards against never happens.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: stores,
+    columns: COLUMNS,
+    state: { sorting: [{ id: sort.column, desc: sort.direction === 'desc' }] },
+    manualSorting: true,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (store) => String(store.id)
+  })
+  const rows = table.getRowModel().rows
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]
+  const last = items[items.length - 1]
+  const spaceAbove = first ? first.start - HEADER_HEIGHT : 0
+  const spaceBelow = last ? virtualizer.getTotalSize() - last.end : 0
+
+  const selectedIndex = selectedId === null ? -1 : stores.findIndex((s) => s.id === selectedId)
+  const tabIndexRow = Math.max(selectedIndex, 0)
+
+  function moveTo(index: number): void {
+    const store = stores[index]
+    if (!store) return
+    onSelect(store.id)
+    focusWanted.current = index
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+    rowElements.current.get(index)?.focus({ preventScroll: true })
+  }
+
+  useImperativeHandle(handleRef, () => ({ focusRows: () => moveTo(tabIndexRow) }))
+
+  // A row scrolled into view by the keyboard takes focus once the virtualizer renders it.
+  useEffect(() => {
+    const wanted = focusWanted.current
+    if (wanted === null) return
+    const element = rowElements.current.get(wanted)
+    if (element) {
+      element.focus({ preventScroll: true })
+      focusWanted.current = null
+    }
+  })
+
+  // Coming back from a store page: show the store the KAM had open.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' })
+    // Only on mount: later selections scroll through moveTo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
+    const current = selectedIndex < 0 ? -1 : selectedIndex
+    const lastIndex = stores.length - 1
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(current + 1, lastIndex),
+      ArrowUp: Math.max(current - 1, 0),
+      PageDown: Math.min(current + PAGE_ROWS, lastIndex),
+      PageUp: Math.max(current - PAGE_ROWS, 0),
+      Home: 0,
+      End: lastIndex
+    }
+    const target = moves[event.key]
+    if (target !== undefined) {
+      event.preventDefault()
+      moveTo(target)
+    } else if (event.key === 'Enter' && selectedId !== null) {
+      event.preventDefault()
+      onOpen(selectedId)
+    }
+  }
+
+  const columnCount = table.getVisibleLeafColumns().length
+
+  return (
+    <div ref={scrollRef} className="portfolio-scroll" data-testid="portfolio-scroll">
+      <Table
+        className="portfolio-table"
+        aria-label="Stores"
+        aria-rowcount={stores.length + 1}
+        horizontalSpacing="sm"
+        verticalSpacing={0}
+        fz="sm"
+        withRowBorders
+      >
+        <colgroup>
+          {table.getVisibleLeafColumns().map((col) => (
+            <col key={col.id} style={{ width: col.getSize() }} />
+          ))}
+        </colgroup>
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id} aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+              {group.headers.map((header) => {
+                const id = header.column.id
+                const label = flexRender(header.column.columnDef.header, header.getContext())
+                if (!header.column.getCanSort() || !isSortable(id)) return <Table.Th key={header.id}>{label}</Table.Th>
+                const active = sort.column === id
+                const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown
+                return (
+                  <Table.Th key={header.id} aria-sort={ariaSort}>
+                    <UnstyledButton className="sort-button" onClick={() => onSort(id)}>
+                      {label}
+                      <Icon size={14} stroke={1.8} opacity={active ? 1 : 0.45} aria-hidden />
+                    </UnstyledButton>
+                  </Table.Th>
+                )
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody onKeyDown={onKeyDown}>
+          {spaceAbove > 0 && (
+            <tr aria-hidden style={{ height: spaceAbove }}>
+              <td colSpan={columnCount} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            const store = row.original
+            return (
+              <Table.Tr
+                key={row.id}
+                ref={(element: HTMLTableRowElement | null) => {
+                  if (element) rowElements.current.set(item.index, element)
+                  else rowElements.current.delete(item.index)
+                }}
+                className="portfolio-row"
+                data-selected={store.id === selectedId}
+                aria-rowindex={item.index + 2}
+                tabIndex={item.index === tabIndexRow ? 0 : -1}
+                style={{ height: ROW_HEIGHT }}
+                onClick={() => {
+                  onSelect(store.id)
+                  onOpen(store.id)
+                }}
+                onFocus={() => {
+                  if (store.id !== selectedId) onSelect(store.id)
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                ))}
+              </Table.Tr>
+            )
+          })}
+          {spaceBelow > 0 && (
+            <tr aria-hidden style={{ height: spaceBelow }}>
+              <td colSpan={columnCount} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+import { Button, Center, EmptyState } from '@mantine/core'
+import { IconArrowLeft, IconMapPinOff } from '@tabler/icons-react'
+import { Link } from 'wouter'
+
+export function RouteNotFound() {
+  return (
+    <Center className="page">
+      <EmptyState icon={<IconMapPinOff />} title="Nothing here" description="This page does not exist in Storewatch.">
+        <EmptyState.Actions>
+          <Button component={Link} href="/" leftSection={<IconArrowLeft size={16} />}>
+            Back to the portfolio
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Center>
+  )
+}

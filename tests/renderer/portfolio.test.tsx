@@ -1,0 +1,197 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { installFakeBridge, makeStore } from './support/fake-bridge'
+import { renderApp } from './support/render-app'
+
+function threeStores() {
+  return [
+    makeStore({ id: 1, clientName: 'Acme Pte Ltd', storeName: 'Acme Official', country: 'SG', ownerKam: 'Maria', tags: ['vip'] }),
+    makeStore({ id: 2, clientName: 'Batik House', storeName: 'Batik Mall', country: 'MY', ownerKam: null, sellerShortCode: 'MY1234ABCD' }),
+    makeStore({ id: 3, clientName: 'Kimchi Co', storeName: 'Kimchi Shop', country: 'KR', ownerKam: 'Jun' }),
+    makeStore({ id: 4, clientName: 'Old Client', storeName: 'Closed Shop', country: 'TH', archivedAt: Date.parse('2026-01-01') })
+  ]
+}
+
+/** Body rows of the stores table (the header row is not a store). */
+function storeRows(): HTMLElement[] {
+  const table = screen.getByRole('table', { name: 'Stores' })
+  return within(table).getAllByRole('row').slice(1)
+}
+
+describe('portfolio screen', () => {
+  it('offers Import CSV, Add store and the template when the portfolio is empty', async () => {
+    const bridge = installFakeBridge([])
+    const { user } = renderApp()
+
+    expect(await screen.findByText('Your portfolio is empty')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Add store' })).toBeInTheDocument()
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV template' }))
+    expect(bridge.inputsTo('import:save-template')).toHaveLength(1)
+    expect(await screen.findByText('/home/kam/storewatch-import-template.csv')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Import CSV' }))
+    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+  })
+
+  it('opens the Add store form from the empty state', async () => {
+    installFakeBridge([])
+    const { user } = renderApp()
+    await user.click(await screen.findByRole('button', { name: 'Add store' }))
+    expect(await screen.findByRole('dialog', { name: 'Add store' })).toBeInTheDocument()
+  })
+
+  it('shows the stores main lists, with the default query', async () => {
+    const bridge = installFakeBridge(threeStores())
+    renderApp()
+
+    await screen.findByRole('table', { name: 'Stores' })
+    const rows = storeRows()
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toHaveTextContent('Acme Pte Ltd')
+    expect(within(rows[0]!).getByText('vip')).toBeInTheDocument()
+    expect(within(rows[0]!).getByText('Active')).toBeInTheDocument()
+    expect(within(rows[1]!).getByText('Unassigned')).toBeInTheDocument()
+    expect(within(rows[2]!).getByText('Out of scope')).toBeInTheDocument()
+    expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 3 of 4 stores')
+    expect(bridge.lastInputTo('stores:list')).toEqual({
+      search: '',
+      countries: [],
+      owners: [],
+      tags: [],
+      statuses: ['active', 'out-of-scope'],
+      sort: { column: 'clientName', direction: 'asc' }
+    })
+  })
+
+  it('searches in main once the KAM stops typing', async () => {
+    const bridge = installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+    const before = bridge.inputsTo('stores:list').length
+
+    await user.type(screen.getByLabelText('Search'), 'batik')
+
+    await waitFor(() => expect(storeRows()).toHaveLength(1))
+    expect(storeRows()[0]).toHaveTextContent('Batik House')
+    const searches = bridge.inputsTo('stores:list').slice(before)
+    // Debounced: not one request per keystroke.
+    expect(searches.length).toBeLessThan('batik'.length)
+    expect(searches.at(-1)?.search).toBe('batik')
+  })
+
+  it('filters by country and by unassigned owner', async () => {
+    const bridge = installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.click(screen.getByRole('combobox', { name: 'Country' }))
+    await user.click(await screen.findByRole('option', { name: 'Malaysia (MY)' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.countries).toEqual(['MY']))
+    await waitFor(() => expect(storeRows()).toHaveLength(1))
+
+    await user.click(screen.getByRole('combobox', { name: 'Owner' }))
+    await user.click(await screen.findByRole('option', { name: 'Unassigned' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.owners).toEqual(['']))
+  })
+
+  it('sorts in main when a column header is clicked', async () => {
+    const bridge = installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    const storeHeader = screen.getByRole('columnheader', { name: /Store$/ })
+    expect(storeHeader).toHaveAttribute('aria-sort', 'none')
+    await user.click(within(storeHeader).getByRole('button', { name: 'Store' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.sort).toEqual({ column: 'storeName', direction: 'asc' }))
+    expect(screen.getByRole('columnheader', { name: /Store$/ })).toHaveAttribute('aria-sort', 'ascending')
+
+    await user.click(within(storeHeader).getByRole('button', { name: 'Store' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.sort).toEqual({ column: 'storeName', direction: 'desc' }))
+    await waitFor(() => expect(storeRows()[0]).toHaveTextContent('Kimchi Shop'))
+  })
+
+  it('says when no store matches and clears the filters', async () => {
+    const bridge = installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.type(screen.getByLabelText('Search'), 'nothing-like-this')
+    expect(await screen.findByText('No stores match these filters')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(storeRows()).toHaveLength(3))
+    expect(bridge.lastInputTo('stores:list')?.search).toBe('')
+    expect(screen.getByLabelText('Search')).toHaveValue('')
+  })
+
+  it('exports the current view and says where the file went', async () => {
+    const bridge = installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+
+    expect(await screen.findByText('Exported 3 stores')).toBeInTheDocument()
+    expect(screen.getByText('/home/kam/storewatch-stores.csv')).toBeInTheDocument()
+    expect(bridge.lastInputTo('stores:export-csv')?.query.statuses).toEqual(['active', 'out-of-scope'])
+  })
+
+  it('keeps only the visible rows of 10,000 stores in the DOM', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeStore({ id: i + 1, clientName: `Client ${String(i + 1).padStart(5, '0')}` }))
+    installFakeBridge(many)
+    renderApp()
+
+    await screen.findByRole('table', { name: 'Stores' })
+    const rows = storeRows()
+    expect(rows.length).toBeGreaterThan(10)
+    expect(rows.length).toBeLessThan(100)
+    expect(screen.getByRole('table', { name: 'Stores' })).toHaveAttribute('aria-rowcount', '10001')
+    expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 10,000 of 10,000 stores')
+  })
+})
+
+describe('portfolio keyboard', () => {
+  it('focuses the search with /', async () => {
+    installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.keyboard('/')
+    expect(screen.getByLabelText('Search')).toHaveFocus()
+  })
+
+  it('moves through the rows with the arrows and opens one with Enter', async () => {
+    installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.keyboard('/')
+    await user.keyboard('{ArrowDown}')
+    expect(storeRows()[0]).toHaveFocus()
+    await user.keyboard('{ArrowDown}')
+    expect(storeRows()[1]).toHaveFocus()
+    expect(storeRows()[1]).toHaveAttribute('data-selected', 'true')
+    await user.keyboard('{End}')
+    expect(storeRows()[2]).toHaveFocus()
+    await user.keyboard('{Home}{ArrowDown}{Enter}')
+
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/2'))
+    expect(await screen.findByRole('heading', { name: 'Batik House' })).toBeInTheDocument()
+  })
+
+  it('opens the Add store form with n and the import with i', async () => {
+    installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.keyboard('n')
+    expect(await screen.findByRole('dialog', { name: 'Add store' })).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add store' })).not.toBeInTheDocument())
+
+    await user.keyboard('i')
+    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+  })
+})

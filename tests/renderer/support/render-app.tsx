@@ -1,0 +1,16 @@
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { App } from '../../../renderer/src/App'
+import { AppProviders } from '../../../renderer/src/AppProviders'
+
+/** The whole app at `hash`, as the KAM sees it, with a user who types and clicks. */
+export function renderApp(hash = '#/') {
+  window.location.hash = hash
+  const user = userEvent.setup()
+  const view = render(
+    <AppProviders env="test">
+      <App />
+    </AppProviders>
+  )
+  return { user, ...view }
+}
