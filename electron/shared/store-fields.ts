@@ -121,13 +121,15 @@ function requiredText(label: string) {
     .max(MAX_TEXT, { error: `Keep it under ${MAX_TEXT} characters` })
 }
 
+const emailFormat = z.email()
+
 function optionalEmail() {
   return z
     .string()
     .trim()
     .nullish()
     .transform((v) => (v ? v.toLowerCase() : null))
-    .refine((v) => v === null || z.email().safeParse(v).success, { error: 'Not a valid e-mail address' })
+    .refine((v) => v === null || emailFormat.safeParse(v).success, { error: 'Not a valid e-mail address' })
 }
 
 export const countrySchema = z

@@ -43,7 +43,7 @@ export function demoStoreInputs(count: number, seed = 20240301): StoreInput[] {
         sellerId: String(faker.number.int({ min: 100000000, max: 999999999 })),
         loginEmail: `seller.${slug}.${i}@example.com`,
         contactName: contact,
-        contactEmail: `${contact.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`,
+        contactEmail: `${contact.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`,
         contactPhone: `${PHONE[country]} ${faker.string.numeric(4)} ${faker.string.numeric(4)}`,
         contactChannel: faker.helpers.arrayElement(CHANNELS),
         omsStoreRef: `OMS-${faker.string.numeric(6)}`,

@@ -14,6 +14,8 @@ import type { AppCore } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
+import { contentTypeFor } from '../../electron/core/security/app-protocol'
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
 import type { Clock, FileSaver, Logger } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
@@ -42,16 +44,6 @@ export interface WebHost {
   /** Where "Save as…" puts files: the browser host has no native dialog. */
   savedFilesDir: string
   close(): Promise<void>
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
 }
 
 let bridgeBundle: Promise<string> | null = null
@@ -162,11 +154,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (url.pathname === BRIDGE_SCRIPT_PATH) {
-      response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] }).end(bridgeScript)
+      response.writeHead(200, { 'content-type': contentTypeFor('bridge.js') }).end(bridgeScript)
       return
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' }).end(index)
+      // The same policy the app:// handler sends, so the browser tests run under it too.
+      response
+        .writeHead(200, { 'content-type': contentTypeFor('index.html'), 'cache-control': 'no-store', 'content-security-policy': CONTENT_SECURITY_POLICY })
+        .end(index)
       return
     }
     const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`)
@@ -174,7 +169,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(404).end('Not found')
       return
     }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' })
+    response.writeHead(200, { 'content-type': contentTypeFor(file) })
     fs.createReadStream(file).pipe(response)
   })
 
