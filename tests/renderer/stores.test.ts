@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { StoreListResult } from '../../electron/shared/portfolio'
+import { ok } from '../../electron/shared/result'
+import type { Result } from '../../electron/shared/result'
+import { useImportStore } from '../../renderer/src/stores/useImportStore'
+import { isFiltered, SEARCH_DEBOUNCE_MS, usePortfolioStore } from '../../renderer/src/stores/usePortfolioStore'
+import { useStoreDetailStore } from '../../renderer/src/stores/useStoreDetailStore'
+import { useStoreFormStore } from '../../renderer/src/stores/useStoreFormStore'
+import { deferred, installFakeBridge, makePreview, makeStore } from './support/fake-bridge'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+function listResult(names: string[]): Result<StoreListResult> {
+  return ok({
+    stores: names.map((clientName, i) => makeStore({ id: i + 1, clientName })),
+    portfolioSize: names.length,
+    facets: { countries: [], owners: [], tags: [] }
+  })
+}
+
+describe('usePortfolioStore', () => {
+  it('asks main once per pause in typing, with the last search', async () => {
+    vi.useFakeTimers()
+    const bridge = installFakeBridge([makeStore({ clientName: 'Acme' })])
+    const store = usePortfolioStore.getState()
+
+    store.setSearch('a')
+    store.setSearch('ac')
+    store.setSearch('acm')
+    expect(usePortfolioStore.getState().query.search).toBe('acm')
+    expect(bridge.inputsTo('stores:list')).toHaveLength(0)
+
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS)
+    expect(bridge.inputsTo('stores:list').map((q) => q.search)).toEqual(['acm'])
+  })
+
+  it('keeps the newest answer when an older one arrives late', async () => {
+    const bridge = installFakeBridge()
+    const slow = deferred<Result<StoreListResult>>()
+    const answers = [slow.promise, Promise.resolve(listResult(['Newest']))]
+    bridge.handle('stores:list', () => answers.shift()!)
+
+    const first = usePortfolioStore.getState().load()
+    const second = usePortfolioStore.getState().load()
+    await second
+    slow.resolve(listResult(['Stale']))
+    await first
+
+    expect(usePortfolioStore.getState().stores.map((s) => s.clientName)).toEqual(['Newest'])
+  })
+
+  it('flips the sort on the same column and starts dates newest first', () => {
+    installFakeBridge()
+    const { toggleSort } = usePortfolioStore.getState()
+    toggleSort('clientName')
+    expect(usePortfolioStore.getState().query.sort).toEqual({ column: 'clientName', direction: 'desc' })
+    toggleSort('updatedAt')
+    expect(usePortfolioStore.getState().query.sort).toEqual({ column: 'updatedAt', direction: 'desc' })
+    toggleSort('storeName')
+    expect(usePortfolioStore.getState().query.sort).toEqual({ column: 'storeName', direction: 'asc' })
+  })
+
+  it('clears filters but keeps the sort', () => {
+    installFakeBridge()
+    const store = usePortfolioStore.getState()
+    store.toggleSort('country')
+    store.setFilter('owners', [''])
+    store.setFilter('statuses', ['archived'])
+    expect(isFiltered(usePortfolioStore.getState().query)).toBe(true)
+
+    store.clearFilters()
+    const query = usePortfolioStore.getState().query
+    expect(isFiltered(query)).toBe(false)
+    expect(query.sort).toEqual({ column: 'country', direction: 'asc' })
+  })
+
+  it('keeps main’s error message when listing fails', async () => {
+    const bridge = installFakeBridge()
+    bridge.handle('stores:list', () => ({ ok: false, error: { code: 'internal', message: 'The database is locked' } }))
+    await usePortfolioStore.getState().load()
+    expect(usePortfolioStore.getState()).toMatchObject({ error: 'The database is locked', loaded: false, loading: false })
+  })
+
+  it('turns a missing bridge into an error instead of a crash', async () => {
+    installFakeBridge()
+    delete window.storewatch
+    await usePortfolioStore.getState().load()
+    expect(usePortfolioStore.getState().error).toMatch(/connection to its data is missing/)
+  })
+})
+
+describe('useStoreDetailStore', () => {
+  it('tells a deleted store from a failure', async () => {
+    installFakeBridge()
+    await useStoreDetailStore.getState().open(42)
+    expect(useStoreDetailStore.getState()).toMatchObject({ status: 'not-found', storeId: 42, detail: null })
+  })
+
+  it('refreshes the page and the list after archiving', async () => {
+    const bridge = installFakeBridge([makeStore({ id: 3 })])
+    await useStoreDetailStore.getState().open(3)
+    const result = await useStoreDetailStore.getState().archive(3)
+
+    expect(result.ok).toBe(true)
+    expect(useStoreDetailStore.getState().detail?.store.status).toBe('archived')
+    expect(bridge.inputsTo('stores:get')).toHaveLength(2)
+    expect(bridge.inputsTo('stores:list')).toHaveLength(1)
+  })
+})
+
+describe('useStoreFormStore', () => {
+  it('closes and highlights the new store after a create', async () => {
+    installFakeBridge()
+    useStoreFormStore.getState().openCreate()
+    const result = await useStoreFormStore.getState().save({
+      clientName: 'Acme',
+      storeName: 'Acme Official',
+      country: 'SG',
+      sellerShortCode: 'SG1A2B3C4D',
+      sellerId: null,
+      loginEmail: null,
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      contactChannel: null,
+      omsStoreRef: null,
+      ownerKam: null,
+      tags: [],
+      notes: null
+    })
+    expect(result.ok).toBe(true)
+    expect(useStoreFormStore.getState().opened).toBe(false)
+    expect(usePortfolioStore.getState().selectedId).toBe(result.ok ? result.value.id : -1)
+  })
+
+  it('stays open when main refuses', async () => {
+    const bridge = installFakeBridge()
+    bridge.handle('stores:update', () => ({ ok: false, error: { code: 'duplicate', message: 'Already there' } }))
+    const existing = makeStore({ id: 9 })
+    useStoreFormStore.getState().openEdit(existing)
+    const { id: _id, status: _status, archivedAt: _archivedAt, createdAt: _createdAt, updatedAt: _updatedAt, ...input } = existing
+    const result = await useStoreFormStore.getState().save(input)
+    expect(result.ok).toBe(false)
+    expect(useStoreFormStore.getState()).toMatchObject({ opened: true, saving: false, editing: existing })
+  })
+})
+
+describe('useImportStore', () => {
+  const file = () => new File(['client_name\nAcme\n'], 'stores.csv', { type: 'text/csv' })
+
+  it('takes progress only for its own request, then shows the preview', async () => {
+    const bridge = installFakeBridge()
+    const answer = deferred<Result<ReturnType<typeof makePreview>>>()
+    bridge.handle('import:preview', () => answer.promise)
+    useImportStore.getState().open()
+
+    const running = useImportStore.getState().choose(file())
+    await vi.waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
+    const { requestId } = bridge.lastInputTo('import:preview')!
+    bridge.emit('import:progress', { requestId: 'other', phase: 'validating', done: 9, total: 10 })
+    expect(useImportStore.getState().progress).toBeNull()
+    bridge.emit('import:progress', { requestId, phase: 'parsing', done: 1, total: 2 })
+    expect(useImportStore.getState()).toMatchObject({ step: 'checking', progress: { phase: 'parsing', done: 1 } })
+
+    answer.resolve(ok(makePreview()))
+    await running
+    expect(useImportStore.getState()).toMatchObject({ step: 'preview', progress: null, preview: { previewId: 'preview-1' } })
+  })
+
+  it('discards a preview that arrives after the dialog was closed', async () => {
+    const bridge = installFakeBridge()
+    const answer = deferred<Result<ReturnType<typeof makePreview>>>()
+    bridge.handle('import:preview', () => answer.promise)
+    useImportStore.getState().open()
+    const running = useImportStore.getState().choose(file())
+    await vi.waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
+
+    useImportStore.getState().close()
+    answer.resolve(ok(makePreview({ previewId: 'late' })))
+    await running
+
+    expect(useImportStore.getState()).toMatchObject({ opened: false, preview: null, step: 'choose' })
+    expect(bridge.lastInputTo('import:discard')).toEqual({ previewId: 'late' })
+  })
+
+  it('sends "update all" as the default with no per-row exceptions', async () => {
+    const bridge = installFakeBridge()
+    useImportStore.getState().open()
+    await useImportStore.getState().choose(file())
+    const store = useImportStore.getState()
+    store.setConflictAction(4, 'update')
+    store.setAllConflicts('update')
+    store.setConflictAction(8, 'skip')
+    await useImportStore.getState().commit()
+
+    expect(bridge.lastInputTo('import:commit')).toEqual({ previewId: 'preview-1', defaultConflictAction: 'update', conflictActions: { '8': 'skip' } })
+    expect(useImportStore.getState().step).toBe('done')
+  })
+
+  it('will not commit a preview main said cannot be imported', async () => {
+    const bridge = installFakeBridge()
+    bridge.handle('import:preview', () => ok(makePreview({ canImport: false, errorRowCount: 1 })))
+    useImportStore.getState().open()
+    await useImportStore.getState().choose(file())
+    await useImportStore.getState().commit()
+    expect(bridge.inputsTo('import:commit')).toHaveLength(0)
+    expect(useImportStore.getState().step).toBe('preview')
+  })
+})
