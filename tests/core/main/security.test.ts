@@ -1,0 +1,75 @@
+import { EventEmitter } from 'node:events'
+import type { App, Session, Shell } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { installSecurityPolicy } from '../../../electron/main/security'
+
+class FakeContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler
+  }
+}
+
+function setUp(allowedOrigins = ['app://storewatch']) {
+  const app = new EventEmitter()
+  const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() }
+  const shell = { openExternal: vi.fn(async () => undefined) }
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+  installSecurityPolicy({
+    app: app as unknown as App,
+    session: session as unknown as Session,
+    shell: shell as unknown as Shell,
+    allowedOrigins,
+    logger
+  })
+  const contents = new FakeContents()
+  app.emit('web-contents-created', {}, contents)
+  return { contents, session, shell, logger }
+}
+
+function navigate(contents: FakeContents, eventName: string, url: string): boolean {
+  const event = { url, preventDefault: vi.fn() }
+  contents.emit(eventName, event)
+  return event.preventDefault.mock.calls.length > 0
+}
+
+describe('installSecurityPolicy', () => {
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: stays on the app origin, blocks everything else', (eventName) => {
+    const { contents } = setUp()
+    expect(navigate(contents, eventName, 'app://storewatch/index.html')).toBe(false)
+    for (const url of ['https://evil.example/', 'app://storewatch.evil/', 'file:///etc/passwd', 'javascript:alert(1)', 'http://localhost:5173/']) {
+      expect(navigate(contents, eventName, url), url).toBe(true)
+    }
+  })
+
+  it('lets the dev server load when it is trusted', () => {
+    const { contents } = setUp(['app://storewatch', 'http://localhost:5173'])
+    expect(navigate(contents, 'will-navigate', 'http://localhost:5173/')).toBe(false)
+  })
+
+  it('blocks <webview>', () => {
+    const { contents } = setUp()
+    const event = { preventDefault: vi.fn() }
+    contents.emit('will-attach-webview', event, {}, {})
+    expect(event.preventDefault).toHaveBeenCalled()
+  })
+
+  it('denies every new window and opens nothing externally today', () => {
+    const { contents, shell } = setUp()
+    for (const url of ['https://sellercenter.lazada.sg/', 'file:///C:/Windows/calc.exe', 'smb://host/share', 'ms-msdt:/id x', 'javascript:alert(1)']) {
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' })
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('denies every permission request and check', () => {
+    const { session } = setUp()
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (granted: boolean) => void) => void
+    const callback = vi.fn()
+    request({}, 'notifications', callback)
+    request({}, 'geolocation', callback)
+    expect(callback.mock.calls).toEqual([[false], [false]])
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean
+    expect(check()).toBe(false)
+  })
+})
