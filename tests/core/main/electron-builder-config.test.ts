@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 
-// js-yaml and app-builder-lib come with electron-builder (and js-yaml with electron-updater).
 const require = createRequire(import.meta.url)
-const yaml = require('js-yaml') as { load(text: string): unknown }
 
 const ROOT = path.resolve(__dirname, '../../..')
 
