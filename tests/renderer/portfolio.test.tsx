@@ -194,4 +194,39 @@ describe('portfolio keyboard', () => {
     await user.keyboard('i')
     expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
   })
+
+  it('highlights a store the KAM just added', async () => {
+    installFakeBridge(threeStores())
+    const { user } = renderApp()
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.keyboard('n')
+    const dialog = await screen.findByRole('dialog', { name: 'Add store' })
+    await user.type(within(dialog).getByLabelText(/^Client/), 'Zeta Traders')
+    await user.type(within(dialog).getByLabelText(/^Store name/), 'Zeta Shop')
+    await user.type(within(dialog).getByRole('combobox', { name: 'Country' }), 'Viet')
+    await user.click(await screen.findByRole('option', { name: 'Vietnam (VN)' }))
+    await user.type(within(dialog).getByLabelText('Seller Center login e-mail'), 'ops@zeta.example{Enter}')
+
+    await waitFor(() => expect(storeRows()).toHaveLength(4))
+    const added = storeRows().find((row) => row.textContent?.includes('Zeta Traders'))
+    expect(added).toHaveAttribute('data-selected', 'true')
+  })
+})
+
+describe('app shell', () => {
+  it('shows the version and the data folder', async () => {
+    installFakeBridge([])
+    const { user } = renderApp()
+    await user.click(screen.getByRole('button', { name: 'About Storewatch' }))
+    expect(await screen.findByTestId('data-folder')).toHaveTextContent('/tmp/storewatch-test')
+    expect(screen.getByText('Storewatch 0.1.0-test')).toBeInTheDocument()
+  })
+
+  it('lists the keyboard shortcuts', async () => {
+    installFakeBridge([])
+    const { user } = renderApp()
+    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }))
+    expect(await screen.findByText('Open the highlighted store')).toBeInTheDocument()
+  })
 })

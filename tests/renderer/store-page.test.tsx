@@ -78,7 +78,8 @@ describe('store page', () => {
     await user.click(await screen.findByRole('button', { name: 'Archive' }))
 
     expect(bridge.lastInputTo('stores:archive')).toEqual({ id: 7 })
-    expect(await screen.findByText('Archived Acme Pte Ltd — Acme Official (SG)')).toBeInTheDocument()
+    expect(await screen.findByText('Store archived')).toBeInTheDocument()
+    expect(screen.getByText('Acme Pte Ltd — Acme Official (SG) is hidden from the portfolio and never notifies.')).toBeInTheDocument()
     expect(await screen.findByRole('button', { name: 'Restore' })).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Undo' }))

@@ -36,6 +36,11 @@ export interface StoreFormValues {
   notes: string
 }
 
+/** Section titles that read as headings, like the store page's. */
+const LEGEND_STYLES = {
+  legend: { fontSize: 'var(--mantine-font-size-xs)', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.4, color: 'var(--mantine-color-dimmed)', marginBottom: 4 }
+} as const
+
 const CHANNEL_OPTIONS = CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] }))
 
 function valuesFrom(store: Store | null): StoreFormValues {
@@ -116,7 +121,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
     const toastId = `added-${saved.id}`
     toastSuccess(
       'Store added',
-      <Group justify="space-between" gap="xs" wrap="nowrap">
+      <Stack gap={6} align="flex-start">
         <Text size="sm">{storeLabel(saved)}</Text>
         <Button
           size="compact-sm"
@@ -128,7 +133,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
         >
           Open
         </Button>
-      </Group>,
+      </Stack>,
       { id: toastId }
     )
   }
@@ -144,7 +149,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
         () => setServerError(null)
       )}
     >
-      <Stack gap="md">
+      <Stack gap="sm">
         {serverError && (
           <Alert color="red" icon={<IconAlertCircle size={18} />} title={serverError.code === 'duplicate' ? 'This store is already in the portfolio' : 'Could not save the store'} role="alert">
             {serverError.message}
@@ -155,8 +160,8 @@ function StoreForm({ editing }: { editing: Store | null }) {
             {formError}
           </Alert>
         )}
-        <Fieldset legend="Store" disabled={saving} variant="unstyled">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+        <Fieldset legend="Store" disabled={saving} variant="unstyled" styles={LEGEND_STYLES}>
+          <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
             <TextInput {...input('clientName')} data-autofocus autoComplete="off" />
             <TextInput {...input('storeName')} autoComplete="off" />
             <Select
@@ -179,12 +184,18 @@ function StoreForm({ editing }: { editing: Store | null }) {
             </Alert>
           )}
         </Fieldset>
-        <Fieldset legend="Seller" disabled={saving} variant="unstyled">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-            <TextInput {...input('sellerShortCode')} autoComplete="off" styles={{ input: { textTransform: 'uppercase' } }} />
-            <TextInput {...input('sellerId')} autoComplete="off" inputMode="numeric" />
+        <Fieldset legend="Seller" disabled={saving} variant="unstyled" styles={LEGEND_STYLES}>
+          <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
+            <TextInput
+              {...input('sellerShortCode')}
+              description="As in Seller Center, e.g. SG1A2B3C4D"
+              autoComplete="off"
+              styles={{ input: { textTransform: 'uppercase' } }}
+            />
+            <TextInput {...input('sellerId')} description="Digits only" autoComplete="off" inputMode="numeric" />
             <TextInput
               {...input('loginEmail')}
+              description="Needed when there is no short code"
               type="email"
               autoComplete="off"
               onBlur={(e) => {
@@ -195,30 +206,29 @@ function StoreForm({ editing }: { editing: Store | null }) {
             />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend="Contact" disabled={saving} variant="unstyled">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+        <Fieldset legend="Contact" disabled={saving} variant="unstyled" styles={LEGEND_STYLES}>
+          <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
             <TextInput {...input('contactName')} autoComplete="off" />
             <TextInput {...input('contactEmail')} type="email" autoComplete="off" />
             <TextInput {...input('contactPhone')} type="tel" autoComplete="off" />
             <Select {...input('contactChannel')} description={undefined} data={CHANNEL_OPTIONS} clearable placeholder="Not set" />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend="Management" disabled={saving} variant="unstyled">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+        <Fieldset legend="Management" disabled={saving} variant="unstyled" styles={LEGEND_STYLES}>
+          <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
             <TextInput {...input('omsStoreRef')} autoComplete="off" />
             <Autocomplete {...input('ownerKam')} data={facets.owners} placeholder="Who looks after this store" />
-          </SimpleGrid>
-          <Stack gap="xs" mt="xs">
             <TagsInput
               {...input('tags')}
-              description="Press Enter or comma after each tag"
+              description={undefined}
               data={facets.tags}
               splitChars={[',', '|']}
+              placeholder="Type, then Enter"
               clearable
               acceptValueOnBlur
             />
-            <Textarea {...input('notes')} autosize minRows={2} maxRows={6} />
-          </Stack>
+          </SimpleGrid>
+          <Textarea {...input('notes')} autosize minRows={2} maxRows={5} mt="xs" />
         </Fieldset>
         <Group justify="flex-end" gap="sm" pt="xs">
           <Button variant="default" onClick={close} disabled={saving}>
@@ -240,7 +250,7 @@ export function StoreFormModal() {
   const close = useStoreFormStore((s) => s.close)
 
   return (
-    <Modal opened={opened} onClose={close} title={editing ? 'Edit store' : 'Add store'} size="xl" centered>
+    <Modal opened={opened} onClose={close} title={editing ? 'Edit store' : 'Add store'} size={960} centered>
       <StoreForm key={session} editing={editing} />
     </Modal>
   )

@@ -12,10 +12,10 @@ const RECHECKABLE = new Set(['import-expired', 'conflict'])
 function SummaryBadges({ preview }: { preview: ImportPreview }) {
   return (
     <Group gap="xs" aria-label="Summary" role="group">
-      <Badge color="teal" variant="light" size="lg" tt="none">
+      <Badge color={preview.newCount > 0 ? 'teal' : 'gray'} variant="light" size="lg" tt="none">
         New {formatCount(preview.newCount)}
       </Badge>
-      <Badge color="indigo" variant="light" size="lg" tt="none">
+      <Badge color={preview.conflictCount > 0 ? 'indigo' : 'gray'} variant="light" size="lg" tt="none">
         Updates {formatCount(preview.conflictCount)}
       </Badge>
       <Badge color={preview.errorRowCount > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">

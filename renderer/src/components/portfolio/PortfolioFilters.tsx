@@ -35,7 +35,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
   const countryOptions = withSelected(facets.countries, query.countries).map((code) => ({
     value: code,
     label: `${countryName(code)} (${code})`
-  }))
+  })).sort((a, b) => a.label.localeCompare(b.label))
   const ownerOptions = [
     { value: UNASSIGNED, label: 'Unassigned' },
     ...withSelected(facets.owners, query.owners.filter((o) => o !== '')).map((o) => ({ value: o, label: o }))
@@ -71,7 +71,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
             </Kbd>
           )
         }
-        style={{ flex: '1 1 320px', minWidth: 220, maxWidth: 420 }}
+        style={{ flex: '1 1 360px', minWidth: 240, maxWidth: 460 }}
       />
       <MultiSelect
         {...multiSelectProps}

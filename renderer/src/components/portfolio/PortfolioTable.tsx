@@ -37,6 +37,17 @@ interface PortfolioTableProps {
 
 const column = createColumnHelper<Store>()
 
+/** Fixed widths in px; Client and Store have none and share what is left. */
+const COLUMN_WIDTHS: Partial<Record<string, number>> = {
+  country: 96,
+  sellerShortCode: 150,
+  loginEmail: 200,
+  ownerKam: 130,
+  tags: 160,
+  status: 112,
+  updatedAt: 124
+}
+
 function Dimmed({ children }: { children: string }) {
   return (
     <Text span c="dimmed" size="sm">
@@ -72,25 +83,23 @@ function orDash(value: string | null) {
 }
 
 const COLUMNS = [
-  column.accessor('clientName', { header: 'Client', size: 200, cell: (c) => <Text span fw={500} size="sm">{c.getValue()}</Text> }),
-  column.accessor('storeName', { header: 'Store', size: 200 }),
+  column.accessor('clientName', { header: 'Client', cell: (c) => <Text span fw={500} size="sm">{c.getValue()}</Text> }),
+  column.accessor('storeName', { header: 'Store' }),
   column.accessor('country', {
     header: 'Country',
-    size: 90,
     cell: (c) => (
       <Tooltip label={countryName(c.getValue())} openDelay={300}>
         <span>{c.getValue()}</span>
       </Tooltip>
     )
   }),
-  column.accessor('sellerShortCode', { header: 'Seller short code', size: 150, cell: (c) => orDash(c.getValue()) }),
-  column.accessor('loginEmail', { header: 'Login e-mail', size: 210, cell: (c) => orDash(c.getValue()) }),
-  column.accessor('ownerKam', { header: 'Owner', size: 130, cell: (c) => c.getValue() ?? <Dimmed>Unassigned</Dimmed> }),
-  column.accessor('tags', { header: 'Tags', size: 180, enableSorting: false, cell: (c) => <TagBadges tags={c.getValue()} /> }),
-  column.accessor('status', { header: 'Status', size: 120, cell: (c) => <StatusBadge status={c.getValue()} /> }),
+  column.accessor('sellerShortCode', { header: 'Seller short code', cell: (c) => orDash(c.getValue()) }),
+  column.accessor('loginEmail', { header: 'Login e-mail', cell: (c) => orDash(c.getValue()) }),
+  column.accessor('ownerKam', { header: 'Owner', cell: (c) => c.getValue() ?? <Dimmed>Unassigned</Dimmed> }),
+  column.accessor('tags', { header: 'Tags', enableSorting: false, cell: (c) => <TagBadges tags={c.getValue()} /> }),
+  column.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
   column.accessor('updatedAt', {
     header: 'Updated',
-    size: 120,
     cell: (c) => <span title={formatDateTime(c.getValue())}>{formatDate(c.getValue())}</span>
   })
 ]
@@ -156,12 +165,14 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
     }
   })
 
-  // Coming back from a store page: show the store the KAM had open.
+  // A newly highlighted store (back from its page, or just added) is scrolled into view once;
+  // later reloads that move it do not pull the KAM away from where they are reading.
+  const revealed = useRef<number | null>(null)
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' })
-    // Only on mount: later selections scroll through moveTo.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    if (selectedId === null || selectedIndex < 0 || revealed.current === selectedId) return
+    revealed.current = selectedId
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedId, selectedIndex, virtualizer])
 
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
     const current = selectedIndex < 0 ? -1 : selectedIndex
@@ -198,9 +209,10 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
         withRowBorders
       >
         <colgroup>
-          {table.getVisibleLeafColumns().map((col) => (
-            <col key={col.id} style={{ width: col.getSize() }} />
-          ))}
+          {table.getVisibleLeafColumns().map((col) => {
+            const width = COLUMN_WIDTHS[col.id]
+            return <col key={col.id} style={width ? { width } : undefined} />
+          })}
         </colgroup>
         <Table.Thead>
           {table.getHeaderGroups().map((group) => (

@@ -6,7 +6,7 @@ const COLORS: Record<PortfolioStatus, string> = { active: 'teal', 'out-of-scope'
 
 export function StatusBadge({ status, size = 'sm' }: { status: PortfolioStatus; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={COLORS[status]} variant="light" size={size} radius="sm">
+    <Badge color={COLORS[status]} variant="light" size={size} radius="sm" tt="none" fw={600}>
       {PORTFOLIO_STATUS_LABELS[status]}
     </Badge>
   )

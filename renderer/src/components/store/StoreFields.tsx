@@ -31,13 +31,13 @@ function valueOf(store: Store, key: StoreFieldKey): ReactNode {
 
 export function StoreFields({ store }: { store: Store }) {
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="lg">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg" verticalSpacing="lg">
       {FIELD_GROUPS.map((group) => (
         <section key={group.title} aria-label={group.title}>
           <Title order={3} size="h6" c="dimmed" tt="uppercase" mb={6} style={{ letterSpacing: 0.4 }}>
             {group.title}
           </Title>
-          <DataList size="sm" gap={6} labelWidth={150}>
+          <DataList size="sm" gap={6} labelWidth={190}>
             {group.fields.map((key) => {
               const value = valueOf(store, key)
               return (

@@ -65,9 +65,9 @@ function StoreView({ store }: { store: Store }) {
     }
     const toastId = `archived-${store.id}`
     toastSuccess(
-      `Archived ${label}`,
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm">It is hidden from the portfolio and never notifies.</Text>
+      'Store archived',
+      <Stack gap={6} align="flex-start">
+        <Text size="sm">{label} is hidden from the portfolio and never notifies.</Text>
         <Button
           size="compact-sm"
           variant="light"
@@ -78,7 +78,7 @@ function StoreView({ store }: { store: Store }) {
         >
           Undo
         </Button>
-      </Group>,
+      </Stack>,
       { id: toastId, autoClose: 10_000 }
     )
   }
@@ -96,7 +96,7 @@ function StoreView({ store }: { store: Store }) {
 
   return (
     <div className="page-scroll">
-      <Stack gap="md" p="md" maw={1280}>
+      <Stack gap="md" p="md" maw={1400}>
         <BackLink />
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>
