@@ -1,0 +1,202 @@
+/**
+ * The portfolio as a KAM uses it, in Chromium against the real core: import with a file that
+ * has errors, edit and see history, search and filter, archive and restore, keyboard, export.
+ */
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { listStores } from '../../electron/core/portfolio/portfolio-query'
+import { portfolioQuerySchema } from '../../electron/shared/portfolio'
+import { storeInputSchema } from '../../electron/shared/store-fields'
+import type { StoreInput } from '../../electron/shared/store-fields'
+import { startApp } from './app-fixture'
+
+const HEADER = 'client_name,store_name,country,seller_short_code,login_email,contact_email,tags'
+const BROKEN_CSV = [
+  HEADER,
+  'Bloom Beauty Pte Ltd,Bloom Official,SG,SGBLOOM01,,,VIP',
+  'Ánh Dương JSC,Ánh Dương Mall,Singapur,VNANH0001,,,',
+  ',Nameless Store,MY,MYNONAME1,,,',
+  'Mail Mix Sdn Bhd,Mail Mix,MY,MYMAIL001,,not-an-email,',
+  'Seoul Beauty Co.,Seoul Beauty,KR,KRSEOUL01,,,',
+  'Bloom Beauty Pte Ltd,Bloom Official again,SG,SGBLOOM01,,,'
+].join('\n')
+const FIXED_CSV = [
+  HEADER,
+  'Bloom Beauty Pte Ltd,Bloom Official,SG,SGBLOOM01,,,VIP',
+  'Ánh Dương JSC,Ánh Dương Mall,VN,VNANH0001,,,',
+  'Nameless Sdn Bhd,Nameless Store,MY,MYNONAME1,,,',
+  'Mail Mix Sdn Bhd,Mail Mix,MY,MYMAIL001,,ops@mailmix.my,',
+  'Seoul Beauty Co.,Seoul Beauty,KR,KRSEOUL01,,,'
+].join('\n')
+
+function csvFile(text: string) {
+  return { name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') }
+}
+
+function storeRows(page: Page) {
+  return page.getByRole('table', { name: 'Stores' }).locator('tbody tr[aria-rowindex]')
+}
+
+/** Picks an option in one of the portfolio's multi-select filters, as a keyboard user would. */
+async function pickFilter(page: Page, filter: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: filter }).focus()
+  await page.keyboard.press('ArrowDown')
+  await page.getByRole('option', { name: option }).click()
+  await page.keyboard.press('Escape')
+}
+
+async function shownCount(page: Page): Promise<string> {
+  return (await page.getByTestId('portfolio-count').textContent()) ?? ''
+}
+
+function input(draft: Record<string, unknown>): StoreInput {
+  return storeInputSchema.parse({ clientName: 'Client', storeName: 'Store', country: 'SG', ...draft }) as StoreInput
+}
+
+describe('portfolio in the browser', () => {
+  it('imports a CSV: shows every problem, then imports the fixed file', async () => {
+    const { page, host } = await startApp()
+    await page.getByRole('button', { name: 'Import CSV' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    await dialog.getByLabel('CSV file').setInputFiles(csvFile(BROKEN_CSV))
+
+    await dialog.getByText('Unknown country "Singapur"', { exact: false }).waitFor()
+    for (const problem of ['Client is required', 'Not a valid e-mail address', 'Same store as row 2', 'outside Lazada']) {
+      expect(await dialog.getByText(problem, { exact: false }).count()).toBeGreaterThan(0)
+    }
+    expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true)
+    expect(host.core.stores.count()).toBe(0)
+
+    await dialog.getByRole('button', { name: 'Choose another file' }).click()
+    await dialog.getByLabel('CSV file').setInputFiles(csvFile(FIXED_CSV))
+    const importButton = dialog.getByRole('button', { name: 'Import', exact: true })
+    await expect.poll(() => importButton.isEnabled()).toBe(true)
+    await importButton.click()
+    await dialog.getByText(/Imported 5 new stores/).waitFor()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await expect.poll(() => shownCount(page)).toContain('Showing 5 of 5 stores')
+    expect(await storeRows(page).filter({ hasText: 'Ánh Dương Mall' }).count()).toBe(1)
+    expect(await storeRows(page).filter({ hasText: 'Seoul Beauty' }).getByText('Out of scope').count()).toBe(1)
+    expect(host.core.stores.count()).toBe(5)
+  })
+
+  it('edits a store and shows the change in its history', async () => {
+    const { page, host } = await startApp()
+    const store = host.core.stores.create(input({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01', ownerKam: 'Aisha Rahman' }))
+    await page.reload()
+    await storeRows(page).filter({ hasText: 'Bloom Official' }).click()
+    await page.getByRole('heading', { name: 'Bloom Beauty Pte Ltd' }).waitFor()
+
+    await page.getByRole('button', { name: 'Edit' }).click()
+    const form = page.getByRole('dialog', { name: 'Edit store' })
+    await form.getByLabel('Owner KAM').fill('Ben Tan')
+    await form.getByLabel('Notes').fill('Renewal promised for Friday')
+    await form.getByRole('button', { name: 'Save changes' }).click()
+    await form.waitFor({ state: 'hidden' })
+
+    const history = page.getByRole('region', { name: 'History' })
+    await history.getByText('Edited').waitFor()
+    expect(await history.getByText('Aisha Rahman → Ben Tan', { exact: false }).count()).toBe(1)
+    expect(await history.getByText('Renewal promised for Friday', { exact: false }).count()).toBe(1)
+    expect(host.core.stores.get(store.id).store.ownerKam).toBe('Ben Tan')
+  })
+
+  it('searches and filters, agreeing with the database', async () => {
+    const { page, host } = await startApp({ demoStores: 300 })
+    await expect.poll(() => shownCount(page)).toMatch(/of 300 stores/)
+    const target = listStores(host.database.db, portfolioQuerySchema.parse({})).stores[42]!
+
+    await page.getByLabel('Search').fill(target.sellerShortCode!.toLowerCase())
+    await expect.poll(() => storeRows(page).count()).toBe(1)
+    expect(await storeRows(page).first().textContent()).toContain(target.storeName)
+
+    await page.getByLabel('Clear search').click()
+    await pickFilter(page, 'Country', 'Vietnam (VN)')
+    const vietnam = listStores(host.database.db, portfolioQuerySchema.parse({ countries: ['VN'] })).stores
+    await expect.poll(() => shownCount(page)).toContain(`Showing ${vietnam.length} of 300 stores`)
+    const countries = await storeRows(page).locator('td:nth-child(3)').allTextContents()
+    expect(countries.length).toBeGreaterThan(0)
+    expect(new Set(countries)).toEqual(new Set(['VN']))
+  })
+
+  it('archives a store with undo, hides it, and restores it', async () => {
+    const { page, host } = await startApp()
+    const store = host.core.stores.create(input({ clientName: 'Closing Co', storeName: 'Closing Shop', sellerShortCode: 'SGCLOSE01' }))
+    host.core.stores.create(input({ clientName: 'Staying Co', storeName: 'Staying Shop', sellerShortCode: 'SGSTAY001' }))
+    await page.goto(`${host.url}#/stores/${store.id}`)
+    await page.getByRole('button', { name: 'Archive' }).click()
+    await page.getByRole('button', { name: 'Undo' }).waitFor()
+    expect(host.core.stores.get(store.id).store.status).toBe('archived')
+
+    await page.getByLabel('Back to portfolio').click()
+    await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')
+    expect(await storeRows(page).filter({ hasText: 'Closing Shop' }).count()).toBe(0)
+
+    await pickFilter(page, 'Status', 'Archived')
+    await storeRows(page).filter({ hasText: 'Closing Shop' }).click()
+    await page.getByRole('button', { name: 'Restore' }).click()
+    await page.getByRole('button', { name: 'Archive' }).waitFor()
+    const history = page.getByRole('region', { name: 'History' })
+    await history.getByText('Restored from the archive').waitFor()
+    expect(await history.getByText('Archived', { exact: true }).count()).toBe(1)
+    expect(host.core.stores.get(store.id).store.status).toBe('active')
+  })
+
+  it('deletes a store only after confirmation', async () => {
+    const { page, host } = await startApp()
+    const store = host.core.stores.create(input({ clientName: 'Gone Co', storeName: 'Gone Shop', sellerShortCode: 'SGGONE001' }))
+    await page.goto(`${host.url}#/stores/${store.id}`)
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete this store?' })
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    expect(host.core.stores.count()).toBe(1)
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await confirm.getByRole('button', { name: 'Delete store' }).click()
+    await expect.poll(() => host.core.stores.count()).toBe(0)
+    await page.getByText('Your portfolio is empty').waitFor()
+  })
+
+  it('works from the keyboard: / to search, arrows and Enter to open a store', async () => {
+    const { page } = await startApp({ demoStores: 50 })
+    await storeRows(page).first().waitFor()
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search')
+    await page.keyboard.press('Escape')
+    await storeRows(page).first().focus()
+    await page.keyboard.press('ArrowDown')
+    const second = (await storeRows(page).nth(1).locator('td').first().textContent()) ?? ''
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#\/stores\/\d+$/)
+    await page.getByRole('heading', { name: second }).waitFor()
+  })
+
+  it('exports the current view with formula-looking cells neutralized', async () => {
+    const { page, host } = await startApp()
+    host.core.stores.create(input({ clientName: 'Formula Co', storeName: 'Formula Shop', sellerShortCode: 'SGFORM001', notes: '=HYPERLINK("http://evil.example")' }))
+    host.core.stores.create(input({ clientName: 'Other Co', storeName: 'Other Shop', country: 'MY', sellerShortCode: 'MYOTHER01' }))
+    await page.reload()
+    await pickFilter(page, 'Country', 'Singapore (SG)')
+    await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+
+    await expect.poll(() => fs.existsSync(host.savedFilesDir) && fs.readdirSync(host.savedFilesDir).length).toBe(1)
+    const file = fs.readdirSync(host.savedFilesDir)[0]!
+    const text = fs.readFileSync(`${host.savedFilesDir}/${file}`, 'utf8')
+    expect(text).toContain('Formula Shop')
+    expect(text).not.toContain('Other Shop')
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`)
+  })
+
+  it('keeps 10,000 stores scrollable with only the visible rows in the page', async () => {
+    const { page, host } = await startApp({ demoStores: 10_000 })
+    await expect.poll(() => shownCount(page), { timeout: 20_000 }).toMatch(/of 10,000 stores/)
+    expect(await storeRows(page).count()).toBeLessThan(80)
+    const all = listStores(host.database.db, portfolioQuerySchema.parse({})).stores
+    await page.getByTestId('portfolio-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    await storeRows(page).filter({ hasText: all.at(-1)!.storeName }).first().waitFor()
+    expect(await storeRows(page).count()).toBeLessThan(80)
+  })
+})
