@@ -23,7 +23,7 @@ describe('portfolio screen', () => {
     const bridge = installFakeBridge([])
     const { user } = renderApp()
 
-    expect(await screen.findByText('Your portfolio is empty')).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Your portfolio is empty' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Add store' })).toBeInTheDocument()
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
 

@@ -120,7 +120,7 @@ describe('store page', () => {
     installFakeBridge([acme()])
     const { user } = renderApp('#/stores/999')
 
-    expect(await screen.findByText('This store is not in your portfolio')).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'This store is not in your portfolio' })).toBeInTheDocument()
     expect(screen.getByText('Store #999 does not exist; it may have been deleted')).toBeInTheDocument()
     await user.click(screen.getByRole('link', { name: 'Back to the portfolio' }))
     await waitFor(() => expect(window.location.hash).toBe('#/'))

@@ -5,14 +5,14 @@ import { IconBuildingStore, IconDownload, IconFilterOff, IconFileImport, IconPlu
 export function EmptyPortfolio({ onImport, onAdd, onTemplate }: { onImport(): void; onAdd(): void; onTemplate(): void }) {
   return (
     <Center className="page" p="xl">
-      <EmptyState
-        variant="light"
-        size="lg"
-        icon={<IconBuildingStore />}
-        title="Your portfolio is empty"
-        description="Storewatch keeps your clients’ Lazada stores subscribed, authorized and syncing. Bring in your store list to start."
-        maw={520}
-      >
+      <EmptyState variant="light" size="lg" maw={520}>
+        <EmptyState.Indicator>
+          <IconBuildingStore />
+        </EmptyState.Indicator>
+        <EmptyState.Title order={2}>Your portfolio is empty</EmptyState.Title>
+        <EmptyState.Description>
+          Storewatch keeps your clients’ Lazada stores subscribed, authorized and syncing. Bring in your store list to start.
+        </EmptyState.Description>
         <EmptyState.Actions>
           <Stack align="center" gap="sm">
             <Group gap="sm">
@@ -36,7 +36,12 @@ export function EmptyPortfolio({ onImport, onAdd, onTemplate }: { onImport(): vo
 export function NoMatchingStores({ onClear }: { onClear(): void }) {
   return (
     <Center className="page" p="xl">
-      <EmptyState icon={<IconFilterOff />} title="No stores match these filters" description="Try fewer filters or another search.">
+      <EmptyState>
+        <EmptyState.Indicator>
+          <IconFilterOff />
+        </EmptyState.Indicator>
+        <EmptyState.Title order={2}>No stores match these filters</EmptyState.Title>
+        <EmptyState.Description>Try fewer filters or another search.</EmptyState.Description>
         <EmptyState.Actions>
           <Button variant="light" onClick={onClear}>
             Clear filters

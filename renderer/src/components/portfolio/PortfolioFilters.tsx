@@ -22,8 +22,7 @@ const multiSelectProps = {
   clearable: true,
   hidePickedOptions: false,
   maxDropdownHeight: 280,
-  comboboxProps: { shadow: 'md', width: 260, position: 'bottom-start' },
-  styles: { pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }
+  comboboxProps: { shadow: 'md', width: 260, position: 'bottom-start' }
 } as const
 
 export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: Ref<HTMLInputElement>; onSearchArrowDown(): void }) {
@@ -80,7 +79,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
         data={countryOptions}
         value={query.countries}
         onChange={(values) => setFilter('countries', values)}
-        style={{ flex: '0 1 170px' }}
+        style={{ flex: '0 0 160px', minWidth: 0 }}
       />
       <MultiSelect
         {...multiSelectProps}
@@ -89,7 +88,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
         data={ownerOptions}
         value={query.owners.map((o) => (o === '' ? UNASSIGNED : o))}
         onChange={(values) => setFilter('owners', values.map((v) => (v === UNASSIGNED ? '' : v)))}
-        style={{ flex: '0 1 170px' }}
+        style={{ flex: '0 0 160px', minWidth: 0 }}
       />
       <MultiSelect
         {...multiSelectProps}
@@ -99,7 +98,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
         value={query.tags}
         onChange={(values) => setFilter('tags', values)}
         nothingFoundMessage="No such tag"
-        style={{ flex: '0 1 170px' }}
+        style={{ flex: '0 0 160px', minWidth: 0 }}
       />
       <MultiSelect
         {...multiSelectProps}
@@ -109,7 +108,7 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
         data={STATUS_OPTIONS}
         value={query.statuses}
         onChange={(values) => setFilter('statuses', values as PortfolioStatus[])}
-        style={{ flex: '0 1 230px' }}
+        style={{ flex: '0 0 300px' }}
       />
     </Group>
   )

@@ -40,8 +40,8 @@ const column = createColumnHelper<Store>()
 /** Fixed widths in px; Client and Store have none and share what is left. */
 const COLUMN_WIDTHS: Partial<Record<string, number>> = {
   country: 96,
-  sellerShortCode: 150,
-  loginEmail: 200,
+  sellerShortCode: 162,
+  loginEmail: 190,
   ownerKam: 130,
   tags: 160,
   status: 112,

@@ -5,7 +5,12 @@ import { Link } from 'wouter'
 export function RouteNotFound() {
   return (
     <Center className="page">
-      <EmptyState icon={<IconMapPinOff />} title="Nothing here" description="This page does not exist in Storewatch.">
+      <EmptyState>
+        <EmptyState.Indicator>
+          <IconMapPinOff />
+        </EmptyState.Indicator>
+        <EmptyState.Title order={2}>Nothing here</EmptyState.Title>
+        <EmptyState.Description>This page does not exist in Storewatch.</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} href="/" leftSection={<IconArrowLeft size={16} />}>
             Back to the portfolio

@@ -31,7 +31,7 @@ function valueOf(store: Store, key: StoreFieldKey): ReactNode {
 
 export function StoreFields({ store }: { store: Store }) {
   return (
-    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg" verticalSpacing="lg">
+    <SimpleGrid type="container" cols={{ base: 1, "880px": 2 }} spacing="lg" verticalSpacing="lg">
       {FIELD_GROUPS.map((group) => (
         <section key={group.title} aria-label={group.title}>
           <Title order={3} size="h6" c="dimmed" tt="uppercase" mb={6} style={{ letterSpacing: 0.4 }}>

@@ -30,7 +30,12 @@ function BackLink() {
 function StoreNotFound({ message }: { message: string | null }) {
   return (
     <Center className="page" p="xl">
-      <EmptyState icon={<IconInfoCircle />} title="This store is not in your portfolio" description={message ?? 'It may have been deleted.'}>
+      <EmptyState>
+        <EmptyState.Indicator>
+          <IconInfoCircle />
+        </EmptyState.Indicator>
+        <EmptyState.Title order={2}>This store is not in your portfolio</EmptyState.Title>
+        <EmptyState.Description>{message ?? 'It may have been deleted.'}</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} href="/" leftSection={<IconArrowLeft size={16} />}>
             Back to the portfolio
