@@ -1,7 +1,6 @@
 /** Words for the import steps, kept apart from the layout so they read the same everywhere. */
-import type { ImportProgress } from '../../../../electron/shared/csv-import'
+import type { ImportCommitResult, ImportProgress } from '../../../../electron/shared/csv-import'
 import { formatCount, plural } from '../../lib/format'
-import type { ImportCommitResult } from '../../../../electron/shared/csv-import'
 
 export function progressText(progress: ImportProgress | null): string {
   if (!progress) return 'Reading the file…'
