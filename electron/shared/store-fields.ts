@@ -39,6 +39,24 @@ export interface StoreInput {
 
 export type StoreFieldKey = keyof StoreInput
 
+/** A store with nothing in it: what a new store is compared with for its first history entry. */
+export const BLANK_STORE_INPUT: StoreInput = {
+  clientName: '',
+  storeName: '',
+  country: '',
+  sellerShortCode: null,
+  sellerId: null,
+  loginEmail: null,
+  contactName: null,
+  contactEmail: null,
+  contactPhone: null,
+  contactChannel: null,
+  omsStoreRef: null,
+  ownerKam: null,
+  tags: [],
+  notes: null
+}
+
 export interface StoreFieldSpec {
   key: StoreFieldKey
   label: string

@@ -9,18 +9,10 @@ import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { Store } from '../../electron/shared/portfolio'
 import { storeInputSchema } from '../../electron/shared/store-fields'
 import type { StoreInput, StoreInputDraft } from '../../electron/shared/store-fields'
+import { storeInput } from '../support/store-input'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
-function input(draft: Partial<StoreInputDraft> = {}): StoreInput {
-  return storeInputSchema.parse({
-    clientName: 'Acme Pte Ltd',
-    storeName: 'Acme Official',
-    country: 'SG',
-    sellerShortCode: 'SG10000001',
-    ...draft
-  }) as StoreInput
-}
 
 /** Every field filled, with values a spreadsheet would run as formulas or split wrongly. */
 const TRICKY: StoreInputDraft[] = [
@@ -79,7 +71,7 @@ function cellsOf(content: string): string[][] {
 
 describe('CSV export', () => {
   it('writes a BOM, CRLF line endings, the template columns and the read-only status and dates', () => {
-    const store = stores.create(input({ tags: ['vip', 'fashion'] }))
+    const store = stores.create(storeInput({ tags: ['vip', 'fashion'] }))
     clock.advance(60_000)
     stores.archive(store.id)
     const out = storesToCsv([stores.get(store.id).store])

@@ -9,8 +9,7 @@ import type { CommitRequest, ImportService } from '../../electron/core/portfolio
 import { createStoreService } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { ImportPreview, ImportProgress } from '../../electron/shared/csv-import'
-import { storeInputSchema } from '../../electron/shared/store-fields'
-import type { StoreInput, StoreInputDraft } from '../../electron/shared/store-fields'
+import { storeInput } from '../support/store-input'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
@@ -21,15 +20,6 @@ function fixture(name: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)))
 }
 
-function input(draft: Partial<StoreInputDraft> = {}): StoreInput {
-  return storeInputSchema.parse({
-    clientName: 'Acme Pte Ltd',
-    storeName: 'Acme Official',
-    country: 'SG',
-    sellerShortCode: 'SG10000001',
-    ...draft
-  }) as StoreInput
-}
 
 let database: TestDatabase
 let clock: FakeClock
@@ -359,7 +349,7 @@ describe('CSV import: stores that exist already', () => {
 
   beforeEach(() => {
     acme = stores.create(
-      input({
+      storeInput({
         contactEmail: 'ops@acme.com',
         contactPhone: '+65 6000 0000',
         ownerKam: 'Aisha',
@@ -367,7 +357,7 @@ describe('CSV import: stores that exist already', () => {
         notes: 'Keep this note'
       })
     ).id
-    beta = stores.create(input({ clientName: 'Beta', storeName: 'Beta Store', country: 'MY', sellerShortCode: null, loginEmail: 'beta@example.com' })).id
+    beta = stores.create(storeInput({ clientName: 'Beta', storeName: 'Beta Store', country: 'MY', sellerShortCode: null, loginEmail: 'beta@example.com' })).id
     stores.archive(beta)
   })
 
@@ -465,7 +455,7 @@ describe('CSV import: committing', () => {
   })
 
   it('writes nothing when the preview has errors', async () => {
-    stores.create(input({ sellerShortCode: 'SG99999999' }))
+    stores.create(storeInput({ sellerShortCode: 'SG99999999' }))
     const p = await preview(csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,,,,,', 'Beta,Beta Store,XX,MY10000002,,,,,,'))
     expect(p.canImport).toBe(false)
     const error = thrown(() => commit(p.previewId))
@@ -480,7 +470,7 @@ describe('CSV import: committing', () => {
       csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,,,,,', 'Beta,Beta Store,MY,MY10000002,,,,,,', 'Gamma,Gamma Store,PH,PH10000003,,,,,,')
     )
     expect(p.canImport).toBe(true)
-    stores.create(input({ clientName: 'Someone else', country: 'PH', sellerShortCode: 'PH10000003' }))
+    stores.create(storeInput({ clientName: 'Someone else', country: 'PH', sellerShortCode: 'PH10000003' }))
     const error = thrown(() => commit(p.previewId))
     expect(error.code).toBe('conflict')
     expect(error.message).toMatch(/^The portfolio changed since the preview \(row 4: .*Someone else.*\)\. Nothing was imported\. Preview the file again\.$/)
@@ -490,7 +480,7 @@ describe('CSV import: committing', () => {
   })
 
   it('refuses an update when the matched store was deleted after the preview', async () => {
-    const id = stores.create(input()).id
+    const id = stores.create(storeInput()).id
     const p = await preview(csv(HEADER, 'Acme,Acme Renamed,SG,SG10000001,,,,,,', 'Beta,Beta Store,MY,MY10000002,,,,,,'))
     stores.delete(id)
     const error = thrown(() => commit(p.previewId, { defaultConflictAction: 'update' }))

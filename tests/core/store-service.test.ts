@@ -2,20 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createStoreService } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import { AppError } from '../../electron/core/errors'
-import { storeInputSchema } from '../../electron/shared/store-fields'
-import type { StoreInput, StoreInputDraft } from '../../electron/shared/store-fields'
+import { storeInput } from '../support/store-input'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
-function input(draft: Partial<StoreInputDraft> = {}): StoreInput {
-  return storeInputSchema.parse({
-    clientName: 'Acme Pte Ltd',
-    storeName: 'Acme Official',
-    country: 'SG',
-    sellerShortCode: 'SG1A2B3C',
-    ...draft
-  }) as StoreInput
-}
 
 let database: TestDatabase
 let clock: FakeClock
@@ -40,9 +30,9 @@ function thrown(work: () => unknown): AppError {
 
 describe('store service', () => {
   it('creates a store with normalized keys and a "created" history entry listing its fields', () => {
-    const store = stores.create(input({ sellerShortCode: ' sg1a2b3c ', loginEmail: 'Seller@Acme.COM', tags: ['VIP', 'vip', ' Fashion '] }))
+    const store = stores.create(storeInput({ sellerShortCode: ' sg10000001 ', loginEmail: 'Seller@Acme.COM', tags: ['VIP', 'vip', ' Fashion '] }))
     expect(store).toMatchObject({
-      sellerShortCode: 'SG1A2B3C',
+      sellerShortCode: 'SG10000001',
       loginEmail: 'seller@acme.com',
       tags: ['VIP', 'Fashion'],
       status: 'active',
@@ -56,36 +46,36 @@ describe('store service', () => {
   })
 
   it('refuses a second store with the same country and short code, naming the existing one', () => {
-    stores.create(input())
-    const error = thrown(() => stores.create(input({ storeName: 'Another', sellerShortCode: 'sg1a2b3c' })))
+    stores.create(storeInput())
+    const error = thrown(() => stores.create(storeInput({ storeName: 'Another', sellerShortCode: 'sg10000001' })))
     expect(error.code).toBe('duplicate')
-    expect(error.message).toBe('Singapore already has a store with seller short code SG1A2B3C: Acme Pte Ltd — Acme Official (SG)')
+    expect(error.message).toBe('Singapore already has a store with seller short code SG10000001: Acme Pte Ltd — Acme Official (SG)')
     expect(error.fields).toEqual([{ field: 'sellerShortCode', message: 'Already used by another store' }])
   })
 
   it('allows the same short code in another country', () => {
-    stores.create(input())
-    expect(stores.create(input({ country: 'MY' })).country).toBe('MY')
+    stores.create(storeInput())
+    expect(stores.create(storeInput({ country: 'MY' })).country).toBe('MY')
   })
 
   it('uses the login e-mail as the key when there is no short code', () => {
-    stores.create(input({ sellerShortCode: null, loginEmail: 'seller@acme.com' }))
-    const error = thrown(() => stores.create(input({ sellerShortCode: null, loginEmail: 'SELLER@acme.com', storeName: 'Second' })))
+    stores.create(storeInput({ sellerShortCode: null, loginEmail: 'seller@acme.com' }))
+    const error = thrown(() => stores.create(storeInput({ sellerShortCode: null, loginEmail: 'SELLER@acme.com', storeName: 'Second' })))
     expect(error.message).toBe('Singapore already has a store with login e-mail seller@acme.com: Acme Pte Ltd — Acme Official (SG)')
     // A store that has a short code is told apart by it, even when it shares the e-mail.
-    expect(stores.create(input({ sellerShortCode: 'SGOTHER1', loginEmail: 'seller@acme.com' })).id).toBeGreaterThan(0)
+    expect(stores.create(storeInput({ sellerShortCode: 'SGOTHER1', loginEmail: 'seller@acme.com' })).id).toBeGreaterThan(0)
   })
 
   it('says so when the duplicate is archived', () => {
-    const first = stores.create(input())
+    const first = stores.create(storeInput())
     stores.archive(first.id)
-    expect(thrown(() => stores.create(input())).message).toMatch(/\(archived — restore it instead\)$/)
+    expect(thrown(() => stores.create(storeInput())).message).toMatch(/\(archived — restore it instead\)$/)
   })
 
   it('records what an edit changed, before and after, and when', () => {
-    const store = stores.create(input({ ownerKam: 'Aisha Rahman' }))
+    const store = stores.create(storeInput({ ownerKam: 'Aisha Rahman' }))
     clock.advance(60_000)
-    const updated = stores.update(store.id, input({ ownerKam: 'Ben Tan', notes: 'Renewal due', contactChannel: 'line' }))
+    const updated = stores.update(store.id, storeInput({ ownerKam: 'Ben Tan', notes: 'Renewal due', contactChannel: 'line' }))
     expect(updated.updatedAt).toBe(clock.now())
     const [latest] = stores.get(store.id).history
     expect(latest).toMatchObject({ kind: 'updated', at: clock.now(), summary: 'Edited' })
@@ -97,21 +87,21 @@ describe('store service', () => {
   })
 
   it('writes no history entry for an edit that changes nothing', () => {
-    const store = stores.create(input())
-    stores.update(store.id, input())
+    const store = stores.create(storeInput())
+    stores.update(store.id, storeInput())
     expect(stores.get(store.id).history).toHaveLength(1)
   })
 
   it('refuses an edit that would collide with another store and changes nothing', () => {
-    stores.create(input())
-    const other = stores.create(input({ sellerShortCode: 'SGZZZZ99', storeName: 'Other' }))
-    expect(thrown(() => stores.update(other.id, input({ storeName: 'Other' }))).code).toBe('duplicate')
+    stores.create(storeInput())
+    const other = stores.create(storeInput({ sellerShortCode: 'SGZZZZ99', storeName: 'Other' }))
+    expect(thrown(() => stores.update(other.id, storeInput({ storeName: 'Other' }))).code).toBe('duplicate')
     expect(stores.get(other.id).store.sellerShortCode).toBe('SGZZZZ99')
     expect(stores.get(other.id).history).toHaveLength(1)
   })
 
   it('archives and restores, with history entries, and archiving twice is harmless', () => {
-    const store = stores.create(input())
+    const store = stores.create(storeInput())
     clock.advance(1000)
     expect(stores.archive(store.id)).toMatchObject({ status: 'archived', archivedAt: clock.now() })
     stores.archive(store.id)
@@ -121,26 +111,26 @@ describe('store service', () => {
   })
 
   it('marks stores outside the six countries as out of scope', () => {
-    expect(stores.create(input({ country: 'KR' })).status).toBe('out-of-scope')
+    expect(stores.create(storeInput({ country: 'KR' })).status).toBe('out-of-scope')
   })
 
   it('deletes a store with its history', () => {
-    const store = stores.create(input())
-    stores.update(store.id, input({ notes: 'x' }))
+    const store = stores.create(storeInput())
+    stores.update(store.id, storeInput({ notes: 'x' }))
     expect(stores.delete(store.id)).toEqual({ deleted: store.id })
     expect(thrown(() => stores.get(store.id)).code).toBe('not-found')
     expect(database.sqlite.prepare('SELECT count(*) AS n FROM store_history').get()).toEqual({ n: 0 })
   })
 
   it('answers not-found for a store that does not exist', () => {
-    expect(thrown(() => stores.update(999, input())).message).toBe('Store #999 does not exist; it may have been deleted')
+    expect(thrown(() => stores.update(999, storeInput())).message).toBe('Store #999 does not exist; it may have been deleted')
   })
 
   it('rolls back a whole transaction when one write fails', () => {
     expect(() =>
       stores.transaction(() => {
-        stores.insert(input(), { kind: 'imported', summary: 'Imported' })
-        stores.insert(input(), { kind: 'imported', summary: 'Imported' })
+        stores.insert(storeInput(), { kind: 'imported', summary: 'Imported' })
+        stores.insert(storeInput(), { kind: 'imported', summary: 'Imported' })
       })
     ).toThrow(/already has a store/)
     expect(stores.count()).toBe(0)

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
-import { storeInputSchema } from '../../electron/shared/store-fields'
-import type { StoreInput } from '../../electron/shared/store-fields'
+import { storeInput } from '../support/store-input'
 import { startApp } from './app-fixture'
 
 const HEADER = 'client_name,store_name,country,seller_short_code,login_email,contact_email,tags'
@@ -50,10 +49,6 @@ async function shownCount(page: Page): Promise<string> {
   return (await page.getByTestId('portfolio-count').textContent()) ?? ''
 }
 
-function input(draft: Record<string, unknown>): StoreInput {
-  return storeInputSchema.parse({ clientName: 'Client', storeName: 'Store', country: 'SG', ...draft }) as StoreInput
-}
-
 describe('portfolio in the browser', () => {
   it('imports a CSV: shows every problem, then imports the fixed file', async () => {
     const { page, host } = await startApp()
@@ -84,7 +79,7 @@ describe('portfolio in the browser', () => {
 
   it('edits a store and shows the change in its history', async () => {
     const { page, host } = await startApp()
-    const store = host.core.stores.create(input({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01', ownerKam: 'Aisha Rahman' }))
+    const store = host.core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01', ownerKam: 'Aisha Rahman' }))
     await page.reload()
     await storeRows(page).filter({ hasText: 'Bloom Official' }).click()
     await page.getByRole('heading', { name: 'Bloom Beauty Pte Ltd' }).waitFor()
@@ -123,8 +118,8 @@ describe('portfolio in the browser', () => {
 
   it('archives a store with undo, hides it, and restores it', async () => {
     const { page, host } = await startApp()
-    const store = host.core.stores.create(input({ clientName: 'Closing Co', storeName: 'Closing Shop', sellerShortCode: 'SGCLOSE01' }))
-    host.core.stores.create(input({ clientName: 'Staying Co', storeName: 'Staying Shop', sellerShortCode: 'SGSTAY001' }))
+    const store = host.core.stores.create(storeInput({ clientName: 'Closing Co', storeName: 'Closing Shop', sellerShortCode: 'SGCLOSE01' }))
+    host.core.stores.create(storeInput({ clientName: 'Staying Co', storeName: 'Staying Shop', sellerShortCode: 'SGSTAY001' }))
     await page.goto(`${host.url}#/stores/${store.id}`)
     await page.getByRole('button', { name: 'Archive' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()
@@ -146,7 +141,7 @@ describe('portfolio in the browser', () => {
 
   it('deletes a store only after confirmation', async () => {
     const { page, host } = await startApp()
-    const store = host.core.stores.create(input({ clientName: 'Gone Co', storeName: 'Gone Shop', sellerShortCode: 'SGGONE001' }))
+    const store = host.core.stores.create(storeInput({ clientName: 'Gone Co', storeName: 'Gone Shop', sellerShortCode: 'SGGONE001' }))
     await page.goto(`${host.url}#/stores/${store.id}`)
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
     const confirm = page.getByRole('dialog', { name: 'Delete this store?' })
@@ -175,8 +170,8 @@ describe('portfolio in the browser', () => {
 
   it('exports the current view with formula-looking cells neutralized', async () => {
     const { page, host } = await startApp()
-    host.core.stores.create(input({ clientName: 'Formula Co', storeName: 'Formula Shop', sellerShortCode: 'SGFORM001', notes: '=HYPERLINK("http://evil.example")' }))
-    host.core.stores.create(input({ clientName: 'Other Co', storeName: 'Other Shop', country: 'MY', sellerShortCode: 'MYOTHER01' }))
+    host.core.stores.create(storeInput({ clientName: 'Formula Co', storeName: 'Formula Shop', sellerShortCode: 'SGFORM001', notes: '=HYPERLINK("http://evil.example")' }))
+    host.core.stores.create(storeInput({ clientName: 'Other Co', storeName: 'Other Shop', country: 'MY', sellerShortCode: 'MYOTHER01' }))
     await page.reload()
     await pickFilter(page, 'Country', 'Singapore (SG)')
     await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')

@@ -7,6 +7,7 @@ import { isFiltered, SEARCH_DEBOUNCE_MS, usePortfolioStore } from '../../rendere
 import { useStoreDetailStore } from '../../renderer/src/stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../renderer/src/stores/useStoreFormStore'
 import { deferred, installFakeBridge, makePreview, makeStore } from './support/fake-bridge'
+import { BLANK_STORE_INPUT } from '../../electron/shared/store-fields'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -115,20 +116,11 @@ describe('useStoreFormStore', () => {
     installFakeBridge()
     useStoreFormStore.getState().openCreate()
     const result = await useStoreFormStore.getState().save({
+      ...BLANK_STORE_INPUT,
       clientName: 'Acme',
       storeName: 'Acme Official',
       country: 'SG',
-      sellerShortCode: 'SG1A2B3C4D',
-      sellerId: null,
-      loginEmail: null,
-      contactName: null,
-      contactEmail: null,
-      contactPhone: null,
-      contactChannel: null,
-      omsStoreRef: null,
-      ownerKam: null,
-      tags: [],
-      notes: null
+      sellerShortCode: 'SG1A2B3C4D'
     })
     expect(result.ok).toBe(true)
     expect(useStoreFormStore.getState().opened).toBe(false)

@@ -4,24 +4,6 @@ import type { FieldChange } from '../../shared/portfolio'
 import { CONTACT_CHANNEL_LABELS, STORE_FIELDS } from '../../shared/store-fields'
 import type { StoreInput } from '../../shared/store-fields'
 
-/** A store with nothing in it: what a new store is compared with for its first history entry. */
-export const BLANK_STORE_INPUT: StoreInput = {
-  clientName: '',
-  storeName: '',
-  country: '',
-  sellerShortCode: null,
-  sellerId: null,
-  loginEmail: null,
-  contactName: null,
-  contactEmail: null,
-  contactPhone: null,
-  contactChannel: null,
-  omsStoreRef: null,
-  ownerKam: null,
-  tags: [],
-  notes: null
-}
-
 export function displayValue(input: StoreInput, key: keyof StoreInput): string | null {
   const value = input[key]
   if (value === null || value === undefined || value === '') return null

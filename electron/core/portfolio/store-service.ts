@@ -6,12 +6,13 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { isCoveredCountry } from '../../shared/countries'
 import type { FieldChange, HistoryKind, PortfolioStatus, Store, StoreDetail } from '../../shared/portfolio'
+import { BLANK_STORE_INPUT } from '../../shared/store-fields'
 import type { StoreInput } from '../../shared/store-fields'
 import type { DatabaseHandle } from '../db/open-database'
 import { storeHistory, stores } from '../db/schema'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
-import { BLANK_STORE_INPUT, countryName, diffStores, searchTextOf, storeLabel } from './store-display'
+import { countryName, diffStores, searchTextOf, storeLabel } from './store-display'
 
 export type StoreRow = typeof stores.$inferSelect
 

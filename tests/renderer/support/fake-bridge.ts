@@ -12,6 +12,7 @@ import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayloa
 import type { PortfolioQuery, Store, StoreHistoryEntry } from '../../../electron/shared/portfolio'
 import { fail, ok } from '../../../electron/shared/result'
 import type { Result } from '../../../electron/shared/result'
+import { BLANK_STORE_INPUT } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Result<ChannelOutput<C>> | Promise<Result<ChannelOutput<C>>>
@@ -29,21 +30,13 @@ export function makeStore(overrides: Partial<Store> = {}): Store {
   const id = overrides.id ?? ++storeSeq
   const country = overrides.country ?? 'SG'
   return {
+    ...BLANK_STORE_INPUT,
     id,
     clientName: 'Acme Pte Ltd',
     storeName: `Acme Official ${id}`,
     country,
     sellerShortCode: `SG${String(id).padStart(6, '0')}`,
-    sellerId: null,
     loginEmail: `store${id}@acme.example`,
-    contactName: null,
-    contactEmail: null,
-    contactPhone: null,
-    contactChannel: null,
-    omsStoreRef: null,
-    ownerKam: null,
-    tags: [],
-    notes: null,
     status: overrides.archivedAt ? 'archived' : isCoveredCountry(country) ? 'active' : 'out-of-scope',
     archivedAt: null,
     createdAt: TEST_NOW - 86_400_000,
