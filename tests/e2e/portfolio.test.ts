@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
+import { demoStoreInputs, storesCsv } from '../support/demo-data'
 import { storeInput } from '../support/store-input'
 import { startApp } from './app-fixture'
 
@@ -75,6 +76,19 @@ describe('portfolio in the browser', () => {
     expect(await storeRows(page).filter({ hasText: 'Ánh Dương Mall' }).count()).toBe(1)
     expect(await storeRows(page).filter({ hasText: 'Seoul Beauty' }).getByText('Out of scope').count()).toBe(1)
     expect(host.core.stores.count()).toBe(5)
+  })
+
+  it('imports 10,000 rows, showing progress while it checks them', async () => {
+    const { page, host } = await startApp()
+    await page.getByRole('button', { name: 'Import CSV' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    const progressSeen = dialog.getByTestId('import-progress').waitFor()
+    await dialog.getByLabel('CSV file').setInputFiles(csvFile(storesCsv(demoStoreInputs(10_000))))
+    await progressSeen
+    await dialog.getByText('New 10,000').waitFor({ timeout: 30_000 })
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await dialog.getByText(/Imported 10,000 new stores/).waitFor({ timeout: 30_000 })
+    expect(host.core.stores.count()).toBe(10_000)
   })
 
   it('edits a store and shows the change in its history', async () => {
