@@ -3,14 +3,22 @@
  * browser test host both build the app through this one function.
  */
 import type { AppInfo } from '../shared/ipc-contract'
+import type { StoreDetail } from '../shared/portfolio'
 import type { DatabaseHandle } from './db/open-database'
+import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
 import type { Handlers } from './ipc/dispatcher'
-import type { Actor, Clock, FileSaver, Logger } from './ports'
+import { createMonitoring } from './monitoring/monitoring'
+import type { Actor, Broadcast, Clock, FileSaver, Logger, Notifier, Ticker } from './ports'
 import { storesToCsv } from './portfolio/csv-export'
 import { createImportService } from './portfolio/csv-import'
 import { listStores } from './portfolio/portfolio-query'
+import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
+import { createRecordsService } from './records/records-service'
+import { createSettingsService } from './settings/settings-service'
+import { daysLeft, timeZoneOf } from './status/calendar'
+import { createStatusService } from './status/status-service'
 
 export interface AppCoreDeps {
   database: DatabaseHandle
@@ -18,19 +26,45 @@ export interface AppCoreDeps {
   logger: Logger
   actor: Actor
   fileSaver: FileSaver
+  notifier: Notifier
+  ticker: Ticker
+  broadcast: Broadcast
+  kamTimeZone: () => string
   appInfo: AppInfo
 }
 
+const STORE_PAGE_REMINDERS = 20
+
 export function createAppCore(deps: AppCoreDeps) {
   const { database, clock, logger, actor, fileSaver } = deps
-  const stores = createStoreService({ database, clock, actor })
+  const history = createHistory(database.db)
+  const settings = createSettingsService(database.db, logger)
+  const status = createStatusService({ database, clock, settings, history })
+  const stores = createStoreService({ database, clock, actor, history, status })
+  const records = createRecordsService({ database, clock, actor, history, status })
   const imports = createImportService({ stores, clock, logger })
+  const monitoring = createMonitoring({ ...deps, settings, status, history })
+
+  function storeDetail(id: number): StoreDetail {
+    const store = stores.view(id)
+    const verdict = status.evaluate(id)
+    if (!verdict) throw new AppError('not-found', `Store #${id} does not exist; it may have been deleted`)
+    return {
+      store,
+      history: history.of(id),
+      subscription: records.subscription(id),
+      authorizations: records.authorizations(id),
+      verdict: { ...verdict, daysLeft: verdict.deadline === null ? null : daysLeft(verdict.deadline, clock.now(), timeZoneOf(store.country)) },
+      snooze: monitoring.reminders.snoozeOf(id),
+      reminders: monitoring.reminders.ofStore(id, STORE_PAGE_REMINDERS)
+    }
+  }
 
   const handlers: Handlers = {
     'app:info': () => deps.appInfo,
 
     'stores:list': (query) => listStores(database.db, query),
-    'stores:get': ({ id }) => stores.get(id),
+    'stores:get': ({ id }) => storeDetail(id),
     'stores:create': ({ store }) => stores.create(store),
     'stores:update': ({ id, store }) => stores.update(id, store),
     'stores:archive': ({ id }) => stores.archive(id),
@@ -59,10 +93,56 @@ export function createAppCore(deps: AppCoreDeps) {
     'import:discard': ({ previewId }) => {
       imports.discard(previewId)
       return null
-    }
+    },
+
+    'subscriptions:save': ({ storeId, subscription }) => {
+      records.saveSubscription(storeId, subscription)
+      return storeDetail(storeId)
+    },
+    'subscriptions:remove': ({ storeId }) => {
+      records.removeSubscription(storeId)
+      return storeDetail(storeId)
+    },
+    'authorizations:record': ({ storeId, authorization }) => {
+      records.recordAuthorization(storeId, authorization)
+      return storeDetail(storeId)
+    },
+    'authorizations:remove': ({ storeId, authorizationId }) => {
+      records.removeAuthorization(storeId, authorizationId)
+      return storeDetail(storeId)
+    },
+    'authorizations:mark-reconnected': ({ storeId }) => {
+      records.markReconnected(storeId)
+      return storeDetail(storeId)
+    },
+
+    'dashboard:get': () => monitoring.dashboard(),
+    'checks:run-now': () => monitoring.runNow('manual'),
+    'checks:recent': ({ limit }) => monitoring.recentRuns(limit),
+
+    'reminders:list': (options) => monitoring.reminders.list(options),
+    'reminders:mark-read': (which) => monitoring.reminders.markRead(which),
+    'reminders:snooze': ({ storeId, mode }) => monitoring.reminders.snooze(storeId, mode),
+    'reminders:unsnooze': ({ storeId }) => {
+      monitoring.reminders.unsnooze(storeId)
+      return null
+    },
+
+    'settings:get': () => settings.get(),
+    'settings:save': (next) => settings.save(next)
   }
 
-  return { stores, imports, handlers, dispatcher: createDispatcher(handlers, logger) }
+  return {
+    stores,
+    records,
+    status,
+    settings,
+    history,
+    imports,
+    monitoring,
+    handlers,
+    dispatcher: createDispatcher(handlers, logger)
+  }
 }
 
 export type AppCore = ReturnType<typeof createAppCore>

@@ -1,4 +1,5 @@
 /** Collaborators that core modules receive instead of reaching for globals or Electron. */
+import type { EventName, EventPayload } from '../shared/ipc-contract'
 import type { SaveFileResult } from '../shared/portfolio'
 
 export interface Clock {
@@ -27,4 +28,28 @@ export interface Actor {
 /** Lets the KAM pick where a file goes (a native save dialog in the app). */
 export interface FileSaver {
   saveText(request: { suggestedName: string; content: string; filterName: string; extensions: string[] }): Promise<SaveFileResult>
+}
+
+/** Sends an event to every app window (the scheduler's results have no caller to answer). */
+export type Broadcast = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+/** Where a click on a notification leads. */
+export type NotificationTarget = { kind: 'store'; storeId: number } | { kind: 'stores'; storeIds: number[] }
+
+export interface NotificationRequest {
+  title: string
+  body: string
+  target: NotificationTarget
+}
+
+export type NotificationOutcome = { delivered: true } | { delivered: false; error: string }
+
+/** Native OS notifications (Electron's Notification in the app). */
+export interface Notifier {
+  show(request: NotificationRequest): Promise<NotificationOutcome>
+}
+
+/** Repeating timers, injected so tests can drive time. Returns the function that stops it. */
+export interface Ticker {
+  every(intervalMs: number, tick: () => void): () => void
 }

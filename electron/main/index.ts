@@ -81,6 +81,18 @@ function start(): void {
     logger,
     actor: { name: () => actorName },
     fileSaver: createFileSaver({ dialog, getWindow: () => mainWindow, defaultDir: () => app.getPath('documents') }),
+    notifier: { show: async () => ({ delivered: false, error: 'Native notifications are not wired yet' }) },
+    ticker: {
+      every(intervalMs, tick) {
+        const timer = setInterval(tick, intervalMs)
+        timer.unref()
+        return () => clearInterval(timer)
+      }
+    },
+    broadcast: (event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
+    },
+    kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath }
   })
   registerIpcHandlers({ ipcMain, dispatcher: core.dispatcher, trustedOrigins, logger })

@@ -5,8 +5,12 @@
  */
 import { z } from 'zod'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
+import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
 import { portfolioQuerySchema } from './portfolio'
+import { authorizationInputSchema, subscriptionInputSchema } from './records'
+import { appSettingsSchema } from './settings'
+import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
 
 export interface InvokeSpec<Input extends z.ZodType, Output> {
@@ -82,11 +86,59 @@ export const ipcContract = {
       conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
     })
   ),
-  'import:discard': invoke<null>()('Forgets a preview that will not be imported.', z.strictObject({ previewId: z.string().max(100) }))
+  'import:discard': invoke<null>()('Forgets a preview that will not be imported.', z.strictObject({ previewId: z.string().max(100) })),
+
+  'subscriptions:save': invoke<StoreDetail>()(
+    'Records or replaces a store’s Service Market subscription (e.g. the Start and End Time off Order Confirmation).',
+    z.strictObject({ storeId, subscription: subscriptionInputSchema })
+  ),
+  'subscriptions:remove': invoke<StoreDetail>()('Forgets a store’s subscription record.', z.strictObject({ storeId })),
+  'authorizations:record': invoke<StoreDetail>()(
+    'Records that the seller authorized the app (and, optionally, that the store was reconnected).',
+    z.strictObject({ storeId, authorization: authorizationInputSchema })
+  ),
+  'authorizations:remove': invoke<StoreDetail>()(
+    'Deletes an authorization recorded by mistake.',
+    z.strictObject({ storeId, authorizationId: z.number().int().positive() })
+  ),
+  'authorizations:mark-reconnected': invoke<StoreDetail>()(
+    'Confirms the store was reconnected in the OMS after its latest authorization.',
+    z.strictObject({ storeId })
+  ),
+
+  'dashboard:get': invoke<Dashboard>()('Counts by status, the needs-action worklist and the 90-day expiry view.', noInput),
+  'checks:run-now': invoke<CheckRunSummary>()('Checks the whole portfolio now (waits for a running check).', noInput),
+  'checks:recent': invoke<CheckRunSummary[]>()(
+    'The latest check runs, newest first.',
+    z.strictObject({ limit: z.number().int().min(1).max(200).default(20) })
+  ),
+
+  'reminders:list': invoke<ReminderList>()(
+    'The notification centre: every reminder fired, newest first.',
+    z.strictObject({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) })
+  ),
+  'reminders:mark-read': invoke<ReminderList>()(
+    'Marks some reminders (or all) as read.',
+    z.union([z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(1000) }), z.strictObject({ all: z.literal(true) })])
+  ),
+  'reminders:snooze': invoke<Snooze>()(
+    'Holds a store’s reminders for a day, or until its next rung.',
+    z.strictObject({ storeId, mode: z.enum(['day', 'next-rung']) })
+  ),
+  'reminders:unsnooze': invoke<null>()('Ends a store’s snooze.', z.strictObject({ storeId })),
+
+  'settings:get': invoke<AppSettings>()('The status policy, check schedule and reminder settings.', noInput),
+  'settings:save': invoke<AppSettings>()(
+    'Saves the settings and re-checks the portfolio with them.',
+    appSettingsSchema
+  )
 } as const
 
 export const ipcEvents = {
-  'import:progress': event<ImportProgress>('Progress of a running import preview or commit.')
+  'import:progress': event<ImportProgress>('Progress of a running import preview or commit.'),
+  'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
+  'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
+  'app:navigate': event<NavigateRequest>('Main asks the window to show a place (a notification was clicked).')
 } as const
 
 export type IpcContract = typeof ipcContract

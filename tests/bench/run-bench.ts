@@ -44,6 +44,10 @@ async function main(): Promise<void> {
     logger: silentLogger,
     actor: { name: () => 'bench' },
     fileSaver: { saveText: async () => ({ saved: false }) },
+    notifier: { show: async () => ({ delivered: true }) },
+    ticker: { every: () => () => undefined },
+    broadcast: () => undefined,
+    kamTimeZone: () => 'Asia/Singapore',
     appInfo: { version: 'bench', dataDir: dir, databasePath: path.join(dir, 'storewatch.db') }
   })
   const context = { emit: () => {} }

@@ -4,12 +4,14 @@ import { silentLogger } from '../../electron/core/ports'
 import { TEMPLATE_COLUMNS, neutralizeCell, unneutralizeCell } from '../../electron/core/portfolio/csv-columns'
 import { storesToCsv } from '../../electron/core/portfolio/csv-export'
 import { createImportService } from '../../electron/core/portfolio/csv-import'
-import { createStoreService, inputOf } from '../../electron/core/portfolio/store-service'
+import { inputOf } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { Store } from '../../electron/shared/portfolio'
 import { storeInputSchema } from '../../electron/shared/store-fields'
 import type { StoreInput, StoreInputDraft } from '../../electron/shared/store-fields'
 import { storeInput } from '../support/store-input'
+import { createTestCore } from '../support/test-core'
+import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
@@ -52,12 +54,14 @@ const TRICKY: StoreInputDraft[] = [
 
 let database: TestDatabase
 let clock: FakeClock
+let core: TestCore
 let stores: StoreService
 
 beforeEach(() => {
   clock = new FakeClock(Date.parse('2026-11-27T02:00:00Z'))
   database = openTestDatabase({ clock })
-  stores = createStoreService({ database, clock, actor: { name: () => 'aisha' } })
+  core = createTestCore(database, { clock })
+  stores = core.stores
 })
 afterEach(() => database.close())
 
@@ -74,7 +78,7 @@ describe('CSV export', () => {
     const store = stores.create(storeInput({ tags: ['vip', 'fashion'] }))
     clock.advance(60_000)
     stores.archive(store.id)
-    const out = storesToCsv([stores.get(store.id).store])
+    const out = storesToCsv([core.detail(store.id).store])
     expect(out.startsWith('\uFEFF')).toBe(true)
     expect(out.endsWith('\r\n')).toBe(true)
     expect(out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
@@ -122,8 +126,8 @@ describe('CSV export', () => {
 
     const other = openTestDatabase({ clock })
     try {
-      const otherStores = createStoreService({ database: other, clock, actor: { name: () => 'ben' } })
-      const imports = createImportService({ stores: otherStores, clock, logger: silentLogger })
+      const otherCore = createTestCore(other, { clock })
+      const imports = otherCore.imports
       const preview = await imports.preview({ requestId: 'r', fileName: 'export.csv', bytes: new TextEncoder().encode(exported) }, () => {})
       expect(preview.fileProblems).toEqual([])
       expect(preview.ignoredColumns).toEqual([]) // status, created_at, updated_at are ignored silently
@@ -136,7 +140,7 @@ describe('CSV export', () => {
         outOfScope: 1
       })
       for (const original of originals) {
-        const copy = otherStores.findByKey(original)
+        const copy = otherCore.stores.findByKey(original)
         expect(copy).toBeDefined()
         expect(inputOf(copy!)).toEqual(inputOf(original))
       }

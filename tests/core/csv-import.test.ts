@@ -6,10 +6,11 @@ import { silentLogger } from '../../electron/core/ports'
 import { TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
 import { MAX_KEPT_PREVIEWS, PREVIEW_TTL_MS, createImportService } from '../../electron/core/portfolio/csv-import'
 import type { CommitRequest, ImportService } from '../../electron/core/portfolio/csv-import'
-import { createStoreService } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { ImportPreview, ImportProgress } from '../../electron/shared/csv-import'
 import { storeInput } from '../support/store-input'
+import { createTestCore } from '../support/test-core'
+import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
@@ -23,6 +24,7 @@ function fixture(name: string): Uint8Array {
 
 let database: TestDatabase
 let clock: FakeClock
+let core: TestCore
 let stores: StoreService
 let imports: ImportService
 let events: ImportProgress[]
@@ -30,8 +32,9 @@ let events: ImportProgress[]
 beforeEach(() => {
   clock = new FakeClock(Date.parse('2026-11-27T02:00:00Z'))
   database = openTestDatabase({ clock })
-  stores = createStoreService({ database, clock, actor: { name: () => 'aisha' } })
-  imports = createImportService({ stores, clock, logger: silentLogger })
+  core = createTestCore(database, { clock })
+  stores = core.stores
+  imports = core.imports
   events = []
 })
 afterEach(() => database.close())
@@ -308,7 +311,7 @@ describe('CSV import: checking rows', () => {
     expect(p).toMatchObject({ canImport: true, outOfScopeCount: 1, newCount: 2, errorRowCount: 0 })
     expect(commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1 })
     const kim = stores.findByKey({ country: 'KR', sellerShortCode: 'KR10000001', loginEmail: null })!
-    expect(stores.get(kim.id).store.status).toBe('out-of-scope')
+    expect(core.detail(kim.id).store.status).toBe('out-of-scope')
   })
 
   it("flags the template's example row", async () => {
@@ -398,7 +401,7 @@ describe('CSV import: stores that exist already', () => {
     const p = await preview(FILE)
     const result = commit(p.previewId, { defaultConflictAction: 'update' })
     expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0 })
-    const { store, history } = stores.get(acme)
+    const { store, history } = core.detail(acme)
     expect(store).toMatchObject({
       storeName: 'Acme Official (new)',
       ownerKam: 'Ben',
@@ -409,11 +412,11 @@ describe('CSV import: stores that exist already', () => {
     })
     expect(history[0]).toMatchObject({ kind: 'import-updated', summary: 'Updated from stores.csv (row 2)', actor: 'aisha' })
     expect(history[0]!.changes.map((c) => c.field)).toEqual(['storeName', 'ownerKam'])
-    expect(stores.get(beta).store.status).toBe('archived')
+    expect(core.detail(beta).store.status).toBe('archived')
   })
 
   it('leaves the store alone on "skip", and a per-row choice overrides the default', async () => {
-    const before = stores.get(acme)
+    const before = core.detail(acme)
     const p = await preview(FILE)
     expect(commit(p.previewId, { defaultConflictAction: 'update', conflictActions: { '2': 'skip' } })).toEqual({
       created: 1,
@@ -421,7 +424,7 @@ describe('CSV import: stores that exist already', () => {
       skipped: 2,
       outOfScope: 0
     })
-    expect(stores.get(acme)).toEqual(before)
+    expect(core.detail(acme)).toEqual(before)
 
     const again = await preview(FILE.replace('Gamma,Gamma Store', 'Gamma,Gamma Store 2'))
     expect(commit(again.previewId, { defaultConflictAction: 'skip', conflictActions: { '2': 'update' } })).toMatchObject({
@@ -429,7 +432,7 @@ describe('CSV import: stores that exist already', () => {
       updated: 1,
       skipped: 2
     })
-    expect(stores.get(acme).store.storeName).toBe('Acme Official (new)')
+    expect(core.detail(acme).store.storeName).toBe('Acme Official (new)')
   })
 })
 
@@ -441,12 +444,12 @@ describe('CSV import: committing', () => {
     )
     expect(commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0 })
     const beta = stores.findByKey({ country: 'MY', sellerShortCode: 'MY10000002', loginEmail: null })!
-    const { history } = stores.get(beta.id)
+    const { history } = core.detail(beta.id)
     expect(history).toHaveLength(1)
     expect(history[0]).toMatchObject({ kind: 'imported', summary: 'Imported from my stores.csv (row 3)', actor: 'aisha' })
     const acme = stores.findByKey({ country: 'SG', sellerShortCode: 'SG10000001', loginEmail: null })!
     expect(acme.tags).toEqual(['vip', 'fashion'])
-    expect(stores.get(acme.id).history[0]!.changes).toContainEqual({
+    expect(core.detail(acme.id).history[0]!.changes).toContainEqual({
       field: 'contactEmail',
       label: 'Contact e-mail',
       before: null,

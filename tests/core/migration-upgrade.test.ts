@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
-import { createStoreService } from '../../electron/core/portfolio/store-service'
 import { DEFAULT_PORTFOLIO_QUERY } from '../../electron/shared/portfolio'
 import { migrationsFolder } from '../support/migrations-fixture'
-import { FakeClock, makeTempDir, openTestDatabase } from '../support/test-database'
+import { createTestCore } from '../support/test-core'
+import { makeTempDir, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
 const opened: TestDatabase[] = []
@@ -78,12 +78,14 @@ describe('upgrading a database made by the first version', () => {
     expect(after.history).toHaveLength(80)
     after.history.forEach((row, i) => expect(row).toMatchObject(before.history[i]!))
 
-    const stores = createStoreService({ database: current, clock: new FakeClock(), actor: { name: () => 'kam' } })
+    const core = createTestCore(current)
+    // As at the app's start: the stores the first version kept get their status.
+    for (const row of after.stores) core.status.refresh(row.id as number)
     const listed = listStores(current.db, { ...DEFAULT_PORTFOLIO_QUERY, statuses: [] })
     expect(listed.stores).toHaveLength(40)
     expect(listed.stores.filter((s) => s.status === 'archived')).toHaveLength(4)
     expect(listed.stores.filter((s) => s.status === 'out-of-scope').map((s) => s.country)).toEqual(Array(4).fill('KR'))
-    const detail = stores.get(1)
+    const detail = core.detail(1)
     expect(detail.store).toMatchObject({ clientName: 'Client 1 Pte Ltd', tags: ['VIP', 'Fashion'], notes: '=SUM(A1) and "quotes", commas' })
     expect(detail.history.map((h) => h.kind)).toEqual(['updated', 'created'])
   })

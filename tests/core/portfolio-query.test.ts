@@ -1,31 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
-import { createStoreService } from '../../electron/core/portfolio/store-service'
 import { DEFAULT_PORTFOLIO_QUERY, portfolioQuerySchema } from '../../electron/shared/portfolio'
 import type { PortfolioQueryInput } from '../../electron/shared/portfolio'
-import { storeInputSchema } from '../../electron/shared/store-fields'
-import type { StoreInput } from '../../electron/shared/store-fields'
-import { FakeClock, openTestDatabase } from '../support/test-database'
+import type { StoreInputDraft } from '../../electron/shared/store-fields'
+import { storeInput } from '../support/store-input'
+import { createTestCore } from '../support/test-core'
+import type { TestCore } from '../support/test-core'
+import { openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
 let database: TestDatabase
 
-function add(stores: ReturnType<typeof createStoreService>, draft: Record<string, unknown>) {
-  return stores.create(storeInputSchema.parse({ clientName: 'Client', storeName: 'Store', country: 'SG', ...draft }) as StoreInput)
+function add(core: TestCore, draft: Partial<StoreInputDraft>) {
+  return core.stores.create(storeInput({ sellerShortCode: null, ...draft }))
 }
 
 beforeEach(() => {
   database = openTestDatabase()
-  const clock = new FakeClock()
-  const stores = createStoreService({ database, clock, actor: { name: () => 'kam' } })
-  add(stores, { clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM1', ownerKam: 'Ben Tan', tags: ['VIP', 'Beauty'] })
+  const core = createTestCore(database)
+  const { clock, stores } = core
+  add(core, { clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM1', ownerKam: 'Ben Tan', tags: ['VIP', 'Beauty'] })
   clock.advance(1000)
-  add(stores, { clientName: 'ánh dương JSC', storeName: 'Ánh Dương Mall', country: 'VN', sellerShortCode: 'VNANH001', ownerKam: 'Chloe Nguyen', tags: ['Fashion'] })
+  add(core, { clientName: 'ánh dương JSC', storeName: 'Ánh Dương Mall', country: 'VN', sellerShortCode: 'VNANH001', ownerKam: 'Chloe Nguyen', tags: ['Fashion'] })
   clock.advance(1000)
-  add(stores, { clientName: 'apex Gadgets Sdn Bhd', storeName: 'Apex Flagship', country: 'MY', loginEmail: 'ops@apex.my', notes: 'Prefers LINE' })
+  add(core, { clientName: 'apex Gadgets Sdn Bhd', storeName: 'Apex Flagship', country: 'MY', loginEmail: 'ops@apex.my', notes: 'Prefers LINE' })
   clock.advance(1000)
-  add(stores, { clientName: 'Seoul Style', storeName: 'Seoul Style KR', country: 'KR', sellerShortCode: 'KRSEOUL1', ownerKam: 'Ben Tan' })
-  const archived = add(stores, { clientName: 'Closed Co', storeName: 'Closed', sellerShortCode: 'SGCLOSED', tags: ['vip'] })
+  add(core, { clientName: 'Seoul Style', storeName: 'Seoul Style KR', country: 'KR', sellerShortCode: 'KRSEOUL1', ownerKam: 'Ben Tan' })
+  const archived = add(core, { clientName: 'Closed Co', storeName: 'Closed', sellerShortCode: 'SGCLOSED', tags: ['vip'] })
   stores.archive(archived.id)
 })
 afterEach(() => database.close())
@@ -53,7 +54,8 @@ describe('listing the portfolio', () => {
   it('filters by status', () => {
     expect(names({ statuses: ['archived'] })).toEqual(['Closed'])
     expect(names({ statuses: ['out-of-scope'] })).toEqual(['Seoul Style KR'])
-    expect(names({ statuses: [] })).toHaveLength(5)
+    expect(names({ statuses: [] })).toHaveLength(4)
+    expect(names({ statuses: ['needs-subscription', 'out-of-scope', 'archived'] })).toHaveLength(5)
   })
 
   it('filters by country, owner (including "no owner") and tag', () => {
@@ -61,7 +63,7 @@ describe('listing the portfolio', () => {
     expect(names({ owners: ['Ben Tan'] })).toEqual(['Bloom Official', 'Seoul Style KR'])
     expect(names({ owners: [''] })).toEqual(['Apex Flagship'])
     expect(names({ owners: ['', 'Chloe Nguyen'] })).toEqual(['Apex Flagship', 'Ánh Dương Mall'])
-    expect(names({ tags: ['vip'], statuses: [] })).toEqual(['Bloom Official', 'Closed'])
+    expect(names({ tags: ['vip'], statuses: ['needs-subscription', 'archived'] })).toEqual(['Bloom Official', 'Closed'])
   })
 
   it('searches every word across names, codes, e-mails, notes and country names, case-insensitively', () => {
@@ -80,14 +82,20 @@ describe('listing the portfolio', () => {
     expect(names({ sort: { column: 'createdAt', direction: 'desc' } })[0]).toBe('Seoul Style KR')
   })
 
-  it('defaults to active and out-of-scope stores sorted by client', () => {
+  it('defaults to every store but the archived ones, sorted by client', () => {
     expect(DEFAULT_PORTFOLIO_QUERY).toEqual({
       search: '',
       countries: [],
       owners: [],
       tags: [],
-      statuses: ['active', 'out-of-scope'],
+      statuses: [],
+      storeIds: [],
       sort: { column: 'clientName', direction: 'asc' }
     })
+  })
+
+  it('narrows the view to given stores (a digest notification’s)', () => {
+    const ids = listStores(database.db, portfolioQuerySchema.parse({})).stores.slice(0, 2).map((s) => s.id)
+    expect(listStores(database.db, portfolioQuerySchema.parse({ storeIds: ids })).stores.map((s) => s.id).sort()).toEqual([...ids].sort())
   })
 })

@@ -1,20 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createStoreService } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import { AppError } from '../../electron/core/errors'
 import { storeInput } from '../support/store-input'
+import { createTestCore } from '../support/test-core'
+import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 
 
 let database: TestDatabase
 let clock: FakeClock
+let core: TestCore
 let stores: StoreService
 
 beforeEach(() => {
   database = openTestDatabase()
   clock = new FakeClock(Date.parse('2026-11-27T02:00:00Z'))
-  stores = createStoreService({ database, clock, actor: { name: () => 'aisha' } })
+  core = createTestCore(database, { clock })
+  stores = core.stores
 })
 afterEach(() => database.close())
 
@@ -35,10 +38,11 @@ describe('store service', () => {
       sellerShortCode: 'SG10000001',
       loginEmail: 'seller@acme.com',
       tags: ['VIP', 'Fashion'],
-      status: 'active',
+      // No subscription on record, in 2026: the rules say it needs one.
+      status: 'needs-subscription',
       createdAt: clock.now()
     })
-    const { history } = stores.get(store.id)
+    const { history } = core.detail(store.id)
     expect(history).toHaveLength(1)
     expect(history[0]).toMatchObject({ kind: 'created', actor: 'aisha', at: clock.now() })
     expect(history[0]!.changes).toContainEqual({ field: 'clientName', label: 'Client', before: null, after: 'Acme Pte Ltd' })
@@ -77,7 +81,7 @@ describe('store service', () => {
     clock.advance(60_000)
     const updated = stores.update(store.id, storeInput({ ownerKam: 'Ben Tan', notes: 'Renewal due', contactChannel: 'line' }))
     expect(updated.updatedAt).toBe(clock.now())
-    const [latest] = stores.get(store.id).history
+    const [latest] = core.detail(store.id).history
     expect(latest).toMatchObject({ kind: 'updated', at: clock.now(), summary: 'Edited' })
     expect(latest!.changes).toEqual([
       { field: 'contactChannel', label: 'Preferred channel', before: null, after: 'LINE' },
@@ -89,15 +93,15 @@ describe('store service', () => {
   it('writes no history entry for an edit that changes nothing', () => {
     const store = stores.create(storeInput())
     stores.update(store.id, storeInput())
-    expect(stores.get(store.id).history).toHaveLength(1)
+    expect(core.detail(store.id).history).toHaveLength(1)
   })
 
   it('refuses an edit that would collide with another store and changes nothing', () => {
     stores.create(storeInput())
     const other = stores.create(storeInput({ sellerShortCode: 'SGZZZZ99', storeName: 'Other' }))
     expect(thrown(() => stores.update(other.id, storeInput({ storeName: 'Other' }))).code).toBe('duplicate')
-    expect(stores.get(other.id).store.sellerShortCode).toBe('SGZZZZ99')
-    expect(stores.get(other.id).history).toHaveLength(1)
+    expect(core.detail(other.id).store.sellerShortCode).toBe('SGZZZZ99')
+    expect(core.detail(other.id).history).toHaveLength(1)
   })
 
   it('archives and restores, with history entries, and archiving twice is harmless', () => {
@@ -106,8 +110,8 @@ describe('store service', () => {
     expect(stores.archive(store.id)).toMatchObject({ status: 'archived', archivedAt: clock.now() })
     stores.archive(store.id)
     clock.advance(1000)
-    expect(stores.restore(store.id)).toMatchObject({ status: 'active', archivedAt: null })
-    expect(stores.get(store.id).history.map((h) => h.kind)).toEqual(['restored', 'archived', 'created'])
+    expect(stores.restore(store.id)).toMatchObject({ status: 'needs-subscription', archivedAt: null })
+    expect(core.detail(store.id).history.map((h) => h.kind)).toEqual(['restored', 'archived', 'created'])
   })
 
   it('marks stores outside the six countries as out of scope', () => {
@@ -118,7 +122,7 @@ describe('store service', () => {
     const store = stores.create(storeInput())
     stores.update(store.id, storeInput({ notes: 'x' }))
     expect(stores.delete(store.id)).toEqual({ deleted: store.id })
-    expect(thrown(() => stores.get(store.id)).code).toBe('not-found')
+    expect(thrown(() => core.detail(store.id)).code).toBe('not-found')
     expect(database.sqlite.prepare('SELECT count(*) AS n FROM store_history').get()).toEqual({ n: 0 })
   })
 

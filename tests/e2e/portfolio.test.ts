@@ -109,7 +109,7 @@ describe('portfolio in the browser', () => {
     await history.getByText('Edited').waitFor()
     expect(await history.getByText('Aisha Rahman → Ben Tan', { exact: false }).count()).toBe(1)
     expect(await history.getByText('Renewal promised for Friday', { exact: false }).count()).toBe(1)
-    expect(host.core.stores.get(store.id).store.ownerKam).toBe('Ben Tan')
+    expect(host.core.stores.view(store.id).ownerKam).toBe('Ben Tan')
   })
 
   it('searches and filters, agreeing with the database', async () => {
@@ -137,7 +137,7 @@ describe('portfolio in the browser', () => {
     await page.goto(`${host.url}#/stores/${store.id}`)
     await page.getByRole('button', { name: 'Archive' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()
-    expect(host.core.stores.get(store.id).store.status).toBe('archived')
+    expect(host.core.stores.view(store.id).status).toBe('archived')
 
     await page.getByLabel('Back to portfolio').click()
     await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')
@@ -150,7 +150,7 @@ describe('portfolio in the browser', () => {
     const history = page.getByRole('region', { name: 'History' })
     await history.getByText('Restored from the archive').waitFor()
     expect(await history.getByText('Archived', { exact: true }).count()).toBe(1)
-    expect(host.core.stores.get(store.id).store.status).toBe('active')
+    expect(host.core.stores.view(store.id).status).toBe('needs-subscription')
   })
 
   it('deletes a store only after confirmation', async () => {

@@ -16,7 +16,7 @@ import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
-import type { Clock, FileSaver, Logger } from '../../electron/core/ports'
+import type { Broadcast, Clock, FileSaver, Logger, NotificationRequest } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { fail } from '../../electron/shared/result'
@@ -34,10 +34,19 @@ export interface WebHostOptions {
   clock?: Clock
   logger?: Logger
   appVersion?: string
+  /** Start the scheduled checks as the app does (default); tests of the scheduler may not want them. */
+  startChecks?: boolean
+}
+
+/** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
+export interface HostNotification extends NotificationRequest {
+  at: number
 }
 
 export interface WebHost {
   url: string
+  /** Notifications "shown" so far, oldest first. */
+  notifications: HostNotification[]
   core: AppCore
   database: DatabaseHandle
   dataDir: string
@@ -108,23 +117,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     clock,
     logger
   })
+  const listeners = new Set<http.ServerResponse>()
+  const emit: Broadcast = (event: EventName, payload: unknown) => {
+    for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
+  }
+  const notifications: HostNotification[] = []
   const core = createAppCore({
     database,
     clock,
     logger,
     actor: { name: () => os.userInfo().username },
     fileSaver: hostFileSaver(savedFilesDir),
+    notifier: {
+      async show(request) {
+        notifications.push({ ...request, at: clock.now() })
+        return { delivered: true }
+      }
+    },
+    ticker: {
+      every(intervalMs, tick) {
+        const timer = setInterval(tick, intervalMs)
+        timer.unref()
+        return () => clearInterval(timer)
+      }
+    },
+    broadcast: emit,
+    kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
   })
   const bridgeScript = await browserBridgeScript()
   const index = fs
     .readFileSync(indexPath, 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_SCRIPT_PATH}"></script>`)
-
-  const listeners = new Set<http.ServerResponse>()
-  const emit = (event: EventName, payload: unknown) => {
-    for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
-  }
 
   let origin = ''
   const server = http.createServer((request, response) => {
@@ -177,13 +201,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
 
+  if (options.startChecks ?? true) core.monitoring.start()
+
   return {
     url: `${origin}/`,
+    notifications,
     core,
     database,
     dataDir,
     savedFilesDir,
     async close() {
+      core.monitoring.stop()
       for (const response of listeners) response.end()
       listeners.clear()
       server.closeAllConnections()

@@ -4,7 +4,10 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { CheckTrigger, ReminderState } from '../../shared/monitoring'
 import type { FieldChange, HistoryKind } from '../../shared/portfolio'
+import type { AuthorizationMethod, DateSource, ServiceVersion, SubscriptionPeriod } from '../../shared/records'
+import type { DeadlineKind, NextAction, StoreStatus } from '../../shared/status'
 import type { ContactChannel } from '../../shared/store-fields'
 
 export const stores = sqliteTable(
@@ -66,4 +69,116 @@ export const storeHistory = sqliteTable(
 export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull()
+})
+
+/** A store's current Service Market subscription; earlier ones live on in its history. */
+export const subscriptions = sqliteTable('subscriptions', {
+  storeId: integer('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  serviceVersion: text('service_version').$type<ServiceVersion>().notNull(),
+  period: text('period').$type<SubscriptionPeriod>().notNull(),
+  startAt: integer('start_at'),
+  endAt: integer('end_at'),
+  source: text('source').$type<DateSource>().notNull(),
+  checkedAt: integer('checked_at'),
+  updatedAt: integer('updated_at').notNull()
+})
+
+/** Every authorization a store's seller gave, and whether the store was reconnected after it. */
+export const authorizations = sqliteTable(
+  'authorizations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    authorizedAt: integer('authorized_at').notNull(),
+    method: text('method').$type<AuthorizationMethod>().notNull(),
+    account: text('account'),
+    country: text('country'),
+    refreshDeadlineAt: integer('refresh_deadline_at'),
+    reconnectedAt: integer('reconnected_at'),
+    reconnectedBy: text('reconnected_by'),
+    note: text('note'),
+    recordedAt: integer('recorded_at').notNull()
+  },
+  (t) => [index('authorizations_store_at_idx').on(t.storeId, t.authorizedAt)]
+)
+
+/** The status the last evaluation derived, so changes can be told and listed fast. */
+export const storeStatus = sqliteTable(
+  'store_status',
+  {
+    storeId: integer('store_id')
+      .primaryKey()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    status: text('status').$type<StoreStatus>().notNull(),
+    reason: text('reason').notNull(),
+    deadlineAt: integer('deadline_at'),
+    deadlineKind: text('deadline_kind').$type<DeadlineKind>(),
+    nextAction: text('next_action', { mode: 'json' }).$type<NextAction | null>(),
+    computedAt: integer('computed_at').notNull()
+  },
+  (t) => [index('store_status_status_idx').on(t.status), index('store_status_deadline_idx').on(t.deadlineAt)]
+)
+
+/** The KAM's settings, one JSON value per section (policy, schedule, reminders). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull()
+})
+
+export const checkRuns = sqliteTable(
+  'check_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    trigger: text('trigger').$type<CheckTrigger>().notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    storesChecked: integer('stores_checked').notNull().default(0),
+    statusChanges: integer('status_changes').notNull().default(0),
+    remindersFired: integer('reminders_fired').notNull().default(0),
+    errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`)
+  },
+  (t) => [index('check_runs_started_idx').on(t.startedAt)]
+)
+
+/**
+ * One row per reminder rung that came due, ever: the unique key (store, deadline, rung) is what
+ * makes each rung fire once across restarts, catch-ups and clock changes.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    deadlineKind: text('deadline_kind').$type<DeadlineKind>().notNull(),
+    deadlineAt: integer('deadline_at').notNull(),
+    rungDays: integer('rung_days').notNull(),
+    dueAt: integer('due_at').notNull(),
+    state: text('state').$type<ReminderState>().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    firedAt: integer('fired_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+    readAt: integer('read_at'),
+    runId: integer('run_id'),
+    deliveryError: text('delivery_error')
+  },
+  (t) => [
+    uniqueIndex('reminders_rung_unique').on(t.storeId, t.deadlineKind, t.deadlineAt, t.rungDays),
+    index('reminders_fired_idx').on(t.firedAt),
+    index('reminders_state_idx').on(t.state)
+  ]
+)
+
+export const reminderSnoozes = sqliteTable('reminder_snoozes', {
+  storeId: integer('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  until: integer('until').notNull(),
+  createdAt: integer('created_at').notNull()
 })

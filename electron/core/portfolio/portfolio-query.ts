@@ -1,18 +1,21 @@
 /** Lists the portfolio for a view: filters, word search and sort run in SQL. */
-import { and, asc, desc, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import { COVERED_COUNTRIES } from '../../shared/countries'
 import type { PortfolioFacets, PortfolioQuery, SortableColumn, StoreListResult } from '../../shared/portfolio'
+import { STATUS_SEVERITY, STORE_STATUSES } from '../../shared/status'
+import type { StoreStatus } from '../../shared/status'
 import type { AppDatabase } from '../db/open-database'
-import { stores } from '../db/schema'
-import { toStore } from './store-service'
+import { storeStatus, stores } from '../db/schema'
+import { selectStoreViews, toStore } from './store-service'
 
-const covered = [...COVERED_COUNTRIES]
+/** A store not evaluated yet counts as unknown, as the store page shows it. */
+const derivedStatus = sql`coalesce(${storeStatus.status}, 'unknown')`
 
-const statusRank = sql`CASE WHEN ${stores.archivedAt} IS NOT NULL THEN 2 WHEN ${stores.country} IN (${sql.join(
-  covered.map((c) => sql`${c}`),
-  sql`, `
-)}) THEN 0 ELSE 1 END`
+/** Sorting by status puts the most urgent first; archived stores go last. */
+const statusRank = sql`CASE WHEN ${stores.archivedAt} IS NOT NULL THEN ${STORE_STATUSES.length} ${sql.join(
+  STORE_STATUSES.map((status) => sql`WHEN ${derivedStatus} = ${status} THEN ${STATUS_SEVERITY[status]}`),
+  sql` `
+)} END`
 
 const SORT_EXPRESSIONS: Record<SortableColumn, SQL> = {
   clientName: sql`${stores.clientName} COLLATE NOCASE`,
@@ -22,6 +25,7 @@ const SORT_EXPRESSIONS: Record<SortableColumn, SQL> = {
   loginEmail: sql`${stores.loginEmail}`,
   ownerKam: sql`${stores.ownerKam} COLLATE NOCASE`,
   status: statusRank,
+  deadlineAt: sql`${storeStatus.deadlineAt}`,
   createdAt: sql`${stores.createdAt}`,
   updatedAt: sql`${stores.updatedAt}`
 }
@@ -30,13 +34,18 @@ const SORT_EXPRESSIONS: Record<SortableColumn, SQL> = {
 export function portfolioFilter(query: PortfolioQuery): SQL | undefined {
   const conditions: (SQL | undefined)[] = []
 
-  const statuses = new Set(query.statuses)
-  const statusConditions: (SQL | undefined)[] = []
-  if (statuses.has('active')) statusConditions.push(and(isNull(stores.archivedAt), inArray(stores.country, covered)))
-  if (statuses.has('out-of-scope')) statusConditions.push(and(isNull(stores.archivedAt), notInArray(stores.country, covered)))
-  if (statuses.has('archived')) statusConditions.push(isNotNull(stores.archivedAt))
-  // No status picked means every status: an empty filter never hides the whole portfolio.
-  if (statusConditions.length > 0 && statusConditions.length < 3) conditions.push(or(...statusConditions))
+  const derived = query.statuses.filter((s): s is StoreStatus => s !== 'archived')
+  if (query.statuses.length === 0) {
+    conditions.push(isNull(stores.archivedAt))
+  } else {
+    conditions.push(
+      or(
+        derived.length ? and(isNull(stores.archivedAt), inArray(derivedStatus, derived)) : undefined,
+        query.statuses.includes('archived') ? isNotNull(stores.archivedAt) : undefined
+      )
+    )
+  }
+  if (query.storeIds.length) conditions.push(inArray(stores.id, query.storeIds))
 
   if (query.countries.length) conditions.push(inArray(stores.country, query.countries))
   if (query.owners.length) {
@@ -60,9 +69,7 @@ export function portfolioFilter(query: PortfolioQuery): SQL | undefined {
 
 export function listStores(db: AppDatabase, query: PortfolioQuery): StoreListResult {
   const order = query.sort.direction === 'asc' ? asc : desc
-  const rows = db
-    .select()
-    .from(stores)
+  const rows = selectStoreViews(db)
     .where(portfolioFilter(query))
     .orderBy(order(SORT_EXPRESSIONS[query.sort.column]), asc(stores.id))
     .all()

@@ -2,17 +2,18 @@
  * The portfolio of client stores: create, edit, archive, restore and delete, each change written to
  * the store's history in the same transaction.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import { isCoveredCountry } from '../../shared/countries'
-import type { FieldChange, HistoryKind, PortfolioStatus, Store, StoreDetail } from '../../shared/portfolio'
+import type { Store } from '../../shared/portfolio'
 import { BLANK_STORE_INPUT } from '../../shared/store-fields'
 import type { StoreInput } from '../../shared/store-fields'
-import type { DatabaseHandle } from '../db/open-database'
-import { storeHistory, stores } from '../db/schema'
+import type { AppDatabase, DatabaseHandle } from '../db/open-database'
+import { storeStatus, stores } from '../db/schema'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
+import type { StatusService } from '../status/status-service'
 import { countryName, diffStores, searchTextOf, storeLabel } from './store-display'
+import type { History, HistoryNote } from './store-history'
 
 export type StoreRow = typeof stores.$inferSelect
 
@@ -20,19 +21,32 @@ export interface StoreServiceDeps {
   database: DatabaseHandle
   clock: Clock
   actor: Actor
+  history: History
+  status: Pick<StatusService, 'refresh'>
 }
 
-export interface HistoryNote {
-  kind: HistoryKind
-  summary: string
+/** A store with its stored status: what lists and pages show. */
+export const STORE_VIEW_COLUMNS = {
+  ...getTableColumns(stores),
+  derivedStatus: storeStatus.status,
+  statusReason: storeStatus.reason,
+  deadlineAt: storeStatus.deadlineAt,
+  deadlineKind: storeStatus.deadlineKind
 }
 
-export function portfolioStatusOf(row: Pick<StoreRow, 'archivedAt' | 'country'>): PortfolioStatus {
-  if (row.archivedAt !== null) return 'archived'
-  return isCoveredCountry(row.country) ? 'active' : 'out-of-scope'
+/** Stores joined to their status; a store not evaluated yet has no status row. */
+export function selectStoreViews(db: AppDatabase) {
+  return db.select(STORE_VIEW_COLUMNS).from(stores).leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
 }
 
-export function toStore(row: StoreRow): Store {
+export type StoreViewRow = StoreRow & {
+  derivedStatus: Store['status'] | null
+  statusReason: string | null
+  deadlineAt: number | null
+  deadlineKind: Store['deadlineKind']
+}
+
+export function toStore(row: StoreViewRow): Store {
   return {
     id: row.id,
     clientName: row.clientName,
@@ -49,7 +63,10 @@ export function toStore(row: StoreRow): Store {
     ownerKam: row.ownerKam,
     tags: row.tags,
     notes: row.notes,
-    status: portfolioStatusOf(row),
+    status: row.archivedAt !== null ? 'archived' : (row.derivedStatus ?? 'unknown'),
+    statusReason: row.statusReason ?? 'Not checked yet.',
+    deadlineAt: row.deadlineAt,
+    deadlineKind: row.deadlineKind,
     archivedAt: row.archivedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt
@@ -96,7 +113,7 @@ function storeParams(input: StoreInput, at: number) {
   return { ...input, tags: JSON.stringify(input.tags), searchText: searchTextOf(input), at }
 }
 
-export function createStoreService({ database, clock, actor }: StoreServiceDeps) {
+export function createStoreService({ database, clock, actor, history, status }: StoreServiceDeps) {
   const { db, sqlite } = database
 
   // Built once: drizzle re-renders SQL on every ad-hoc call, ten times the cost of running it,
@@ -108,10 +125,16 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
     .where(eq(stores.id, sql.placeholder('id')))
     .returning()
     .prepare()
+  const viewById = selectStoreViews(db).where(eq(stores.id, sql.placeholder('id'))).prepare()
   function row(id: number): StoreRow {
     const found = byId.get({ id })
     if (!found) throw new AppError('not-found', `Store #${id} does not exist; it may have been deleted`)
     return found
+  }
+  function view(id: number): Store {
+    const found = viewById.get({ id })
+    if (!found) throw new AppError('not-found', `Store #${id} does not exist; it may have been deleted`)
+    return toStore(found)
   }
 
   const byShortCode = db
@@ -129,17 +152,6 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
     .values({ ...INPUT_PARAMS, searchText: param('searchText'), createdAt: param('at'), updatedAt: param('at') })
     .returning()
     .prepare()
-  const insertHistory = db
-    .insert(storeHistory)
-    .values({
-      storeId: sql.placeholder('storeId'),
-      at: sql.placeholder('at'),
-      actor: sql.placeholder('actor'),
-      kind: sql.placeholder('kind'),
-      summary: sql.placeholder('summary'),
-      changes: sql.placeholder('changes')
-    })
-    .prepare()
 
   function findByKey(input: Pick<StoreInput, 'country' | 'sellerShortCode' | 'loginEmail'>): StoreRow | undefined {
     if (input.sellerShortCode) return byShortCode.get({ country: input.country, code: input.sellerShortCode })
@@ -156,16 +168,13 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
     }
   }
 
-  function addHistory(storeId: number, note: HistoryNote, changes: FieldChange[], at: number): void {
-    insertHistory.run({ storeId, at, actor: actor.name(), kind: note.kind, summary: note.summary, changes })
-  }
-
-  /** Inserts a store and its "created" entry; callers hold the transaction. */
+  /** Inserts a store, its "created" entry and its first status; callers hold the transaction. */
   function insert(input: StoreInput, note: HistoryNote): StoreRow {
     refuseDuplicate(input)
     const at = clock.now()
     const created = insertStore.get(storeParams(input, at)) as StoreRow
-    addHistory(created.id, note, diffStores(BLANK_STORE_INPUT, input), at)
+    history.add(created.id, note, diffStores(BLANK_STORE_INPUT, input), at, actor.name())
+    status.refresh(created.id)
     return created
   }
 
@@ -177,28 +186,29 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
     if (changes.length === 0) return before
     const at = clock.now()
     const updated = updateStore.get({ ...storeParams(input, at), id }) as StoreRow
-    addHistory(id, note, changes, at)
+    history.add(id, note, changes, at, actor.name())
+    // The country decides the time zone and whether the rules apply at all.
+    if (before.country !== input.country) status.refresh(id)
     return updated
   }
 
   function setArchived(id: number, archived: boolean): Store {
     return sqlite.transaction(() => {
       const before = row(id)
-      if ((before.archivedAt !== null) === archived) return toStore(before)
+      if ((before.archivedAt !== null) === archived) return view(id)
       const at = clock.now()
-      const updated = db
-        .update(stores)
+      db.update(stores)
         .set({ archivedAt: archived ? at : null, updatedAt: at })
         .where(eq(stores.id, id))
-        .returning()
-        .get()
-      addHistory(
+        .run()
+      history.add(
         id,
         archived ? { kind: 'archived', summary: 'Archived' } : { kind: 'restored', summary: 'Restored from the archive' },
         [{ field: 'archived', label: 'Archived', before: archived ? 'No' : 'Yes', after: archived ? 'Yes' : 'No' }],
-        at
+        at,
+        actor.name()
       )
-      return toStore(updated)
+      return view(id)
     })()
   }
 
@@ -210,12 +220,14 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
       return sqlite.transaction(work)()
     },
 
+    view,
+
     create(input: StoreInput): Store {
-      return toStore(sqlite.transaction(() => insert(input, { kind: 'created', summary: 'Added to the portfolio' }))())
+      return sqlite.transaction(() => view(insert(input, { kind: 'created', summary: 'Added to the portfolio' }).id))()
     },
 
     update(id: number, input: StoreInput): Store {
-      return toStore(sqlite.transaction(() => replace(id, input, { kind: 'updated', summary: 'Edited' }))())
+      return sqlite.transaction(() => view(replace(id, input, { kind: 'updated', summary: 'Edited' }).id))()
     },
 
     archive(id: number): Store {
@@ -231,17 +243,6 @@ export function createStoreService({ database, clock, actor }: StoreServiceDeps)
       // History rows go with the store (ON DELETE CASCADE); the renderer asked the KAM first.
       db.delete(stores).where(eq(stores.id, id)).run()
       return { deleted: id }
-    },
-
-    get(id: number): StoreDetail {
-      const store = toStore(row(id))
-      const history = db
-        .select()
-        .from(storeHistory)
-        .where(eq(storeHistory.storeId, id))
-        .orderBy(desc(storeHistory.at), desc(storeHistory.id))
-        .all()
-      return { store, history }
     },
 
     count(): number {

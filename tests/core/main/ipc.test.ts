@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createAppCore } from '../../../electron/core/app-core'
+import { createTestCore } from '../../support/test-core'
 import type { Logger } from '../../../electron/core/ports'
 import { registerIpcHandlers } from '../../../electron/main/ipc'
 import type { IpcInvokeEvent, IpcMainLike } from '../../../electron/main/ipc'
 import { CHANNELS } from '../../../electron/shared/ipc-contract'
 import type { Result } from '../../../electron/shared/result'
-import { FakeClock, openTestDatabase } from '../../support/test-database'
+import { openTestDatabase } from '../../support/test-database'
 import type { TestDatabase } from '../../support/test-database'
 
 const APP_PAGE = 'app://storewatch/index.html'
@@ -47,12 +47,8 @@ function setUp() {
   const database = openTestDatabase()
   databases.push(database)
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-  const core = createAppCore({
-    database,
-    clock: new FakeClock(),
+  const core = createTestCore(database, {
     logger,
-    actor: { name: () => 'kam' },
-    fileSaver: { saveText: async () => ({ saved: false }) },
     appInfo: { version: '1.2.3', dataDir: database.dir, databasePath: database.filePath }
   })
   const ipcMain = new FakeIpcMain()

@@ -1,0 +1,161 @@
+/**
+ * The records behind a store's status — its subscription, its authorizations, the reconnect —
+ * written with a history entry and a fresh status in one transaction.
+ */
+import { and, desc, eq } from 'drizzle-orm'
+import { AUTHORIZATION_METHOD_LABELS, DATE_SOURCE_LABELS, SERVICE_VERSION_LABELS, SUBSCRIPTION_PERIOD_LABELS } from '../../shared/records'
+import type { Authorization, AuthorizationInput, Subscription, SubscriptionInput } from '../../shared/records'
+import type { FieldChange } from '../../shared/portfolio'
+import type { DatabaseHandle } from '../db/open-database'
+import { authorizations, stores, subscriptions } from '../db/schema'
+import { AppError } from '../errors'
+import type { Actor, Clock } from '../ports'
+import type { History } from '../portfolio/store-history'
+import { formatLocal, timeZoneOf } from '../status/calendar'
+import type { StatusService } from '../status/status-service'
+
+export interface RecordsServiceDeps {
+  database: DatabaseHandle
+  clock: Clock
+  actor: Actor
+  history: History
+  status: Pick<StatusService, 'refresh'>
+}
+
+type SubscriptionShape = Pick<Subscription, 'serviceVersion' | 'period' | 'startAt' | 'endAt' | 'source'>
+
+export function createRecordsService({ database, clock, actor, history, status }: RecordsServiceDeps) {
+  const { db, sqlite } = database
+
+  function countryOf(storeId: number): string {
+    const store = db.select({ country: stores.country }).from(stores).where(eq(stores.id, storeId)).get()
+    if (!store) throw new AppError('not-found', `Store #${storeId} does not exist; it may have been deleted`)
+    return store.country
+  }
+
+  function subscriptionChanges(before: SubscriptionShape | null, after: SubscriptionShape | null, country: string): FieldChange[] {
+    const zone = timeZoneOf(country)
+    const when = (instant: number | null | undefined) => (instant == null ? null : `${formatLocal(instant, zone)} (${country} time)`)
+    const fields: [string, string, (s: SubscriptionShape | null) => string | null][] = [
+      ['serviceVersion', 'Service version', (s) => (s ? SERVICE_VERSION_LABELS[s.serviceVersion] : null)],
+      ['period', 'Period', (s) => (s ? SUBSCRIPTION_PERIOD_LABELS[s.period] : null)],
+      ['startAt', 'Start Time', (s) => when(s?.startAt)],
+      ['endAt', 'End Time', (s) => when(s?.endAt)],
+      ['source', 'Dates from', (s) => (s ? DATE_SOURCE_LABELS[s.source] : null)]
+    ]
+    return fields
+      .map(([field, label, read]) => ({ field, label, before: read(before), after: read(after) }))
+      .filter((change) => change.before !== change.after)
+  }
+
+  function subscription(storeId: number): Subscription | null {
+    return db.select().from(subscriptions).where(eq(subscriptions.storeId, storeId)).get() ?? null
+  }
+
+  function authorizationsOf(storeId: number): Authorization[] {
+    return db.select().from(authorizations).where(eq(authorizations.storeId, storeId)).orderBy(desc(authorizations.authorizedAt), desc(authorizations.id)).all()
+  }
+
+  return {
+    subscription,
+    authorizations: authorizationsOf,
+
+    saveSubscription(storeId: number, input: SubscriptionInput): void {
+      sqlite.transaction(() => {
+        const country = countryOf(storeId)
+        const before = subscription(storeId)
+        const at = clock.now()
+        const values = { ...input, checkedAt: at, updatedAt: at }
+        db.insert(subscriptions)
+          .values({ storeId, ...values })
+          .onConflictDoUpdate({ target: subscriptions.storeId, set: values })
+          .run()
+        const changes = subscriptionChanges(before, input, country)
+        if (changes.length) {
+          history.add(storeId, { kind: 'subscription-updated', summary: before ? 'Subscription changed' : 'Subscription recorded' }, changes, at, actor.name())
+        }
+        status.refresh(storeId)
+      })()
+    },
+
+    removeSubscription(storeId: number): void {
+      sqlite.transaction(() => {
+        const country = countryOf(storeId)
+        const before = subscription(storeId)
+        if (!before) return
+        db.delete(subscriptions).where(eq(subscriptions.storeId, storeId)).run()
+        history.add(storeId, { kind: 'subscription-removed', summary: 'Subscription record removed' }, subscriptionChanges(before, null, country), clock.now(), actor.name())
+        status.refresh(storeId)
+      })()
+    },
+
+    recordAuthorization(storeId: number, input: AuthorizationInput): Authorization {
+      return sqlite.transaction(() => {
+        const country = countryOf(storeId)
+        const at = clock.now()
+        const { reconnected, ...fields } = input
+        const created = db
+          .insert(authorizations)
+          .values({
+            storeId,
+            ...fields,
+            reconnectedAt: reconnected ? input.authorizedAt : null,
+            reconnectedBy: reconnected ? actor.name() : null,
+            recordedAt: at
+          })
+          .returning()
+          .get()
+        const zone = timeZoneOf(country)
+        const changes: FieldChange[] = [
+          { field: 'authorizedAt', label: 'Authorized', before: null, after: `${formatLocal(input.authorizedAt, zone)} (${country} time)` },
+          { field: 'method', label: 'How', before: null, after: AUTHORIZATION_METHOD_LABELS[input.method] }
+        ]
+        if (input.account) changes.push({ field: 'account', label: 'Seller account', before: null, after: input.account })
+        if (input.country) changes.push({ field: 'authorizedCountry', label: 'Country picked', before: null, after: input.country })
+        if (input.refreshDeadlineAt !== null) {
+          changes.push({ field: 'refreshDeadlineAt', label: 'Lapses', before: null, after: `${formatLocal(input.refreshDeadlineAt, zone)} (${country} time)` })
+        }
+        if (reconnected) changes.push({ field: 'reconnected', label: 'Reconnected in the OMS', before: null, after: 'Yes' })
+        history.add(storeId, { kind: 'authorized', summary: reconnected ? 'Authorized and reconnected' : 'Authorized' }, changes, at, actor.name())
+        status.refresh(storeId)
+        return created
+      })()
+    },
+
+    removeAuthorization(storeId: number, authorizationId: number): void {
+      sqlite.transaction(() => {
+        const country = countryOf(storeId)
+        const removed = db
+          .delete(authorizations)
+          .where(and(eq(authorizations.id, authorizationId), eq(authorizations.storeId, storeId)))
+          .returning()
+          .get()
+        if (!removed) throw new AppError('not-found', `That authorization is not on record for this store any more.`)
+        const when = `${formatLocal(removed.authorizedAt, timeZoneOf(country))} (${country} time)`
+        history.add(
+          storeId,
+          { kind: 'authorization-removed', summary: 'Authorization record removed' },
+          [{ field: 'authorizedAt', label: 'Authorized', before: when, after: null }],
+          clock.now(),
+          actor.name()
+        )
+        status.refresh(storeId)
+      })()
+    },
+
+    markReconnected(storeId: number): void {
+      sqlite.transaction(() => {
+        countryOf(storeId)
+        const latest = authorizationsOf(storeId)[0]
+        if (!latest) throw new AppError('conflict', 'Record the seller’s authorization first: a store is reconnected after it is authorized.')
+        if (latest.reconnectedAt !== null) return
+        const at = clock.now()
+        db.update(authorizations).set({ reconnectedAt: at, reconnectedBy: actor.name() }).where(eq(authorizations.id, latest.id)).run()
+        history.add(storeId, { kind: 'reconnected', summary: 'Reconnected in the OMS' }, [{ field: 'reconnected', label: 'Reconnected in the OMS', before: 'No', after: 'Yes' }], at, actor.name())
+        status.refresh(storeId)
+      })()
+    }
+  }
+}
+
+export type RecordsService = ReturnType<typeof createRecordsService>

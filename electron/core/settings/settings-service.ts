@@ -1,0 +1,61 @@
+/**
+ * The KAM's settings, kept per section in the settings table. A section missing from the
+ * database, or no longer valid under this version's schema, reads as its default.
+ */
+import { DEFAULT_SETTINGS, appSettingsSchema } from '../../shared/settings'
+import type { AppSettings } from '../../shared/settings'
+import type { AppDatabase } from '../db/open-database'
+import { settings } from '../db/schema'
+import type { Logger } from '../ports'
+
+const SECTIONS = ['policy', 'schedule', 'reminders'] as const satisfies readonly (keyof AppSettings)[]
+
+export function createSettingsService(db: AppDatabase, logger: Logger) {
+  let cached: AppSettings | null = null
+  const listeners = new Set<(next: AppSettings, previous: AppSettings) => void>()
+
+  function read(): AppSettings {
+    const stored = Object.fromEntries(db.select().from(settings).all().map((row) => [row.key, row.value]))
+    const merged = Object.fromEntries(SECTIONS.map((section) => [section, stored[section] ?? DEFAULT_SETTINGS[section]]))
+    const parsed = appSettingsSchema.safeParse(merged)
+    if (parsed.success) return parsed.data
+    logger.warn('stored settings are invalid; using defaults for the bad sections', { issues: parsed.error.issues.length })
+    const repaired = { ...DEFAULT_SETTINGS }
+    for (const section of SECTIONS) {
+      const one = appSettingsSchema.shape[section].safeParse(merged[section])
+      if (one.success) (repaired as Record<string, unknown>)[section] = one.data
+    }
+    return repaired
+  }
+
+  return {
+    get(): AppSettings {
+      cached ??= read()
+      return cached
+    },
+
+    save(next: AppSettings): AppSettings {
+      const previous = this.get()
+      const valid = appSettingsSchema.parse(next)
+      db.transaction((tx) => {
+        for (const section of SECTIONS) {
+          tx.insert(settings)
+            .values({ key: section, value: valid[section] })
+            .onConflictDoUpdate({ target: settings.key, set: { value: valid[section] } })
+            .run()
+        }
+      })
+      cached = valid
+      for (const listener of listeners) listener(valid, previous)
+      return valid
+    },
+
+    /** Called after every save with the new and the previous settings. */
+    onChange(listener: (next: AppSettings, previous: AppSettings) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>

@@ -1,0 +1,124 @@
+/**
+ * Keeps each store's derived status in `store_status`: evaluates the rules on the store's records
+ * and writes a history entry whenever the status changes.
+ */
+import { asc, eq, sql } from 'drizzle-orm'
+import { STATUS_LABELS } from '../../shared/status'
+import type { StatusVerdict, StoreStatus } from '../../shared/status'
+import type { DatabaseHandle } from '../db/open-database'
+import { authorizations, storeStatus, stores, subscriptions } from '../db/schema'
+import type { Clock } from '../ports'
+import { SYSTEM_ACTOR } from '../portfolio/store-history'
+import type { History } from '../portfolio/store-history'
+import type { SettingsService } from '../settings/settings-service'
+import { evaluateStatus } from './status-rules'
+import type { StatusFacts } from './status-rules'
+
+export interface StatusServiceDeps {
+  database: DatabaseHandle
+  clock: Clock
+  settings: Pick<SettingsService, 'get'>
+  history: History
+}
+
+export function createStatusService({ database, clock, settings, history }: StatusServiceDeps) {
+  const { db } = database
+  const countryOf = db
+    .select({ country: stores.country })
+    .from(stores)
+    .where(eq(stores.id, sql.placeholder('storeId')))
+    .prepare()
+  const subscriptionOf = db
+    .select({ startAt: subscriptions.startAt, endAt: subscriptions.endAt })
+    .from(subscriptions)
+    .where(eq(subscriptions.storeId, sql.placeholder('storeId')))
+    .prepare()
+  const authorizationsOf = db
+    .select({ authorizedAt: authorizations.authorizedAt, refreshDeadlineAt: authorizations.refreshDeadlineAt, reconnectedAt: authorizations.reconnectedAt })
+    .from(authorizations)
+    .where(eq(authorizations.storeId, sql.placeholder('storeId')))
+    .orderBy(asc(authorizations.authorizedAt))
+    .prepare()
+  const currentOf = db
+    .select({ status: storeStatus.status })
+    .from(storeStatus)
+    .where(eq(storeStatus.storeId, sql.placeholder('storeId')))
+    .prepare()
+  const upsert = db
+    .insert(storeStatus)
+    .values({
+      storeId: sql.placeholder('storeId'),
+      status: sql.placeholder('status'),
+      reason: sql.placeholder('reason'),
+      deadlineAt: sql.placeholder('deadlineAt'),
+      deadlineKind: sql.placeholder('deadlineKind'),
+      nextAction: sql.placeholder('nextAction'),
+      computedAt: sql.placeholder('computedAt')
+    })
+    .onConflictDoUpdate({
+      target: storeStatus.storeId,
+      set: {
+        status: sql`excluded.status`,
+        reason: sql`excluded.reason`,
+        deadlineAt: sql`excluded.deadline_at`,
+        deadlineKind: sql`excluded.deadline_kind`,
+        nextAction: sql`excluded.next_action`,
+        computedAt: sql`excluded.computed_at`
+      }
+    })
+    .prepare()
+
+  function facts(storeId: number): StatusFacts | null {
+    const store = countryOf.get({ storeId })
+    if (!store) return null
+    return { country: store.country, subscription: subscriptionOf.get({ storeId }) ?? null, authorizations: authorizationsOf.all({ storeId }) }
+  }
+
+  /**
+   * Stores a verdict and, when the status differs from the one stored before, writes the change to
+   * the store's history. Returns whether the status changed. Callers hold the transaction.
+   */
+  function record(storeId: number, verdict: StatusVerdict, previous: StoreStatus | null, at: number): boolean {
+    upsert.run({
+      storeId,
+      status: verdict.status,
+      reason: verdict.reason,
+      deadlineAt: verdict.deadline,
+      deadlineKind: verdict.deadlineKind,
+      nextAction: verdict.nextAction,
+      computedAt: at
+    })
+    // The first evaluation of a store is not a change: it had no status before.
+    if (previous === null || previous === verdict.status) return false
+    history.add(
+      storeId,
+      { kind: 'status-changed', summary: `Status: ${STATUS_LABELS[previous]} → ${STATUS_LABELS[verdict.status]}` },
+      [{ field: 'status', label: 'Status', before: STATUS_LABELS[previous], after: STATUS_LABELS[verdict.status] }],
+      at,
+      SYSTEM_ACTOR
+    )
+    return true
+  }
+
+  return {
+    record,
+
+    /** The verdict for a store now, without storing it. */
+    evaluate(storeId: number, now = clock.now()): StatusVerdict | null {
+      const found = facts(storeId)
+      return found ? evaluateStatus(found, settings.get().policy, now) : null
+    },
+
+    /** Re-evaluates one store after its records changed and stores the verdict. */
+    refresh(storeId: number): StatusVerdict | null {
+      const now = clock.now()
+      const found = facts(storeId)
+      if (!found) return null
+      const verdict = evaluateStatus(found, settings.get().policy, now)
+      record(storeId, verdict, currentOf.get({ storeId })?.status ?? null, now)
+      return verdict
+    }
+  }
+}
+
+export type StatusService = ReturnType<typeof createStatusService>

@@ -1,0 +1,92 @@
+/** What the scheduled checks produce: runs, reminders, and the dashboard built from them. */
+import type { DeadlineKind, NextAction, StoreStatus } from './status'
+
+export const CHECK_TRIGGERS = ['start', 'interval', 'wake', 'manual', 'settings'] as const
+export type CheckTrigger = (typeof CHECK_TRIGGERS)[number]
+
+export interface CheckRunSummary {
+  id: number
+  trigger: CheckTrigger
+  startedAt: number
+  finishedAt: number | null
+  storesChecked: number
+  statusChanges: number
+  remindersFired: number
+  /** One line per failure, naming the store where there is one. */
+  errors: string[]
+}
+
+export const REMINDER_STATES = ['held', 'delivered', 'failed', 'skipped'] as const
+/**
+ * held: due during quiet hours or a snooze, delivered when they end · delivered: shown by the OS ·
+ * failed: the OS refused it (it is still in the notification centre) · skipped: a later rung of the
+ * same deadline fired first (after a long sleep), so this one never will.
+ */
+export type ReminderState = (typeof REMINDER_STATES)[number]
+
+export interface ReminderItem {
+  id: number
+  storeId: number
+  storeLabel: string
+  deadlineKind: DeadlineKind
+  deadlineAt: number
+  /** 14, 7, 3, 1 … days before; 0 on the deadline day. */
+  rungDays: number
+  title: string
+  body: string
+  state: ReminderState
+  firedAt: number
+  deliveredAt: number | null
+  readAt: number | null
+}
+
+export interface ReminderList {
+  reminders: ReminderItem[]
+  unread: number
+}
+
+export type SnoozeMode = 'day' | 'next-rung'
+
+export interface Snooze {
+  storeId: number
+  until: number
+}
+
+export interface WorklistItem {
+  storeId: number
+  clientName: string
+  storeName: string
+  country: string
+  ownerKam: string | null
+  status: StoreStatus
+  reason: string
+  deadline: number | null
+  deadlineKind: DeadlineKind | null
+  /** Calendar days from today to the deadline day, in the store's country time (negative: past). */
+  daysLeft: number | null
+  nextAction: NextAction | null
+  snoozedUntil: number | null
+}
+
+export interface ExpiryWeek {
+  /** First day of the week, `YYYY-MM-DD` (Monday). */
+  weekStart: string
+  /** Subscriptions ending that week, by country. */
+  byCountry: Record<string, number>
+  total: number
+}
+
+export interface Dashboard {
+  counts: Record<StoreStatus, number>
+  needsAction: number
+  archived: number
+  worklist: WorklistItem[]
+  expiryWeeks: ExpiryWeek[]
+  lastRun: CheckRunSummary | null
+  nextCheckAt: number | null
+}
+
+/** Where a click on a notification (or a link in main) takes the renderer. */
+export interface NavigateRequest {
+  path: string
+}

@@ -1,0 +1,38 @@
+/** The KAM's settings: status policy, check schedule and reminders. Defaults follow the guide. */
+import { z } from 'zod'
+import { DEFAULT_STATUS_POLICY, statusPolicySchema } from './status'
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time like 20:00' })
+
+export const scheduleSettingsSchema = z.strictObject({
+  checkIntervalMinutes: z.number().int().min(5, { error: 'Check at most every 5 minutes' }).max(24 * 60)
+})
+
+export const reminderSettingsSchema = z.strictObject({
+  /** Days before a deadline when a reminder fires; 0 is the deadline day itself. */
+  ladderDays: z
+    .array(z.number().int().min(0).max(90))
+    .min(1, { error: 'Keep at least one reminder' })
+    .max(10)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
+  quietHours: z.strictObject({
+    enabled: z.boolean(),
+    /** In the KAM's own time; a window may cross midnight (20:00–08:00). */
+    start: clockTime,
+    end: clockTime
+  })
+})
+
+export const appSettingsSchema = z.strictObject({
+  policy: statusPolicySchema,
+  schedule: scheduleSettingsSchema,
+  reminders: reminderSettingsSchema
+})
+export type AppSettings = z.output<typeof appSettingsSchema>
+export type ReminderSettings = AppSettings['reminders']
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  policy: DEFAULT_STATUS_POLICY,
+  schedule: { checkIntervalMinutes: 60 },
+  reminders: { ladderDays: [14, 7, 3, 1, 0], quietHours: { enabled: false, start: '20:00', end: '08:00' } }
+}
