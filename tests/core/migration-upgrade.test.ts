@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
-import { DEFAULT_PORTFOLIO_QUERY } from '../../electron/shared/portfolio'
+import { DEFAULT_PORTFOLIO_QUERY, PORTFOLIO_STATUSES } from '../../electron/shared/portfolio'
 import { migrationsFolder } from '../support/migrations-fixture'
 import { createTestCore } from '../support/test-core'
 import { makeTempDir, openTestDatabase } from '../support/test-database'
@@ -81,7 +81,7 @@ describe('upgrading a database made by the first version', () => {
     const core = createTestCore(current)
     // As at the app's start: the stores the first version kept get their status.
     for (const row of after.stores) core.status.refresh(row.id as number)
-    const listed = listStores(current.db, { ...DEFAULT_PORTFOLIO_QUERY, statuses: [] })
+    const listed = listStores(current.db, { ...DEFAULT_PORTFOLIO_QUERY, statuses: [...PORTFOLIO_STATUSES] })
     expect(listed.stores).toHaveLength(40)
     expect(listed.stores.filter((s) => s.status === 'archived')).toHaveLength(4)
     expect(listed.stores.filter((s) => s.status === 'out-of-scope').map((s) => s.country)).toEqual(Array(4).fill('KR'))
