@@ -150,7 +150,13 @@ function authorizationVerdict(
   if (deadline !== null && daysLeft(deadline, now, zone) <= policy.reminderWindowDays) {
     return kind === 'subscription-end'
       ? verdict('expiring', `The subscription ends ${at(deadline)}: renew it before then.`, SUBSCRIBE, deadline, kind)
-      : verdict('expiring', `The authorization lapses ${at(deadline)}: the seller must authorize again before then.`, AUTHORIZE, deadline, kind)
+      : verdict(
+          'expiring',
+          `The authorization lapses ${at(deadline)}: the seller must authorize again before then.`,
+          beforeRelease ? AUTHORIZE_NEW : AUTHORIZE,
+          deadline,
+          kind
+        )
   }
   const until = subscriptionEnd !== null ? `Subscribed until ${at(subscriptionEnd)}` : 'Authorized before Lazada’s Service Market rule'
   return verdict('healthy', `${until}; authorized on ${on(auth.authorizedAt)} and reconnected.`, null, deadline, kind)
