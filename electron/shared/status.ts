@@ -87,7 +87,16 @@ export interface StatusVerdict {
 }
 
 /** Calendar dates are `YYYY-MM-DD`, read in each store's own country time. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2024-03-01' })
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2024-03-01' })
+  .refine(
+    (value) => {
+      const day = new Date(`${value}T00:00:00Z`)
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value)
+    },
+    { error: 'That day does not exist' }
+  )
 const countryCodes = z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'Use two-letter country codes such as SG' })).max(300)
 
 export const statusPolicySchema = z.strictObject({

@@ -5,7 +5,7 @@
  * Deadlines are exclusive: at the exact end instant the thing has lapsed.
  */
 import { countryInfo } from '../../shared/countries'
-import type { DeadlineKind, NextAction, StatusPolicy, StatusVerdict } from '../../shared/status'
+import type { DeadlineKind, NextAction, Playbook, StatusPolicy, StatusVerdict } from '../../shared/status'
 import { DAY_MS, daysLeft, formatLocal, formatLocalDate, localMidnight, timeZoneOf } from './calendar'
 
 export interface AuthorizationFacts {
@@ -20,12 +20,28 @@ export interface StatusFacts {
   authorizations: readonly AuthorizationFacts[]
 }
 
-const SUBSCRIBE: NextAction = { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook: 'renew-and-reauthorize', step: 1 }
-const SUBSCRIBE_NEW: NextAction = { ...SUBSCRIBE, playbook: 'connect-new-store' }
-const RECORD_DATES: NextAction = { label: 'Record the Start and End Time from Order Confirmation', playbook: 'renew-and-reauthorize', step: 2 }
-const AUTHORIZE: NextAction = { label: 'Have the seller click “Use Service” and authorize', playbook: 'renew-and-reauthorize', step: 4 }
-const AUTHORIZE_NEW: NextAction = { label: 'Have the seller authorize the app', playbook: 'connect-new-store', step: 6 }
-const RECONNECT: NextAction = { label: 'Reconnect the store in the OMS', playbook: 'renew-and-reauthorize', step: 7 }
+type ActionKind = 'subscribe' | 'record-dates' | 'authorize' | 'authorize-directly' | 'reconnect'
+
+/**
+ * A store that was never reconnected in the OMS is still being connected: it follows the
+ * "connect a new store" checklist, whose steps match the renewal's but for the last one.
+ */
+function action(kind: ActionKind, playbook: Playbook): NextAction {
+  switch (kind) {
+    case 'subscribe':
+      return { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook, step: 1 }
+    case 'record-dates':
+      return { label: 'Record the Start and End Time from Order Confirmation', playbook, step: 2 }
+    case 'authorize':
+      return { label: 'Have the seller click “Use Service” and authorize', playbook, step: 4 }
+    case 'authorize-directly':
+      return { label: 'Have the seller authorize the app', playbook, step: 6 }
+    case 'reconnect':
+      return playbook === 'connect-new-store'
+        ? { label: 'Connect the new store in the OMS', playbook, step: 7 }
+        : { label: 'Reconnect the store in the OMS', playbook, step: 7 }
+  }
+}
 
 function verdict(
   status: StatusVerdict['status'],
@@ -40,7 +56,8 @@ function verdict(
 export function evaluateStatus(facts: StatusFacts, policy: StatusPolicy, now: number): StatusVerdict {
   const { country } = facts
   const zone = timeZoneOf(country)
-  const at = (instant: number) => `${formatLocal(instant, zone)} (${country} time)`
+  const zoneLabel = countryInfo(country).timeZone ? `${country} time` : 'UTC'
+  const at = (instant: number) => `${formatLocal(instant, zone)} (${zoneLabel})`
   const on = (instant: number) => formatLocalDate(instant, zone)
   const name = countryInfo(country).name
 
@@ -58,18 +75,20 @@ export function evaluateStatus(facts: StatusFacts, policy: StatusPolicy, now: nu
   const auths = [...facts.authorizations].sort((a, b) => a.authorizedAt - b.authorizedAt)
   const first = auths[0]
   const latest = auths.at(-1)
+  const playbook: Playbook = auths.some((a) => a.reconnectedAt !== null) ? 'renew-and-reauthorize' : 'connect-new-store'
   const release = localMidnight(policy.releaseDate, zone)
   const subscription = facts.subscription
 
   if (!subscription) {
-    if (now < release) return authorizationVerdict(latest, null, now, policy, zone, at, on, true)
+    // FAQ 1b: a seller first authorized before the release keeps working for the grace days
+    // after that first authorization, and then needs an order — whatever the release date is.
     if (first && first.authorizedAt < release) {
       const graceEnd = first.authorizedAt + policy.graceDays * DAY_MS
       if (now < graceEnd) {
         return verdict(
           'legacy-grace',
           `First authorized on ${on(first.authorizedAt)}, before Lazada’s Service Market rule: it keeps working until ${at(graceEnd)}, then needs a subscription.`,
-          SUBSCRIBE,
+          action('subscribe', playbook),
           graceEnd,
           'grace-end'
         )
@@ -77,86 +96,101 @@ export function evaluateStatus(facts: StatusFacts, policy: StatusPolicy, now: nu
       return verdict(
         'needs-subscription',
         `The ${policy.graceDays}-day grace after the first authorization (${on(first.authorizedAt)}) ended ${at(graceEnd)}: authorizing now needs a Service Market order.`,
-        SUBSCRIBE,
+        action('subscribe', playbook),
         graceEnd,
         'grace-end'
       )
     }
+    // Before the release nobody needed an order: the seller authorizes directly.
+    if (now < release) return authorizationVerdict(latest, null, { now, policy, zone, at, on, playbook, beforeRelease: true })
     return verdict(
       'needs-subscription',
       latest
         ? `No Service Market subscription is on record, and since ${on(release)} authorization needs one.`
         : `Never authorized: since ${on(release)} Lazada sends the seller to Service Market to order the app first.`,
-      latest ? SUBSCRIBE : SUBSCRIBE_NEW
+      action('subscribe', playbook)
     )
   }
 
-  if (subscription.endAt === null) {
-    return verdict('unknown', 'The subscription’s End Time is missing: read it off Lazada’s Order Confirmation page.', RECORD_DATES)
+  const end = subscription.endAt
+  if (end === null) {
+    return verdict('unknown', 'The subscription’s End Time is missing: read it off Lazada’s Order Confirmation page.', action('record-dates', playbook))
   }
-  if (now >= subscription.endAt) {
-    return verdict('expired', `The subscription ended ${at(subscription.endAt)}: orders no longer sync.`, SUBSCRIBE, subscription.endAt, 'subscription-end')
+  if (now >= end) {
+    return verdict('expired', `The subscription ended ${at(end)}: orders no longer sync.`, action('subscribe', playbook), end, 'subscription-end')
   }
   if (!latest) {
-    return verdict('needs-authorization', 'Subscribed, but the seller has not authorized the app yet.', AUTHORIZE)
+    return verdict('needs-authorization', 'Subscribed, but the seller has not authorized the app yet.', action('authorize', playbook), end, 'subscription-end')
   }
-  if (subscription.startAt === null) {
+  const start = subscription.startAt
+  if (start === null) {
     return verdict(
       'unknown',
       'The subscription’s Start Time is missing, so Storewatch cannot tell whether the latest authorization covers it.',
-      RECORD_DATES
+      action('record-dates', playbook),
+      end,
+      'subscription-end'
     )
   }
-  const covering = auths.filter((a) => a.authorizedAt >= subscription.startAt!).at(-1)
+  // A renewal recorded ahead of its start leaves the current authorization in force until then.
+  const covering = start > now ? latest : auths.filter((a) => a.authorizedAt >= start).at(-1)
   if (!covering) {
     return verdict(
       'needs-authorization',
-      `Last authorized on ${on(latest.authorizedAt)}, before the current subscription started (${at(subscription.startAt)}): the seller must authorize again.`,
-      AUTHORIZE
+      `Last authorized on ${on(latest.authorizedAt)}, before the current subscription started (${at(start)}): the seller must authorize again.`,
+      action('authorize', playbook),
+      end,
+      'subscription-end'
     )
   }
-  return authorizationVerdict(covering, subscription.endAt, now, policy, zone, at, on, false)
+  return authorizationVerdict(covering, end, { now, policy, zone, at, on, playbook, beforeRelease: false })
+}
+
+interface VerdictContext {
+  now: number
+  policy: StatusPolicy
+  zone: string
+  at: (instant: number) => string
+  on: (instant: number) => string
+  playbook: Playbook
+  /** Before the release sellers authorize directly, not through Service Market's "Use Service". */
+  beforeRelease: boolean
 }
 
 /** Status once the subscription question is settled: authorization, reconnect, then the deadlines. */
-function authorizationVerdict(
-  auth: AuthorizationFacts | undefined,
-  subscriptionEnd: number | null,
-  now: number,
-  policy: StatusPolicy,
-  zone: string,
-  at: (instant: number) => string,
-  on: (instant: number) => string,
-  beforeRelease: boolean
-): StatusVerdict {
-  if (!auth) return verdict('needs-authorization', 'The seller has not authorized the app yet.', AUTHORIZE_NEW)
+function authorizationVerdict(auth: AuthorizationFacts | undefined, subscriptionEnd: number | null, context: VerdictContext): StatusVerdict {
+  const { now, policy, zone, at, on, playbook, beforeRelease } = context
+  const authorize = action(beforeRelease ? 'authorize-directly' : 'authorize', playbook)
+  const endDeadline = subscriptionEnd === null ? ([null, null] as const) : ([subscriptionEnd, 'subscription-end'] as const)
+  if (!auth) return verdict('needs-authorization', 'The seller has not authorized the app yet.', authorize, ...endDeadline)
   if (auth.refreshDeadlineAt !== null && now >= auth.refreshDeadlineAt) {
     return verdict(
       'needs-authorization',
       `The authorization of ${on(auth.authorizedAt)} lapsed ${at(auth.refreshDeadlineAt)}.`,
-      beforeRelease ? AUTHORIZE_NEW : AUTHORIZE,
+      authorize,
       auth.refreshDeadlineAt,
       'authorization-deadline'
     )
-  }
-  if (auth.reconnectedAt === null) {
-    return verdict('needs-reconnect', `Authorized on ${on(auth.authorizedAt)}; the store has not been reconnected in the OMS yet.`, RECONNECT)
   }
 
   // The nearer of the two deadlines is the one that matters.
   const useAuth = auth.refreshDeadlineAt !== null && (subscriptionEnd === null || auth.refreshDeadlineAt < subscriptionEnd)
   const deadline = useAuth ? auth.refreshDeadlineAt : subscriptionEnd
   const kind: DeadlineKind | null = deadline === null ? null : useAuth ? 'authorization-deadline' : 'subscription-end'
+
+  if (auth.reconnectedAt === null) {
+    return verdict(
+      'needs-reconnect',
+      `Authorized on ${on(auth.authorizedAt)}; the store has not been ${playbook === 'connect-new-store' ? 'connected' : 'reconnected'} in the OMS yet.`,
+      action('reconnect', playbook),
+      deadline,
+      kind
+    )
+  }
   if (deadline !== null && daysLeft(deadline, now, zone) <= policy.reminderWindowDays) {
     return kind === 'subscription-end'
-      ? verdict('expiring', `The subscription ends ${at(deadline)}: renew it before then.`, SUBSCRIBE, deadline, kind)
-      : verdict(
-          'expiring',
-          `The authorization lapses ${at(deadline)}: the seller must authorize again before then.`,
-          beforeRelease ? AUTHORIZE_NEW : AUTHORIZE,
-          deadline,
-          kind
-        )
+      ? verdict('expiring', `The subscription ends ${at(deadline)}: renew it before then.`, action('subscribe', playbook), deadline, kind)
+      : verdict('expiring', `The authorization lapses ${at(deadline)}: the seller must authorize again before then.`, authorize, deadline, kind)
   }
   const until = subscriptionEnd !== null ? `Subscribed until ${at(subscriptionEnd)}` : 'Authorized before Lazada’s Service Market rule'
   return verdict('healthy', `${until}; authorized on ${on(auth.authorizedAt)} and reconnected.`, null, deadline, kind)
