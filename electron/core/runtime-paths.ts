@@ -32,7 +32,9 @@ export function dataFiles(dataDir: string) {
     databasePath: path.join(dataDir, 'storewatch.db'),
     backupDir: path.join(dataDir, 'backups'),
     logsDir: path.join(dataDir, 'logs'),
-    windowStateFile: path.join(dataDir, 'window-state.json')
+    windowStateFile: path.join(dataDir, 'window-state.json'),
+    /** Present once the KAM was told that closing the window keeps Storewatch running in the tray. */
+    backgroundHintFile: path.join(dataDir, 'background-hint-shown')
   }
 }
 
@@ -65,5 +67,23 @@ export function resolveBundlePaths(location: BundleLocation) {
     migrationsFolder: path.join(location.appPath, 'drizzle'),
     rendererDir: path.join(location.appPath, 'out', 'renderer'),
     nativeBinding
+  }
+}
+
+/**
+ * The tray icons and taskbar badges (drawn by build/tray/make-tray-icons.sh). Packaged they are an
+ * extra resource in `resources/tray` (the tray and the taskbar read real files, and nativeImage
+ * finds each `@2x` twin beside its file); in development they are read from build/tray.
+ * macOS gets the monochrome `trayTemplate.png`, which the menu bar tints for light and dark.
+ */
+export function resolveTrayIcons(location: Pick<BundleLocation, 'isPackaged' | 'appPath' | 'resourcesPath' | 'platform'>) {
+  const dir = location.isPackaged ? path.join(location.resourcesPath, 'tray') : path.join(location.appPath, 'build', 'tray')
+  return {
+    trayIcon: path.join(dir, location.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+    /** A file named by `attentionSummary(...).overlay.icon`; only a bare file name is accepted. */
+    overlayIcon: (file: string) => {
+      if (path.basename(file) !== file || !file.endsWith('.png')) throw new Error(`Not a tray icon file: ${file}`)
+      return path.join(dir, file)
+    }
   }
 }

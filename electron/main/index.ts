@@ -5,20 +5,34 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BrowserWindow, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcMain, nativeImage, powerMonitor, protocol, screen, session, shell } from 'electron'
 import { createAppCore } from '../core/app-core'
+import type { AppCore } from '../core/app-core'
 import { openDatabase } from '../core/db/open-database'
 import type { DatabaseHandle } from '../core/db/open-database'
 import type { Logger } from '../core/ports'
 import { systemClock } from '../core/ports'
-import { dataFiles, resolveBundlePaths, resolveDataDir } from '../core/runtime-paths'
+import { entryUrlAt, notificationPath } from '../core/navigation/notification-path'
+import { backgroundHint } from '../core/navigation/window-lifecycle'
+import { dataFiles, resolveBundlePaths, resolveDataDir, resolveTrayIcons } from '../core/runtime-paths'
 import { APP_ENTRY_URL, appOrigins } from '../core/security/app-protocol'
+import { isAllowedNavigation } from '../core/security/navigation'
 import { autoUpdateSupport } from '../core/update-policy'
+import { LINUX_DESKTOP_FILE, appUserModelId } from './app-identity'
 import { registerAppScheme, serveRendererBundle } from './app-protocol'
+import { createAttentionRefresher, createBadge } from './attention'
+import { createBroadcaster } from './broadcast'
 import { createFileSaver } from './file-saver'
 import { registerIpcHandlers } from './ipc'
 import { createLogger } from './logger'
+import { createMainWindowController, fileFlag } from './main-window'
+import type { MainWindowController } from './main-window'
+import { createNativeNotifier } from './notifier'
+import { watchPowerEvents } from './power-events'
 import { installSecurityPolicy } from './security'
+import { createIntervalTicker } from './ticker'
+import { createAppTray } from './tray'
+import type { AppTray } from './tray'
 import { startAutoUpdates } from './updater'
 import { createWindow } from './window-factory'
 
@@ -31,19 +45,24 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const dataDir = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData'), cwd: process.cwd() })
 if (dataDir.overridden) app.setPath('userData', dataDir.dir)
 
-let mainWindow: BrowserWindow | null = null
+// Before anything can notify: Windows shows toasts only for an AppUserModelID a Start Menu
+// shortcut carries (the installer's, named after electron-builder's appId), and Linux ties the
+// launcher badge to the .desktop file electron-builder writes.
+if (process.platform === 'win32') app.setAppUserModelId(appUserModelId({ isPackaged: app.isPackaged, execPath: process.execPath }))
+if (process.platform === 'linux') app.setDesktopName(LINUX_DESKTOP_FILE)
+
+/** Set once the app is up; a second launch before that has nothing to show yet. */
+let windows: MainWindowController<BrowserWindow> | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme(protocol)
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
-  })
+  app.on('second-instance', () => windows?.reveal())
+  // Tray "Quit", Cmd+Q, the dock's Quit and an update install: closing the window now closes it.
+  app.on('before-quit', () => windows?.markQuitting())
+  autoUpdater.on('before-quit-for-update', () => windows?.markQuitting())
 
   app
     .whenReady()
@@ -72,7 +91,30 @@ function start(): void {
   })
   const database = openOrExplain(bundle, files, logger)
   if (!database) return
-  app.on('will-quit', () => database.close())
+  // Whatever still runs on the database stops before it closes (registered below, run in reverse).
+  const beforeDatabaseCloses: (() => void)[] = []
+  app.on('will-quit', () => {
+    for (const stop of beforeDatabaseCloses.splice(0).reverse()) {
+      try {
+        stop()
+      } catch (error) {
+        logger.warn('shutdown step failed', { message: (error as Error).message })
+      }
+    }
+    database.close()
+  })
+
+  // Events go to the app's own pages only, never to another window's (e.g. an authorization page).
+  const broadcaster = createBroadcaster({
+    windows: () =>
+      BrowserWindow.getAllWindows().filter((window) => !window.isDestroyed() && isAllowedNavigation(window.webContents.getURL(), trustedOrigins)),
+    logger
+  })
+  const notifier = createNativeNotifier({
+    Notification,
+    onClick: (target) => windows?.navigate(notificationPath(target)),
+    logger
+  })
 
   const actorName = osUserName()
   const core = createAppCore({
@@ -80,46 +122,68 @@ function start(): void {
     clock: systemClock,
     logger,
     actor: { name: () => actorName },
-    fileSaver: createFileSaver({ dialog, getWindow: () => mainWindow, defaultDir: () => app.getPath('documents') }),
-    notifier: { show: async () => ({ delivered: false, error: 'Native notifications are not wired yet' }) },
-    ticker: {
-      every(intervalMs, tick) {
-        const timer = setInterval(tick, intervalMs)
-        timer.unref()
-        return () => clearInterval(timer)
-      }
-    },
-    broadcast: (event, payload) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
-    },
+    fileSaver: createFileSaver({ dialog, getWindow: () => windows?.current() ?? null, defaultDir: () => app.getPath('documents') }),
+    notifier,
+    ticker: createIntervalTicker(logger),
+    broadcast: broadcaster.broadcast,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath }
   })
   registerIpcHandlers({ ipcMain, dispatcher: core.dispatcher, trustedOrigins, logger })
   serveRendererBundle(protocol, bundle.rendererDir)
 
-  const openWindow = () => {
-    const window = createWindow({
-      BrowserWindow,
-      preloadPath: path.join(__dirname, '../preload/index.js'),
-      devTools: !app.isPackaged,
-      stateFile: files.windowStateFile,
-      workAreas: screen.getAllDisplays().map((display) => display.workArea),
-      logger
-    })
-    window.on('closed', () => (mainWindow = null))
-    mainWindow = window
-    void window.loadURL(devServerUrl ?? APP_ENTRY_URL)
-  }
-  openWindow()
+  const icons = resolveTrayIcons({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, platform: process.platform })
+  const badge = createBadge({
+    platform: process.platform,
+    app,
+    window: () => windows?.current() ?? null,
+    overlayImage: (file) => nativeImage.createFromPath(icons.overlayIcon(file)),
+    logger
+  })
 
-  app.on('activate', () => {
-    if (!mainWindow) openWindow()
+  const hint = backgroundHint(process.platform)
+  const mainWindows = createMainWindowController({
+    create: (initialPath) => {
+      const window = createWindow({
+        BrowserWindow,
+        preloadPath: path.join(__dirname, '../preload/index.js'),
+        devTools: !app.isPackaged,
+        stateFile: files.windowStateFile,
+        workAreas: screen.getAllDisplays().map((display) => display.workArea),
+        logger
+      })
+      void window.loadURL(entryUrlAt(devServerUrl ?? APP_ENTRY_URL, initialPath))
+      return window
+    },
+    broadcast: broadcaster.broadcast,
+    backgroundHint: fileFlag(files.backgroundHintFile, logger),
+    onFirstHide: () => void notifier.notice(hint, () => windows?.reveal()),
+    onShow: () => badge.reapply(),
+    logger
   })
-  app.on('window-all-closed', () => {
-    // macOS apps stay running without windows; elsewhere closing the window quits.
-    if (process.platform !== 'darwin') app.quit()
+  windows = mainWindows
+  mainWindows.open()
+
+  const tray = openTray(core, mainWindows, icons.trayIcon, logger)
+  if (tray) beforeDatabaseCloses.push(() => tray.destroy())
+  const refreshAttention = createAttentionRefresher({
+    count: () => core.monitoring.needsActionCount(),
+    views: tray ? [tray, badge] : [badge],
+    logger
   })
+  refreshAttention()
+  broadcaster.on('checks:completed', refreshAttention)
+  broadcaster.on('reminders:changed', refreshAttention)
+
+  core.monitoring.start()
+  beforeDatabaseCloses.push(() => core.monitoring.stop())
+  beforeDatabaseCloses.push(watchPowerEvents({ powerMonitor, monitoring: core.monitoring, logger }))
+
+  // The dock icon (macOS) brings the hidden window back.
+  app.on('activate', () => mainWindows.reveal())
+  // The window hides instead of closing, so this only happens if it was destroyed some other way:
+  // the checks, notifications and tray keep running, and the tray or a second launch reopens it.
+  app.on('window-all-closed', () => logger.info('no window open; still checking in the background'))
 
   const updates = autoUpdateSupport({ isPackaged: app.isPackaged, platform: process.platform, env: process.env })
   if (updates.enabled) {
@@ -128,6 +192,29 @@ function start(): void {
       .catch((error: Error) => logger.warn('updater did not start', { message: error.message }))
   } else {
     logger.info('automatic updates off', { reason: updates.reason })
+  }
+}
+
+/**
+ * The tray icon and its menu. Some Linux desktops have no tray; the app then runs without one
+ * (a second launch still brings the window back).
+ */
+function openTray(core: AppCore, mainWindows: MainWindowController<BrowserWindow>, iconPath: string, logger: Logger): AppTray | null {
+  try {
+    return createAppTray({
+      createTray: () => new Tray(nativeImage.createFromPath(iconPath)),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      platform: process.platform,
+      actions: {
+        open: () => mainWindows.reveal(),
+        checkNow: () => core.monitoring.runNow('manual'),
+        quit: () => app.quit()
+      },
+      logger
+    })
+  } catch (error) {
+    logger.warn('tray icon not shown', { message: (error as Error).message })
+    return null
   }
 }
 

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
+import { MAX_OVERLAY_COUNT, attentionSummary } from '../../../electron/core/navigation/attention'
+import { APP_ID, LINUX_DESKTOP_FILE } from '../../../electron/main/app-identity'
 
 const require = createRequire(import.meta.url)
 
@@ -14,11 +16,11 @@ interface BuilderConfig {
   directories: { output: string }
   npmRebuild: boolean
   files: string[]
-  extraResources: { from: string; to: string }[]
+  extraResources: { from: string; to: string; filter?: string[] }[]
   electronFuses: Record<string, boolean>
   mac: { target: string[]; entitlements: string }
   win: { target: string[] }
-  linux: { target: string[] }
+  linux: { target: string[]; executableName: string }
   publish: { provider: string; url: string }
 }
 
@@ -41,6 +43,15 @@ describe('electron-builder.yml', () => {
 
   it('ships the Electron build of better-sqlite3 where main looks for it', () => {
     expect(config.extraResources).toContainEqual({ from: '.electron-native/current/better_sqlite3.node', to: 'native/better_sqlite3.node' })
+  })
+
+  it('uses the same app id as main’s Windows AppUserModelID, and the .desktop name main gives Linux', () => {
+    expect(config.appId).toBe(APP_ID)
+    expect(`${config.linux.executableName}.desktop`).toBe(LINUX_DESKTOP_FILE)
+  })
+
+  it('ships the tray icons where main looks for them when packaged', () => {
+    expect(config.extraResources).toContainEqual({ from: 'build/tray', to: 'tray', filter: ['*.png'] })
   })
 
   it('flips the security fuses', () => {
@@ -72,5 +83,31 @@ describe('electron-builder.yml', () => {
     }
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
+  })
+})
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(file)
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+}
+
+describe('build/tray', () => {
+  const TRAY = path.join(ROOT, 'build', 'tray')
+
+  it.each(['tray', 'trayTemplate'])('has %s at 16 px and its @2x twin at 32 px', (name) => {
+    expect(pngSize(path.join(TRAY, `${name}.png`))).toEqual({ width: 16, height: 16 })
+    expect(pngSize(path.join(TRAY, `${name}@2x.png`))).toEqual({ width: 32, height: 32 })
+  })
+
+  it('has a taskbar badge, 16 px and @2x, for every overlay a count can ask for', () => {
+    const counts = Array.from({ length: MAX_OVERLAY_COUNT + 2 }, (_, i) => i + 1)
+    const files = new Set(counts.map((count) => attentionSummary(count).overlay?.icon))
+    expect(files.size).toBe(MAX_OVERLAY_COUNT + 1)
+    for (const file of files) {
+      expect(pngSize(path.join(TRAY, file ?? ''))).toEqual({ width: 16, height: 16 })
+      expect(pngSize(path.join(TRAY, (file ?? '').replace('.png', '@2x.png')))).toEqual({ width: 32, height: 32 })
+    }
   })
 })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dataFiles, resolveBundlePaths, resolveDataDir } from '../../../electron/core/runtime-paths'
+import { dataFiles, resolveBundlePaths, resolveDataDir, resolveTrayIcons } from '../../../electron/core/runtime-paths'
 import {
   electronBuildEnv,
   electronNativePaths,
@@ -39,7 +39,8 @@ describe('dataFiles', () => {
       databasePath: path.join(USER_DATA, 'storewatch.db'),
       backupDir: path.join(USER_DATA, 'backups'),
       logsDir: path.join(USER_DATA, 'logs'),
-      windowStateFile: path.join(USER_DATA, 'window-state.json')
+      windowStateFile: path.join(USER_DATA, 'window-state.json'),
+      backgroundHintFile: path.join(USER_DATA, 'background-hint-shown')
     })
   })
 })
@@ -63,6 +64,33 @@ describe('resolveBundlePaths', () => {
     expect(paths.migrationsFolder).toBe(path.join(root, 'drizzle'))
     expect(paths.rendererDir).toBe(path.join(root, 'out', 'renderer'))
     expect(paths.nativeBinding).toBe(electronNativePaths({ projectRoot: root, ...common }).binary)
+  })
+})
+
+describe('resolveTrayIcons', () => {
+  const resources = path.resolve('/opt/Storewatch/resources')
+  const root = path.resolve('/work/storewatch')
+
+  it('packaged: the extra resource folder resources/tray', () => {
+    const icons = resolveTrayIcons({ isPackaged: true, appPath: path.join(resources, 'app.asar'), resourcesPath: resources, platform: 'win32' })
+    expect(icons.trayIcon).toBe(path.join(resources, 'tray', 'tray.png'))
+    expect(icons.overlayIcon('badge-3.png')).toBe(path.join(resources, 'tray', 'badge-3.png'))
+  })
+
+  it('development: the project’s build/tray', () => {
+    const icons = resolveTrayIcons({ isPackaged: false, appPath: root, resourcesPath: '/electron/resources', platform: 'linux' })
+    expect(icons.trayIcon).toBe(path.join(root, 'build', 'tray', 'tray.png'))
+  })
+
+  it('gives macOS the template image the menu bar tints', () => {
+    const icons = resolveTrayIcons({ isPackaged: true, appPath: path.join(resources, 'app.asar'), resourcesPath: resources, platform: 'darwin' })
+    expect(icons.trayIcon).toBe(path.join(resources, 'tray', 'trayTemplate.png'))
+  })
+
+  it('accepts only a bare PNG file name for an overlay', () => {
+    const icons = resolveTrayIcons({ isPackaged: false, appPath: root, resourcesPath: '/r', platform: 'win32' })
+    expect(() => icons.overlayIcon('../../secret.png')).toThrow(/Not a tray icon/)
+    expect(() => icons.overlayIcon('badge-1.ico')).toThrow(/Not a tray icon/)
   })
 })
 
