@@ -161,8 +161,10 @@ interface VerdictContext {
 function authorizationVerdict(auth: AuthorizationFacts | undefined, subscriptionEnd: number | null, context: VerdictContext): StatusVerdict {
   const { now, policy, zone, at, on, playbook, beforeRelease } = context
   const authorize = action(beforeRelease ? 'authorize-directly' : 'authorize', playbook)
-  const endDeadline = subscriptionEnd === null ? ([null, null] as const) : ([subscriptionEnd, 'subscription-end'] as const)
-  if (!auth) return verdict('needs-authorization', 'The seller has not authorized the app yet.', authorize, ...endDeadline)
+  if (!auth) {
+    const endKind: DeadlineKind | null = subscriptionEnd === null ? null : 'subscription-end'
+    return verdict('needs-authorization', 'The seller has not authorized the app yet.', authorize, subscriptionEnd, endKind)
+  }
   if (auth.refreshDeadlineAt !== null && now >= auth.refreshDeadlineAt) {
     return verdict(
       'needs-authorization',

@@ -1,7 +1,8 @@
 /**
  * The status rules (electron/core/status/status-rules.ts): the guide's own cases, then one table per
- * concern — every status, every deadline boundary, time zones, missing dates, several authorizations
- * and policy variations.
+ * concern — every status, every deadline boundary, time zones, missing dates, several authorizations,
+ * a renewal recorded ahead of its start, the checklist a store follows (connect vs renew), policy
+ * variations and the policy schema's release date.
  *
  * Instants are written with explicit UTC offsets (Date.parse, not luxon) so that the expectations do
  * not come from the calendar code under test: Singapore, Malaysia and Manila are UTC+8; Jakarta,
@@ -11,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { evaluateStatus } from '../../../electron/core/status/status-rules'
 import type { AuthorizationFacts, StatusFacts } from '../../../electron/core/status/status-rules'
 import { COVERED_COUNTRIES } from '../../../electron/shared/countries'
-import { DEFAULT_STATUS_POLICY, STORE_STATUSES } from '../../../electron/shared/status'
+import { DEFAULT_STATUS_POLICY, STORE_STATUSES, statusPolicySchema } from '../../../electron/shared/status'
 import type { DeadlineKind, Playbook, StatusPolicy, StatusVerdict, StoreStatus } from '../../../electron/shared/status'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -56,6 +57,26 @@ interface Case {
   expected: Expected
 }
 
+/** What the label of each checklist step must say; step 7 differs between the two checklists. */
+function actionLabel(playbook: Playbook, step: number | null): RegExp {
+  switch (step) {
+    case null:
+      return /^Ask the integrator to publish the app in /
+    case 1:
+      return /^Order “Authorization Only” for “Half a year” on Service Market$/
+    case 2:
+      return /^Record the Start and End Time from Order Confirmation$/
+    case 4:
+      return /^Have the seller click “Use Service” and authorize$/
+    case 6:
+      return /^Have the seller authorize the app$/
+    case 7:
+      return playbook === 'connect-new-store' ? /^Connect the new store in the OMS$/ : /^Reconnect the store in the OMS$/
+    default:
+      throw new Error(`No next action is expected to point at step ${step}`)
+  }
+}
+
 function expectVerdict(verdict: StatusVerdict, expected: Expected): void {
   expect({
     status: verdict.status,
@@ -68,7 +89,10 @@ function expectVerdict(verdict: StatusVerdict, expected: Expected): void {
     deadlineKind: expected.deadlineKind,
     action: expected.action
   })
-  if (verdict.nextAction) expect(verdict.nextAction.label.trim()).not.toBe('')
+  if (verdict.nextAction) {
+    const { playbook, step, label } = verdict.nextAction
+    expect(label).toMatch(actionLabel(playbook, step))
+  }
   expect(verdict.reason.trim()).not.toBe('')
   for (const part of expected.reason) expect(verdict.reason).toContain(part)
   for (const part of expected.notInReason ?? []) expect(verdict.reason).not.toContain(part)
@@ -76,13 +100,19 @@ function expectVerdict(verdict: StatusVerdict, expected: Expected): void {
 
 const runCase = ({ facts, now, policy: p = DEFAULT_STATUS_POLICY, expected }: Case) => expectVerdict(evaluateStatus(facts, p, now), expected)
 
-// Next actions, as [playbook, checklist step] (DESIGN.md §2).
+// Next actions, as [playbook, checklist step] (DESIGN.md §2). A store never reconnected in the OMS is
+// still being connected and follows `connect-new-store`; once any authorization was reconnected it
+// follows `renew-and-reauthorize`.
 const SUBSCRIBE: [Playbook, number] = ['renew-and-reauthorize', 1]
 const SUBSCRIBE_NEW: [Playbook, number] = ['connect-new-store', 1]
 const RECORD_DATES: [Playbook, number] = ['renew-and-reauthorize', 2]
+const RECORD_DATES_NEW: [Playbook, number] = ['connect-new-store', 2]
 const AUTHORIZE: [Playbook, number] = ['renew-and-reauthorize', 4]
-const AUTHORIZE_NEW: [Playbook, number] = ['connect-new-store', 6]
+const AUTHORIZE_NEW: [Playbook, number] = ['connect-new-store', 4]
+/** Before the release a never-authorized seller authorizes directly (no Service Market order). */
+const AUTHORIZE_DIRECTLY: [Playbook, number] = ['connect-new-store', 6]
 const RECONNECT: [Playbook, number] = ['renew-and-reauthorize', 7]
+const CONNECT: [Playbook, number] = ['connect-new-store', 7]
 
 // A Singapore store in 2026: subscribed 10 Jan – 10 Jul 2026 (09:00 SG), authorized 11 Jan 00:30 SG —
 // still 10 January in UTC, so a reason showing "11 Jan" shows the store's own date.
@@ -117,10 +147,55 @@ describe('the guide’s own cases', () => {
     expectVerdict(verdict, { status: 'app-not-published', deadline: null, deadlineKind: null, action: ['renew-and-reauthorize', null], reason: ['Thailand'] })
   })
 
-  // FAQ 1b puts the release after 1 January 2024 and the example's grace (to 31 January) after it, so
-  // the example only holds for a release date between 2 and 30 January. The default (1 March) is the
-  // next test.
-  describe.each(['2024-01-02', '2024-01-15', '2024-01-30'])('FAQ 1b with the new flow released on %s', (releaseDate) => {
+  // FAQ 1b: a seller first authorized on 1 January 2024 — before the new flow — keeps working for 30
+  // days after that first authorization, then needs a Service Market order. Issue 3 requires this to
+  // hold under the default policy, whose release (1 March 2024) comes after the grace has already run
+  // out: the grace counts from the first authorization, whatever the release date is.
+  describe.each(COVERED_COUNTRIES.map((country) => [country]))('FAQ 1b under the default policy (release 1 March 2024), in %s', (country) => {
+    const seller = store({ country, authorizations: [auth(at(country, '2024-01-01T10:00'))] })
+    const graceEnd = at(country, '2024-01-31T10:00')
+
+    it('a seller first authorized on 1 January 2024 is fine (legacy grace) on 30 January', () => {
+      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-01-30T12:00')), {
+        status: 'legacy-grace',
+        deadline: graceEnd,
+        deadlineKind: 'grace-end',
+        action: SUBSCRIBE,
+        reason: ['First authorized on 1 Jan 2024', `until 31 Jan 2024, 10:00 (${country} time)`, 'then needs a subscription']
+      })
+    })
+
+    it('… and needs a subscription on 1 February, before the release', () => {
+      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-02-01T12:00')), {
+        status: 'needs-subscription',
+        deadline: graceEnd,
+        deadlineKind: 'grace-end',
+        action: SUBSCRIBE,
+        reason: ['30-day grace', '(1 Jan 2024)', `ended 31 Jan 2024, 10:00 (${country} time)`, 'Service Market order']
+      })
+    })
+
+    it('… and still on 1 March, when the new flow is released', () => {
+      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-03-01T00:00')), {
+        status: 'needs-subscription',
+        deadline: graceEnd,
+        deadlineKind: 'grace-end',
+        action: SUBSCRIBE,
+        reason: [`ended 31 Jan 2024, 10:00 (${country} time)`]
+      })
+    })
+  })
+
+  it('FAQ 1b under the default policy: the grace ends 30 × 24 h after the first authorization, exclusive', () => {
+    const seller = store({ authorizations: [auth(sg('2024-01-01T10:00'))] })
+    const graceEnd = sg('2024-01-31T10:00')
+    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, graceEnd - 1).status).toBe('legacy-grace')
+    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, graceEnd).status).toBe('needs-subscription')
+  })
+
+  // The same example with other release dates: the verdict does not move with the release, as long as
+  // 1 January 2024 is before it.
+  describe.each(['2024-01-02', '2024-01-15', '2024-01-30', '2024-06-01', '2027-01-01'])('FAQ 1b with the new flow released on %s', (releaseDate) => {
     const firstAuthorized = sg('2024-01-01T10:00')
     const seller = store({ authorizations: [auth(firstAuthorized)] })
     const graceEnd = sg('2024-01-31T10:00')
@@ -146,16 +221,14 @@ describe('the guide’s own cases', () => {
     })
   })
 
-  it('FAQ 1b under the default release (1 March 2024): nothing is required before the release, and the grace is already over at it', () => {
+  it('FAQ 1b needs the first authorization before the release: released on 1 January 2024 (SG midnight), 10:00 that day gets no grace', () => {
     const seller = store({ authorizations: [auth(sg('2024-01-01T10:00'))] })
-    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, sg('2024-01-30T12:00')).status).toBe('healthy')
-    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, sg('2024-02-01T12:00')).status).toBe('healthy')
-    expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, sg('2024-03-01T00:00')), {
+    expectVerdict(evaluateStatus(seller, policy({ releaseDate: '2024-01-01' }), sg('2024-01-30T12:00')), {
       status: 'needs-subscription',
-      deadline: sg('2024-01-31T10:00'),
-      deadlineKind: 'grace-end',
+      deadline: null,
+      deadlineKind: null,
       action: SUBSCRIBE,
-      reason: ['31 Jan 2024, 10:00 (SG time)']
+      reason: ['No Service Market subscription', '1 Jan 2024']
     })
   })
 
@@ -254,16 +327,22 @@ describe('every status', () => {
       expected: { status: 'expiring', deadline: sg('2026-03-10T18:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE, reason: ['lapses 10 Mar 2026, 18:00 (SG time)'] }
     },
     {
-      name: 'needs authorization: subscribed, never authorized',
+      name: 'needs authorization: subscribed, never authorized (a new store: the subscription end is the deadline)',
       facts: store({ subscription }),
       now: NOW,
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE, reason: ['not authorized'] }
+      expected: { status: 'needs-authorization', deadline: END, deadlineKind: 'subscription-end', action: AUTHORIZE_NEW, reason: ['Subscribed', 'not authorized'] }
     },
     {
       name: 'needs authorization: the last authorization is older than the current subscription',
       facts: store({ subscription, authorizations: [auth(sg('2025-07-11T00:30'))] }),
       now: NOW,
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE, reason: ['11 Jul 2025', '10 Jan 2026, 09:00 (SG time)'], notInReason: ['10 Jul 2025'] }
+      expected: { status: 'needs-authorization', deadline: END, deadlineKind: 'subscription-end', action: AUTHORIZE, reason: ['11 Jul 2025', '10 Jan 2026, 09:00 (SG time)'], notInReason: ['10 Jul 2025'] }
+    },
+    {
+      name: 'needs authorization: never authorized, before the release (default policy): authorize directly',
+      facts: store(),
+      now: sg('2024-02-15T12:00'),
+      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_DIRECTLY, reason: ['not authorized'] }
     },
     {
       name: 'needs authorization: the covering authorization has lapsed',
@@ -272,10 +351,16 @@ describe('every status', () => {
       expected: { status: 'needs-authorization', deadline: sg('2026-02-10T18:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE, reason: ['11 Jan 2026', 'lapsed 10 Feb 2026, 18:00 (SG time)'], notInReason: ['10 Jan 2026'] }
     },
     {
-      name: 'needs reconnect: authorized for this subscription, not reconnected in the OMS',
+      name: 'needs reconnect: a new store authorized for this subscription, not yet connected in the OMS',
       facts: healthyStore({ authorizations: [notReconnected(AUTHORIZED)] }),
       now: NOW,
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['Authorized on 11 Jan 2026'], notInReason: ['10 Jan 2026'] }
+      expected: { status: 'needs-reconnect', deadline: END, deadlineKind: 'subscription-end', action: CONNECT, reason: ['Authorized on 11 Jan 2026', 'not been connected in the OMS'], notInReason: ['10 Jan 2026', 'reconnected'] }
+    },
+    {
+      name: 'needs reconnect: a store reconnected before, authorized again for this subscription, not reconnected since',
+      facts: healthyStore({ authorizations: [auth(sg('2025-07-11T10:00')), notReconnected(AUTHORIZED)] }),
+      now: NOW,
+      expected: { status: 'needs-reconnect', deadline: END, deadlineKind: 'subscription-end', action: RECONNECT, reason: ['Authorized on 11 Jan 2026', 'not been reconnected in the OMS'], notInReason: ['10 Jan 2026'] }
     },
     {
       name: 'healthy: subscribed, authorized for it, reconnected, nothing due within 14 days',
@@ -290,10 +375,10 @@ describe('every status', () => {
       expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES, reason: ['End Time'] }
     },
     {
-      name: 'unknown: the subscription’s Start Time is missing and there are authorizations',
+      name: 'unknown: the subscription’s Start Time is missing and there are authorizations (the known end is the deadline)',
       facts: store({ subscription: { startAt: null, endAt: END }, authorizations: [auth(AUTHORIZED)] }),
       now: NOW,
-      expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES, reason: ['Start Time'] }
+      expected: { status: 'unknown', deadline: END, deadlineKind: 'subscription-end', action: RECORD_DATES, reason: ['Start Time is missing'] }
     }
   ]
 
@@ -340,6 +425,34 @@ describe('deadlines are exclusive: 1 ms before, at and after the exact instant',
     expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, END - DAY)).toMatchObject({ status: 'expiring', deadline: END, deadlineKind: 'subscription-end' })
   })
 
+  it.each([
+    ['a refresh deadline before the subscription end: the refresh deadline', REFRESH, REFRESH, 'authorization-deadline'],
+    ['a refresh deadline equal to the subscription end: the subscription end', END, END, 'subscription-end'],
+    ['a refresh deadline after the subscription end: the subscription end', END + 30 * DAY, END, 'subscription-end'],
+    ['no refresh deadline known: the subscription end', null, END, 'subscription-end']
+  ] as const)('needs reconnect carries the nearer deadline — %s', (_name, refreshDeadlineAt, deadline, deadlineKind) => {
+    const facts = healthyStore({ authorizations: [notReconnected(AUTHORIZED, { refreshDeadlineAt })] })
+    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW), { status: 'needs-reconnect', deadline, deadlineKind, action: CONNECT, reason: ['11 Jan 2026'] })
+  })
+
+  it('needs reconnect stays needs reconnect with its deadline inside the reminder window, and turns into needs authorization at the refresh deadline', () => {
+    const facts = healthyStore({ authorizations: [notReconnected(AUTHORIZED, { refreshDeadlineAt: REFRESH })] })
+    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, REFRESH - 1), {
+      status: 'needs-reconnect',
+      deadline: REFRESH,
+      deadlineKind: 'authorization-deadline',
+      action: CONNECT,
+      reason: ['not been connected']
+    })
+    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, REFRESH), {
+      status: 'needs-authorization',
+      deadline: REFRESH,
+      deadlineKind: 'authorization-deadline',
+      action: AUTHORIZE_NEW,
+      reason: ['lapsed 1 Apr 2026, 12:00 (SG time)']
+    })
+  })
+
   it('the nearer deadline counts: a refresh deadline after the subscription end is not the one shown', () => {
     const facts = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: END + 30 * DAY })] })
     expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW)).toMatchObject({ status: 'healthy', deadline: END, deadlineKind: 'subscription-end' })
@@ -355,7 +468,7 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
       name: 'never authorized, 1 ms before the release: authorize directly (no Service Market yet)',
       facts: store(),
       now: RELEASE_SG - 1,
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_NEW, reason: ['not authorized'] }
+      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_DIRECTLY, reason: ['not authorized'] }
     },
     {
       name: 'never authorized, at the release: needs a subscription',
@@ -364,28 +477,42 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
       expected: { status: 'needs-subscription', deadline: null, deadlineKind: null, action: SUBSCRIBE_NEW, reason: ['1 Mar 2024'] }
     },
     {
-      name: 'authorized long before, 1 ms before the release: healthy (the authorization state decides)',
+      name: 'never authorized, not even on 28 Feb 2024 at 10:00: authorize directly, no deadline yet',
+      facts: store(),
+      now: sg('2024-02-28T10:00'),
+      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_DIRECTLY, reason: ['not authorized'], notInReason: ['Service Market'] }
+    },
+    // Before the release only a never-authorized store is judged by its authorization state: one first
+    // authorized before the release is in its legacy grace, or past it, whatever the date.
+    {
+      name: 'authorized long before (1 Jun 2023), 1 ms before the release: the grace ran out on 1 Jul 2023, needs a subscription',
       facts: store({ authorizations: [auth(longAgo)] }),
       now: RELEASE_SG - 1,
-      expected: { status: 'healthy', deadline: null, deadlineKind: null, action: null, reason: ['before Lazada’s Service Market rule', 'authorized on 1 Jun 2023'] }
+      expected: { status: 'needs-subscription', deadline: sg('2023-07-01T10:00'), deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['1 Jun 2023', 'ended 1 Jul 2023, 10:00 (SG time)'] }
     },
     {
-      name: 'authorized long before, not reconnected, 1 ms before the release: needs reconnect',
+      name: 'authorized long before, never connected in the OMS, 1 ms before the release: needs a subscription, connect checklist',
       facts: store({ authorizations: [notReconnected(longAgo)] }),
       now: RELEASE_SG - 1,
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['1 Jun 2023'] }
+      expected: { status: 'needs-subscription', deadline: sg('2023-07-01T10:00'), deadlineKind: 'grace-end', action: SUBSCRIBE_NEW, reason: ['ended 1 Jul 2023, 10:00 (SG time)'] }
     },
     {
-      name: 'authorized long before, lapsed, 1 ms before the release: needs authorization (directly)',
+      name: 'authorized long before with a lapsed refresh deadline, 1 ms before the release: the grace decides, not the refresh deadline',
       facts: store({ authorizations: [auth(longAgo, { refreshDeadlineAt: sg('2024-01-15T10:00') })] }),
       now: RELEASE_SG - 1,
-      expected: { status: 'needs-authorization', deadline: sg('2024-01-15T10:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE_NEW, reason: ['lapsed 15 Jan 2024, 10:00 (SG time)'] }
+      expected: { status: 'needs-subscription', deadline: sg('2023-07-01T10:00'), deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['ended 1 Jul 2023, 10:00 (SG time)'], notInReason: ['15 Jan 2024'] }
     },
     {
-      name: 'authorized long before, lapsing within 14 days, 1 ms before the release: expiring, authorize directly',
-      facts: store({ authorizations: [auth(longAgo, { refreshDeadlineAt: sg('2024-03-05T10:00') })] }),
-      now: RELEASE_SG - 1,
-      expected: { status: 'expiring', deadline: sg('2024-03-05T10:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE_NEW, reason: ['lapses 5 Mar 2024, 10:00 (SG time)'] }
+      name: 'first authorized 20 Feb 2024, on 25 Feb (before the release): legacy grace until 21 Mar',
+      facts: store({ authorizations: [auth(sg('2024-02-20T15:00'))] }),
+      now: sg('2024-02-25T12:00'),
+      expected: { status: 'legacy-grace', deadline: sg('2024-03-21T15:00'), deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['20 Feb 2024', 'until 21 Mar 2024, 15:00 (SG time)'] }
+    },
+    {
+      name: 'first authorized 20 Feb 2024, never connected, on 25 Feb: legacy grace, connect checklist',
+      facts: store({ authorizations: [notReconnected(sg('2024-02-20T15:00'))] }),
+      now: sg('2024-02-25T12:00'),
+      expected: { status: 'legacy-grace', deadline: sg('2024-03-21T15:00'), deadlineKind: 'grace-end', action: SUBSCRIBE_NEW, reason: ['20 Feb 2024'] }
     },
     {
       name: 'authorized long before, at the release: the grace ran out long ago, needs a subscription',
@@ -412,6 +539,25 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
     const now = utc('2024-02-29T16:30')
     expect(evaluateStatus(store({ country: 'SG' }), DEFAULT_STATUS_POLICY, now).status).toBe('needs-subscription')
     expect(evaluateStatus(store({ country: 'ID' }), DEFAULT_STATUS_POLICY, now).status).toBe('needs-authorization')
+  })
+
+  it('is read in the store’s country for the first authorization too: at 2024-02-29T16:30Z, before it in Jakarta (grace), at it in Manila (no grace)', () => {
+    const authorizations = [auth(utc('2024-02-29T16:30'))]
+    const now = utc('2024-03-05T00:00')
+    expectVerdict(evaluateStatus(store({ country: 'ID', authorizations }), DEFAULT_STATUS_POLICY, now), {
+      status: 'legacy-grace',
+      deadline: utc('2024-03-30T16:30'),
+      deadlineKind: 'grace-end',
+      action: SUBSCRIBE,
+      reason: ['First authorized on 29 Feb 2024', 'until 30 Mar 2024, 23:30 (ID time)']
+    })
+    expectVerdict(evaluateStatus(store({ country: 'PH', authorizations }), DEFAULT_STATUS_POLICY, now), {
+      status: 'needs-subscription',
+      deadline: null,
+      deadlineKind: null,
+      action: SUBSCRIBE,
+      reason: ['No Service Market subscription', '1 Mar 2024']
+    })
   })
 })
 
@@ -516,13 +662,13 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
       name: 'an authorization at 23:30 on 9 Jan in Jakarta is 00:30 on 10 Jan in Manila: each reason names its own date',
       facts: jakarta({ subscription: { startAt: utc('2026-01-09T10:00'), endAt: utc('2026-07-09T10:00') }, authorizations: [notReconnected(utc('2026-01-09T16:30'))] }),
       now: utc('2026-03-01T00:00'),
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['9 Jan 2026'], notInReason: ['10 Jan 2026'] }
+      expected: { status: 'needs-reconnect', deadline: utc('2026-07-09T10:00'), deadlineKind: 'subscription-end', action: CONNECT, reason: ['Authorized on 9 Jan 2026', 'connected'], notInReason: ['10 Jan 2026'] }
     },
     {
       name: '… and in Manila',
       facts: manila({ subscription: { startAt: utc('2026-01-09T10:00'), endAt: utc('2026-07-09T10:00') }, authorizations: [notReconnected(utc('2026-01-09T16:30'))] }),
       now: utc('2026-03-01T00:00'),
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['10 Jan 2026'], notInReason: ['9 Jan 2026'] }
+      expected: { status: 'needs-reconnect', deadline: utc('2026-07-09T10:00'), deadlineKind: 'subscription-end', action: CONNECT, reason: ['Authorized on 10 Jan 2026', 'connected'], notInReason: ['9 Jan 2026'] }
     }
   ]
   it.each(cases)('$name', runCase)
@@ -531,10 +677,10 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
 describe('missing dates', () => {
   const cases: Case[] = [
     {
-      name: 'no End Time, no authorization: unknown',
+      name: 'no End Time, no authorization: unknown (a new store: connect checklist, step 2)',
       facts: store({ subscription: { startAt: START, endAt: null } }),
       now: NOW,
-      expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES, reason: ['End Time'] }
+      expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES_NEW, reason: ['End Time is missing'] }
     },
     {
       name: 'no End Time, long after any plausible end: still unknown, not guessed as expired',
@@ -549,16 +695,28 @@ describe('missing dates', () => {
       expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES, reason: ['End Time'] }
     },
     {
-      name: 'no Start Time, no authorization: needs authorization (the start is not needed to tell)',
+      name: 'no Start Time, no authorization: needs authorization (the start is not needed to tell), until the known end',
       facts: store({ subscription: { startAt: null, endAt: END } }),
       now: NOW,
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE, reason: ['not authorized'] }
+      expected: { status: 'needs-authorization', deadline: END, deadlineKind: 'subscription-end', action: AUTHORIZE_NEW, reason: ['not authorized'] }
     },
     {
-      name: 'no Start Time, with an authorization: unknown (cannot tell whether it covers the subscription)',
+      name: 'no Start Time, with an authorization: unknown (cannot tell whether it covers the subscription), the known end is the deadline',
       facts: store({ subscription: { startAt: null, endAt: END }, authorizations: [auth(AUTHORIZED)] }),
       now: NOW,
-      expected: { status: 'unknown', deadline: null, deadlineKind: null, action: RECORD_DATES, reason: ['Start Time'] }
+      expected: { status: 'unknown', deadline: END, deadlineKind: 'subscription-end', action: RECORD_DATES, reason: ['Start Time'] }
+    },
+    {
+      name: 'no Start Time, with an authorization never connected in the OMS: unknown, connect checklist step 2',
+      facts: store({ subscription: { startAt: null, endAt: END }, authorizations: [notReconnected(AUTHORIZED)] }),
+      now: NOW,
+      expected: { status: 'unknown', deadline: END, deadlineKind: 'subscription-end', action: RECORD_DATES_NEW, reason: ['Start Time'] }
+    },
+    {
+      name: 'no Start Time, inside the reminder window of the known end: still unknown, not expiring',
+      facts: store({ subscription: { startAt: null, endAt: END }, authorizations: [auth(AUTHORIZED)] }),
+      now: END - DAY,
+      expected: { status: 'unknown', deadline: END, deadlineKind: 'subscription-end', action: RECORD_DATES, reason: ['Start Time'] }
     },
     {
       name: 'no Start Time, after the known End Time: expired',
@@ -582,7 +740,7 @@ describe('an authorization older than the current subscription', () => {
       name: 'authorized 1 ms before the subscription started: needs authorization',
       facts: store({ subscription, authorizations: [auth(START - 1)] }),
       now: NOW,
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE, reason: ['Last authorized on 10 Jan 2026', 'started (10 Jan 2026, 09:00 (SG time))'] }
+      expected: { status: 'needs-authorization', deadline: END, deadlineKind: 'subscription-end', action: AUTHORIZE, reason: ['Last authorized on 10 Jan 2026', 'started (10 Jan 2026, 09:00 (SG time))'] }
     },
     {
       name: 'authorized exactly at the subscription’s start: covered, healthy',
@@ -591,19 +749,218 @@ describe('an authorization older than the current subscription', () => {
       expected: { status: 'healthy', deadline: END, deadlineKind: 'subscription-end', action: null, reason: ['authorized on 10 Jan 2026'] }
     },
     {
-      name: 'authorized exactly at the start, not reconnected: needs reconnect',
+      name: 'authorized exactly at the start, not connected: needs reconnect',
       facts: store({ subscription, authorizations: [notReconnected(START)] }),
       now: NOW,
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['10 Jan 2026'] }
+      expected: { status: 'needs-reconnect', deadline: END, deadlineKind: 'subscription-end', action: CONNECT, reason: ['Authorized on 10 Jan 2026', 'not been connected'] }
     },
     {
-      name: 'a renewal recorded over a reconnected, never-lapsing older authorization: needs authorization again',
+      name: 'authorized 1 ms before the start, never connected: needs authorization, connect checklist step 4',
+      facts: store({ subscription, authorizations: [notReconnected(START - 1)] }),
+      now: NOW,
+      expected: { status: 'needs-authorization', deadline: END, deadlineKind: 'subscription-end', action: AUTHORIZE_NEW, reason: ['Last authorized on 10 Jan 2026'] }
+    },
+    {
+      name: 'a renewal recorded over a reconnected, never-lapsing older authorization, once started: needs authorization again',
       facts: store({ subscription: { startAt: sg('2026-07-10T09:00'), endAt: sg('2027-01-10T09:00') }, authorizations: [auth(AUTHORIZED)] }),
       now: sg('2026-07-12T12:00'),
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE, reason: ['11 Jan 2026', '10 Jul 2026, 09:00 (SG time)'] }
+      expected: { status: 'needs-authorization', deadline: sg('2027-01-10T09:00'), deadlineKind: 'subscription-end', action: AUTHORIZE, reason: ['11 Jan 2026', '10 Jul 2026, 09:00 (SG time)'] }
     }
   ]
   it.each(cases)('$name', runCase)
+})
+
+describe('a renewal recorded ahead of its start: the latest authorization stays in force until the start', () => {
+  // The current subscription (10 Jan – 10 Jul 2026) is renewed for 10 Jul 2026 – 10 Jan 2027; the store
+  // keeps one subscription record, so the renewal replaces it as soon as it is entered.
+  const RENEWAL_START = END
+  const RENEWAL_END = sg('2027-01-10T09:00')
+  const renewal = { startAt: RENEWAL_START, endAt: RENEWAL_END }
+  const renewed = (authorizations: AuthorizationFacts[]) => store({ subscription: renewal, authorizations })
+  const inForce: Expected = {
+    status: 'healthy',
+    deadline: RENEWAL_END,
+    deadlineKind: 'subscription-end',
+    action: null,
+    reason: ['until 10 Jan 2027, 09:00 (SG time)', 'authorized on 11 Jan 2026']
+  }
+  const authorizeAgain: Expected = {
+    status: 'needs-authorization',
+    deadline: RENEWAL_END,
+    deadlineKind: 'subscription-end',
+    action: AUTHORIZE,
+    reason: ['Last authorized on 11 Jan 2026', 'started (10 Jul 2026, 09:00 (SG time))']
+  }
+  const cases: Case[] = [
+    { name: 'nine days ahead (1 Jul): the January authorization is in force, healthy until the renewal’s end', facts: renewed([auth(AUTHORIZED)]), now: sg('2026-07-01T12:00'), expected: inForce },
+    { name: 'start − 1 ms: still in force', facts: renewed([auth(AUTHORIZED)]), now: RENEWAL_START - 1, expected: inForce },
+    { name: 'at the start, exactly: needs authorization', facts: renewed([auth(AUTHORIZED)]), now: RENEWAL_START, expected: authorizeAgain },
+    { name: 'start + 1 ms: needs authorization', facts: renewed([auth(AUTHORIZED)]), now: RENEWAL_START + 1, expected: authorizeAgain },
+    {
+      name: 'ahead of the start, the in-force authorization never connected: needs reconnect (connect checklist), until the renewal’s end',
+      facts: renewed([notReconnected(AUTHORIZED)]),
+      now: sg('2026-07-01T12:00'),
+      expected: { status: 'needs-reconnect', deadline: RENEWAL_END, deadlineKind: 'subscription-end', action: CONNECT, reason: ['Authorized on 11 Jan 2026', 'not been connected'] }
+    },
+    {
+      name: 'ahead of the start, the in-force authorization lapses on 8 Jul: expiring on its refresh deadline',
+      facts: renewed([auth(AUTHORIZED, { refreshDeadlineAt: sg('2026-07-08T12:00') })]),
+      now: sg('2026-07-01T12:00'),
+      expected: { status: 'expiring', deadline: sg('2026-07-08T12:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE, reason: ['lapses 8 Jul 2026, 12:00 (SG time)'] }
+    },
+    {
+      name: 'ahead of the start, the in-force authorization has already lapsed: needs authorization on its refresh deadline',
+      facts: renewed([auth(AUTHORIZED, { refreshDeadlineAt: sg('2026-06-30T12:00') })]),
+      now: sg('2026-07-01T12:00'),
+      expected: { status: 'needs-authorization', deadline: sg('2026-06-30T12:00'), deadlineKind: 'authorization-deadline', action: AUTHORIZE, reason: ['lapsed 30 Jun 2026, 12:00 (SG time)'] }
+    },
+    {
+      name: 'ahead of the start, the latest of several authorizations is the one in force',
+      facts: renewed([auth(sg('2026-02-01T10:00')), notReconnected(sg('2026-06-20T10:00')), auth(AUTHORIZED)]),
+      now: sg('2026-07-01T12:00'),
+      expected: { status: 'needs-reconnect', deadline: RENEWAL_END, deadlineKind: 'subscription-end', action: RECONNECT, reason: ['Authorized on 20 Jun 2026', 'not been reconnected'] }
+    },
+    {
+      name: 'once started, an authorization given between recording the renewal and its start does not cover it',
+      facts: renewed([auth(AUTHORIZED), auth(sg('2026-07-05T10:00'))]),
+      now: sg('2026-07-12T12:00'),
+      expected: { ...authorizeAgain, reason: ['Last authorized on 5 Jul 2026', 'started (10 Jul 2026, 09:00 (SG time))'] }
+    },
+    {
+      name: 'once started, an authorization at or after the start covers it',
+      facts: renewed([auth(AUTHORIZED), auth(sg('2026-07-10T10:00'))]),
+      now: sg('2026-07-12T12:00'),
+      expected: { status: 'healthy', deadline: RENEWAL_END, deadlineKind: 'subscription-end', action: null, reason: ['authorized on 10 Jul 2026'] }
+    }
+  ]
+  it.each(cases)('$name', runCase)
+})
+
+describe('the checklist follows the connection: connect-new-store until any authorization was reconnected', () => {
+  /** Builds an authorization that was (renew-and-reauthorize) or was never (connect-new-store) reconnected. */
+  type Earlier = (authorizedAt: number, more?: Partial<Omit<AuthorizationFacts, 'authorizedAt'>>) => AuthorizationFacts
+  interface Situation {
+    name: string
+    facts: (earlier: Earlier) => StatusFacts
+    now: number
+    status: StoreStatus
+    step: number
+    deadline: number | null
+    deadlineKind: DeadlineKind | null
+    reason: (playbook: Playbook) => string[]
+  }
+  const OLDER = sg('2025-07-11T10:00')
+  const situations: Situation[] = [
+    {
+      name: 'legacy grace: subscribe',
+      facts: (earlier) => store({ authorizations: [earlier(sg('2024-02-20T15:00'))] }),
+      now: sg('2024-03-10T12:00'),
+      status: 'legacy-grace',
+      step: 1,
+      deadline: sg('2024-03-21T15:00'),
+      deadlineKind: 'grace-end',
+      reason: () => ['until 21 Mar 2024, 15:00 (SG time)']
+    },
+    {
+      name: 'grace over: subscribe',
+      facts: (earlier) => store({ authorizations: [earlier(sg('2024-01-01T10:00'))] }),
+      now: sg('2024-02-01T12:00'),
+      status: 'needs-subscription',
+      step: 1,
+      deadline: sg('2024-01-31T10:00'),
+      deadlineKind: 'grace-end',
+      reason: () => ['30-day grace']
+    },
+    {
+      name: 'authorized after the release, no subscription: subscribe',
+      facts: (earlier) => store({ authorizations: [earlier(sg('2025-05-01T10:00'))] }),
+      now: NOW,
+      status: 'needs-subscription',
+      step: 1,
+      deadline: null,
+      deadlineKind: null,
+      reason: () => ['No Service Market subscription']
+    },
+    {
+      name: 'expired: subscribe',
+      facts: (earlier) => store({ subscription, authorizations: [earlier(AUTHORIZED)] }),
+      now: END,
+      status: 'expired',
+      step: 1,
+      deadline: END,
+      deadlineKind: 'subscription-end',
+      reason: () => ['ended 10 Jul 2026, 09:00 (SG time)']
+    },
+    {
+      name: 'End Time missing: record the dates',
+      facts: (earlier) => store({ subscription: { startAt: START, endAt: null }, authorizations: [earlier(AUTHORIZED)] }),
+      now: NOW,
+      status: 'unknown',
+      step: 2,
+      deadline: null,
+      deadlineKind: null,
+      reason: () => ['End Time']
+    },
+    {
+      name: 'Start Time missing: record the dates',
+      facts: (earlier) => store({ subscription: { startAt: null, endAt: END }, authorizations: [earlier(AUTHORIZED)] }),
+      now: NOW,
+      status: 'unknown',
+      step: 2,
+      deadline: END,
+      deadlineKind: 'subscription-end',
+      reason: () => ['Start Time']
+    },
+    {
+      name: 'authorized before the subscription started: authorize through “Use Service”',
+      facts: (earlier) => store({ subscription, authorizations: [earlier(OLDER)] }),
+      now: NOW,
+      status: 'needs-authorization',
+      step: 4,
+      deadline: END,
+      deadlineKind: 'subscription-end',
+      reason: () => ['Last authorized on 11 Jul 2025']
+    },
+    {
+      name: 'the covering authorization lapsed: authorize through “Use Service”',
+      facts: (earlier) => store({ subscription, authorizations: [earlier(AUTHORIZED, { refreshDeadlineAt: sg('2026-02-10T18:00') })] }),
+      now: NOW,
+      status: 'needs-authorization',
+      step: 4,
+      deadline: sg('2026-02-10T18:00'),
+      deadlineKind: 'authorization-deadline',
+      reason: () => ['lapsed 10 Feb 2026, 18:00 (SG time)']
+    },
+    {
+      name: 'the covering authorization is not reconnected: connect or reconnect in the OMS',
+      facts: (earlier) => store({ subscription, authorizations: [earlier(OLDER), notReconnected(AUTHORIZED)] }),
+      now: NOW,
+      status: 'needs-reconnect',
+      step: 7,
+      deadline: END,
+      deadlineKind: 'subscription-end',
+      reason: (playbook) => [playbook === 'connect-new-store' ? 'has not been connected in the OMS yet' : 'has not been reconnected in the OMS yet']
+    }
+  ]
+  const modes: [Playbook, string, Earlier][] = [
+    ['connect-new-store', 'never reconnected', notReconnected],
+    ['renew-and-reauthorize', 'reconnected before', auth]
+  ]
+  const cases = situations.flatMap((situation) => modes.map(([playbook, label, earlier]) => ({ ...situation, playbook, label, earlier })))
+
+  it.each(cases)('$name — $label: $playbook step $step', ({ facts, earlier, now, status, step, deadline, deadlineKind, reason, playbook }) => {
+    expectVerdict(evaluateStatus(facts(earlier), DEFAULT_STATUS_POLICY, now), { status, deadline, deadlineKind, action: [playbook, step], reason: reason(playbook) })
+  })
+
+  it('a reconnect on any earlier authorization switches the store to the renewal checklist, even if the latest was not reconnected', () => {
+    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(AUTHORIZED), auth(OLDER)] }), DEFAULT_STATUS_POLICY, NOW)
+    expect(verdict.nextAction).toEqual({ label: 'Reconnect the store in the OMS', playbook: 'renew-and-reauthorize', step: 7 })
+  })
+
+  it('a store never reconnected gets “Connect the new store in the OMS”', () => {
+    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(OLDER), notReconnected(AUTHORIZED)] }), DEFAULT_STATUS_POLICY, NOW)
+    expect(verdict.nextAction).toEqual({ label: 'Connect the new store in the OMS', playbook: 'connect-new-store', step: 7 })
+  })
 })
 
 describe('several authorizations, in any order', () => {
@@ -628,7 +985,7 @@ describe('several authorizations, in any order', () => {
       name: 'the latest covering one is not reconnected (an earlier one was): needs reconnect',
       facts: store({ subscription, authorizations: [notReconnected(sg('2026-02-01T10:00')), EARLY, OLD] }),
       now: NOW,
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['Authorized on 1 Feb 2026'] }
+      expected: { status: 'needs-reconnect', deadline: END, deadlineKind: 'subscription-end', action: RECONNECT, reason: ['Authorized on 1 Feb 2026', 'not been reconnected'] }
     },
     {
       name: 'the latest covering one has lapsed (an earlier one has not): needs authorization',
@@ -761,14 +1118,28 @@ describe('policy variations', () => {
       facts: store(),
       now: NOW,
       policy: policy({ releaseDate: '2027-01-01' }),
-      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_NEW, reason: [] }
+      expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_DIRECTLY, reason: ['not authorized'] }
     },
     {
       name: 'release in the future: a store with a subscription on record is still judged by it',
       facts: healthyStore({ authorizations: [notReconnected(AUTHORIZED)] }),
       now: NOW,
       policy: policy({ releaseDate: '2027-01-01' }),
-      expected: { status: 'needs-reconnect', deadline: null, deadlineKind: null, action: RECONNECT, reason: ['11 Jan 2026'] }
+      expected: { status: 'needs-reconnect', deadline: END, deadlineKind: 'subscription-end', action: CONNECT, reason: ['11 Jan 2026', 'connected'] }
+    },
+    {
+      name: 'release in the future (1 Jan 2027): a store first authorized 11 Jan 2026, no subscription, on 1 Feb — legacy grace',
+      facts: store({ authorizations: [auth(AUTHORIZED)] }),
+      now: sg('2026-02-01T12:00'),
+      policy: policy({ releaseDate: '2027-01-01' }),
+      expected: { status: 'legacy-grace', deadline: AUTHORIZED + 30 * DAY, deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['11 Jan 2026', 'until 10 Feb 2026, 00:30 (SG time)'] }
+    },
+    {
+      name: 'release in the future (1 Jan 2027): … and once the 30 days are over, needs a subscription though the release is still ahead',
+      facts: store({ authorizations: [auth(AUTHORIZED)] }),
+      now: NOW,
+      policy: policy({ releaseDate: '2027-01-01' }),
+      expected: { status: 'needs-subscription', deadline: AUTHORIZED + 30 * DAY, deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['30-day grace', 'ended 10 Feb 2026, 00:30 (SG time)'] }
     }
   ]
   it.each(cases)('$name', runCase)
@@ -776,6 +1147,76 @@ describe('policy variations', () => {
   it('a country added to the covered list (Korea) is evaluated by the rules instead of being out of scope', () => {
     const verdict = evaluateStatus(store({ country: 'KR' }), policy({ coveredCountries: [...DEFAULT_STATUS_POLICY.coveredCountries, 'KR'] }), NOW)
     expect(verdict).toMatchObject({ status: 'needs-subscription', nextAction: { playbook: 'connect-new-store', step: 1 } })
+  })
+
+  describe('a covered country with no known time zone (Korea added to the list) is read in UTC, and says so', () => {
+    const withKorea = policy({ coveredCountries: [...DEFAULT_STATUS_POLICY.coveredCountries, 'KR'] })
+    const korean = (facts: Partial<StatusFacts>) => store({ country: 'KR', ...facts })
+    const koreanSubscription = { startAt: utc('2026-01-10T00:00'), endAt: utc('2026-07-10T00:00') }
+    const cases: Case[] = [
+      {
+        name: 'expired: the end in UTC',
+        facts: korean({ subscription: koreanSubscription, authorizations: [auth(utc('2026-01-10T01:00'))] }),
+        now: utc('2026-07-10T00:00'),
+        policy: withKorea,
+        expected: { status: 'expired', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ended 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
+      },
+      {
+        name: 'expiring: 14 UTC days before the last UTC day',
+        facts: korean({ subscription: koreanSubscription, authorizations: [auth(utc('2026-01-10T01:00'))] }),
+        now: utc('2026-06-25T00:00'),
+        policy: withKorea,
+        expected: { status: 'expiring', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ends 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
+      },
+      {
+        name: 'legacy grace: the grace end in UTC',
+        facts: korean({ authorizations: [auth(utc('2024-02-20T15:00'))] }),
+        now: utc('2024-03-01T00:00'),
+        policy: withKorea,
+        expected: { status: 'legacy-grace', deadline: utc('2024-03-21T15:00'), deadlineKind: 'grace-end', action: SUBSCRIBE, reason: ['until 21 Mar 2024, 15:00 (UTC)'], notInReason: ['KR time'] }
+      },
+      {
+        name: 'the release at UTC midnight: never authorized, 1 ms before it, authorizes directly',
+        facts: korean({}),
+        now: utc('2024-03-01T00:00') - 1,
+        policy: withKorea,
+        expected: { status: 'needs-authorization', deadline: null, deadlineKind: null, action: AUTHORIZE_DIRECTLY, reason: ['not authorized'] }
+      }
+    ]
+    it.each(cases)('$name', runCase)
+  })
+})
+
+describe('statusPolicySchema: the release date', () => {
+  const withRelease = (releaseDate: string) => statusPolicySchema.safeParse({ ...DEFAULT_STATUS_POLICY, releaseDate })
+  const messages = (releaseDate: string) => {
+    const result = withRelease(releaseDate)
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  }
+
+  it('accepts the default policy', () => {
+    expect(statusPolicySchema.parse(DEFAULT_STATUS_POLICY)).toEqual(DEFAULT_STATUS_POLICY)
+  })
+
+  it.each(['2024-03-01', '2024-02-29', '2000-02-29', '2024-12-31', '2027-01-01'])('accepts %s, a real day', (releaseDate) => {
+    expect(messages(releaseDate)).toEqual([])
+  })
+
+  it.each([
+    ['2024-02-30', 'February has no 30th'],
+    ['2023-02-29', 'not a leap year'],
+    ['1900-02-29', 'century, not a leap year'],
+    ['2024-04-31', 'April has 30 days'],
+    ['2024-13-01', 'no 13th month'],
+    ['2024-00-10', 'no month 0'],
+    ['2024-03-00', 'no day 0'],
+    ['2024-03-32', 'no 32nd']
+  ])('rejects %s (%s): “That day does not exist”', (releaseDate) => {
+    expect(messages(releaseDate)).toEqual(['releaseDate: That day does not exist'])
+  })
+
+  it.each(['2024-3-1', '01/03/2024', '2024-03-01T00:00', ''])('rejects %j as not a date like 2024-03-01', (releaseDate) => {
+    expect(messages(releaseDate)[0]).toBe('releaseDate: Use a date like 2024-03-01')
   })
 })
 
