@@ -60,16 +60,25 @@ export function createAppCore(deps: AppCoreDeps) {
     }
   }
 
+  /** Tells every window (and the tray) that statuses may have moved, then answers the caller. */
+  function changed<T>(storeIds: number[], value: T): T {
+    deps.broadcast('stores:changed', { storeIds })
+    return value
+  }
+
   const handlers: Handlers = {
     'app:info': () => deps.appInfo,
 
     'stores:list': (query) => listStores(database.db, query),
     'stores:get': ({ id }) => storeDetail(id),
-    'stores:create': ({ store }) => stores.create(store),
-    'stores:update': ({ id, store }) => stores.update(id, store),
-    'stores:archive': ({ id }) => stores.archive(id),
-    'stores:restore': ({ id }) => stores.restore(id),
-    'stores:delete': ({ id }) => stores.delete(id),
+    'stores:create': ({ store }) => {
+      const created = stores.create(store)
+      return changed([created.id], created)
+    },
+    'stores:update': ({ id, store }) => changed([id], stores.update(id, store)),
+    'stores:archive': ({ id }) => changed([id], stores.archive(id)),
+    'stores:restore': ({ id }) => changed([id], stores.restore(id)),
+    'stores:delete': ({ id }) => changed([id], stores.delete(id)),
     'stores:export-csv': async ({ query }) => {
       const { stores: rows } = listStores(database.db, query)
       const file = await fileSaver.saveText({
@@ -89,7 +98,7 @@ export function createAppCore(deps: AppCoreDeps) {
         extensions: ['csv']
       }),
     'import:preview': (request, context) => imports.preview(request, (p) => context.emit('import:progress', p)),
-    'import:commit': (request, context) => imports.commit(request, (p) => context.emit('import:progress', p)),
+    'import:commit': (request, context) => changed([], imports.commit(request, (p) => context.emit('import:progress', p))),
     'import:discard': ({ previewId }) => {
       imports.discard(previewId)
       return null
@@ -97,23 +106,23 @@ export function createAppCore(deps: AppCoreDeps) {
 
     'subscriptions:save': ({ storeId, subscription }) => {
       records.saveSubscription(storeId, subscription)
-      return storeDetail(storeId)
+      return changed([storeId], storeDetail(storeId))
     },
     'subscriptions:remove': ({ storeId }) => {
       records.removeSubscription(storeId)
-      return storeDetail(storeId)
+      return changed([storeId], storeDetail(storeId))
     },
     'authorizations:record': ({ storeId, authorization }) => {
       records.recordAuthorization(storeId, authorization)
-      return storeDetail(storeId)
+      return changed([storeId], storeDetail(storeId))
     },
     'authorizations:remove': ({ storeId, authorizationId }) => {
       records.removeAuthorization(storeId, authorizationId)
-      return storeDetail(storeId)
+      return changed([storeId], storeDetail(storeId))
     },
     'authorizations:mark-reconnected': ({ storeId }) => {
       records.markReconnected(storeId)
-      return storeDetail(storeId)
+      return changed([storeId], storeDetail(storeId))
     },
 
     'dashboard:get': () => monitoring.dashboard(),

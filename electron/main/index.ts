@@ -174,6 +174,7 @@ function start(): void {
   refreshAttention()
   broadcaster.on('checks:completed', refreshAttention)
   broadcaster.on('reminders:changed', refreshAttention)
+  broadcaster.on('stores:changed', refreshAttention)
 
   core.monitoring.start()
   beforeDatabaseCloses.push(() => core.monitoring.stop())

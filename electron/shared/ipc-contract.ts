@@ -138,6 +138,7 @@ export const ipcEvents = {
   'import:progress': event<ImportProgress>('Progress of a running import preview or commit.'),
   'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
   'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
+  'stores:changed': event<{ storeIds: number[] }>('Stores or their records changed outside a check run: an edit, a record, an import (empty: many stores).'),
   'app:navigate': event<NavigateRequest>('Main asks the window to show a place (a notification was clicked).')
 } as const
 

@@ -132,6 +132,18 @@ describe('store records', () => {
     expect(parsed.error?.issues[0]).toMatchObject({ path: ['endAt'], message: 'The End Time must be after the Start Time' })
   })
 
+  it('tells the windows and the tray that the store changed', async () => {
+    const answer = await core.dispatcher.dispatch('authorizations:mark-reconnected', { storeId }, { emit: () => undefined })
+    expect(answer.ok).toBe(false)
+    expect(core.broadcasts.filter((b) => b.event === 'stores:changed')).toEqual([])
+    await core.dispatcher.dispatch(
+      'subscriptions:save',
+      { storeId, subscription: { startAt: sgt('2026-05-30T10:00'), endAt: sgt('2026-11-30T10:00') } },
+      { emit: () => undefined }
+    )
+    expect(core.broadcasts.filter((b) => b.event === 'stores:changed')).toEqual([{ event: 'stores:changed', payload: { storeIds: [storeId] } }])
+  })
+
   it('re-evaluates the status when the store moves to another country', () => {
     core.stores.update(storeId, storeInput({ country: 'KR' }))
     expect(core.stores.view(storeId).status).toBe('out-of-scope')
