@@ -89,7 +89,7 @@ export interface StatusVerdict {
 /** Calendar dates are `YYYY-MM-DD`, read in each store's own country time. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2024-03-01' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2024-03-01', abort: true })
   .refine(
     (value) => {
       const day = new Date(`${value}T00:00:00Z`)
