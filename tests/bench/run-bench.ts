@@ -1,15 +1,19 @@
 /**
- * `npm run bench`: how long a 10,000-row CSV import takes (parse, validate, commit) and how
- * listing 10,000 stores through the IPC handler compares with a raw SQL read of the same rows.
- * Prints the figures and writes them to bench-results.json at the project root.
+ * `npm run bench`: how long a 10,000-row CSV import takes (parse, validate, commit), how listing
+ * 10,000 stores through the IPC handler compares with a raw SQL read of the same rows, and how a
+ * check run over 100,000 stores (rules, reminder decisions, writes) compares with a raw read of the
+ * rows it reads. Prints the figures and writes them to bench-results.json at the project root.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { serialize, deserialize } from 'node:v8'
+import type Database from 'better-sqlite3'
 import { createAppCore } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
+import { SCAN_CHUNK, scanSql } from '../../electron/core/monitoring/portfolio-scan'
 import { silentLogger, systemClock } from '../../electron/core/ports'
+import type { CheckRunSummary } from '../../electron/shared/monitoring'
 import type { ImportPreview } from '../../electron/shared/csv-import'
 import type { Result } from '../../electron/shared/result'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
@@ -17,6 +21,10 @@ import { PROJECT_ROOT, MIGRATIONS_DIR } from '../support/web-host'
 
 const ROWS = 10_000
 const LIST_RUNS = 9
+const CHECK_STORES = 100_000
+/** Steady-state check runs measured, one simulated day apart. */
+const CHECK_DAYS = 5
+const DAY_MS = 24 * 60 * 60 * 1000
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -28,7 +36,168 @@ function unwrap<T>(result: Result<unknown>): T {
   return result.value as T
 }
 
+/** Repeatable pseudo-random numbers in [0, 1). */
+function randomSource(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 4294967296
+  }
+}
+
+const CHECK_COUNTRIES: [string, number][] = [
+  ['SG', 22],
+  ['MY', 20],
+  ['TH', 16],
+  ['PH', 16],
+  ['VN', 12],
+  ['ID', 12],
+  ['KR', 2]
+]
+
+/**
+ * 100,000 stores written with prepared inserts: most subscribed for half a year with ends spread
+ * over the next ~200 days (some already past, some with known authorization deadlines), some never
+ * authorized or not reconnected, some without an End Time, some legacy or never subscribed.
+ */
+function seedCheckPortfolio(sqlite: Database.Database, now: number): void {
+  const random = randomSource(20260301)
+  const pick = () => {
+    let r = random() * 100
+    for (const [country, weight] of CHECK_COUNTRIES) if ((r -= weight) < 0) return country
+    return 'SG'
+  }
+  const store = sqlite.prepare(
+    `INSERT INTO stores (id, client_name, store_name, country, seller_short_code, owner_kam, tags, search_text, archived_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, '[]', '', ?, ?, ?)`
+  )
+  const subscription = sqlite.prepare(
+    "INSERT INTO subscriptions (store_id, service_version, period, start_at, end_at, source, updated_at) VALUES (?, 'authorization-only', 'half-year', ?, ?, 'kam', ?)"
+  )
+  const authorization = sqlite.prepare(
+    "INSERT INTO authorizations (store_id, authorized_at, method, refresh_deadline_at, reconnected_at, recorded_at) VALUES (?, ?, 'recorded-by-kam', ?, ?, ?)"
+  )
+  const release = Date.parse('2024-03-01T00:00:00+08:00')
+  sqlite.transaction(() => {
+    for (let id = 1; id <= CHECK_STORES; id++) {
+      const country = pick()
+      store.run(id, `Client ${id} ${country}`, `Store ${id}`, country, `${country}${id.toString(36).toUpperCase()}`, `KAM ${id % 7}`, random() < 0.02 ? now : null, now, now)
+      const kind = random()
+      if (kind < 0.85) {
+        const end = Math.floor(now + (-15 + random() * 200) * DAY_MS)
+        const start = end - 182 * DAY_MS
+        subscription.run(id, start, end, now)
+        if (random() < 0.3) authorization.run(id, start - 180 * DAY_MS, null, start - 179 * DAY_MS, now)
+        if (random() < 0.92) {
+          // A renewal recorded ahead of its start is still covered by the previous authorization.
+          const fresh = start + Math.floor(random() * 3 * DAY_MS)
+          const authorizedAt = fresh <= now ? fresh : fresh - 182 * DAY_MS
+          const deadline = random() < 0.4 ? (fresh <= now ? end : start) : null
+          authorization.run(id, authorizedAt, deadline, random() < 0.9 ? authorizedAt + 3_600_000 : null, now)
+        }
+      } else if (kind < 0.9) {
+        subscription.run(id, null, null, now)
+      } else if (kind < 0.96) {
+        const authorizedAt = release - Math.floor((1 + random() * 60) * DAY_MS)
+        authorization.run(id, authorizedAt, null, authorizedAt + 3_600_000, now)
+      }
+    }
+  })()
+}
+
+interface CheckFigures {
+  check100kMs: number
+  check100kRawMs: number
+  check100kRatio: number
+  check100kFirstMs: number
+  check100kPeakRssMb: number
+  check100kStatusChanges: number
+  check100kRemindersFired: number
+}
+
+/**
+ * A check run over 100,000 stores through the app's monitoring, next to a raw read of the same
+ * four SELECTs. The first run judges every store; the measured runs are the steady state: the
+ * clock moves a day before each, so statuses change and reminders fire.
+ */
+async function benchCheck100k(): Promise<CheckFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-check-'))
+  let now = Date.parse('2026-11-27T02:00:00Z')
+  const clock = { now: () => now }
+  const database = openDatabase({
+    filePath: path.join(dir, 'storewatch.db'),
+    migrationsFolder: MIGRATIONS_DIR,
+    backupDir: path.join(dir, 'backups'),
+    appVersion: 'bench',
+    clock,
+    logger: silentLogger
+  })
+  const core = createAppCore({
+    database,
+    clock,
+    logger: silentLogger,
+    actor: { name: () => 'bench' },
+    fileSaver: { saveText: async () => ({ saved: false }) },
+    notifier: { show: async () => ({ delivered: true }) },
+    ticker: { every: () => () => undefined },
+    broadcast: () => undefined,
+    kamTimeZone: () => 'Asia/Singapore',
+    appInfo: { version: 'bench', dataDir: dir, databasePath: path.join(dir, 'storewatch.db') }
+  })
+  seedCheckPortfolio(database.sqlite, now)
+
+  // The raw read: the check's own SELECTs, chunk by chunk as it reads them.
+  const sql = scanSql('all')
+  const raw = {
+    stores: database.sqlite.prepare(sql.stores).raw(true),
+    others: [sql.subscriptions, sql.authorizations, sql.statuses].map((text) => database.sqlite.prepare(text).raw(true))
+  }
+  const readRaw = () => {
+    let storeRows = 0
+    for (let after = 0; ; ) {
+      const stores = raw.stores.all({ after, limit: SCAN_CHUNK }) as unknown[][]
+      if (stores.length === 0) return storeRows
+      const last = stores.at(-1)![0] as number
+      for (const statement of raw.others) statement.all({ after, last })
+      storeRows += stores.length
+      after = last
+    }
+  }
+  const t0 = performance.now()
+  await core.monitoring.runNow('start')
+  const firstMs = performance.now() - t0
+
+  const runTimes: number[] = []
+  const rawTimes: number[] = []
+  const runs: CheckRunSummary[] = []
+  for (let day = 0; day < CHECK_DAYS; day++) {
+    now += DAY_MS
+    const a = performance.now()
+    const rows = readRaw()
+    const b = performance.now()
+    runs.push(await core.monitoring.runNow('interval'))
+    const c = performance.now()
+    if (rows !== CHECK_STORES || runs.at(-1)!.storesChecked !== CHECK_STORES) throw new Error('the check did not see every store')
+    rawTimes.push(b - a)
+    runTimes.push(c - b)
+  }
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  database.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  return {
+    check100kMs: Math.round(median(runTimes)),
+    check100kRawMs: Math.round(median(rawTimes)),
+    check100kRatio: Number((median(runTimes) / median(rawTimes)).toFixed(2)),
+    check100kFirstMs: Math.round(firstMs),
+    check100kPeakRssMb: peakRssMb,
+    check100kStatusChanges: Math.round(median(runs.map((r) => r.statusChanges))),
+    check100kRemindersFired: Math.round(median(runs.map((r) => r.remindersFired)))
+  }
+}
+
 async function main(): Promise<void> {
+  // First, so the peak memory it reports is its own.
+  const check = await benchCheck100k()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-'))
   const database = openDatabase({
     filePath: path.join(dir, 'storewatch.db'),
@@ -91,6 +260,7 @@ async function main(): Promise<void> {
     list10kMs: Number(median(listTimes).toFixed(1)),
     list10kRawMs: Number(median(rawTimes).toFixed(1)),
     listRatio: Number((median(listTimes) / median(rawTimes)).toFixed(2)),
+    ...check,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     measuredAt: new Date().toISOString()
   }
@@ -103,6 +273,12 @@ async function main(): Promise<void> {
   console.log(`  List ${ROWS.toLocaleString('en')} stores via IPC handler: ${figures.list10kMs} ms (median of ${LIST_RUNS})`)
   console.log(`  Raw SQL read of the same rows:   ${figures.list10kRawMs} ms`)
   console.log(`  Ratio: ${figures.listRatio}× — goal ≤ 3×, ${verdict(figures.listRatio <= 3)}`)
+  console.log(`  Check run, ${CHECK_STORES.toLocaleString('en')} stores: ${figures.check100kMs} ms (median of ${CHECK_DAYS} daily runs; ` +
+    `${figures.check100kStatusChanges} status changes and ${figures.check100kRemindersFired} reminders each) — goal ≤ 1000 ms, ${verdict(figures.check100kMs <= 1000)}`)
+  console.log(`  Raw SQL read of the same rows:   ${figures.check100kRawMs} ms`)
+  console.log(`  Ratio: ${figures.check100kRatio}× — goal ≤ 3×, ${verdict(figures.check100kRatio <= 3)}`)
+  console.log(`  First check in a process (judges every store): ${figures.check100kFirstMs} ms`)
+  console.log(`  Peak RSS: ${figures.check100kPeakRssMb} MB`)
   console.log('  Written to bench-results.json')
 }
 

@@ -1,19 +1,25 @@
 /**
- * Scheduled checks, reminders and the dashboard (issue #3). Being written: this file holds the
- * interface the rest of the core is wired to.
+ * Scheduled checks, reminders and the dashboard (issue #3), wired from their parts: the scheduler
+ * (when), the check run (what), the notification centre and snoozes, and the dashboard.
  */
 import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
 import type { DatabaseHandle } from '../db/open-database'
-import { AppError } from '../errors'
-import type { Broadcast, Clock, Logger, Notifier, Ticker } from '../ports'
+import type { Actor, Broadcast, Clock, Logger, Notifier, Ticker } from '../ports'
 import type { History } from '../portfolio/store-history'
 import type { SettingsService } from '../settings/settings-service'
 import type { StatusService } from '../status/status-service'
+import { createCheckRunner } from './check-run'
+import { createDashboard } from './dashboard'
+import { createReminderCentre } from './reminders'
+import { appMetaScheduleStore } from './schedule-store'
+import { createScheduler } from './scheduler'
 
 export interface MonitoringDeps {
   database: DatabaseHandle
   clock: Clock
   logger: Logger
+  /** Who snoozes, for the store's history. */
+  actor: Actor
   settings: SettingsService
   status: StatusService
   history: History
@@ -47,20 +53,51 @@ export interface Monitoring {
   }
 }
 
+const MINUTE_MS = 60 * 1000
+
 export function createMonitoring(deps: MonitoringDeps): Monitoring {
-  void deps
-  const missing = (): never => {
-    throw new AppError('internal', 'Scheduled checks are not built yet')
-  }
+  const { database, clock, logger, settings } = deps
+  const runner = createCheckRunner({ ...deps, unread: () => centre.unread() })
+  const centre = createReminderCentre({ ...deps, nextRungAfter: runner.nextRungAfter })
+  const scheduler = createScheduler({
+    clock,
+    ticker: deps.ticker,
+    logger,
+    store: appMetaScheduleStore(database.sqlite),
+    intervalMs: () => settings.get().schedule.checkIntervalMinutes * MINUTE_MS,
+    run: runner.run,
+    idle: runner.releaseHeld
+  })
+  const board = createDashboard({ ...deps, lastRun: () => runner.recent(1)[0] ?? null, nextCheckAt: scheduler.nextCheckAt })
+  let unsubscribe: (() => void) | null = null
+
   return {
-    start: () => undefined,
-    stop: () => undefined,
-    wake: () => undefined,
-    runNow: missing,
-    recentRuns: () => [],
-    nextCheckAt: () => null,
-    dashboard: missing,
-    needsActionCount: () => 0,
-    reminders: { list: missing, markRead: missing, ofStore: () => [], snooze: missing, unsnooze: missing, snoozeOf: () => null }
+    start() {
+      if (unsubscribe) return
+      // New settings may change every status and the interval: check with them and reschedule.
+      unsubscribe = settings.onChange(() => {
+        scheduler.rerun('settings').catch((error: unknown) => logger.error('the check after a settings change failed', { error: String(error) }))
+      })
+      scheduler.start()
+    },
+    stop() {
+      unsubscribe?.()
+      unsubscribe = null
+      scheduler.stop()
+    },
+    wake: scheduler.wake,
+    runNow: scheduler.runNow,
+    recentRuns: runner.recent,
+    nextCheckAt: scheduler.nextCheckAt,
+    dashboard: board.dashboard,
+    needsActionCount: board.needsActionCount,
+    reminders: {
+      list: centre.list,
+      markRead: centre.markRead,
+      ofStore: centre.ofStore,
+      snooze: centre.snooze,
+      unsnooze: centre.unsnooze,
+      snoozeOf: centre.snoozeOf
+    }
   }
 }
