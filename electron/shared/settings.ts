@@ -1,5 +1,7 @@
-/** The KAM's settings: status policy, check schedule and reminders. Defaults follow the guide. */
+/** The KAM's settings: status policy, check schedule, reminders and the integrator profile. Defaults follow the guide. */
 import { z } from 'zod'
+import { DEFAULT_INTEGRATOR_PROFILE, integratorProfileSchema } from './integrator'
+import type { IntegratorProfile } from './integrator'
 import { DEFAULT_STATUS_POLICY, statusPolicySchema } from './status'
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time like 20:00' })
@@ -23,16 +25,27 @@ export const reminderSettingsSchema = z.strictObject({
   })
 })
 
+/**
+ * What `settings:save` takes. The integrator section may be left out: the stored profile is then
+ * kept as it is (a form that edits the other sections need not carry it).
+ */
 export const appSettingsSchema = z.strictObject({
   policy: statusPolicySchema,
   schedule: scheduleSettingsSchema,
-  reminders: reminderSettingsSchema
+  reminders: reminderSettingsSchema,
+  integrator: integratorProfileSchema.optional()
 })
 export type AppSettings = z.output<typeof appSettingsSchema>
 export type ReminderSettings = AppSettings['reminders']
 
-export const DEFAULT_SETTINGS: AppSettings = {
+/** The settings in force, every section present: what `settings:get` and `settings:save` answer. */
+export type CompleteSettings = AppSettings & { integrator: IntegratorProfile }
+
+export const completeSettingsSchema = appSettingsSchema.extend({ integrator: integratorProfileSchema })
+
+export const DEFAULT_SETTINGS: CompleteSettings = {
   policy: DEFAULT_STATUS_POLICY,
   schedule: { checkIntervalMinutes: 60 },
-  reminders: { ladderDays: [14, 7, 3, 1, 0], quietHours: { enabled: false, start: '20:00', end: '08:00' } }
+  reminders: { ladderDays: [14, 7, 3, 1, 0], quietHours: { enabled: false, start: '20:00', end: '08:00' } },
+  integrator: DEFAULT_INTEGRATOR_PROFILE
 }

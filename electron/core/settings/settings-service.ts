@@ -2,41 +2,42 @@
  * The KAM's settings, kept per section in the settings table. A section missing from the
  * database, or no longer valid under this version's schema, reads as its default.
  */
-import { DEFAULT_SETTINGS, appSettingsSchema } from '../../shared/settings'
-import type { AppSettings } from '../../shared/settings'
+import { DEFAULT_SETTINGS, completeSettingsSchema } from '../../shared/settings'
+import type { AppSettings, CompleteSettings } from '../../shared/settings'
 import type { AppDatabase } from '../db/open-database'
 import { settings } from '../db/schema'
 import type { Logger } from '../ports'
 
-const SECTIONS = ['policy', 'schedule', 'reminders'] as const satisfies readonly (keyof AppSettings)[]
+const SECTIONS = ['policy', 'schedule', 'reminders', 'integrator'] as const satisfies readonly (keyof CompleteSettings)[]
 
 export function createSettingsService(db: AppDatabase, logger: Logger) {
-  let cached: AppSettings | null = null
-  const listeners = new Set<(next: AppSettings, previous: AppSettings) => void>()
+  let cached: CompleteSettings | null = null
+  const listeners = new Set<(next: CompleteSettings, previous: CompleteSettings) => void>()
 
-  function read(): AppSettings {
+  function read(): CompleteSettings {
     const stored = Object.fromEntries(db.select().from(settings).all().map((row) => [row.key, row.value]))
     const merged = Object.fromEntries(SECTIONS.map((section) => [section, stored[section] ?? DEFAULT_SETTINGS[section]]))
-    const parsed = appSettingsSchema.safeParse(merged)
+    const parsed = completeSettingsSchema.safeParse(merged)
     if (parsed.success) return parsed.data
     logger.warn('stored settings are invalid; using defaults for the bad sections', { issues: parsed.error.issues.length })
     const repaired = { ...DEFAULT_SETTINGS }
     for (const section of SECTIONS) {
-      const one = appSettingsSchema.shape[section].safeParse(merged[section])
+      const one = completeSettingsSchema.shape[section].safeParse(merged[section])
       if (one.success) (repaired as Record<string, unknown>)[section] = one.data
     }
     return repaired
   }
 
   return {
-    get(): AppSettings {
+    get(): CompleteSettings {
       cached ??= read()
       return cached
     },
 
-    save(next: AppSettings): AppSettings {
+    /** Saves every section given; a save without `integrator` keeps the stored profile. */
+    save(next: AppSettings): CompleteSettings {
       const previous = this.get()
-      const valid = appSettingsSchema.parse(next)
+      const valid = completeSettingsSchema.parse({ ...next, integrator: next.integrator ?? previous.integrator })
       db.transaction((tx) => {
         for (const section of SECTIONS) {
           tx.insert(settings)
@@ -51,7 +52,7 @@ export function createSettingsService(db: AppDatabase, logger: Logger) {
     },
 
     /** Called after every save with the new and the previous settings. */
-    onChange(listener: (next: AppSettings, previous: AppSettings) => void): () => void {
+    onChange(listener: (next: CompleteSettings, previous: CompleteSettings) => void): () => void {
       listeners.add(listener)
       return () => listeners.delete(listener)
     }
