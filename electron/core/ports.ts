@@ -53,3 +53,48 @@ export interface Notifier {
 export interface Ticker {
   every(intervalMs: number, tick: () => void): () => void
 }
+
+/** One top-level navigation or server redirect in the authorization window, before it happens. */
+export interface AuthWindowNavigation {
+  /** Where the window is about to go. Contains the code and state on the callback: never log it whole. */
+  url: string
+  /** 'redirect': a server 3xx answer; 'navigation': a link, a form, a script or a meta refresh. */
+  kind: 'navigation' | 'redirect'
+}
+
+export type AuthNavigationDecision = 'allow' | 'block'
+
+export interface AuthWindowOpenRequest {
+  /** Lazada's authorization URL with the one-time state: the first page to load. */
+  url: string
+  /** The window's title, e.g. "Authorize Anchanto OM — Acme Official (SG)". */
+  title: string
+  /**
+   * Asked, synchronously, before every top-level navigation and every server redirect (those of
+   * the first load included) proceeds; 'block' cancels it and the current page stays. The first
+   * load of `url` itself is not asked about. Sub-frames and sub-resources are not reported.
+   */
+  onNavigate(navigation: AuthWindowNavigation): AuthNavigationDecision
+  /** The window is gone: the user closed it, or `close()` was called. Call it once. */
+  onClosed(): void
+}
+
+export interface AuthWindowHandle {
+  /** Closes the window; `onClosed` follows. */
+  close(): void
+  /** Brings the window to the front (a second "Reauthorize" for the same store). */
+  focus(): void
+}
+
+/**
+ * A separate window showing Lazada's authorization page, watched but never read or scripted.
+ * Electron (main): a BrowserWindow on its own non-persistent partition (`oauth-<random>`, no
+ * `persist:`), sandbox, contextIsolation, no nodeIntegration, no preload; permission requests,
+ * downloads and window.open denied; `will-navigate`, `will-frame-navigate` (main frame) and
+ * `will-redirect` fed to `onNavigate` (preventDefault on 'block'); storage and cache of the
+ * partition cleared on close. Browser harness: a Playwright page in a fresh context whose
+ * main-frame navigation requests (and each redirect hop) go through `onNavigate` (abort on 'block').
+ */
+export interface AuthWindow {
+  open(request: AuthWindowOpenRequest): AuthWindowHandle
+}
