@@ -4,12 +4,16 @@
  */
 import type { AppInfo } from '../shared/ipc-contract'
 import type { StoreDetail } from '../shared/portfolio'
+import { createAuthorizationService } from './authorization/authorization-service'
+import { createChecklistService } from './checklists/checklist-service'
+import { createClientMessageService } from './checklists/client-message'
+import { withChecklistEvidence } from './checklists/evidence'
 import type { DatabaseHandle } from './db/open-database'
 import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
 import type { Handlers } from './ipc/dispatcher'
 import { createMonitoring } from './monitoring/monitoring'
-import type { Actor, Broadcast, Clock, FileSaver, Logger, Notifier, Ticker } from './ports'
+import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, Ticker } from './ports'
 import { storesToCsv } from './portfolio/csv-export'
 import { createImportService } from './portfolio/csv-import'
 import { listStores } from './portfolio/portfolio-query'
@@ -31,6 +35,8 @@ export interface AppCoreDeps {
   broadcast: Broadcast
   kamTimeZone: () => string
   appInfo: AppInfo
+  /** The Lazada authorization window; without it "Reauthorize" says to send the link instead. */
+  authWindow?: AuthWindow
 }
 
 const STORE_PAGE_REMINDERS = 20
@@ -41,7 +47,22 @@ export function createAppCore(deps: AppCoreDeps) {
   const settings = createSettingsService(database.db, logger)
   const status = createStatusService({ database, clock, settings, history })
   const stores = createStoreService({ database, clock, actor, history, status })
-  const records = createRecordsService({ database, clock, actor, history, status })
+  const baseRecords = createRecordsService({ database, clock, actor, history, status })
+  const checklists = createChecklistService({ database, clock, actor, history, settings, status, records: baseRecords })
+  // Every authorization and reconnect recorded ticks the matching step of the store's open checklist.
+  const records = withChecklistEvidence(baseRecords, checklists, database)
+  const clientMessages = createClientMessageService({ database, clock, actor, history, settings, status })
+  const authorization = createAuthorizationService({
+    database,
+    clock,
+    actor,
+    logger,
+    history,
+    settings,
+    records,
+    broadcast: deps.broadcast,
+    authWindow: deps.authWindow
+  })
   const imports = createImportService({ stores, clock, logger })
   const monitoring = createMonitoring({ ...deps, settings, status, history })
 
@@ -58,6 +79,13 @@ export function createAppCore(deps: AppCoreDeps) {
       snooze: monitoring.reminders.snoozeOf(id),
       reminders: monitoring.reminders.ofStore(id, STORE_PAGE_REMINDERS)
     }
+  }
+
+  /** Runs a change to a checklist run and answers with its store's checklists. */
+  function runChanged(runId: number, change: () => void) {
+    const storeId = checklists.storeOfRun(runId)
+    change()
+    return checklists.view(storeId)
   }
 
   /** Tells every window (and the tray) that statuses may have moved, then answers the caller. */
@@ -138,7 +166,36 @@ export function createAppCore(deps: AppCoreDeps) {
     },
 
     'settings:get': () => settings.get(),
-    'settings:save': (next) => settings.save(next)
+    'settings:save': (next) => settings.save(next),
+
+    'checklists:get': ({ storeId }) => checklists.view(storeId),
+    'checklists:start': ({ storeId, playbook }) => {
+      checklists.start(storeId, playbook)
+      return checklists.view(storeId)
+    },
+    'checklists:tick': ({ runId, stepId }) => runChanged(runId, () => checklists.tick(runId, stepId)),
+    'checklists:untick': ({ runId, stepId }) => runChanged(runId, () => checklists.untick(runId, stepId)),
+    'checklists:note': ({ runId, stepId, note }) => runChanged(runId, () => checklists.note(runId, stepId, note ?? null)),
+    'checklists:capture-dates': ({ runId, stepId, values }) => {
+      const view = runChanged(runId, () => checklists.captureSubscriptionDates(runId, stepId, values))
+      return changed([view.storeId], view)
+    },
+    'checklists:finish': ({ runId, note }) => runChanged(runId, () => checklists.finish(runId, note)),
+    'checklists:cancel': ({ runId, reason }) => runChanged(runId, () => checklists.cancel(runId, reason)),
+    'checklists:message': ({ storeId, playbook }) => clientMessages.message(storeId, playbook),
+    'checklists:log-message': ({ storeId, playbook, action }) => {
+      clientMessages.log(storeId, playbook, action)
+      return null
+    },
+
+    'authorizations:open-window': ({ storeId }) => authorization.openWindow(storeId),
+    'authorizations:create-link': ({ storeId }) => authorization.createLink(storeId),
+    'authorizations:attempts': ({ storeId }) => authorization.attempts(storeId),
+    'authorizations:confirm-link': ({ storeId, attemptId }) => {
+      authorization.confirmLink(storeId, attemptId)
+      return changed([storeId], storeDetail(storeId))
+    },
+    'authorizations:cancel-attempt': ({ attemptId }) => authorization.cancel(attemptId)
   }
 
   return {
@@ -147,6 +204,9 @@ export function createAppCore(deps: AppCoreDeps) {
     status,
     settings,
     history,
+    checklists,
+    clientMessages,
+    authorization,
     imports,
     monitoring,
     handlers,

@@ -4,6 +4,9 @@
  * by it. Channel names are `domain:action`; the bridge exposes them as `api.domain.action()`.
  */
 import { z } from 'zod'
+import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
+import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
+import type { ClientMessage, StoreChecklists } from './checklists'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
@@ -36,6 +39,11 @@ function event<Payload>(doc: string): EventSpec<Payload> {
 
 const noInput = z.undefined()
 const storeId = z.number().int().positive()
+const runId = z.number().int().positive()
+const attemptId = z.number().int().positive()
+const playbook = z.enum(PLAYBOOKS)
+const stepId = z.enum(STEP_IDS)
+const optionalNote = z.string().max(2000, { error: 'Keep the note under 2000 characters' }).nullish()
 
 export interface AppInfo {
   version: string
@@ -127,10 +135,60 @@ export const ipcContract = {
   ),
   'reminders:unsnooze': invoke<null>()('Ends a store’s snooze.', z.strictObject({ storeId })),
 
-  'settings:get': invoke<AppSettings>()('The status policy, check schedule and reminder settings.', noInput),
+  'settings:get': invoke<AppSettings>()(
+    'The status policy, check schedule, reminder settings and the integrator profile (always present in the answer).',
+    noInput
+  ),
   'settings:save': invoke<AppSettings>()(
-    'Saves the settings and re-checks the portfolio with them.',
+    'Saves the settings and re-checks the portfolio with them; without `integrator` the stored profile is kept.',
     appSettingsSchema
+  ),
+
+  'checklists:get': invoke<StoreChecklists>()(
+    'A store’s checklists: each playbook for its country (or why there is none), its runs, and the step its status points at.',
+    z.strictObject({ storeId })
+  ),
+  'checklists:start': invoke<StoreChecklists>()(
+    'Starts a run of a playbook for a store; refuses a second open run of the same playbook.',
+    z.strictObject({ storeId, playbook })
+  ),
+  'checklists:tick': invoke<StoreChecklists>()('Ticks a step of an open run.', z.strictObject({ runId, stepId })),
+  'checklists:untick': invoke<StoreChecklists>()('Unticks a step of an open run.', z.strictObject({ runId, stepId })),
+  'checklists:note': invoke<StoreChecklists>()(
+    'Sets a step’s note (null or blank removes it).',
+    z.strictObject({ runId, stepId, note: optionalNote })
+  ),
+  'checklists:capture-dates': invoke<StoreChecklists>()(
+    'Records the Start and End Time off Order Confirmation at step 2: kept on the step, saved as the store’s subscription (from a checklist), step ticked.',
+    z.strictObject({ runId, stepId, values: subscriptionDatesSchema })
+  ),
+  'checklists:finish': invoke<StoreChecklists>()('Finishes an open run; it stays in the store’s runs.', z.strictObject({ runId, note: optionalNote })),
+  'checklists:cancel': invoke<StoreChecklists>()('Cancels an open run; it stays in the store’s runs.', z.strictObject({ runId, reason: optionalNote })),
+  'checklists:message': invoke<ClientMessage>()(
+    'The message for the client: the steps and the country’s link as text, and a mailto: draft to the store’s contact. Without a playbook, the one the status points at.',
+    z.strictObject({ storeId, playbook: playbook.optional() })
+  ),
+  'checklists:log-message': invoke<null>()(
+    'Writes to the store’s history that the client message was copied or e-mailed.',
+    z.strictObject({ storeId, playbook, action: z.enum(CLIENT_MESSAGE_ACTIONS) })
+  ),
+
+  'authorizations:open-window': invoke<WindowAttemptStart>()(
+    '“Reauthorize”: opens Lazada’s authorization page for the store in a separate window; the outcome arrives as authorizations:result.',
+    z.strictObject({ storeId })
+  ),
+  'authorizations:create-link': invoke<LinkAttemptStart>()(
+    '“Send the link instead”: the authorization URL with a fresh one-time state, to copy for the seller’s own browser.',
+    z.strictObject({ storeId })
+  ),
+  'authorizations:attempts': invoke<AuthorizationAttempt[]>()('A store’s authorization attempts, newest first.', z.strictObject({ storeId })),
+  'authorizations:confirm-link': invoke<StoreDetail>()(
+    'The KAM confirms the seller authorized with a link: records the authorization (seller link).',
+    z.strictObject({ storeId, attemptId })
+  ),
+  'authorizations:cancel-attempt': invoke<AuthorizationAttempt>()(
+    'Closes an attempt’s window (abandoned) or withdraws a pending link.',
+    z.strictObject({ attemptId })
   )
 } as const
 
@@ -139,7 +197,10 @@ export const ipcEvents = {
   'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
   'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
   'stores:changed': event<{ storeIds: number[] }>('Stores or their records changed outside a check run: an edit, a record, an import (empty: many stores).'),
-  'app:navigate': event<NavigateRequest>('Main asks the window to show a place (a notification was clicked).')
+  'app:navigate': event<NavigateRequest>('Main asks the window to show a place (a notification was clicked).'),
+  'authorizations:result': event<AuthorizationResult>(
+    'An authorization window attempt ended (captured, abandoned, refused, expired): show the banner, refresh the store.'
+  )
 } as const
 
 export type IpcContract = typeof ipcContract

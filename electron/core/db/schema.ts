@@ -4,10 +4,12 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { AttemptMode, AttemptOutcome } from '../../shared/authorization'
+import type { RunStatus, StepId, SubscriptionDates, TickSource } from '../../shared/checklists'
 import type { CheckTrigger, ReminderState } from '../../shared/monitoring'
 import type { FieldChange, HistoryKind } from '../../shared/portfolio'
 import type { AuthorizationMethod, DateSource, ServiceVersion, SubscriptionPeriod } from '../../shared/records'
-import type { DeadlineKind, NextAction, StoreStatus } from '../../shared/status'
+import type { DeadlineKind, NextAction, Playbook, StoreStatus } from '../../shared/status'
 import type { ContactChannel } from '../../shared/store-fields'
 
 export const stores = sqliteTable(
@@ -182,3 +184,86 @@ export const reminderSnoozes = sqliteTable('reminder_snoozes', {
   until: integer('until').notNull(),
   createdAt: integer('created_at').notNull()
 })
+
+/**
+ * A store's runs of a checklist (a playbook). One run per store and playbook may be open; finished
+ * and cancelled runs stay, with their steps, as the store's record of what was done.
+ */
+export const checklistRuns = sqliteTable(
+  'checklist_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    playbook: text('playbook').$type<Playbook>().notNull(),
+    playbookVersion: integer('playbook_version').notNull(),
+    /** The store's country when the run started (its steps and link follow it). */
+    country: text('country').notNull(),
+    status: text('status').$type<RunStatus>().notNull(),
+    startedAt: integer('started_at').notNull(),
+    startedBy: text('started_by').notNull(),
+    endedAt: integer('ended_at'),
+    endedBy: text('ended_by'),
+    endNote: text('end_note')
+  },
+  (t) => [
+    uniqueIndex('checklist_runs_one_open').on(t.storeId, t.playbook).where(sql`${t.status} = 'open'`),
+    index('checklist_runs_store_idx').on(t.storeId, t.startedAt)
+  ]
+)
+
+/** The steps of a run as they were when it started, with who ticked them, notes and captured values. */
+export const checklistRunSteps = sqliteTable(
+  'checklist_run_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => checklistRuns.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').$type<StepId>().notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    doneAt: integer('done_at'),
+    doneBy: text('done_by'),
+    doneVia: text('done_via').$type<TickSource>(),
+    note: text('note'),
+    noteAt: integer('note_at'),
+    noteBy: text('note_by'),
+    values: text('values', { mode: 'json' }).$type<SubscriptionDates>()
+  },
+  (t) => [uniqueIndex('checklist_run_steps_unique').on(t.runId, t.stepId)]
+)
+
+/**
+ * Each time the KAM opened Lazada's authorization page for a store (window) or copied the link
+ * for the seller (link). Only a SHA-256 of the one-time `state` is kept, never the state itself.
+ */
+export const authorizationAttempts = sqliteTable(
+  'authorization_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    mode: text('mode').$type<AttemptMode>().notNull(),
+    /** Hex SHA-256 of the state sent to Lazada. */
+    stateHash: text('state_hash').notNull(),
+    /** The country sent to Lazada (the store's, upper case). */
+    country: text('country').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    outcome: text('outcome').$type<AttemptOutcome>().notNull(),
+    outcomeAt: integer('outcome_at'),
+    /** Why it was refused or abandoned, in words for the KAM (never the code or the state). */
+    outcomeReason: text('outcome_reason'),
+    /** When the state was spent: on capture or on a refusal that invalidated it. */
+    usedAt: integer('used_at'),
+    /** The authorization recorded from this attempt. */
+    authorizationId: integer('authorization_id').references(() => authorizations.id, { onDelete: 'set null' }),
+    /** The venture the seller picked, when the callback says. */
+    authorizedCountry: text('authorized_country')
+  },
+  (t) => [uniqueIndex('authorization_attempts_state_unique').on(t.stateHash), index('authorization_attempts_store_idx').on(t.storeId, t.createdAt)]
+)
