@@ -62,7 +62,7 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     const answer = deferred<ReturnType<typeof ok<ImportPreview>>>()
     bridge.handle('import:preview', () => answer.promise)
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
 
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
@@ -85,7 +85,7 @@ describe('CSV import', () => {
   it('lists problems and conflicts, and keeps Import off while the file has errors', async () => {
     const bridge = installFakeBridge([makeStore()])
     withPreview(bridge, PREVIEW_WITH_ERRORS)
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
@@ -113,7 +113,7 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     const many = Array.from({ length: 3000 }, (_, i) => problem(i + 2, 'error', `Problem on row ${i + 2}`))
     withPreview(bridge, { ...PREVIEW_WITH_ERRORS, problems: many, conflicts: [] })
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
@@ -127,7 +127,7 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     withPreview(bridge, PREVIEW_WITH_CONFLICTS)
     bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1 }))
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
@@ -155,7 +155,7 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     withPreview(bridge, PREVIEW_WITH_CONFLICTS)
     bridge.handle('import:commit', () => ({ ok: false, error: { code: 'import-expired', message: 'This preview has expired. Check the file again.' } }))
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Import' }))
@@ -167,7 +167,7 @@ describe('CSV import', () => {
 
   it('forgets the preview when the KAM closes the dialog or picks another file', async () => {
     const bridge = installFakeBridge([makeStore()])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     let dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Choose another file' }))
@@ -186,7 +186,7 @@ describe('CSV import', () => {
 
   it('turns away a spreadsheet file with what to do instead', async () => {
     const bridge = installFakeBridge([makeStore()])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     const input = within(dialog).getByLabelText('CSV file')
     input.removeAttribute('accept')

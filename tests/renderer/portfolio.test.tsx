@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { installFakeBridge, makeStore } from './support/fake-bridge'
 import { renderApp } from './support/render-app'
@@ -21,7 +22,7 @@ function storeRows(): HTMLElement[] {
 describe('portfolio screen', () => {
   it('offers Import CSV, Add store and the template when the portfolio is empty', async () => {
     const bridge = installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
 
     expect(await screen.findByRole('heading', { name: 'Your portfolio is empty' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Add store' })).toBeInTheDocument()
@@ -37,21 +38,21 @@ describe('portfolio screen', () => {
 
   it('opens the Add store form from the empty state', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await user.click(await screen.findByRole('button', { name: 'Add store' }))
     expect(await screen.findByRole('dialog', { name: 'Add store' })).toBeInTheDocument()
   })
 
   it('shows the stores main lists, with the default query', async () => {
     const bridge = installFakeBridge(threeStores())
-    renderApp()
+    renderApp('#/portfolio')
 
     await screen.findByRole('table', { name: 'Stores' })
     const rows = storeRows()
     expect(rows).toHaveLength(3)
     expect(rows[0]).toHaveTextContent('Acme Pte Ltd')
     expect(within(rows[0]!).getByText('vip')).toBeInTheDocument()
-    expect(within(rows[0]!).getByText('Active')).toBeInTheDocument()
+    expect(within(rows[0]!).getByText('Needs subscription')).toBeInTheDocument()
     expect(within(rows[1]!).getByText('Unassigned')).toBeInTheDocument()
     expect(within(rows[2]!).getByText('Out of scope')).toBeInTheDocument()
     expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 3 of 4 stores')
@@ -60,14 +61,15 @@ describe('portfolio screen', () => {
       countries: [],
       owners: [],
       tags: [],
-      statuses: ['active', 'out-of-scope'],
+      statuses: [],
+      storeIds: [],
       sort: { column: 'clientName', direction: 'asc' }
     })
   })
 
   it('searches in main once the KAM stops typing', async () => {
     const bridge = installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
     const before = bridge.inputsTo('stores:list').length
 
@@ -83,7 +85,7 @@ describe('portfolio screen', () => {
 
   it('filters by country and by unassigned owner', async () => {
     const bridge = installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.click(screen.getByRole('combobox', { name: 'Country' }))
@@ -98,7 +100,7 @@ describe('portfolio screen', () => {
 
   it('sorts in main when a column header is clicked', async () => {
     const bridge = installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     const storeHeader = screen.getByRole('columnheader', { name: /Store$/ })
@@ -114,7 +116,7 @@ describe('portfolio screen', () => {
 
   it('says when no store matches and clears the filters', async () => {
     const bridge = installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.type(screen.getByLabelText('Search'), 'nothing-like-this')
@@ -128,20 +130,20 @@ describe('portfolio screen', () => {
 
   it('exports the current view and says where the file went', async () => {
     const bridge = installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
 
     expect(await screen.findByText('Exported 3 stores')).toBeInTheDocument()
     expect(screen.getByText('/home/kam/storewatch-stores.csv')).toBeInTheDocument()
-    expect(bridge.lastInputTo('stores:export-csv')?.query.statuses).toEqual(['active', 'out-of-scope'])
+    expect(bridge.lastInputTo('stores:export-csv')?.query.statuses).toEqual([])
   })
 
   it('keeps only the visible rows of 10,000 stores in the DOM', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => makeStore({ id: i + 1, clientName: `Client ${String(i + 1).padStart(5, '0')}` }))
     installFakeBridge(many)
-    renderApp()
+    renderApp('#/portfolio')
 
     await screen.findByRole('table', { name: 'Stores' })
     const rows = storeRows()
@@ -155,7 +157,7 @@ describe('portfolio screen', () => {
 describe('portfolio keyboard', () => {
   it('focuses the search with /', async () => {
     installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.keyboard('/')
@@ -164,7 +166,7 @@ describe('portfolio keyboard', () => {
 
   it('moves through the rows with the arrows and opens one with Enter', async () => {
     installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.keyboard('/')
@@ -183,7 +185,7 @@ describe('portfolio keyboard', () => {
 
   it('opens the Add store form with n and the import with i', async () => {
     installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.keyboard('n')
@@ -197,7 +199,7 @@ describe('portfolio keyboard', () => {
 
   it('highlights a store the KAM just added', async () => {
     installFakeBridge(threeStores())
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
 
     await user.keyboard('n')
@@ -214,10 +216,74 @@ describe('portfolio keyboard', () => {
   })
 })
 
+describe('portfolio statuses and deadlines', () => {
+  function statusStores() {
+    return [
+      makeStore({ id: 1, clientName: 'Acme Pte Ltd', status: 'expired', deadlineAt: Date.parse('2026-03-14T16:00:00Z'), deadlineKind: 'subscription-end' }),
+      makeStore({ id: 2, clientName: 'Batik House', country: 'MY', status: 'needs-reconnect' }),
+      // Noon, 30 days from today in Bangkok: "in 30 days" whatever the time of the test run.
+      makeStore({ id: 3, clientName: 'Chao Co', country: 'TH', status: 'healthy', deadlineAt: DateTime.now().setZone('Asia/Bangkok').startOf('day').plus({ days: 30, hours: 12 }).toMillis(), deadlineKind: 'subscription-end' }),
+      makeStore({ id: 4, clientName: 'Old Client', country: 'TH', archivedAt: Date.parse('2026-01-01') })
+    ]
+  }
+
+  it('shows every status with its colour, and the deadline with days left', async () => {
+    installFakeBridge(statusStores())
+    renderApp('#/portfolio')
+
+    await screen.findByRole('table', { name: 'Stores' })
+    const rows = storeRows()
+    expect(within(rows[0]!).getByText('Expired').closest('[data-status]')).toHaveAttribute('data-status', 'expired')
+    expect(within(rows[1]!).getByText('Needs reconnect')).toBeInTheDocument()
+    expect(within(rows[2]!).getByText('Healthy')).toBeInTheDocument()
+    expect(rows[0]).toHaveTextContent('15 Mar 2026')
+    expect(rows[0]).toHaveTextContent('days ago')
+    expect(rows[1]).toHaveTextContent('—')
+    expect(rows[2]).toHaveTextContent('in 30 days')
+    expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 3 of 4 stores · 1 archived hidden')
+  })
+
+  it('filters by status in main, archived only when picked', async () => {
+    const bridge = installFakeBridge(statusStores())
+    const { user } = renderApp('#/portfolio')
+    await screen.findByRole('table', { name: 'Stores' })
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveAttribute('placeholder', 'Any status')
+
+    await user.click(screen.getByRole('combobox', { name: 'Status' }))
+    expect(await screen.findByText('Hidden unless picked')).toBeInTheDocument()
+    await user.click(await screen.findByRole('option', { name: 'Expired' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired']))
+    await waitFor(() => expect(storeRows()).toHaveLength(1))
+
+    await user.click(await screen.findByRole('option', { name: 'Archived' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired', 'archived']))
+    await waitFor(() => expect(storeRows()).toHaveLength(2))
+  })
+
+  it('sorts by deadline in main', async () => {
+    const bridge = installFakeBridge(statusStores())
+    const { user } = renderApp('#/portfolio')
+    await screen.findByRole('table', { name: 'Stores' })
+
+    await user.click(screen.getByRole('button', { name: 'Deadline' }))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.sort).toEqual({ column: 'deadlineAt', direction: 'asc' }))
+  })
+
+  it('opens on one status from a link (the dashboard’s counts) and leaves the address clean', async () => {
+    const bridge = installFakeBridge(statusStores())
+    renderApp('#/portfolio?status=needs-reconnect')
+
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['needs-reconnect']))
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
+    await waitFor(() => expect(storeRows()).toHaveLength(1))
+    expect(storeRows()[0]).toHaveTextContent('Batik House')
+  })
+})
+
 describe('app shell', () => {
   it('shows the version and the data folder', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await user.click(screen.getByRole('button', { name: 'About Storewatch' }))
     expect(await screen.findByTestId('data-folder')).toHaveTextContent('/tmp/storewatch-test')
     expect(screen.getByText('Storewatch 0.1.0-test')).toBeInTheDocument()
@@ -225,7 +291,7 @@ describe('app shell', () => {
 
   it('lists the keyboard shortcuts', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }))
     expect(await screen.findByText('Open the highlighted store')).toBeInTheDocument()
   })

@@ -1,10 +1,13 @@
 /**
  * What Mantine, TanStack Virtual and Testing Library need from jsdom, and a clean slate per test.
  */
+// The KAM's own time zone in these tests: UTC, so "your time" differs from every store's country time.
+process.env.TZ = 'UTC'
+
 import '@testing-library/jest-dom/vitest'
 import { cleanNotifications } from '@mantine/notifications'
 import { act, cleanup } from '@testing-library/react'
-import { afterEach, beforeEach } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import { assertNoContractViolations } from './support/fake-bridge'
 import { resetAllStores } from './support/reset-stores'
 
@@ -46,6 +49,10 @@ window.scrollTo = (() => {}) as typeof window.scrollTo
 // rows. Give elements the size of a typical window so it renders a screenful, as in the app.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 720 })
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1280 })
+
+// Tests that type whole forms take 2–3 s alone; on a two-core build machine running the other
+// projects in parallel they need more than vitest's default 5 s.
+vi.setConfig({ testTimeout: 15_000 })
 
 beforeEach(() => {
   window.location.hash = '#/'

@@ -17,14 +17,14 @@ async function pickCountry(user: UserEvent, dialog: HTMLElement, typed: string, 
 describe('add and edit store form', () => {
   it('focuses the first field when it opens', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
     await waitFor(() => expect(within(dialog).getByLabelText(/^Client/)).toHaveFocus())
   })
 
   it('shows what is missing on submit and sends nothing', async () => {
     const bridge = installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
     await user.click(within(dialog).getByRole('button', { name: 'Save store' }))
@@ -39,7 +39,7 @@ describe('add and edit store form', () => {
 
   it('checks a field when the KAM leaves it', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
     await user.type(within(dialog).getByLabelText('Seller Center login e-mail'), 'not-an-email')
@@ -50,7 +50,7 @@ describe('add and edit store form', () => {
 
   it('notes that a country outside the six is out of scope', async () => {
     installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
     await pickCountry(user, dialog, 'Korea', 'South Korea (KR)')
@@ -59,7 +59,7 @@ describe('add and edit store form', () => {
 
   it('adds a store, normalized as main expects, and offers to open it', async () => {
     const bridge = installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
     await user.type(within(dialog).getByLabelText(/^Client/), 'Acme Pte Ltd')
@@ -86,7 +86,7 @@ describe('add and edit store form', () => {
 
   it('shows main’s duplicate message on the form and on the field', async () => {
     installFakeBridge([makeStore({ id: 1, clientName: 'Acme Pte Ltd', storeName: 'Acme Official', country: 'SG', sellerShortCode: 'SG1A2B3C4D' })])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
     await user.type(within(dialog).getByLabelText(/^Client/), 'Acme Again')
@@ -120,7 +120,7 @@ describe('add and edit store form', () => {
 
   it('closes with Escape without saving', async () => {
     const bridge = installFakeBridge([])
-    const { user } = renderApp()
+    const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
     await user.type(within(dialog).getByLabelText(/^Client/), 'Acme')
     await user.keyboard('{Escape}')

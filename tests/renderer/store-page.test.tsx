@@ -53,7 +53,7 @@ describe('store page', () => {
     expect(document.querySelector('[data-field="sellerShortCode"]')).toHaveTextContent('SG1A2B3C4D')
     expect(document.querySelector('[data-field="country"]')).toHaveTextContent('Singapore (SG)')
     expect(document.querySelector('[data-field="contactPhone"]')).toHaveTextContent('—')
-    expect(screen.getByRole('link', { name: 'Back to portfolio' })).toHaveAttribute('href', '#/')
+    expect(screen.getByRole('link', { name: 'Back to portfolio' })).toHaveAttribute('href', '#/portfolio')
   })
 
   it('shows the history newest first, with each change as before → after', async () => {
@@ -110,7 +110,7 @@ describe('store page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this store?' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete store' }))
 
-    await waitFor(() => expect(window.location.hash).toBe('#/'))
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
     expect(bridge.lastInputTo('stores:delete')).toEqual({ id: 7, confirmed: true })
     expect(await screen.findByText('Store deleted')).toBeInTheDocument()
     expect(await screen.findByText('Your portfolio is empty')).toBeInTheDocument()
@@ -123,12 +123,12 @@ describe('store page', () => {
     expect(await screen.findByRole('heading', { name: 'This store is not in your portfolio' })).toBeInTheDocument()
     expect(screen.getByText('Store #999 does not exist; it may have been deleted')).toBeInTheDocument()
     await user.click(screen.getByRole('link', { name: 'Back to the portfolio' }))
-    await waitFor(() => expect(window.location.hash).toBe('#/'))
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
   })
 
   it('keeps the portfolio filters when the KAM goes back', async () => {
     installFakeBridge([acme(), makeStore({ id: 8, clientName: 'Batik House', storeName: 'Batik Mall', country: 'MY', loginEmail: 'shop@batik.example' })])
-    const { user } = renderApp('#/')
+    const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
     await user.type(screen.getByLabelText('Search'), 'acme')
     await waitFor(() => expect(screen.queryByText('Batik House')).not.toBeInTheDocument())

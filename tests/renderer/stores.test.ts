@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CheckRunSummary } from '../../electron/shared/monitoring'
 import type { StoreListResult } from '../../electron/shared/portfolio'
 import { ok } from '../../electron/shared/result'
 import type { Result } from '../../electron/shared/result'
+import { useChecksStore } from '../../renderer/src/stores/useChecksStore'
+import { useDashboardStore } from '../../renderer/src/stores/useDashboardStore'
 import { useImportStore } from '../../renderer/src/stores/useImportStore'
+import { useRemindersStore } from '../../renderer/src/stores/useRemindersStore'
 import { isFiltered, SEARCH_DEBOUNCE_MS, usePortfolioStore } from '../../renderer/src/stores/usePortfolioStore'
 import { useStoreDetailStore } from '../../renderer/src/stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../renderer/src/stores/useStoreFormStore'
-import { deferred, installFakeBridge, makePreview, makeStore } from './support/fake-bridge'
+import { deferred, installFakeBridge, makePreview, makeReminder, makeRun, makeStore } from './support/fake-bridge'
 import { BLANK_STORE_INPUT } from '../../electron/shared/store-fields'
 
 afterEach(() => {
@@ -132,7 +136,7 @@ describe('useStoreFormStore', () => {
     bridge.handle('stores:update', () => ({ ok: false, error: { code: 'duplicate', message: 'Already there' } }))
     const existing = makeStore({ id: 9 })
     useStoreFormStore.getState().openEdit(existing)
-    const { id: _id, status: _status, archivedAt: _archivedAt, createdAt: _createdAt, updatedAt: _updatedAt, ...input } = existing
+    const { id: _id, status: _status, statusReason: _reason, deadlineAt: _deadline, deadlineKind: _kind, archivedAt: _archivedAt, createdAt: _createdAt, updatedAt: _updatedAt, ...input } = existing
     const result = await useStoreFormStore.getState().save(input)
     expect(result.ok).toBe(false)
     expect(useStoreFormStore.getState()).toMatchObject({ opened: true, saving: false, editing: existing })
@@ -199,5 +203,78 @@ describe('useImportStore', () => {
     await useImportStore.getState().commit()
     expect(bridge.inputsTo('import:commit')).toHaveLength(0)
     expect(useImportStore.getState().step).toBe('preview')
+  })
+})
+
+describe('useChecksStore', () => {
+  it('keeps the newest run, whichever order the answers come in', async () => {
+    const bridge = installFakeBridge()
+    const older = makeRun({ id: 1, startedAt: 1_000 })
+    const newer = makeRun({ id: 2, startedAt: 2_000 })
+    useChecksStore.getState().completed(newer)
+    bridge.runs = [older]
+    await useChecksStore.getState().load()
+    expect(useChecksStore.getState().lastRun).toEqual(newer)
+  })
+
+  it('is running while main checks, and not after', async () => {
+    const bridge = installFakeBridge()
+    const answer = deferred<Result<CheckRunSummary>>()
+    bridge.handle('checks:run-now', () => answer.promise)
+    const running = useChecksStore.getState().runNow()
+    expect(useChecksStore.getState().running).toBe(true)
+    answer.resolve(ok(makeRun({ id: 9 })))
+    await running
+    expect(useChecksStore.getState()).toMatchObject({ running: false, lastRun: { id: 9 } })
+  })
+})
+
+describe('useDashboardStore', () => {
+  it('refreshes only a dashboard that has been shown', async () => {
+    const bridge = installFakeBridge()
+    await useDashboardStore.getState().refresh()
+    expect(bridge.inputsTo('dashboard:get')).toHaveLength(0)
+    await useDashboardStore.getState().load()
+    await useDashboardStore.getState().refresh()
+    expect(bridge.inputsTo('dashboard:get')).toHaveLength(2)
+  })
+})
+
+describe('useRemindersStore', () => {
+  it('shows a reminder read at once, and takes the unread count from main', async () => {
+    const bridge = installFakeBridge()
+    bridge.reminders = [makeReminder({ id: 1 }), makeReminder({ id: 2 })]
+    await useRemindersStore.getState().load()
+    expect(useRemindersStore.getState().unread).toBe(2)
+
+    const marking = useRemindersStore.getState().markRead([1])
+    expect(useRemindersStore.getState().reminders.find((r) => r.id === 1)?.readAt).not.toBeNull()
+    await marking
+    expect(bridge.lastInputTo('reminders:mark-read')).toEqual({ ids: [1] })
+    expect(useRemindersStore.getState().unread).toBe(1)
+  })
+
+  it('asks main for the unread count alone before the centre is opened', async () => {
+    const bridge = installFakeBridge()
+    bridge.reminders = [makeReminder({ id: 1 })]
+    await useRemindersStore.getState().refresh()
+    expect(bridge.lastInputTo('reminders:list')).toEqual({ unreadOnly: true, limit: 1 })
+    expect(useRemindersStore.getState()).toMatchObject({ unread: 1, loaded: false })
+  })
+})
+
+describe('usePortfolioStore and the stores of a reminder', () => {
+  it('narrows to given stores once, and clearing the filters keeps them', async () => {
+    const bridge = installFakeBridge([makeStore({ id: 1 }), makeStore({ id: 2 })])
+    const store = usePortfolioStore.getState()
+    store.setStoreIds([2])
+    store.setStoreIds([2])
+    await vi.waitFor(() => expect(bridge.inputsTo('stores:list')).toHaveLength(1))
+    expect(bridge.lastInputTo('stores:list')?.storeIds).toEqual([2])
+
+    store.setFilter('countries', ['SG'])
+    store.clearFilters()
+    expect(usePortfolioStore.getState().query.storeIds).toEqual([2])
+    expect(isFiltered(usePortfolioStore.getState().query)).toBe(false)
   })
 })

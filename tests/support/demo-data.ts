@@ -3,7 +3,10 @@
  */
 import { Faker, en } from '@faker-js/faker'
 import { stringify } from 'csv-stringify/sync'
-import type { StoreService } from '../../electron/core/portfolio/store-service'
+import { DateTime } from 'luxon'
+import type { AppCore } from '../../electron/core/app-core'
+import { countryInfo, isCoveredCountry } from '../../electron/shared/countries'
+import { authorizationInputSchema, subscriptionInputSchema } from '../../electron/shared/records'
 import { STORE_FIELDS, storeInputSchema } from '../../electron/shared/store-fields'
 import type { StoreInput } from '../../electron/shared/store-fields'
 
@@ -56,12 +59,134 @@ export function demoStoreInputs(count: number, seed = 20240301): StoreInput[] {
   return inputs
 }
 
-/** Adds `count` demo stores, and a few edits so store pages have history. */
-export function seedDemoPortfolio(stores: StoreService, count: number, seed?: number): void {
+/**
+ * What a demo store's records say, relative to now. Most stores are fine; the rest cover every
+ * status a KAM meets today (legacy grace is history by now, so it has no scenario).
+ */
+export const DEMO_SCENARIOS = [
+  'healthy',
+  'expiring',
+  'expired',
+  'needs-authorization',
+  'reauthorize-after-renewal',
+  'needs-reconnect',
+  'needs-subscription',
+  'unknown'
+] as const
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number]
+
+const SCENARIO_WEIGHTS: [DemoScenario, number][] = [
+  ['healthy', 62],
+  ['expiring', 9],
+  ['expired', 5],
+  ['needs-authorization', 4],
+  ['reauthorize-after-renewal', 3],
+  ['needs-reconnect', 6],
+  ['needs-subscription', 7],
+  ['unknown', 4]
+]
+
+const DAY_MS = 24 * 3600_000
+
+export interface DemoSeedOptions {
+  seed?: number
+  /** "Now" for the records; the app's clock. */
+  now?: number
+}
+
+/** The scenario of the i-th demo store: fixed by the seed, so screenshots and tests are repeatable. */
+export function demoScenarios(count: number, seed = 20240301): DemoScenario[] {
+  const faker = new Faker({ locale: [en] })
+  faker.seed(seed + 1)
+  return Array.from({ length: count }, () => faker.helpers.weightedArrayElement(SCENARIO_WEIGHTS.map(([value, weight]) => ({ value, weight }))))
+}
+
+/**
+ * Records for one store, as a KAM would have typed them off Lazada's pages: an order at some
+ * minute of a working day in the store's country, ending half a year later at the same time; the
+ * seller authorizing a little after the order; the store reconnected the same day.
+ */
+function seedRecords(core: AppCore, storeId: number, country: string, scenario: DemoScenario, now: number, faker: Faker): void {
+  const zone = countryInfo(country).timeZone ?? 'UTC'
+  const at = (instant: number) => DateTime.fromMillis(instant, { zone }).set({ hour: faker.number.int({ min: 9, max: 17 }), minute: faker.number.int({ min: 0, max: 59 }), second: 0, millisecond: 0 })
+  const subscribe = (endInDays: number, dates = true) => {
+    const end = at(now + endInDays * DAY_MS)
+    const start = end.minus({ months: 6 })
+    core.records.saveSubscription(
+      storeId,
+      subscriptionInputSchema.parse({ startAt: dates ? start.toMillis() : null, endAt: dates ? end.toMillis() : null, source: faker.helpers.arrayElement(['kam', 'kam', 'checklist']) })
+    )
+    return start.toMillis()
+  }
+  const authorize = (authorizedAt: number, reconnected: boolean) =>
+    core.records.recordAuthorization(
+      storeId,
+      authorizationInputSchema.parse({
+        authorizedAt,
+        method: faker.helpers.arrayElement(['recorded-by-kam', 'seller-link', 'embedded-window']),
+        account: faker.helpers.maybe(() => `${faker.internet.username().toLowerCase()}@example.com`, { probability: 0.6 }),
+        country,
+        reconnected
+      })
+    )
+  const soonAfter = (instant: number) => Math.min(now - 3600_000, instant + faker.number.int({ min: 5, max: 180 }) * 60_000)
+
+  switch (scenario) {
+    case 'healthy': {
+      const start = subscribe(faker.number.int({ min: 18, max: 178 }))
+      authorize(soonAfter(start), true)
+      break
+    }
+    case 'expiring': {
+      const start = subscribe(faker.number.int({ min: 1, max: 13 }))
+      authorize(soonAfter(start), true)
+      break
+    }
+    case 'expired': {
+      const start = subscribe(-faker.number.int({ min: 1, max: 25 }))
+      authorize(soonAfter(start), true)
+      break
+    }
+    case 'needs-authorization':
+      subscribe(faker.number.int({ min: 168, max: 178 }))
+      break
+    case 'reauthorize-after-renewal': {
+      // Renewed a few days ago; the last authorization belongs to the previous half year.
+      const start = subscribe(faker.number.int({ min: 170, max: 178 }))
+      authorize(start - faker.number.int({ min: 150, max: 175 }) * DAY_MS, true)
+      break
+    }
+    case 'needs-reconnect': {
+      const start = subscribe(faker.number.int({ min: 165, max: 178 }))
+      authorize(soonAfter(start), false)
+      break
+    }
+    case 'needs-subscription':
+      // A new client: nothing ordered or authorized yet.
+      break
+    case 'unknown':
+      // Ordered, but nobody read the Start and End Time off the Order Confirmation page.
+      subscribe(175, false)
+      break
+  }
+}
+
+/**
+ * Adds `count` demo stores with realistic records relative to now (so the dashboard, the worklist
+ * and the 90-day view have something to show), and a few edits so store pages have history.
+ */
+export function seedDemoPortfolio(core: AppCore, count: number, options: DemoSeedOptions = {}): void {
+  const seed = options.seed ?? 20240301
+  const now = options.now ?? Date.now()
   const inputs = demoStoreInputs(count, seed)
+  const scenarios = demoScenarios(count, seed)
+  const faker = new Faker({ locale: [en] })
+  faker.seed(seed + 2)
+  const { stores } = core
   stores.transaction(() => {
     inputs.forEach((input, i) => {
       const created = stores.create(input)
+      if (isCoveredCountry(input.country)) seedRecords(core, created.id, input.country, scenarios[i] ?? 'healthy', now, faker)
       if (i % 7 === 0) stores.update(created.id, { ...input, ownerKam: OWNERS[(i + 1) % OWNERS.length] ?? null, notes: 'Asked the seller to renew before the end of the month.' })
       if (i % 50 === 3) stores.archive(created.id)
     })

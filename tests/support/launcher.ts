@@ -73,7 +73,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-chromium-'))
   let context: BrowserContext | undefined
   try {
-    if (options.demoStores && host.core.stores.count() === 0) seedDemoPortfolio(host.core.stores, options.demoStores)
+    if (options.demoStores && host.core.stores.count() === 0) seedDemoPortfolio(host.core, options.demoStores, { now: options.clock?.now() })
     const headless = options.headless ?? true
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),

@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES } from '../../../electron/shared/ipc-contract'
 import type { SaveFileResult } from '../../../electron/shared/portfolio'
 import type { AppErrorInfo, Result } from '../../../electron/shared/result'
 import { api } from '../api/client'
+import { useDashboardStore } from './useDashboardStore'
 import { usePortfolioStore } from './usePortfolioStore'
 
 export type ImportStep = 'choose' | 'checking' | 'preview' | 'writing' | 'done'
@@ -174,6 +175,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (result.ok) {
         set({ step: 'done', result: result.value, preview: null, progress: null })
         void usePortfolioStore.getState().load()
+        void useDashboardStore.getState().refresh()
       } else {
         set({ step: 'preview', error: result.error, progress: null })
       }

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import { DEFAULT_PORTFOLIO_QUERY } from '../../../electron/shared/portfolio'
-import type { ExportResult, PortfolioFacets, PortfolioQuery, SortableColumn, Store } from '../../../electron/shared/portfolio'
+import type { ExportResult, PortfolioFacets, PortfolioQuery, PortfolioStatus, SortableColumn, Store } from '../../../electron/shared/portfolio'
 import type { Result } from '../../../electron/shared/result'
 import { api } from '../api/client'
 
@@ -15,6 +15,10 @@ export const SEARCH_DEBOUNCE_MS = 150
 
 /** Columns where the newest first is the useful first click. */
 const DESCENDING_FIRST: readonly SortableColumn[] = ['updatedAt', 'createdAt']
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
+}
 
 interface PortfolioData {
   query: PortfolioQuery
@@ -34,6 +38,10 @@ interface PortfolioActions {
   setFilter<K extends PortfolioFilterKey>(key: K, values: PortfolioQuery[K]): void
   toggleSort(column: SortableColumn): void
   clearFilters(): void
+  /** Narrows the view to given stores (a digest notification's), or shows all again with []. */
+  setStoreIds(ids: number[]): void
+  /** The dashboard's count cards: only stores in this status, every other filter cleared. */
+  showOnlyStatus(status: PortfolioStatus): void
   select(id: number | null): void
   exportCsv(): Promise<Result<ExportResult>>
 }
@@ -55,15 +63,14 @@ let searchTimer: ReturnType<typeof setTimeout> | undefined
 /** Each request's number; an answer that is not the latest one is dropped. */
 let requestSeq = 0
 
+/** Search or a filter narrows the view (the stores of a reminder are shown, and cleared, apart). */
 export function isFiltered(query: PortfolioQuery): boolean {
-  const defaultStatuses = DEFAULT_PORTFOLIO_QUERY.statuses
   return (
     query.search.trim() !== '' ||
     query.countries.length > 0 ||
     query.owners.length > 0 ||
     query.tags.length > 0 ||
-    query.statuses.length !== defaultStatuses.length ||
-    query.statuses.some((s) => !defaultStatuses.includes(s))
+    query.statuses.length > 0
   )
 }
 
@@ -114,7 +121,18 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
     },
 
     clearFilters() {
-      set((s) => ({ query: { ...DEFAULT_PORTFOLIO_QUERY, sort: s.query.sort } }))
+      set((s) => ({ query: { ...DEFAULT_PORTFOLIO_QUERY, sort: s.query.sort, storeIds: s.query.storeIds } }))
+      loadNow()
+    },
+
+    setStoreIds(ids) {
+      if (sameIds(ids, get().query.storeIds)) return
+      set((s) => ({ query: { ...s.query, storeIds: ids } }))
+      loadNow()
+    },
+
+    showOnlyStatus(status) {
+      set((s) => ({ query: { ...DEFAULT_PORTFOLIO_QUERY, sort: s.query.sort, statuses: [status] } }))
       loadNow()
     },
 

@@ -4,6 +4,7 @@ import type { Store } from '../../../electron/shared/portfolio'
 import type { Result } from '../../../electron/shared/result'
 import type { StoreInput } from '../../../electron/shared/store-fields'
 import { api } from '../api/client'
+import { useDashboardStore } from './useDashboardStore'
 import { usePortfolioStore } from './usePortfolioStore'
 import { useStoreDetailStore } from './useStoreDetailStore'
 
@@ -52,6 +53,7 @@ export const useStoreFormStore = create<StoreFormState>()((set, get) => ({
       const portfolio = usePortfolioStore.getState()
       portfolio.select(result.value.id)
       void portfolio.load()
+      void useDashboardStore.getState().refresh()
       if (useStoreDetailStore.getState().storeId === result.value.id) void useStoreDetailStore.getState().reload()
     }
     return result

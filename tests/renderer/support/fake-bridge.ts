@@ -9,9 +9,15 @@ import { countryInfo, isCoveredCountry } from '../../../electron/shared/countrie
 import type { ImportCommitResult, ImportPreview } from '../../../electron/shared/csv-import'
 import { ipcContract } from '../../../electron/shared/ipc-contract'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
-import type { PortfolioQuery, Store, StoreHistoryEntry } from '../../../electron/shared/portfolio'
+import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
+import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
+import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
 import type { Result } from '../../../electron/shared/result'
+import { DEFAULT_SETTINGS } from '../../../electron/shared/settings'
+import type { AppSettings } from '../../../electron/shared/settings'
+import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../electron/shared/status'
+import type { StoreStatus } from '../../../electron/shared/status'
 import { BLANK_STORE_INPUT } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
 
@@ -24,11 +30,20 @@ export interface Call {
 
 export const TEST_NOW = Date.parse('2026-11-27T08:00:00Z')
 
+const DAY = 86_400_000
 let storeSeq = 100
+let recordSeq = 1000
+
+/** What main would derive for a store with no records: in scope it needs a subscription. */
+function derivedStatus(country: string, archivedAt: number | null): PortfolioStatus {
+  if (archivedAt) return 'archived'
+  return isCoveredCountry(country) ? 'needs-subscription' : 'out-of-scope'
+}
 
 export function makeStore(overrides: Partial<Store> = {}): Store {
   const id = overrides.id ?? ++storeSeq
   const country = overrides.country ?? 'SG'
+  const status = overrides.status ?? derivedStatus(country, overrides.archivedAt ?? null)
   return {
     ...BLANK_STORE_INPUT,
     id,
@@ -37,7 +52,10 @@ export function makeStore(overrides: Partial<Store> = {}): Store {
     country,
     sellerShortCode: `SG${String(id).padStart(6, '0')}`,
     loginEmail: `store${id}@acme.example`,
-    status: overrides.archivedAt ? 'archived' : isCoveredCountry(country) ? 'active' : 'out-of-scope',
+    status,
+    statusReason: status === 'out-of-scope' ? `${countryInfo(country).name} is outside Lazada’s Service Market rule.` : 'No Service Market subscription is on record.',
+    deadlineAt: null,
+    deadlineKind: null,
     archivedAt: null,
     createdAt: TEST_NOW - 86_400_000,
     updatedAt: TEST_NOW - 3_600_000,
@@ -65,8 +83,70 @@ export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPrevi
   }
 }
 
+export function makeReminder(overrides: Partial<ReminderItem> = {}): ReminderItem {
+  const id = overrides.id ?? ++recordSeq
+  return {
+    id,
+    storeId: 7,
+    storeLabel: 'Acme Pte Ltd — Acme Official (SG)',
+    deadlineKind: 'subscription-end',
+    deadlineAt: TEST_NOW + 7 * DAY,
+    rungDays: 7,
+    title: 'Subscription ends in 7 days',
+    body: 'Acme Pte Ltd — Acme Official (SG): the Service Market subscription ends 4 Dec 2026, 00:00 (SG time).',
+    state: 'delivered',
+    firedAt: TEST_NOW - 3_600_000,
+    deliveredAt: TEST_NOW - 3_600_000,
+    readAt: null,
+    ...overrides
+  }
+}
+
+export function makeWorklistItem(overrides: Partial<WorklistItem> = {}): WorklistItem {
+  return {
+    storeId: 7,
+    clientName: 'Acme Pte Ltd',
+    storeName: 'Acme Official',
+    country: 'SG',
+    ownerKam: 'Ben',
+    status: 'expiring',
+    reason: 'The subscription ends 4 Dec 2026, 00:00 (SG time): renew it before then.',
+    deadline: TEST_NOW + 7 * DAY,
+    deadlineKind: 'subscription-end',
+    daysLeft: 7,
+    nextAction: { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook: 'renew-and-reauthorize', step: 1 },
+    snoozedUntil: null,
+    ...overrides
+  }
+}
+
+export function makeRun(overrides: Partial<CheckRunSummary> = {}): CheckRunSummary {
+  return {
+    id: ++recordSeq,
+    trigger: 'manual',
+    startedAt: TEST_NOW - 5 * 60_000,
+    finishedAt: TEST_NOW - 5 * 60_000 + 800,
+    storesChecked: 120,
+    statusChanges: 3,
+    remindersFired: 2,
+    errors: [],
+    ...overrides
+  }
+}
+
+function emptyCounts(): Record<StoreStatus, number> {
+  return Object.fromEntries(STORE_STATUSES.map((s) => [s, 0])) as Record<StoreStatus, number>
+}
+
+/** Thirteen Mondays from the week of TEST_NOW. */
+export function emptyExpiryWeeks(): Dashboard['expiryWeeks'] {
+  const monday = Date.parse('2026-11-23T00:00:00Z')
+  return Array.from({ length: 13 }, (_, i) => ({ weekStart: new Date(monday + i * 7 * DAY).toISOString().slice(0, 10), byCountry: {}, total: 0 }))
+}
+
 function matchesQuery(store: Store, query: PortfolioQuery): boolean {
-  if (query.statuses.length && !query.statuses.includes(store.status)) return false
+  if (query.storeIds.length && !query.storeIds.includes(store.id)) return false
+  if (query.statuses.length ? !query.statuses.includes(store.status) : store.status === 'archived') return false
   if (query.countries.length && !query.countries.includes(store.country)) return false
   if (query.owners.length && !query.owners.includes(store.ownerKam ?? '')) return false
   if (query.tags.length && !store.tags.some((t) => query.tags.includes(t))) return false
@@ -94,6 +174,16 @@ export class FakeBridge {
   readonly violations: string[] = []
   stores: Store[]
   history = new Map<number, StoreHistoryEntry[]>()
+  subscriptions = new Map<number, Subscription>()
+  authorizations = new Map<number, Authorization[]>()
+  /** Verdicts per store; stores without one get a verdict from their status. */
+  verdicts = new Map<number, StoreVerdict>()
+  snoozes = new Map<number, Snooze>()
+  reminders: ReminderItem[] = []
+  /** When set, `dashboard:get` answers it; otherwise one is built from the stores. */
+  dashboard: Dashboard | null = null
+  runs: CheckRunSummary[] = []
+  settings: AppSettings = structuredClone(DEFAULT_SETTINGS)
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -147,11 +237,62 @@ export class FakeBridge {
     return this.stores.find((s) => s.id === id)
   }
 
+  /** What `stores:get` answers for a store. */
+  detail(id: number): StoreDetail | null {
+    const store = this.find(id)
+    if (!store) return null
+    const verdictStatus: StoreStatus = store.status === 'archived' ? 'needs-subscription' : store.status
+    return {
+      store,
+      history: this.history.get(id) ?? [],
+      subscription: this.subscriptions.get(id) ?? null,
+      authorizations: this.authorizations.get(id) ?? [],
+      verdict: this.verdicts.get(id) ?? {
+        status: verdictStatus,
+        reason: store.statusReason,
+        deadline: store.deadlineAt,
+        deadlineKind: store.deadlineKind,
+        nextAction: null,
+        daysLeft: null
+      },
+      snooze: this.snoozes.get(id) ?? null,
+      reminders: this.reminders.filter((r) => r.storeId === id)
+    }
+  }
+
+  private answerDetail(id: number): Result<StoreDetail> {
+    const detail = this.detail(id)
+    return detail ? ok(detail) : fail('not-found', `Store #${id} does not exist; it may have been deleted`)
+  }
+
+  private buildDashboard(): Dashboard {
+    const counts = emptyCounts()
+    for (const store of this.stores) if (store.status !== 'archived') counts[store.status]++
+    const needsAction = NEEDS_ACTION_STATUSES.reduce((sum, s) => sum + counts[s], 0)
+    return {
+      counts,
+      needsAction,
+      archived: this.stores.filter((s) => s.status === 'archived').length,
+      worklist: [],
+      expiryWeeks: emptyExpiryWeeks(),
+      lastRun: this.runs[0] ?? null,
+      nextCheckAt: null
+    }
+  }
+
+  private unread(): number {
+    return this.reminders.filter((r) => r.readAt === null).length
+  }
+
   private saveStore(id: number, input: StoreInput, existing?: Store): Store {
+    const status = derivedStatus(input.country, existing?.archivedAt ?? null)
     const store: Store = {
       ...input,
       id,
-      status: existing?.archivedAt ? 'archived' : isCoveredCountry(input.country) ? 'active' : 'out-of-scope',
+      status,
+      statusReason: existing?.statusReason ?? 'No Service Market subscription is on record.',
+      deadlineAt: existing?.deadlineAt ?? null,
+      deadlineKind: existing?.deadlineKind ?? null,
       archivedAt: existing?.archivedAt ?? null,
       createdAt: existing?.createdAt ?? TEST_NOW,
       updatedAt: TEST_NOW
@@ -172,7 +313,7 @@ export class FakeBridge {
     const next: Store = {
       ...store,
       archivedAt: archived ? TEST_NOW : null,
-      status: archived ? 'archived' : isCoveredCountry(store.country) ? 'active' : 'out-of-scope'
+      status: derivedStatus(store.country, archived ? TEST_NOW : null)
     }
     this.stores = this.stores.map((s) => (s.id === id ? next : s))
     return ok(next)
@@ -192,10 +333,7 @@ export class FakeBridge {
         }
       })
     })
-    this.handle('stores:get', ({ id }) => {
-      const store = this.find(id)
-      return store ? ok({ store, history: this.history.get(id) ?? [] }) : fail('not-found', `Store #${id} does not exist; it may have been deleted`)
-    })
+    this.handle('stores:get', ({ id }) => this.answerDetail(id))
     this.handle('stores:create', ({ store }) => {
       const input = store as StoreInput
       const existing = this.duplicateOf(input)
@@ -227,6 +365,82 @@ export class FakeBridge {
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
     this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0 }))
     this.handle('import:discard', () => ok(null))
+
+    this.handle('subscriptions:save', ({ storeId, subscription }) => {
+      if (!this.find(storeId)) return this.answerDetail(storeId)
+      this.subscriptions.set(storeId, { storeId, ...subscription, checkedAt: TEST_NOW, updatedAt: TEST_NOW })
+      return this.answerDetail(storeId)
+    })
+    this.handle('subscriptions:remove', ({ storeId }) => {
+      this.subscriptions.delete(storeId)
+      return this.answerDetail(storeId)
+    })
+    this.handle('authorizations:record', ({ storeId, authorization }) => {
+      if (!this.find(storeId)) return this.answerDetail(storeId)
+      const { reconnected, ...fields } = authorization
+      const created: Authorization = {
+        id: ++recordSeq,
+        storeId,
+        ...fields,
+        reconnectedAt: reconnected ? authorization.authorizedAt : null,
+        reconnectedBy: reconnected ? 'maria' : null,
+        recordedAt: TEST_NOW
+      }
+      const list = [created, ...(this.authorizations.get(storeId) ?? [])].sort((a, b) => b.authorizedAt - a.authorizedAt)
+      this.authorizations.set(storeId, list)
+      return this.answerDetail(storeId)
+    })
+    this.handle('authorizations:remove', ({ storeId, authorizationId }) => {
+      const list = this.authorizations.get(storeId) ?? []
+      if (!list.some((a) => a.id === authorizationId)) return fail('not-found', 'That authorization is not on record for this store any more.')
+      this.authorizations.set(storeId, list.filter((a) => a.id !== authorizationId))
+      return this.answerDetail(storeId)
+    })
+    this.handle('authorizations:mark-reconnected', ({ storeId }) => {
+      const [latest, ...rest] = this.authorizations.get(storeId) ?? []
+      if (!latest) return fail('conflict', 'Record the seller’s authorization first: a store is reconnected after it is authorized.')
+      this.authorizations.set(storeId, [{ ...latest, reconnectedAt: TEST_NOW, reconnectedBy: 'maria' }, ...rest])
+      return this.answerDetail(storeId)
+    })
+
+    this.handle('dashboard:get', () => ok(this.dashboard ?? this.buildDashboard()))
+    this.handle('checks:run-now', () => {
+      const run = makeRun({ startedAt: Date.now(), finishedAt: Date.now() + 500, storesChecked: this.stores.length })
+      this.runs.unshift(run)
+      return ok(run)
+    })
+    this.handle('checks:recent', ({ limit }) => ok(this.runs.slice(0, limit)))
+
+    this.handle('reminders:list', ({ unreadOnly, limit }) =>
+      ok({
+        reminders: this.reminders
+          .filter((r) => !unreadOnly || r.readAt === null)
+          .sort((a, b) => b.firedAt - a.firedAt)
+          .slice(0, limit),
+        unread: this.unread()
+      })
+    )
+    this.handle('reminders:mark-read', (which) => {
+      const ids = 'ids' in which ? which.ids : null
+      this.reminders = this.reminders.map((r) => (r.readAt === null && (!ids || ids.includes(r.id)) ? { ...r, readAt: TEST_NOW } : r))
+      return ok({ reminders: [...this.reminders].sort((a, b) => b.firedAt - a.firedAt), unread: this.unread() })
+    })
+    this.handle('reminders:snooze', ({ storeId, mode }) => {
+      // From the real clock: the renderer shows a snooze only while it lasts.
+      const snooze = { storeId, until: Date.now() + (mode === 'day' ? DAY : 4 * DAY) }
+      this.snoozes.set(storeId, snooze)
+      return ok(snooze)
+    })
+    this.handle('reminders:unsnooze', ({ storeId }) => {
+      this.snoozes.delete(storeId)
+      return ok(null)
+    })
+
+    this.handle('settings:get', () => ok(this.settings))
+    this.handle('settings:save', (settings) => {
+      this.settings = settings
+      return ok(settings)
+    })
   }
 }
 

@@ -1,6 +1,10 @@
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
+import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
+import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
+import { resetRemindersStore } from '../../../renderer/src/stores/useRemindersStore'
+import { resetSettingsStore } from '../../../renderer/src/stores/useSettingsStore'
 import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDetailStore'
 import { resetStoreFormStore } from '../../../renderer/src/stores/useStoreFormStore'
 
@@ -10,4 +14,8 @@ export function resetAllStores(): void {
   resetStoreFormStore()
   resetImportStore()
   resetAppInfoStore()
+  resetDashboardStore()
+  resetChecksStore()
+  resetRemindersStore()
+  resetSettingsStore()
 }

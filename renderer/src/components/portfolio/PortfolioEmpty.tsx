@@ -33,18 +33,18 @@ export function EmptyPortfolio({ onImport, onAdd, onTemplate }: { onImport(): vo
   )
 }
 
-export function NoMatchingStores({ onClear }: { onClear(): void }) {
+export function NoMatchingStores({ onClear, reminder = false }: { onClear(): void; reminder?: boolean }) {
   return (
     <Center className="page" p="xl">
       <EmptyState>
         <EmptyState.Indicator>
           <IconFilterOff />
         </EmptyState.Indicator>
-        <EmptyState.Title order={2}>No stores match these filters</EmptyState.Title>
-        <EmptyState.Description>Try fewer filters or another search.</EmptyState.Description>
+        <EmptyState.Title order={2}>{reminder ? 'The stores from this reminder are gone' : 'No stores match these filters'}</EmptyState.Title>
+        <EmptyState.Description>{reminder ? 'They may have been deleted.' : 'Try fewer filters or another search.'}</EmptyState.Description>
         <EmptyState.Actions>
           <Button variant="light" onClick={onClear}>
-            Clear filters
+            {reminder ? 'Show all stores' : 'Clear filters'}
           </Button>
         </EmptyState.Actions>
       </EmptyState>

@@ -1,15 +1,23 @@
 import { CloseButton, Group, Kbd, MultiSelect, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import type { KeyboardEvent, Ref } from 'react'
-import { PORTFOLIO_STATUSES, PORTFOLIO_STATUS_LABELS } from '../../../../electron/shared/portfolio'
+import { PORTFOLIO_STATUS_LABELS } from '../../../../electron/shared/portfolio'
 import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
+import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../../electron/shared/status'
 import { countryName } from '../../lib/format'
 import { usePortfolioStore } from '../../stores/usePortfolioStore'
 
 /** The Owner filter's stand-in for "no owner" (main's query uses ''; a select option cannot). */
 const UNASSIGNED = '__unassigned__'
 
-const STATUS_OPTIONS = PORTFOLIO_STATUSES.map((s) => ({ value: s, label: PORTFOLIO_STATUS_LABELS[s] }))
+const statusOption = (s: PortfolioStatus) => ({ value: s, label: PORTFOLIO_STATUS_LABELS[s] })
+
+/** Grouped so it reads which statuses want action, and that archived stores show only when picked. */
+const STATUS_OPTIONS = [
+  { group: 'Needs action', items: STORE_STATUSES.filter((s) => NEEDS_ACTION_STATUSES.includes(s)).map(statusOption) },
+  { group: 'No action needed', items: STORE_STATUSES.filter((s) => !NEEDS_ACTION_STATUSES.includes(s)).map(statusOption) },
+  { group: 'Hidden unless picked', items: [statusOption('archived')] }
+]
 
 /** Facets plus whatever is selected, so a pick stays visible after its last store went away. */
 function withSelected(options: string[], selected: string[]): string[] {
@@ -105,6 +113,8 @@ export function PortfolioFilters({ searchRef, onSearchArrowDown }: { searchRef: 
         searchable={false}
         aria-label="Status"
         placeholder={query.statuses.length ? undefined : 'Any status'}
+        title={query.statuses.includes('archived') ? undefined : 'Archived stores are hidden unless you pick “Archived”'}
+        maxDropdownHeight={420}
         data={STATUS_OPTIONS}
         value={query.statuses}
         onChange={(values) => setFilter('statuses', values as PortfolioStatus[])}

@@ -1,8 +1,10 @@
-import { ActionIcon, Alert, Button, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
+import { IconBell, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useLocation } from 'wouter'
+import { useLocation, useSearch } from 'wouter'
+import { PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
+import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useImportStore } from '../../stores/useImportStore'
@@ -19,8 +21,47 @@ function dialogOpen(): boolean {
   return useStoreFormStore.getState().opened || useImportStore.getState().opened
 }
 
+/** `ids=3,8,12` → [3, 8, 12]; anything unreadable is dropped. */
+function parseIds(value: string | null): number[] {
+  if (!value) return []
+  const ids = value
+    .split(',')
+    .map((part) => Number(part.trim()))
+    .filter((id) => Number.isInteger(id) && id > 0)
+  return [...new Set(ids)].slice(0, 1000)
+}
+
+function parseStatus(value: string | null): PortfolioStatus | null {
+  return value && (PORTFOLIO_STATUSES as readonly string[]).includes(value) ? (value as PortfolioStatus) : null
+}
+
+/**
+ * The view follows the address: `?ids=` narrows it to a reminder's stores for as long as the
+ * address says so; `?status=` applies once (a link from elsewhere) and leaves the address.
+ */
+function useQueryFromAddress(): number[] {
+  const search = useSearch()
+  const [, navigate] = useLocation()
+  const params = new URLSearchParams(search)
+  const ids = parseIds(params.get('ids'))
+  const idsKey = ids.join(',')
+  const status = parseStatus(params.get('status'))
+
+  useEffect(() => {
+    const portfolio = usePortfolioStore.getState()
+    if (status) {
+      portfolio.showOnlyStatus(status)
+      navigate(idsKey ? `/portfolio?ids=${idsKey}` : '/portfolio', { replace: true })
+    }
+    portfolio.setStoreIds(parseIds(idsKey))
+  }, [idsKey, status, navigate])
+
+  return ids
+}
+
 export function PortfolioPage() {
   const [, navigate] = useLocation()
+  const reminderIds = useQueryFromAddress()
   const stores = usePortfolioStore((s) => s.stores)
   const query = usePortfolioStore((s) => s.query)
   const portfolioSize = usePortfolioStore((s) => s.portfolioSize)
@@ -65,6 +106,8 @@ export function PortfolioPage() {
   const openStore = (id: number) => navigate(`/stores/${id}`)
   const filtered = isFiltered(query)
   const empty = loaded && portfolioSize === 0
+  // With no filter at all, what the list leaves out of the portfolio is the archive.
+  const hiddenArchived = !filtered && query.storeIds.length === 0 ? portfolioSize - stores.length : 0
 
   let body
   if (!loaded) {
@@ -83,7 +126,7 @@ export function PortfolioPage() {
   } else if (empty) {
     body = <EmptyPortfolio onImport={openImport} onAdd={openCreate} onTemplate={() => void saveTemplate()} />
   } else if (stores.length === 0) {
-    body = <NoMatchingStores onClear={clearFilters} />
+    body = filtered ? <NoMatchingStores onClear={clearFilters} /> : <NoMatchingStores onClear={() => navigate('/portfolio')} reminder />
   } else {
     body = (
       <PortfolioTable
@@ -143,8 +186,23 @@ export function PortfolioPage() {
             <PortfolioFilters searchRef={searchRef} onSearchArrowDown={() => tableRef.current?.focusRows()} />
           </div>
           <Group px="md" py={8} gap="xs" h={38}>
+            {reminderIds.length > 0 && (
+              <Badge
+                size="lg"
+                variant="light"
+                radius="sm"
+                tt="none"
+                fw={500}
+                leftSection={<IconBell size={14} />}
+                rightSection={<CloseButton size="xs" aria-label="Show all stores" onClick={() => navigate('/portfolio')} />}
+                data-testid="reminder-chip"
+              >
+                Showing the {plural(reminderIds.length, 'store')} from a reminder
+              </Badge>
+            )}
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="portfolio-count">
               Showing {formatCount(stores.length)} of {plural(portfolioSize, 'store')}
+              {hiddenArchived > 0 && ` · ${formatCount(hiddenArchived)} archived hidden`}
             </Text>
             {filtered && stores.length > 0 && (
               <Button variant="subtle" size="compact-sm" onClick={clearFilters}>

@@ -11,7 +11,9 @@ import { useEffect, useImperativeHandle, useRef } from 'react'
 import type { KeyboardEvent, Ref } from 'react'
 import type { PortfolioQuery, SortableColumn, Store } from '../../../../electron/shared/portfolio'
 import { SORTABLE_COLUMNS } from '../../../../electron/shared/portfolio'
-import { countryName, EMPTY_VALUE, formatDate, formatDateTime } from '../../lib/format'
+import { useNow } from '../../lib/use-now'
+import { daysLeft, formatDaysLeft, formatKamTime, formatStoreDate, formatStoreTime, sameTimeAsKam, urgencyOf } from '../../lib/dates'
+import { countryName, EMPTY_VALUE } from '../../lib/format'
 import { StatusBadge } from './StatusBadge'
 
 export const ROW_HEIGHT = 36
@@ -39,13 +41,13 @@ const column = createColumnHelper<Store>()
 
 /** Fixed widths in px; Client and Store have none and share what is left. */
 const COLUMN_WIDTHS: Partial<Record<string, number>> = {
-  country: 96,
-  sellerShortCode: 162,
-  loginEmail: 190,
-  ownerKam: 130,
-  tags: 160,
-  status: 112,
-  updatedAt: 124
+  country: 90,
+  sellerShortCode: 150,
+  loginEmail: 150,
+  ownerKam: 112,
+  tags: 104,
+  status: 178,
+  deadlineAt: 196
 }
 
 function Dimmed({ children }: { children: string }) {
@@ -78,6 +80,31 @@ function TagBadges({ tags }: { tags: string[] }) {
   )
 }
 
+const URGENCY_COLORS = { passed: 'red.8', soon: 'orange.8', near: 'yellow.9', later: 'dimmed' } as const
+
+/** "15 Mar 2026 · in 7 days", with the exact store and KAM times on hover. */
+function DeadlineCell({ store, now }: { store: Store; now: number }) {
+  const deadline = store.deadlineAt
+  if (deadline === null) return <Dimmed>{EMPTY_VALUE}</Dimmed>
+  const days = daysLeft(deadline, now, store.country)
+  const exact = formatStoreTime(deadline, store.country)
+  const label = sameTimeAsKam(deadline, store.country) ? exact : `${exact} · ${formatKamTime(deadline, now)}`
+  return (
+    <Tooltip label={label} openDelay={300}>
+      <span>
+        {formatStoreDate(deadline, store.country)}
+        {/* Months away, the date says enough; the column stays narrow. */}
+        {days < 60 && (
+          <Text span size="sm" c={URGENCY_COLORS[urgencyOf(days, deadline, now)]}>
+            {' '}
+            · {formatDaysLeft(days, deadline, store.country)}
+          </Text>
+        )}
+      </span>
+    </Tooltip>
+  )
+}
+
 function orDash(value: string | null) {
   return value ? value : <Dimmed>{EMPTY_VALUE}</Dimmed>
 }
@@ -98,11 +125,15 @@ const COLUMNS = [
   column.accessor('ownerKam', { header: 'Owner', cell: (c) => c.getValue() ?? <Dimmed>Unassigned</Dimmed> }),
   column.accessor('tags', { header: 'Tags', enableSorting: false, cell: (c) => <TagBadges tags={c.getValue()} /> }),
   column.accessor('status', { header: 'Status', cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  column.accessor('updatedAt', {
-    header: 'Updated',
-    cell: (c) => <span title={formatDateTime(c.getValue())}>{formatDate(c.getValue())}</span>
-  })
+  column.accessor('deadlineAt', {
+    header: 'Deadline',
+    cell: (c) => <DeadlineCell store={c.row.original} now={(c.table.options.meta as TableMeta).now} />
+  }),
 ]
+
+interface TableMeta {
+  now: number
+}
 
 function isSortable(id: string): id is SortableColumn {
   return (SORTABLE_COLUMNS as readonly string[]).includes(id)
@@ -113,6 +144,7 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
   const rowElements = useRef(new Map<number, HTMLTableRowElement>())
   /** The row index that should take focus once it has been rendered. */
   const focusWanted = useRef<number | null>(null)
+  const now = useNow()
 
   // The app does not run React Compiler, so the memoization this rule guards against never happens.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -122,7 +154,8 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
     state: { sorting: [{ id: sort.column, desc: sort.direction === 'desc' }] },
     manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (store) => String(store.id)
+    getRowId: (store) => String(store.id),
+    meta: { now } satisfies TableMeta
   })
   const rows = table.getRowModel().rows
 

@@ -1,15 +1,46 @@
-import { ActionIcon, Button, Group, Popover, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, Group, Popover, Text, ThemeIcon, Tooltip } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
-import { IconBuildingStore, IconKeyboard, IconList } from '@tabler/icons-react'
+import { IconBell, IconBuildingStore, IconKeyboard, IconLayoutDashboard, IconList, IconSettings } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
+import { formatCount } from '../../lib/format'
+import { useRemindersStore } from '../../stores/useRemindersStore'
 import { AboutPopover } from './AboutPopover'
+import { LastChecked } from './LastChecked'
 import { ShortcutsList } from './ShortcutsList'
+
+interface NavButtonProps {
+  href: string
+  active: boolean
+  icon: ReactNode
+  children: ReactNode
+  extra?: ReactNode
+  label?: string
+}
+
+function NavButton({ href, active, icon, children, extra, label }: NavButtonProps) {
+  return (
+    <Button
+      aria-label={label}
+      component={Link}
+      href={href}
+      variant={active ? 'light' : 'subtle'}
+      color={active ? undefined : 'gray'}
+      size="compact-md"
+      leftSection={icon}
+      rightSection={extra}
+      aria-current={active ? 'page' : undefined}
+    >
+      {children}
+    </Button>
+  )
+}
 
 export function AppHeader() {
   const [location] = useLocation()
   const [shortcutsOpen, shortcuts] = useDisclosure(false)
+  const unread = useRemindersStore((s) => s.unread)
   useHotkeys([['shift+?', shortcuts.toggle]])
-  const onPortfolio = location === '/' || location.startsWith('/stores/')
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -18,31 +49,45 @@ export function AppHeader() {
           <ThemeIcon size={30} radius="md" variant="filled" aria-hidden>
             <IconBuildingStore size={18} stroke={1.8} />
           </ThemeIcon>
-          <Text fw={700} size="lg" lh={1}>
+          <Text fw={700} size="lg" lh={1} className="brand-name">
             Storewatch
           </Text>
         </Group>
         <nav aria-label="Main">
-          <Group gap={4}>
-            <Button
-              component={Link}
-              href="/"
-              variant={onPortfolio ? 'light' : 'subtle'}
-              color={onPortfolio ? undefined : 'gray'}
-              size="compact-md"
-              leftSection={<IconList size={16} />}
-              aria-current={onPortfolio ? 'page' : undefined}
-            >
+          <Group gap={4} wrap="nowrap">
+            <NavButton href="/" active={location === '/'} icon={<IconLayoutDashboard size={16} />}>
+              Dashboard
+            </NavButton>
+            <NavButton href="/portfolio" active={location === '/portfolio' || location.startsWith('/stores/')} icon={<IconList size={16} />}>
               Portfolio
-            </Button>
+            </NavButton>
+            <NavButton
+              href="/notifications"
+              active={location === '/notifications'}
+              icon={<IconBell size={16} />}
+              label={unread > 0 ? `Notifications, ${formatCount(unread)} unread` : undefined}
+              extra={
+                unread > 0 ? (
+                  <Badge size="sm" circle={unread < 10} color="red" variant="filled" data-testid="unread-count">
+                    {unread > 99 ? '99+' : formatCount(unread)}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              Notifications
+            </NavButton>
+            <NavButton href="/settings" active={location === '/settings'} icon={<IconSettings size={16} />}>
+              Settings
+            </NavButton>
           </Group>
         </nav>
       </Group>
       <Group gap={4} wrap="nowrap">
+        <LastChecked />
         <Popover opened={shortcutsOpen} onChange={(open) => (open ? shortcuts.open() : shortcuts.close())} position="bottom-end" shadow="md" width={300}>
           <Popover.Target>
             <Tooltip label="Keyboard shortcuts (?)" openDelay={400}>
-              <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts" onClick={shortcuts.toggle}>
+              <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts" onClick={shortcuts.toggle} ml={4}>
                 <IconKeyboard size={20} stroke={1.6} />
               </ActionIcon>
             </Tooltip>

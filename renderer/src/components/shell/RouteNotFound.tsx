@@ -13,7 +13,7 @@ export function RouteNotFound() {
         <EmptyState.Description>This page does not exist in Storewatch.</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} href="/" leftSection={<IconArrowLeft size={16} />}>
-            Back to the portfolio
+            Back to the dashboard
           </Button>
         </EmptyState.Actions>
       </EmptyState>

@@ -1,5 +1,18 @@
 import { Button, Stack, Text, Timeline } from '@mantine/core'
-import { IconArchive, IconArchiveOff, IconFileImport, IconPencil, IconPlus } from '@tabler/icons-react'
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconBellZ,
+  IconCalendarEvent,
+  IconCalendarX,
+  IconFileImport,
+  IconKey,
+  IconKeyOff,
+  IconPencil,
+  IconPlugConnected,
+  IconPlus,
+  IconStatusChange
+} from '@tabler/icons-react'
 import { useState } from 'react'
 import type { HistoryKind, StoreHistoryEntry } from '../../../../electron/shared/portfolio'
 import { EMPTY_VALUE, formatDateTime, formatRelative } from '../../lib/format'
@@ -11,7 +24,14 @@ const ICONS: Record<HistoryKind, typeof IconPlus> = {
   archived: IconArchive,
   restored: IconArchiveOff,
   imported: IconFileImport,
-  'import-updated': IconFileImport
+  'import-updated': IconFileImport,
+  'status-changed': IconStatusChange,
+  'subscription-updated': IconCalendarEvent,
+  'subscription-removed': IconCalendarX,
+  authorized: IconKey,
+  'authorization-removed': IconKeyOff,
+  reconnected: IconPlugConnected,
+  snoozed: IconBellZ
 }
 
 /** A first entry lists every field the store started with; show a few and fold the rest. */

@@ -1,24 +1,32 @@
 import { Alert, Anchor, Badge, Button, Card, Center, EmptyState, Grid, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconInfoCircle, IconPencil, IconTrash, IconWorldOff } from '@tabler/icons-react'
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { Link, useLocation } from 'wouter'
-import type { Store, StoreHistoryEntry } from '../../../../electron/shared/portfolio'
+import type { SnoozeMode } from '../../../../electron/shared/monitoring'
+import type { StoreDetail } from '../../../../electron/shared/portfolio'
+import { formatKamTime } from '../../lib/dates'
 import { countryName, formatDateTime, storeLabel } from '../../lib/format'
 import { hideToast, toastError, toastSuccess } from '../../lib/toast'
+import { useNow } from '../../lib/use-now'
+import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { StatusBadge } from '../portfolio/StatusBadge'
+import { AuthorizationsCard } from './AuthorizationsCard'
 import { DeleteStoreModal } from './DeleteStoreModal'
+import { StatusBanner } from './StatusBanner'
 import { StoreFields } from './StoreFields'
 import { StoreHistory } from './StoreHistory'
+import { StoreReminders } from './StoreReminders'
+import { SubscriptionCard } from './SubscriptionCard'
 
-/** One empty list, so the history selector returns a stable value while nothing is loaded. */
-const NO_HISTORY: StoreHistoryEntry[] = []
-
+/** Back to the portfolio as it was left, narrowed to a reminder's stores if it was. */
 function BackLink() {
+  const storeIds = usePortfolioStore((s) => s.query.storeIds)
+  const href = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
   return (
-    <Anchor component={Link} href="/" size="sm" aria-label="Back to portfolio">
+    <Anchor component={Link} href={href} size="sm" aria-label="Back to portfolio">
       <Group gap={4} component="span">
         <IconArrowLeft size={16} />
         Portfolio
@@ -37,7 +45,7 @@ function StoreNotFound({ message }: { message: string | null }) {
         <EmptyState.Title order={2}>This store is not in your portfolio</EmptyState.Title>
         <EmptyState.Description>{message ?? 'It may have been deleted.'}</EmptyState.Description>
         <EmptyState.Actions>
-          <Button component={Link} href="/" leftSection={<IconArrowLeft size={16} />}>
+          <Button component={Link} href="/portfolio" leftSection={<IconArrowLeft size={16} />}>
             Back to the portfolio
           </Button>
         </EmptyState.Actions>
@@ -46,11 +54,12 @@ function StoreNotFound({ message }: { message: string | null }) {
   )
 }
 
-function StoreView({ store }: { store: Store }) {
+function StoreView({ detail }: { detail: StoreDetail }) {
+  const { store, history } = detail
   const [, navigate] = useLocation()
-  const history = useStoreDetailStore((s) => s.detail?.history ?? NO_HISTORY)
+  const now = useNow()
   const busy = useStoreDetailStore((s) => s.busy)
-  const { archive, restore, remove } = useStoreDetailStore.getState()
+  const { archive, restore, remove, snooze, unsnooze } = useStoreDetailStore.getState()
   const openEdit = useStoreFormStore((s) => s.openEdit)
   const [deleteOpen, deleteModal] = useDisclosure(false)
   const label = storeLabel(store)
@@ -92,11 +101,23 @@ function StoreView({ store }: { store: Store }) {
     const result = await remove(store.id)
     deleteModal.close()
     if (result.ok) {
-      navigate('/')
+      navigate('/portfolio')
       toastSuccess('Store deleted', label)
     } else {
       toastError('Could not delete the store', result.error.message)
     }
+  }
+
+  async function onSnooze(mode: SnoozeMode): Promise<void> {
+    const result = await snooze(store.id, mode)
+    if (result.ok) toastSuccess('Reminders snoozed', `${label} · until ${formatKamTime(result.value.until)}`)
+    else toastError('Could not snooze the reminders', result.error.message)
+  }
+
+  async function onUnsnooze(): Promise<void> {
+    const result = await unsnooze(store.id)
+    if (result.ok) toastSuccess('Snooze ended', `${label} reminds you again.`)
+    else toastError('Could not end the snooze', result.error.message)
   }
 
   return (
@@ -118,7 +139,7 @@ function StoreView({ store }: { store: Store }) {
                   {store.country}
                 </Badge>
               </Tooltip>
-              <StatusBadge status={store.status} size="md" />
+              {archived && <StatusBadge status="archived" size="md" />}
             </Group>
           </Stack>
           <Group gap="xs" wrap="nowrap">
@@ -145,29 +166,39 @@ function StoreView({ store }: { store: Store }) {
             It is hidden from the default portfolio view and never notifies. Restore it to watch it again.
           </Alert>
         )}
-        {store.status === 'out-of-scope' && (
-          <Alert color="orange" icon={<IconWorldOff size={18} />} title="Out of scope">
-            {countryName(store.country)} is not one of the six countries where Lazada requires a Service Market order, so
-            Storewatch keeps this store on record but does not watch it.
-          </Alert>
-        )}
+        <StatusBanner
+          store={store}
+          verdict={detail.verdict}
+          snooze={detail.snooze}
+          now={now}
+          busy={busy}
+          onSnooze={(mode) => void onSnooze(mode)}
+          onUnsnooze={() => void onUnsnooze()}
+        />
 
         <Grid gap="md" align="flex-start">
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <Card withBorder padding="lg" radius="md">
-              <StoreFields store={store} />
-              <Text size="xs" c="dimmed" mt="lg">
-                Added {formatDateTime(store.createdAt)} · last changed {formatDateTime(store.updatedAt)}
-              </Text>
-            </Card>
+            <Stack gap="md">
+              <SubscriptionCard store={store} subscription={detail.subscription} now={now} />
+              <AuthorizationsCard store={store} authorizations={detail.authorizations} now={now} />
+              <Card withBorder padding="lg" radius="md" component="section" aria-label="Store details">
+                <StoreFields store={store} />
+                <Text size="xs" c="dimmed" mt="lg">
+                  Added {formatDateTime(store.createdAt)} · last changed {formatDateTime(store.updatedAt)}
+                </Text>
+              </Card>
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="history-title">
-              <Title order={3} size="h5" mb="md" id="history-title">
-                History
-              </Title>
-              <StoreHistory entries={history} />
-            </Card>
+            <Stack gap="md">
+              <StoreReminders reminders={detail.reminders} now={now} />
+              <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="history-title">
+                <Title order={3} size="h5" mb="md" id="history-title">
+                  History
+                </Title>
+                <StoreHistory entries={history} />
+              </Card>
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>
@@ -181,7 +212,7 @@ export function StorePage({ idParam }: { idParam: string }) {
   const storeId = useStoreDetailStore((s) => s.storeId)
   const status = useStoreDetailStore((s) => s.status)
   const error = useStoreDetailStore((s) => s.error)
-  const store = useStoreDetailStore((s) => s.detail?.store ?? null)
+  const detail = useStoreDetailStore((s) => s.detail)
   const { open, reload } = useStoreDetailStore.getState()
 
   useEffect(() => {
@@ -205,12 +236,12 @@ export function StorePage({ idParam }: { idParam: string }) {
       </Stack>
     )
   }
-  if (!store || store.id !== id) {
+  if (!detail || detail.store.id !== id) {
     return (
       <Center className="page">
         <Loader size="sm" aria-label="Loading the store" />
       </Center>
     )
   }
-  return <StoreView store={store} />
+  return <StoreView detail={detail} />
 }

@@ -1,0 +1,124 @@
+/**
+ * The home screen: what needs the KAM today. Counts by status, the worklist, and when the coming
+ * renewals bunch up.
+ */
+import { Alert, Button, Card, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { IconCircleCheck } from '@tabler/icons-react'
+import { useEffect } from 'react'
+import { STORE_STATUSES } from '../../../../electron/shared/status'
+import { formatCount, plural } from '../../lib/format'
+import { useNow } from '../../lib/use-now'
+import { useDashboardStore } from '../../stores/useDashboardStore'
+import { useImportStore } from '../../stores/useImportStore'
+import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useSaveTemplate } from '../import/useSaveTemplate'
+import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
+import { ExpiryGrid } from './ExpiryGrid'
+import { StatusCounts } from './StatusCounts'
+import { Worklist } from './Worklist'
+
+function AllFine({ watched }: { watched: number }) {
+  return (
+    <EmptyState size="sm" py="lg">
+      <EmptyState.Indicator>
+        <IconCircleCheck color="var(--mantine-color-green-7)" />
+      </EmptyState.Indicator>
+      <EmptyState.Title order={3}>All {plural(watched, 'store')} are fine</EmptyState.Title>
+      <EmptyState.Description>Nothing needs action. Storewatch keeps checking and will remind you before a deadline.</EmptyState.Description>
+    </EmptyState>
+  )
+}
+
+export function DashboardPage() {
+  const now = useNow()
+  const dashboard = useDashboardStore((s) => s.dashboard)
+  const loaded = useDashboardStore((s) => s.loaded)
+  const loading = useDashboardStore((s) => s.loading)
+  const error = useDashboardStore((s) => s.error)
+  const load = useDashboardStore((s) => s.load)
+  const openImport = useImportStore((s) => s.open)
+  const openCreate = useStoreFormStore((s) => s.openCreate)
+  const saveTemplate = useSaveTemplate()
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (!loaded || !dashboard) {
+    return error ? (
+      <Alert color="red" title="Storewatch could not load the dashboard" m="md">
+        <Text size="sm" mb="sm">
+          {error}
+        </Text>
+        <Button size="xs" variant="light" color="red" onClick={() => void load()}>
+          Try again
+        </Button>
+      </Alert>
+    ) : (
+      <Center className="page">
+        <Stack align="center" gap="xs">
+          <Loader size="sm" />
+          <Text size="sm" c="dimmed">
+            Loading the dashboard…
+          </Text>
+        </Stack>
+      </Center>
+    )
+  }
+
+  const watched = STORE_STATUSES.reduce((sum, s) => sum + (dashboard.counts[s] ?? 0), 0)
+  if (watched + dashboard.archived === 0) {
+    return <EmptyPortfolio onImport={openImport} onAdd={openCreate} onTemplate={() => void saveTemplate()} />
+  }
+
+  const worklist = dashboard.worklist
+  return (
+    <div className="page-scroll">
+      <Stack gap="md" p="md" maw={1600}>
+        <Group gap="sm" align="baseline" wrap="nowrap">
+          <Title order={2} size="h3">
+            Dashboard
+          </Title>
+          <Text size="sm" c="dimmed" data-testid="dashboard-summary">
+            {plural(watched, 'store')} · {formatCount(dashboard.needsAction)} need action
+            {dashboard.archived > 0 && ` · ${formatCount(dashboard.archived)} archived`}
+          </Text>
+          {loading && <Loader size="xs" aria-label="Updating" />}
+        </Group>
+        {error && (
+          <Text size="sm" c="red" role="alert">
+            {error}
+          </Text>
+        )}
+
+        <StatusCounts counts={dashboard.counts} />
+
+        <Card withBorder padding="md" radius="md" component="section" aria-labelledby="worklist-title">
+          <Group gap="xs" mb="sm" align="baseline">
+            <Title order={3} size="h5" id="worklist-title">
+              Needs action
+            </Title>
+            {worklist.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {plural(worklist.length, 'store')}, most urgent first
+              </Text>
+            )}
+          </Group>
+          {worklist.length ? <Worklist items={worklist} now={now} /> : <AllFine watched={watched} />}
+        </Card>
+
+        <Card withBorder padding="md" radius="md" component="section" aria-labelledby="expiry-title">
+          <Group gap="xs" mb="sm" align="baseline">
+            <Title order={3} size="h5" id="expiry-title">
+              Subscriptions ending in the next 90 days
+            </Title>
+            <Text size="sm" c="dimmed">
+              by week (from Monday) and country
+            </Text>
+          </Group>
+          <ExpiryGrid weeks={dashboard.expiryWeeks} />
+        </Card>
+      </Stack>
+    </div>
+  )
+}

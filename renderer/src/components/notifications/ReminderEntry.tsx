@@ -1,0 +1,80 @@
+import { Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import type { ReminderItem, ReminderState } from '../../../../electron/shared/monitoring'
+import { formatDateTime, formatRelative } from '../../lib/format'
+
+const STATE_BADGES: Partial<Record<ReminderState, { label: string; color: string; hint: string }>> = {
+  held: {
+    label: 'Held (quiet hours/snoozed)',
+    color: 'yellow',
+    hint: 'It came due during quiet hours or a snooze; Storewatch shows it when they end.'
+  },
+  failed: {
+    label: 'Not shown by the OS',
+    color: 'red',
+    hint: 'Your computer refused the notification (notifications may be off for Storewatch). It is kept here.'
+  },
+  skipped: {
+    label: 'Skipped',
+    color: 'gray',
+    hint: 'A later reminder for the same deadline fired first (after the computer slept), so this one was not shown.'
+  }
+}
+
+export function StateBadge({ state }: { state: ReminderState }) {
+  const badge = STATE_BADGES[state]
+  if (!badge) return null
+  return (
+    <Tooltip label={badge.hint} multiline maw={300} openDelay={300}>
+      <Badge size="sm" variant="light" color={badge.color} radius="sm" tt="none" styles={{ root: { color: `var(--mantine-color-${badge.color}-9)` } }}>
+        {badge.label}
+      </Badge>
+    </Tooltip>
+  )
+}
+
+interface ReminderEntryProps {
+  reminder: ReminderItem
+  now: number
+  onOpen(reminder: ReminderItem): void
+  /** The store page lists its own reminders: no need to name the store there. */
+  showStore?: boolean
+}
+
+export function ReminderEntry({ reminder, now, onOpen, showStore = true }: ReminderEntryProps) {
+  const unread = reminder.readAt === null
+  const bodyId = `reminder-body-${reminder.id}`
+  return (
+    <UnstyledButton
+      className="reminder-entry"
+      data-unread={unread}
+      data-testid="reminder-entry"
+      aria-label={`${unread ? 'Unread: ' : ''}${reminder.title}${showStore ? ` · ${reminder.storeLabel}` : ''}`}
+      aria-describedby={bodyId}
+      onClick={() => onOpen(reminder)}
+    >
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <span className="unread-dot" data-read={!unread} aria-hidden />
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+            <Group gap={8} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={unread ? 700 : 500} c={unread ? undefined : 'gray.8'}>
+                {reminder.title}
+              </Text>
+              <StateBadge state={reminder.state} />
+            </Group>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(reminder.firedAt)}>
+              <time dateTime={new Date(reminder.firedAt).toISOString()}>{formatRelative(reminder.firedAt, now)}</time>
+            </Text>
+          </Group>
+          <Text size="sm" id={bodyId} c={unread ? undefined : 'gray.7'}>
+            {reminder.body}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {showStore && <>{reminder.storeLabel} · </>}
+            {formatDateTime(reminder.firedAt)}
+          </Text>
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  )
+}

@@ -1,0 +1,300 @@
+/**
+ * Settings: the status policy (which countries the Service Market rule covers, when it started,
+ * the legacy grace, the reminder window), how often the portfolio is checked, and the reminders.
+ * Saving re-checks the whole portfolio in main.
+ */
+import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import type { FormEvent, ReactNode } from 'react'
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/settings'
+import type { AppSettings } from '../../../../electron/shared/settings'
+import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
+import { formatCalendarDate } from '../../lib/dates'
+import { toastError, toastSuccess } from '../../lib/toast'
+import { useSettingsStore } from '../../stores/useSettingsStore'
+import { ConfirmModal } from '../common/ConfirmModal'
+import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
+import type { SettingsErrors, SettingsValues } from './settings-form'
+
+export const SAVED_MESSAGE = 'Saved — checking the portfolio with the new settings'
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  const id = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
+      <Title order={3} size="h5" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {description}
+      </Text>
+      {children}
+    </Card>
+  )
+}
+
+const countrySelectProps = {
+  data: COUNTRY_OPTION_GROUPS,
+  searchable: true,
+  clearable: true,
+  hidePickedOptions: true,
+  maxDropdownHeight: 260,
+  nothingFoundMessage: 'No such country'
+} as const
+
+function SettingsForm({ settings }: { settings: AppSettings }) {
+  const saving = useSettingsStore((s) => s.saving)
+  const save = useSettingsStore((s) => s.save)
+  const [values, setValues] = useState<SettingsValues>(() => valuesFromSettings(settings))
+  const [saved, setSaved] = useState<SettingsValues>(() => valuesFromSettings(settings))
+  const [errors, setErrors] = useState<SettingsErrors>({})
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [resetOpen, resetModal] = useDisclosure(false)
+  const dirty = JSON.stringify(values) !== JSON.stringify(saved)
+
+  function set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
+    setValues((v) => ({ ...v, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+
+  async function store(next: AppSettings): Promise<boolean> {
+    setServerError(null)
+    const result = await save(next)
+    if (!result.ok) {
+      const fieldErrors: SettingsErrors = {}
+      for (const problem of result.error.fields ?? []) {
+        const field = fieldOfPath(problem.field)
+        if (field) fieldErrors[field] = problem.message
+      }
+      setErrors(fieldErrors)
+      setServerError(result.error.message)
+      toastError('Settings not saved', result.error.message)
+      return false
+    }
+    const fresh = valuesFromSettings(result.value)
+    setValues(fresh)
+    setSaved(fresh)
+    setErrors({})
+    toastSuccess(SAVED_MESSAGE)
+    return true
+  }
+
+  async function onSubmit(event: FormEvent): Promise<void> {
+    event.preventDefault()
+    const checked = settingsFromValues(values)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    await store(checked.value)
+  }
+
+  async function onReset(): Promise<void> {
+    if (await store(DEFAULT_SETTINGS)) resetModal.close()
+  }
+
+  const problemCount = Object.values(errors).filter(Boolean).length
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <Stack gap="md">
+        <Section title="Status policy" description="How Storewatch decides each store’s status. The defaults follow Lazada’s Service Market guide.">
+          <Stack gap="md">
+            <MultiSelect
+              {...countrySelectProps}
+              label="Covered countries"
+              description="Lazada requires a Service Market order here. Stores in other countries are out of scope."
+              value={values.coveredCountries}
+              onChange={(v) => set('coveredCountries', v)}
+              error={errors.coveredCountries}
+            />
+            <MultiSelect
+              {...countrySelectProps}
+              label="Countries where the app is not published"
+              description="Lazada refuses to authorize the app in these countries until the integrator publishes it there."
+              placeholder={values.notPublishedCountries.length ? undefined : 'None'}
+              value={values.notPublishedCountries}
+              onChange={(v) => set('notPublishedCountries', v)}
+              error={errors.notPublishedCountries}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <div>
+                <TextInput
+                  type="date"
+                  label="Release date"
+                  description="From this day, authorizing needs a Service Market order"
+                  value={values.releaseDate}
+                  onChange={(e) => set('releaseDate', e.currentTarget.value)}
+                  error={errors.releaseDate}
+                />
+                {/^\d{4}-\d{2}-\d{2}$/.test(values.releaseDate) && !errors.releaseDate && (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {formatCalendarDate(values.releaseDate, true)}, in each store’s country time
+                  </Text>
+                )}
+              </div>
+              <NumberInput
+                label="Legacy grace (days)"
+                description="After a first authorization before the release"
+                value={values.graceDays}
+                onChange={(v) => set('graceDays', v)}
+                min={0}
+                max={365}
+                allowDecimal={false}
+                clampBehavior="none"
+                error={errors.graceDays}
+              />
+              <NumberInput
+                label="Reminder window (days)"
+                description="A deadline this close makes a store “Expiring”"
+                value={values.reminderWindowDays}
+                onChange={(v) => set('reminderWindowDays', v)}
+                min={1}
+                max={365}
+                allowDecimal={false}
+                clampBehavior="none"
+                error={errors.reminderWindowDays}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Section>
+
+        <Section title="Checks" description="Storewatch checks the portfolio when it starts, when the computer wakes, and on this schedule.">
+          <NumberInput
+            label="Check every (minutes)"
+            description="From 5 minutes to once a day (1440)"
+            value={values.checkIntervalMinutes}
+            onChange={(v) => set('checkIntervalMinutes', v)}
+            min={5}
+            max={1440}
+            step={5}
+            allowDecimal={false}
+            clampBehavior="none"
+            error={errors.checkIntervalMinutes}
+            w={260}
+          />
+        </Section>
+
+        <Section title="Reminders" description="Notifications before a subscription ends, a legacy grace ends or an authorization lapses.">
+          <Stack gap="md">
+            <TagsInput
+              label="Reminder days"
+              description="Days before the deadline; 0 is the deadline day. Type a number and press Enter."
+              value={values.ladderDays}
+              onChange={(v) => set('ladderDays', v)}
+              splitChars={[',', ' ', ';']}
+              clearable
+              error={errors.ladderDays}
+              maw={520}
+            />
+            <Switch
+              label="Quiet hours"
+              description="Hold reminders during these hours (your own time); they are shown when the quiet hours end."
+              checked={values.quietEnabled}
+              onChange={(e) => set('quietEnabled', e.currentTarget.checked)}
+            />
+            <Group gap="md" align="flex-start">
+              <TextInput
+                type="time"
+                label="Quiet from"
+                value={values.quietStart}
+                onChange={(e) => set('quietStart', e.currentTarget.value)}
+                disabled={!values.quietEnabled}
+                error={errors.quietStart}
+                w={160}
+              />
+              <TextInput
+                type="time"
+                label="Quiet until"
+                description={values.quietEnabled && values.quietEnd < values.quietStart ? 'The next morning' : undefined}
+                value={values.quietEnd}
+                onChange={(e) => set('quietEnd', e.currentTarget.value)}
+                disabled={!values.quietEnabled}
+                error={errors.quietEnd}
+                w={160}
+              />
+            </Group>
+          </Stack>
+        </Section>
+
+        {serverError && (
+          <Alert color="red" title="Settings not saved">
+            {serverError}
+          </Alert>
+        )}
+        <Group justify="space-between" className="settings-actions">
+          <Button variant="subtle" color="gray" leftSection={<IconRestore size={16} />} onClick={resetModal.open} disabled={saving}>
+            Reset to defaults
+          </Button>
+          <Group gap="sm">
+            {problemCount > 0 ? (
+              <Text size="sm" c="red" role="alert">
+                {problemCount === 1 ? 'One setting needs fixing' : `${problemCount} settings need fixing`}
+              </Text>
+            ) : (
+              dirty && (
+                <Text size="sm" c="dimmed">
+                  Unsaved changes
+                </Text>
+              )
+            )}
+            <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving}>
+              Save settings
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+      <ConfirmModal
+        opened={resetOpen}
+        title="Reset every setting to its default?"
+        confirmLabel="Reset to defaults"
+        color="indigo"
+        busy={saving}
+        onCancel={resetModal.close}
+        onConfirm={() => void onReset()}
+      >
+        <Text size="sm">
+          The guide’s defaults come back: the six Service Market countries, release date 1 March 2024, 30 days of legacy grace, a 14-day
+          window, hourly checks, reminders 14, 7, 3, 1 and 0 days before, no quiet hours. Storewatch then checks the portfolio again.
+        </Text>
+      </ConfirmModal>
+    </form>
+  )
+}
+
+export function SettingsPage() {
+  const settings = useSettingsStore((s) => s.settings)
+  const error = useSettingsStore((s) => s.error)
+  const load = useSettingsStore((s) => s.load)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <div className="page-scroll">
+      <Stack gap="md" p="md" maw={880}>
+        <Title order={2} size="h3">
+          Settings
+        </Title>
+        {settings ? (
+          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+        ) : error ? (
+          <Alert color="red" title="Storewatch could not load the settings">
+            <Text size="sm" mb="sm">
+              {error}
+            </Text>
+            <Button size="xs" variant="light" color="red" onClick={() => void load()}>
+              Try again
+            </Button>
+          </Alert>
+        ) : (
+          <Center py="xl">
+            <Loader size="sm" aria-label="Loading the settings" />
+          </Center>
+        )}
+      </Stack>
+    </div>
+  )
+}

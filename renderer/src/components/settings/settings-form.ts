@@ -1,0 +1,113 @@
+/**
+ * The settings form's values and their conversion to `AppSettings`, checked with the shared
+ * `appSettingsSchema` (what main will accept), with messages a KAM can act on.
+ */
+import { appSettingsSchema } from '../../../../electron/shared/settings'
+import type { AppSettings } from '../../../../electron/shared/settings'
+
+export interface SettingsValues {
+  coveredCountries: string[]
+  notPublishedCountries: string[]
+  releaseDate: string
+  graceDays: number | string
+  reminderWindowDays: number | string
+  checkIntervalMinutes: number | string
+  ladderDays: string[]
+  quietEnabled: boolean
+  quietStart: string
+  quietEnd: string
+}
+
+export type SettingsField = keyof SettingsValues
+export type SettingsErrors = Partial<Record<SettingsField, string>>
+
+export function valuesFromSettings(settings: AppSettings): SettingsValues {
+  return {
+    coveredCountries: [...settings.policy.coveredCountries],
+    notPublishedCountries: [...settings.policy.notPublishedCountries],
+    releaseDate: settings.policy.releaseDate,
+    graceDays: settings.policy.graceDays,
+    reminderWindowDays: settings.policy.reminderWindowDays,
+    checkIntervalMinutes: settings.schedule.checkIntervalMinutes,
+    ladderDays: settings.reminders.ladderDays.map(String),
+    quietEnabled: settings.reminders.quietHours.enabled,
+    quietStart: settings.reminders.quietHours.start,
+    quietEnd: settings.reminders.quietHours.end
+  }
+}
+
+/** Where each schema path lands in the form. */
+const FIELD_OF_PATH: Record<string, SettingsField> = {
+  'policy.coveredCountries': 'coveredCountries',
+  'policy.notPublishedCountries': 'notPublishedCountries',
+  'policy.releaseDate': 'releaseDate',
+  'policy.graceDays': 'graceDays',
+  'policy.reminderWindowDays': 'reminderWindowDays',
+  'schedule.checkIntervalMinutes': 'checkIntervalMinutes',
+  'reminders.ladderDays': 'ladderDays',
+  'reminders.quietHours.enabled': 'quietEnabled',
+  'reminders.quietHours.start': 'quietStart',
+  'reminders.quietHours.end': 'quietEnd'
+}
+
+/** For zod's generic messages ("Too big: expected number to be <=365"), something plainer. */
+const PLAIN_MESSAGES: Partial<Record<SettingsField, string>> = {
+  graceDays: 'Use a whole number of days from 0 to 365',
+  reminderWindowDays: 'Use a whole number of days from 1 to 365',
+  checkIntervalMinutes: 'Use whole minutes from 5 to 1440 (once a day)',
+  ladderDays: 'Use up to 10 reminders, each a whole number of days from 0 to 90',
+  releaseDate: 'Use a date like 2024-03-01'
+}
+
+/** A schema path ("reminders.ladderDays.2") as a form field, or null if the form has none. */
+export function fieldOfPath(path: readonly PropertyKey[] | string): SettingsField | null {
+  const parts = (typeof path === 'string' ? path.split('.') : path.map(String)).filter((p) => !/^\d+$/.test(p))
+  for (let n = parts.length; n > 0; n--) {
+    const field = FIELD_OF_PATH[parts.slice(0, n).join('.')]
+    if (field) return field
+  }
+  return null
+}
+
+function toNumber(value: number | string): number {
+  if (typeof value === 'number') return value
+  return value.trim() === '' ? Number.NaN : Number(value)
+}
+
+export function settingsFromValues(values: SettingsValues): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
+  const errors: SettingsErrors = {}
+  const ladder = values.ladderDays.map((d) => Number(d.trim()))
+  if (values.ladderDays.some((d) => !/^\s*\d+\s*$/.test(d))) errors.ladderDays = 'Reminders are whole numbers of days, such as 14, 7, 3, 1 and 0'
+
+  const candidate = {
+    policy: {
+      coveredCountries: values.coveredCountries,
+      notPublishedCountries: values.notPublishedCountries,
+      releaseDate: values.releaseDate,
+      graceDays: toNumber(values.graceDays),
+      reminderWindowDays: toNumber(values.reminderWindowDays)
+    },
+    schedule: { checkIntervalMinutes: toNumber(values.checkIntervalMinutes) },
+    reminders: {
+      ladderDays: ladder,
+      quietHours: { enabled: values.quietEnabled, start: values.quietStart, end: values.quietEnd }
+    }
+  }
+  const parsed = appSettingsSchema.safeParse(candidate)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldOfPath(issue.path)
+      if (!field || errors[field]) continue
+      const generic = /^(Too (big|small)|Invalid)/.test(issue.message)
+      errors[field] = generic ? (PLAIN_MESSAGES[field] ?? issue.message) : issue.message
+    }
+  }
+  // Quiet hours that start and end at the same minute hold everything, or nothing: neither is meant.
+  if (values.quietEnabled && !errors.quietEnd && values.quietStart === values.quietEnd) errors.quietEnd = 'Quiet hours must end at another time than they start'
+  const overlap = values.notPublishedCountries.filter((c) => !values.coveredCountries.includes(c))
+  if (overlap.length && !errors.notPublishedCountries) {
+    errors.notPublishedCountries = `Only covered countries can be “not published”: ${overlap.join(', ')} is out of scope anyway`
+  }
+  if (Object.keys(errors).length || !parsed.success) return { ok: false, errors }
+  return { ok: true, value: parsed.data }
+}

@@ -1,0 +1,52 @@
+/** What to reload when main says the data changed underneath (a check ran, reminders fired). */
+import { useChecksStore } from './useChecksStore'
+import { useDashboardStore } from './useDashboardStore'
+import { usePortfolioStore } from './usePortfolioStore'
+import { useRemindersStore } from './useRemindersStore'
+import { useStoreDetailStore } from './useStoreDetailStore'
+import type { CheckRunSummary } from '../../../electron/shared/monitoring'
+
+/** A check run finished: statuses, deadlines, reminders and the dashboard may all have moved. */
+export function refreshAfterCheck(run: CheckRunSummary): void {
+  useChecksStore.getState().completed(run)
+  void useDashboardStore.getState().refresh()
+  if (usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load()
+  void useStoreDetailStore.getState().reload()
+  void useRemindersStore.getState().refresh()
+}
+
+/** Reminders fired or were read (here or in another window). */
+export function refreshAfterRemindersChanged(unread: number): void {
+  const reminders = useRemindersStore.getState()
+  reminders.setUnread(unread)
+  if (reminders.loaded) void reminders.load()
+  // The store page lists its own reminders.
+  void useStoreDetailStore.getState().reload()
+}
+
+/** Main's `stores:changed` come in bursts (an import, a run of records): one refresh per burst. */
+export const STORES_CHANGED_COALESCE_MS = 120
+
+let pendingIds: Set<number> | 'all' | null = null
+let pendingTimer: ReturnType<typeof setTimeout> | undefined
+
+/** Stores or their records changed outside a check run (here, in another window, or in main). */
+export function refreshAfterStoresChanged(storeIds: number[]): void {
+  if (storeIds.length === 0) pendingIds = 'all'
+  else if (pendingIds !== 'all') pendingIds = new Set([...(pendingIds ?? []), ...storeIds])
+  clearTimeout(pendingTimer)
+  pendingTimer = setTimeout(() => {
+    const ids = pendingIds
+    pendingIds = null
+    void useDashboardStore.getState().refresh()
+    if (usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load()
+    const open = useStoreDetailStore.getState().storeId
+    if (open !== null && (ids === 'all' || ids?.has(open))) void useStoreDetailStore.getState().reload()
+  }, STORES_CHANGED_COALESCE_MS)
+}
+
+/** Forgets a refresh still waiting (tests, and a window that goes away). */
+export function cancelPendingRefresh(): void {
+  clearTimeout(pendingTimer)
+  pendingIds = null
+}

@@ -1,0 +1,208 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { Dashboard } from '../../electron/shared/monitoring'
+import { STATUS_LABELS, STORE_STATUSES } from '../../electron/shared/status'
+import { emptyExpiryWeeks, installFakeBridge, makeStore, makeWorklistItem } from './support/fake-bridge'
+import { renderApp } from './support/render-app'
+
+const DAY = 86_400_000
+
+function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
+  const weeks = emptyExpiryWeeks()
+  weeks[0] = { ...weeks[0]!, byCountry: { SG: 2, MY: 1 }, total: 3 }
+  weeks[3] = { ...weeks[3]!, byCountry: { ID: 4 }, total: 4 }
+  return {
+    counts: { expired: 1, 'needs-subscription': 2, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 3, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 40, 'out-of-scope': 2 },
+    needsAction: 7,
+    archived: 1,
+    worklist: [
+      makeWorklistItem({
+        storeId: 11,
+        clientName: 'Nusantara PT',
+        storeName: 'Nusantara Mall',
+        country: 'ID',
+        status: 'expired',
+        reason: 'The subscription ended 25 Nov 2026, 00:00 (ID time): orders no longer sync.',
+        deadline: Date.parse('2026-11-24T17:00:00Z'),
+        daysLeft: -3
+      }),
+      makeWorklistItem({
+        storeId: 12,
+        clientName: 'Batik House Sdn Bhd',
+        storeName: 'Batik Mall',
+        country: 'MY',
+        status: 'needs-authorization',
+        reason: 'Subscribed, but the seller has not authorized the app yet.',
+        deadline: null,
+        deadlineKind: null,
+        daysLeft: null,
+        nextAction: { label: 'Have the seller click “Use Service” and authorize', playbook: 'renew-and-reauthorize', step: 4 }
+      }),
+      makeWorklistItem({
+        storeId: 13,
+        clientName: 'Acme Pte Ltd',
+        storeName: 'Acme Official',
+        country: 'SG',
+        status: 'expiring',
+        deadline: Date.parse('2026-12-03T16:00:00Z'),
+        daysLeft: 6
+      })
+    ],
+    expiryWeeks: weeks,
+    lastRun: null,
+    nextCheckAt: null,
+    ...overrides
+  }
+}
+
+function worklistRows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Needs action' })).getAllByRole('row').slice(1)
+}
+
+describe('dashboard', () => {
+  it('is the home screen: counts by status in order, each opening the portfolio on that status', async () => {
+    const bridge = installFakeBridge([makeStore({ id: 1, status: 'expired' })])
+    bridge.dashboard = dashboard()
+    const { user } = renderApp('#/')
+
+    const counts = await screen.findByRole('navigation', { name: 'Stores by status' })
+    const links = within(counts).getAllByRole('link')
+    expect(links.map((l) => l.getAttribute('aria-label'))).toEqual(
+      STORE_STATUSES.map((s) => `${STATUS_LABELS[s]}: ${dashboard().counts[s]} ${dashboard().counts[s] === 1 ? 'store' : 'stores'}`)
+    )
+    expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('49 stores · 7 need action · 1 archived')
+
+    await user.click(within(counts).getByRole('link', { name: 'Expired: 1 store' }))
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
+    await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired']))
+    expect(await screen.findByRole('table', { name: 'Stores' })).toBeInTheDocument()
+  })
+
+  it('lists the worklist in main’s order, with why, by when in both times, and the checklist step', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard()
+    renderApp('#/')
+
+    await screen.findByRole('table', { name: 'Needs action' })
+    const rows = worklistRows()
+    expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual([
+      'Nusantara PT — Nusantara Mall (ID)',
+      'Batik House Sdn Bhd — Batik Mall (MY)',
+      'Acme Pte Ltd — Acme Official (SG)'
+    ])
+    expect(rows[0]).toHaveTextContent('Expired')
+    expect(rows[0]).toHaveTextContent('orders no longer sync')
+    // Ended at midnight in Jakarta, in the store's time and in the KAM's (UTC here).
+    expect(rows[0]).toHaveTextContent('25 Nov, 00:00 (ID time)')
+    expect(rows[0]).toHaveTextContent('24 Nov, 17:00 your time')
+    expect(rows[0]).toHaveTextContent('2 days ago')
+    expect(within(rows[1]!).getByTestId('next-action')).toHaveTextContent('Step 4 · Have the seller click “Use Service” and authorize')
+    expect(rows[1]).toHaveTextContent('—')
+    expect(rows[2]).toHaveTextContent('in 6 days')
+    expect(rows[2]).toHaveTextContent('4 Dec, 00:00 (SG time)')
+    expect(within(rows[2]!).getByTestId('next-action')).toHaveTextContent('Step 1 · Order “Authorization Only” for “Half a year” on Service Market')
+  })
+
+  it('opens a store from the worklist with a click or with Enter, and moves with the arrows', async () => {
+    const bridge = installFakeBridge([makeStore({ id: 12, clientName: 'Batik House Sdn Bhd', country: 'MY' })])
+    bridge.dashboard = dashboard()
+    const { user } = renderApp('#/')
+
+    await screen.findByRole('table', { name: 'Needs action' })
+    worklistRows()[0]!.focus()
+    await user.keyboard('{ArrowDown}')
+    expect(worklistRows()[1]).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/12'))
+    expect(await screen.findByRole('heading', { name: 'Batik House Sdn Bhd' })).toBeInTheDocument()
+
+    window.location.hash = '#/'
+    await user.click(await screen.findByRole('row', { name: 'Acme Pte Ltd — Acme Official (SG)' }))
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/13'))
+  })
+
+  it('snoozes a store’s reminders for a day or until the next reminder, without opening it', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard()
+    const { user } = renderApp('#/')
+    await screen.findByRole('table', { name: 'Needs action' })
+    const loads = bridge.inputsTo('dashboard:get').length
+
+    await user.click(screen.getByRole('button', { name: 'Snooze reminders for Acme Pte Ltd — Acme Official (SG)' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Snooze for 1 day' }))
+    await waitFor(() => expect(bridge.lastInputTo('reminders:snooze')).toEqual({ storeId: 13, mode: 'day' }))
+    expect(await screen.findByText('Reminders snoozed')).toBeInTheDocument()
+    await waitFor(() => expect(bridge.inputsTo('dashboard:get').length).toBe(loads + 1))
+    expect(window.location.hash).toBe('#/')
+
+    await user.click(screen.getByRole('button', { name: 'Snooze reminders for Nusantara PT — Nusantara Mall (ID)' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Snooze until the next reminder' }))
+    await waitFor(() => expect(bridge.lastInputTo('reminders:snooze')).toEqual({ storeId: 11, mode: 'next-rung' }))
+    expect(window.location.hash).toBe('#/')
+  })
+
+  it('shows a snoozed store as such and can end the snooze', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard({ worklist: [makeWorklistItem({ storeId: 13, snoozedUntil: Date.now() + DAY })] })
+    const { user } = renderApp('#/')
+
+    const row = await screen.findByRole('row', { name: 'Acme Pte Ltd — Acme Official (SG)' })
+    expect(row).toHaveTextContent('Snoozed until')
+    await user.click(within(row).getByRole('button', { name: /^Snooze reminders for/ }))
+    await user.click(await screen.findByRole('menuitem', { name: 'End snooze' }))
+    await waitFor(() => expect(bridge.lastInputTo('reminders:unsnooze')).toEqual({ storeId: 13 }))
+  })
+
+  it('shows subscription ends by week and country, with totals', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard()
+    renderApp('#/')
+
+    const grid = await screen.findByRole('table', { name: 'Subscriptions ending by week and country' })
+    const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent)
+    expect(headers).toHaveLength(15)
+    expect(headers[1]).toBe('This week')
+    expect(headers[2]).toBe('30 Nov')
+    expect(headers.at(-1)).toBe('Total')
+    const rows = within(grid).getAllByRole('row')
+    expect(rows.map((r) => within(r).queryByRole('rowheader')?.textContent).filter(Boolean)).toEqual(['SG', 'MY', 'ID', 'All'])
+    expect(within(grid).getByRole('cell', { name: 'Indonesia, week of 14 Dec 2026: 4 subscriptions' })).toHaveTextContent('4')
+    expect(within(grid).getByTestId('expiry-total')).toHaveTextContent('7')
+  })
+
+  it('says all is fine when nothing needs action', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard({
+      counts: { ...dashboard().counts, expired: 0, 'needs-subscription': 0, 'needs-authorization': 0, expiring: 0 },
+      needsAction: 0,
+      worklist: [],
+      expiryWeeks: emptyExpiryWeeks()
+    })
+    renderApp('#/')
+
+    expect(await screen.findByRole('heading', { name: 'All 42 stores are fine' })).toBeInTheDocument()
+    expect(screen.queryByRole('table', { name: 'Needs action' })).not.toBeInTheDocument()
+    expect(screen.getByText('No subscription on record ends in the next 90 days.')).toBeInTheDocument()
+  })
+
+  it('offers Import CSV and Add store when the portfolio is empty', async () => {
+    installFakeBridge([])
+    const { user } = renderApp('#/')
+
+    expect(await screen.findByRole('heading', { name: 'Your portfolio is empty' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Import CSV' }))
+    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+  })
+
+  it('says what went wrong when the dashboard cannot load, and tries again', async () => {
+    const bridge = installFakeBridge()
+    bridge.handle('dashboard:get', () => ({ ok: false, error: { code: 'internal', message: 'Scheduled checks are not built yet' } }))
+    renderApp('#/')
+
+    expect(await screen.findByText('Scheduled checks are not built yet')).toBeInTheDocument()
+    bridge.dashboard = dashboard()
+    bridge.handle('dashboard:get', () => ({ ok: true, value: dashboard() }))
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('table', { name: 'Needs action' })).toBeInTheDocument()
+  })
+})
