@@ -9,7 +9,7 @@ import { listStores } from '../../electron/core/portfolio/portfolio-query'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
 import { storeInput } from '../support/store-input'
-import { startApp } from './app-fixture'
+import { startApp as startOnDashboard } from './app-fixture'
 
 const HEADER = 'client_name,store_name,country,seller_short_code,login_email,contact_email,tags'
 const BROKEN_CSV = [
@@ -29,6 +29,13 @@ const FIXED_CSV = [
   'Mail Mix Sdn Bhd,Mail Mix,MY,MYMAIL001,,ops@mailmix.my,',
   'Seoul Beauty Co.,Seoul Beauty,KR,KRSEOUL01,,,'
 ].join('\n')
+
+/** The portfolio tests start on the portfolio screen (the app opens on the dashboard). */
+async function startApp(options: Parameters<typeof startOnDashboard>[0] = {}) {
+  const app = await startOnDashboard(options)
+  await app.page.goto(`${app.host.url}#/portfolio`)
+  return app
+}
 
 function csvFile(text: string) {
   return { name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') }
