@@ -4,6 +4,7 @@
  * check run over 100,000 stores (rules, reminder decisions, writes) compares with a raw read of the
  * rows it reads. Prints the figures and writes them to bench-results.json at the project root.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,7 +24,7 @@ const ROWS = 10_000
 const LIST_RUNS = 9
 const CHECK_STORES = 100_000
 /** Steady-state check runs measured, one simulated day apart. */
-const CHECK_DAYS = 5
+const CHECK_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 
 function median(values: number[]): number {
@@ -187,7 +188,8 @@ async function benchCheck100k(): Promise<CheckFigures> {
   return {
     check100kMs: Math.round(median(runTimes)),
     check100kRawMs: Math.round(median(rawTimes)),
-    check100kRatio: Number((median(runTimes) / median(rawTimes)).toFixed(2)),
+    // Each run against the raw read just before it, so both see the same machine load.
+    check100kRatio: Number(median(runTimes.map((run, i) => run / rawTimes[i]!)).toFixed(2)),
     check100kFirstMs: Math.round(firstMs),
     check100kPeakRssMb: peakRssMb,
     check100kStatusChanges: Math.round(median(runs.map((r) => r.statusChanges))),
@@ -196,8 +198,6 @@ async function benchCheck100k(): Promise<CheckFigures> {
 }
 
 async function main(): Promise<void> {
-  // First, so the peak memory it reports is its own.
-  const check = await benchCheck100k()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-'))
   const database = openDatabase({
     filePath: path.join(dir, 'storewatch.db'),
@@ -253,6 +253,8 @@ async function main(): Promise<void> {
   database.close()
   fs.rmSync(dir, { recursive: true, force: true })
 
+  // In a process of its own, so its peak memory is its own and the figures above are measured as before.
+  const check = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, CHECK_ONLY], { encoding: 'utf8' })) as CheckFigures
   const figures = {
     import10kMs: Math.round(t2 - t0),
     import10kPreviewMs: Math.round(t1 - t0),
@@ -276,13 +278,15 @@ async function main(): Promise<void> {
   console.log(`  Check run, ${CHECK_STORES.toLocaleString('en')} stores: ${figures.check100kMs} ms (median of ${CHECK_DAYS} daily runs; ` +
     `${figures.check100kStatusChanges} status changes and ${figures.check100kRemindersFired} reminders each) — goal ≤ 1000 ms, ${verdict(figures.check100kMs <= 1000)}`)
   console.log(`  Raw SQL read of the same rows:   ${figures.check100kRawMs} ms`)
-  console.log(`  Ratio: ${figures.check100kRatio}× — goal ≤ 3×, ${verdict(figures.check100kRatio <= 3)}`)
+  console.log(`  Ratio: ${figures.check100kRatio}× (median of the daily run/raw pairs) — goal ≤ 3×, ${verdict(figures.check100kRatio <= 3)}`)
   console.log(`  First check in a process (judges every store): ${figures.check100kFirstMs} ms`)
-  console.log(`  Peak RSS: ${figures.check100kPeakRssMb} MB`)
+  console.log(`  Peak RSS of the check's process (seeding and the first check included): ${figures.check100kPeakRssMb} MB`)
   console.log('  Written to bench-results.json')
 }
 
-main().catch((error: unknown) => {
+const CHECK_ONLY = '--check-100k-only'
+
+;(process.argv.includes(CHECK_ONLY) ? benchCheck100k().then((figures) => console.log(JSON.stringify(figures))) : main()).catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

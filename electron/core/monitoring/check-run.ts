@@ -26,11 +26,11 @@ import type { ScannedStore, StoredVerdict } from './portfolio-scan'
 import { inQuietHours } from './quiet-hours'
 import { newRungs, settleHeld } from './reminder-ladder'
 import type { Deadline, HeldReminder, NewRung } from './reminder-ladder'
-import { assertReadable, countryCalendars, nextEventAfter, statusFacts, storeDeadlines, storeFingerprint, verdictMayDiffer } from './store-deadlines'
+import { assertReadable, countryCalendars, nextEventAfter, statusFacts, storeDeadlines, verdictMayDiffer } from './store-deadlines'
 import type { CountryCalendar } from './store-deadlines'
 
 /** Stored on a reminder handed to the OS until the OS answers; it stays if the app stops first. */
-export const NOT_SHOWN_YET = 'Not shown: Storewatch closed before handing it to the system.'
+const NOT_SHOWN_YET = 'Not shown: Storewatch closed before handing it to the system.'
 
 export interface CheckRunnerDeps {
   database: DatabaseHandle
@@ -69,6 +69,8 @@ interface StoreMemo {
   fingerprint: number
   at: number
   until: number
+  /** The last run that read the store (to forget deleted stores). */
+  seenBy: number
 }
 
 interface Totals {
@@ -130,10 +132,17 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   }
 
   // What the checks of this process saw, as of the last completed one: each store's memo, and the
-  // policy and ladder they used.
-  let memos = new Map<number, StoreMemo>()
+  // policy and ladder they used. A run changes memos in place and undoes that if it rolls back.
+  const memos = new Map<number, StoreMemo>()
+  let memoUndo: [number, StoreMemo | undefined][] = []
   let judgedPolicy: string | null = null
   let judgedLadder: string | null = null
+
+  function remember(storeId: number, memo: StoreMemo | undefined): void {
+    memoUndo.push([storeId, memos.get(storeId)])
+    if (memo) memos.set(storeId, memo)
+    else memos.delete(storeId)
+  }
 
   function namesOf(storeId: number): Names {
     const [clientName, storeName, country] = statements.names.get(storeId) as [string, string, string]
@@ -275,49 +284,57 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     const held = heldByStore()
     const calendarOf = countryCalendars(settings.policy)
     const runId = Number(statements.startRun.run(trigger, now).lastInsertRowid)
-    const nextMemos = new Map<number, StoreMemo>()
     const totals: Totals = { statusChanges: 0, remindersFired: 0, deliveries: [], errors: [] }
+    memoUndo = []
 
-    const storesChecked = scanAll((store) => {
-      try {
-        const fingerprint = storeFingerprint(store)
-        const memo = memos.get(store.id)
-        const seen = memo !== undefined && memo.fingerprint === fingerprint && memo.at <= now && store.stored !== null
-        if (seen && steady && now < memo.until && !held.has(store.id)) {
-          // Same records, and no verdict change nor rung due before memo.until: nothing to do.
-          nextMemos.set(store.id, memo)
-          return
+    // Same records, and no verdict change nor rung due before memo.until: nothing to do.
+    const unchanged = (storeId: number, fingerprint: number) => {
+      const memo = memos.get(storeId)
+      if (!steady || memo === undefined || memo.fingerprint !== fingerprint || memo.at > now || now >= memo.until || held.has(storeId)) return false
+      memo.seenBy = runId
+      return true
+    }
+
+    const storesChecked = scanAll(
+      (store) => {
+        try {
+          const memo = memos.get(store.id)
+          const seen = memo !== undefined && memo.fingerprint === store.fingerprint && memo.at <= now && store.stored !== null
+          const calendar = calendarOf(store.country)
+          const { judged, again, write, touch } = judge(store, calendar, seen, policy, now)
+          const deadlines = storeDeadlines(store, judged, now)
+          const { days } = calendar
+          const since = seen && steady && !again ? memo.at : null
+          const rungs = newRungs(
+            deadlines,
+            ladder,
+            (deadline) => days.daysLeft(deadline, now),
+            (d) => statements.recordedRungs.all(store.id, d.kind, d.at) as number[],
+            since === null ? undefined : (deadline) => days.daysLeft(deadline, since)
+          )
+          const holding = quiet || (snoozed.get(store.id) ?? 0) > now
+          const heldHere = held.get(store.id)
+          const { release, drop } = heldHere ? settleHeld(heldHere, deadlines, holding, rungs) : NOTHING_HELD
+          const work = { store, calendar, write, touch, rungs, release, drop, holding }
+          const applied = !(write || touch || rungs.length || release.length || drop.length) || applyOne(work, runId, now, totals)
+          const until = nextEventAfter(store, calendar, settings.policy, deadlines, ladder, now)
+          remember(store.id, applied ? { fingerprint: store.fingerprint, at: now, until, seenBy: runId } : undefined)
+        } catch (error) {
+          remember(store.id, undefined)
+          totals.errors.push(`Could not check ${labelOf(store.id)}: ${messageOf(error)}.`)
+          deps.logger.warn('a store could not be checked', { storeId: store.id, error: messageOf(error) })
         }
-        const calendar = calendarOf(store.country)
-        const { judged, again, write, touch } = judge(store, calendar, seen, policy, now)
-        const deadlines = storeDeadlines(store, judged, now)
-        const { days } = calendar
-        const since = seen && steady && !again ? memo.at : null
-        const rungs = newRungs(
-          deadlines,
-          ladder,
-          (deadline) => days.daysLeft(deadline, now),
-          (d) => statements.recordedRungs.all(store.id, d.kind, d.at) as number[],
-          since === null ? undefined : (deadline) => days.daysLeft(deadline, since)
-        )
-        const holding = quiet || (snoozed.get(store.id) ?? 0) > now
-        const heldHere = held.get(store.id)
-        const { release, drop } = heldHere ? settleHeld(heldHere, deadlines, holding, rungs) : NOTHING_HELD
-        if ((write || touch || rungs.length || release.length || drop.length) && !applyOne({ store, calendar, write, touch, rungs, release, drop, holding }, runId, now, totals)) {
-          return
-        }
-        nextMemos.set(store.id, { fingerprint, at: now, until: nextEventAfter(store, calendar, settings.policy, deadlines, ladder, now) })
-      } catch (error) {
-        totals.errors.push(`Could not check ${labelOf(store.id)}: ${messageOf(error)}.`)
-        deps.logger.warn('a store could not be checked', { storeId: store.id, error: messageOf(error) })
-      }
-    })
+      },
+      { skip: unchanged }
+    )
+    // Forget deleted stores.
+    if (memos.size > storesChecked) for (const [storeId, memo] of memos) if (memo.seenBy !== runId) memos.delete(storeId)
 
     const finishedAt = deps.clock.now()
     const { statusChanges, remindersFired, errors } = totals
     statements.finishRun.run(finishedAt, storesChecked, statusChanges, remindersFired, JSON.stringify(errors), runId)
     const summary: CheckRunSummary = { id: runId, trigger, startedAt: now, finishedAt, storesChecked, statusChanges, remindersFired, errors }
-    return { summary, deliveries: totals.deliveries, judged: { memos: nextMemos, policy: policyKey, ladder: ladderKey } }
+    return { summary, deliveries: totals.deliveries, judged: { policy: policyKey, ladder: ladderKey } }
   }
 
   function recordFailure(trigger: CheckTrigger, startedAt: number, error: unknown): CheckRunSummary {
@@ -335,11 +352,15 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
       try {
         result = sqlite.transaction(() => checkAll(trigger, startedAt)).immediate()
       } catch (error) {
+        for (const [storeId, memo] of memoUndo.reverse()) {
+          if (memo) memos.set(storeId, memo)
+          else memos.delete(storeId)
+        }
         const summary = recordFailure(trigger, startedAt, error)
         deps.broadcast('checks:completed', summary)
         return summary
       }
-      ;({ memos, policy: judgedPolicy, ladder: judgedLadder } = result.judged)
+      ;({ policy: judgedPolicy, ladder: judgedLadder } = result.judged)
       await deliverAll(result.deliveries)
       deps.broadcast('checks:completed', result.summary)
       deps.broadcast('reminders:changed', { unread: deps.unread() })
@@ -399,7 +420,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
             if (due > now && (next === null || due < next)) next = due
           }
         }
-      }, storeId)
+      }, { storeId })
       return next
     }
   }
@@ -408,5 +429,3 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
 function sameTexts(stored: [string, string | null] | undefined, fresh: StatusVerdict): boolean {
   return stored !== undefined && stored[0] === fresh.reason && (stored[1] ?? 'null') === JSON.stringify(fresh.nextAction)
 }
-
-export type CheckRunner = ReturnType<typeof createCheckRunner>

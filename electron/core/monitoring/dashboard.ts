@@ -10,8 +10,8 @@ import { DAY_MS, timeZoneOf } from '../status/calendar'
 import { localDaysIn } from './local-days'
 
 /** The worklist holds the most urgent stores; `needsAction` counts them all. */
-export const WORKLIST_LIMIT = 500
-export const EXPIRY_WEEKS = 13
+const WORKLIST_LIMIT = 500
+const EXPIRY_WEEKS = 13
 const EXPIRY_HORIZON_DAYS = 90
 
 export interface DashboardDeps {

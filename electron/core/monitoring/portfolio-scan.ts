@@ -50,6 +50,8 @@ export interface StoredVerdict {
 /** One store as the scan sees it; names are looked up only for stores that need them. */
 export interface ScannedStore {
   id: number
+  /** Changes whenever any of the records below but the stored verdict changes (country, archived, dates). */
+  fingerprint: number
   country: string
   archived: boolean
   subscription: { startAt: number | null; endAt: number | null } | null
@@ -60,6 +62,48 @@ export interface ScannedStore {
 
 type Row = unknown[]
 
+// Two 32-bit hash lanes, module state so fingerprinting allocates nothing.
+let lane1 = 0
+let lane2 = 0
+
+function mix(value: unknown): void {
+  const v = value === null ? -1 : (value as number)
+  const low = v >>> 0
+  const high = Math.floor(v / 4294967296) | 0
+  lane1 = Math.imul(lane1 ^ low, 0x5bd1e995)
+  lane1 = Math.imul(lane1 ^ (lane1 >>> 15) ^ high, 0x5bd1e995)
+  lane2 = Math.imul(lane2 ^ low, 0x27d4eb2f)
+  lane2 = Math.imul(lane2 ^ (lane2 >>> 13) ^ high, 0x165667b1)
+}
+
+/** A 53-bit fingerprint of a store's records: everything the check reads about it but its stored verdict. */
+function fingerprintOf(store: Row, sub: Row | undefined, auths: Row[], from: number, to: number): number {
+  lane1 = 0x9e3779b9
+  lane2 = 0x85ebca6b
+  const country = store[1] as string
+  for (let i = 0; i < country.length; i++) mix(country.charCodeAt(i))
+  mix(store[2] === null ? 0 : 1)
+  mix(sub === undefined ? 0 : 1)
+  if (sub !== undefined) {
+    mix(sub[1])
+    mix(sub[2])
+  }
+  mix(to - from)
+  for (let i = from; i < to; i++) {
+    mix(auths[i]![1])
+    mix(auths[i]![2])
+    mix(auths[i]![3])
+  }
+  return (lane1 >>> 0) * 2097152 + (lane2 >>> 11)
+}
+
+export interface ScanOptions {
+  /** For the 'one' scope. */
+  storeId?: number
+  /** Asked first for each store with a stored verdict: true skips building and visiting it. */
+  skip?: (storeId: number, fingerprint: number) => boolean
+}
+
 export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope) {
   const sql = scanSql(scope)
   const statements = {
@@ -69,8 +113,9 @@ export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope)
     statuses: sqlite.prepare(sql.statuses).raw(true)
   }
 
-  /** Visits every store of the scope in id order; returns how many. `storeId` is for the 'one' scope. */
-  return function scan(visit: (store: ScannedStore) => void, storeId = 0): number {
+  /** Visits every store of the scope (but the skipped) in id order; returns how many it read. */
+  return function scan(visit: (store: ScannedStore) => void, options: ScanOptions = {}): number {
+    const storeId = options.storeId ?? 0
     let count = 0
     let after = 0
     for (;;) {
@@ -89,15 +134,20 @@ export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope)
         while (sub < subs.length && (subs[sub]![0] as number) < id) sub++
         const s = subs[sub]?.[0] === id ? subs[sub] : undefined
         while (auth < auths.length && (auths[auth]![0] as number) < id) auth++
-        const authorizations: ScannedAuthorization[] = []
-        for (; auth < auths.length && auths[auth]![0] === id; auth++) {
-          const a = auths[auth]!
-          authorizations.push({ authorizedAt: a[1] as number, refreshDeadlineAt: a[2] as number | null, reconnectedAt: a[3] as number | null })
-        }
+        const from = auth
+        while (auth < auths.length && auths[auth]![0] === id) auth++
         while (status < statuses.length && (statuses[status]![0] as number) < id) status++
         const v = statuses[status]?.[0] === id ? statuses[status] : undefined
+        const fingerprint = fingerprintOf(row, s, auths, from, auth)
+        if (v !== undefined && options.skip?.(id, fingerprint)) continue
+        const authorizations: ScannedAuthorization[] = []
+        for (let i = from; i < auth; i++) {
+          const a = auths[i]!
+          authorizations.push({ authorizedAt: a[1] as number, refreshDeadlineAt: a[2] as number | null, reconnectedAt: a[3] as number | null })
+        }
         visit({
           id,
+          fingerprint,
           country: row[1] as string,
           archived: row[2] !== null,
           subscription: s ? { startAt: s[1] as number | null, endAt: s[2] as number | null } : null,

@@ -9,7 +9,7 @@ import type { History } from '../portfolio/store-history'
 import { DAY_MS, formatLocal } from '../status/calendar'
 
 /** What `markRead` answers with: the centre as the renderer first shows it. */
-export const DEFAULT_LIST_LIMIT = 200
+const DEFAULT_LIST_LIMIT = 200
 
 export interface ReminderCentreDeps {
   database: DatabaseHandle
@@ -124,5 +124,3 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
     }
   }
 }
-
-export type ReminderCentre = ReturnType<typeof createReminderCentre>

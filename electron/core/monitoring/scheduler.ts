@@ -47,23 +47,23 @@ export function createScheduler(deps: SchedulerDeps) {
     deps.store.save(next)
   }
 
-  function begin(trigger: CheckTrigger): Promise<CheckRunSummary> {
+  function begin(reason: CheckTrigger): Promise<CheckRunSummary> {
     current = (async () => {
       const now = clock.now()
       const interval = deps.intervalMs()
       const { nextDueAt } = loaded()
       // An interval check keeps the schedule's phase unless it is a whole interval late (a catch-up).
-      const phased = trigger === 'interval' && nextDueAt !== null && nextDueAt + interval > now
+      const phased = reason === 'interval' && nextDueAt !== null && nextDueAt + interval > now
       save({ lastRunStartedAt: now, nextDueAt: phased ? nextDueAt + interval : now + interval })
-      return deps.run(trigger)
+      return deps.run(reason)
     })().finally(() => {
       current = null
     })
     return current
   }
 
-  function trigger(trigger: CheckTrigger): Promise<CheckRunSummary> {
-    return current ?? begin(trigger)
+  function trigger(reason: CheckTrigger): Promise<CheckRunSummary> {
+    return current ?? begin(reason)
   }
 
   const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
@@ -141,5 +141,3 @@ export function createScheduler(deps: SchedulerDeps) {
     }
   }
 }
-
-export type Scheduler = ReturnType<typeof createScheduler>

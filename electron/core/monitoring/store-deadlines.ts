@@ -36,41 +36,6 @@ export function statusFacts(store: ScannedStore): StatusFacts {
   return { country: store.country, subscription: store.subscription, authorizations: store.authorizations }
 }
 
-// Two 32-bit hash lanes, module state so the per-store fingerprint allocates nothing.
-let lane1 = 0
-let lane2 = 0
-
-function mix(value: number | null): void {
-  const v = value === null ? -1 : value
-  const low = v >>> 0
-  const high = Math.floor(v / 4294967296) | 0
-  lane1 = Math.imul(lane1 ^ low, 0x5bd1e995)
-  lane1 = Math.imul(lane1 ^ (lane1 >>> 15) ^ high, 0x5bd1e995)
-  lane2 = Math.imul(lane2 ^ low, 0x27d4eb2f)
-  lane2 = Math.imul(lane2 ^ (lane2 >>> 13) ^ high, 0x165667b1)
-}
-
-/** A 53-bit fingerprint of what a check reads from a store's records: a changed record changes it. */
-export function storeFingerprint(store: ScannedStore): number {
-  lane1 = 0x9e3779b9
-  lane2 = 0x85ebca6b
-  for (let i = 0; i < store.country.length; i++) mix(store.country.charCodeAt(i))
-  mix(store.archived ? 1 : 0)
-  const sub = store.subscription
-  mix(sub === null ? 0 : 1)
-  if (sub !== null) {
-    mix(sub.startAt)
-    mix(sub.endAt)
-  }
-  mix(store.authorizations.length)
-  for (const auth of store.authorizations) {
-    mix(auth.authorizedAt)
-    mix(auth.refreshDeadlineAt)
-    mix(auth.reconnectedAt)
-  }
-  return (lane1 >>> 0) * 2097152 + (lane2 >>> 11)
-}
-
 const isInstant = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value))
 
 /** Refuses records that are not instants (a damaged or hand-edited database) rather than judging them. */
@@ -89,7 +54,7 @@ export function assertReadable(store: ScannedStore): void {
  * deadlines and the day each deadline enters the reminder window. A test holds this against the
  * rules.
  */
-export function verdictBreakpoints(store: ScannedStore, calendar: CountryCalendar, policy: StatusPolicy): number[] {
+function verdictBreakpoints(store: ScannedStore, calendar: CountryCalendar, policy: StatusPolicy): number[] {
   const window = policy.reminderWindowDays
   const points: number[] = []
   const auths = store.authorizations

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ScannedStore } from '../../../electron/core/monitoring/portfolio-scan'
-import { countryCalendars, nextEventAfter, storeDeadlines, storeFingerprint, verdictMayDiffer } from '../../../electron/core/monitoring/store-deadlines'
+import { countryCalendars, nextEventAfter, storeDeadlines, verdictMayDiffer } from '../../../electron/core/monitoring/store-deadlines'
 import { evaluateStatus } from '../../../electron/core/status/status-rules'
 import { DEFAULT_STATUS_POLICY } from '../../../electron/shared/status'
 import type { StatusPolicy } from '../../../electron/shared/status'
@@ -50,7 +50,7 @@ function randomStore(random: ReturnType<typeof randomSource>, id: number): Scann
       reconnectedAt: random.chance(0.7) ? authorizedAt + HOUR : null
     }
   }).sort((a, b) => a.authorizedAt - b.authorizedAt)
-  return { id, country: random.pick(COUNTRIES), archived: false, subscription, authorizations, stored: null }
+  return { id, fingerprint: 0, country: random.pick(COUNTRIES), archived: false, subscription, authorizations, stored: null }
 }
 
 /** Two instants: anywhere, or close together near one of the store's dates, where verdicts turn. */
@@ -112,27 +112,5 @@ describe('verdict breakpoints', () => {
         }
       }
     }
-  })
-})
-
-describe('store fingerprint', () => {
-  it('changes with any record the check reads, and only then', () => {
-    const random = randomSource(3)
-    const store = { ...randomStore(random, 1), subscription: { startAt: 1_700_000_000_000, endAt: 1_720_000_000_000 } }
-    const base = storeFingerprint(store)
-    expect(storeFingerprint({ ...store, stored: { status: 'healthy', deadlineAt: null, deadlineKind: null, computedAt: 5 } })).toBe(base)
-    const variants: ScannedStore[] = [
-      { ...store, country: 'MY' },
-      { ...store, archived: true },
-      { ...store, subscription: null },
-      { ...store, subscription: { startAt: 1_700_000_000_000, endAt: 1_720_000_000_001 } },
-      { ...store, subscription: { startAt: null, endAt: 1_720_000_000_000 } },
-      { ...store, authorizations: [...store.authorizations, { authorizedAt: 1_710_000_000_000, refreshDeadlineAt: null, reconnectedAt: null }] },
-      { ...store, authorizations: [{ authorizedAt: 1_710_000_000_000, refreshDeadlineAt: null, reconnectedAt: 1_710_000_000_001 }] },
-      { ...store, authorizations: [{ authorizedAt: 1_710_000_000_000, refreshDeadlineAt: 1_710_000_000_000 + 2 ** 33, reconnectedAt: null }] }
-    ]
-    const prints = variants.map(storeFingerprint)
-    expect(new Set([base, ...prints]).size).toBe(variants.length + 1)
-    expect(prints.every(Number.isSafeInteger)).toBe(true)
   })
 })
