@@ -44,7 +44,10 @@ export const HISTORY_KINDS = [
   'authorized',
   'authorization-removed',
   'reconnected',
-  'snoozed'
+  'snoozed',
+  'checklist',
+  'client-message',
+  'authorization-attempt'
 ] as const
 export type HistoryKind = (typeof HISTORY_KINDS)[number]
 

@@ -25,7 +25,6 @@ import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { History } from '../portfolio/store-history'
 import type { RecordsService } from '../records/records-service'
 import type { SettingsService } from '../settings/settings-service'
-import { ACTIVITY_HISTORY_KINDS } from '../checklists/activity-history'
 import { authWindowAllowList } from './allow-list'
 import type { NavigationAllowList } from './allow-list'
 import { buildAuthorizeUrl } from './authorize-url'
@@ -120,7 +119,7 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
   }
 
   function note(storeId: number, summary: string, changes: FieldChange[], who = actor.name()): void {
-    history.add(storeId, { kind: ACTIVITY_HISTORY_KINDS.authorizationAttempt, summary }, changes, clock.now(), who)
+    history.add(storeId, { kind: 'authorization-attempt', summary }, changes, clock.now(), who)
   }
 
   /** Marks pending attempts past their 30 minutes as expired (an open window stays open; its callback is refused). */

@@ -29,7 +29,6 @@ import type { History } from '../portfolio/store-history'
 import type { RecordsService } from '../records/records-service'
 import type { SettingsService } from '../settings/settings-service'
 import type { StatusService } from '../status/status-service'
-import { ACTIVITY_HISTORY_KINDS } from './activity-history'
 
 export interface ChecklistServiceDeps {
   database: DatabaseHandle
@@ -148,7 +147,7 @@ export function createChecklistService({ database, clock, actor, history, settin
   }
 
   function log(storeId: number, summary: string, changes: FieldChange[], at: number, who: string): void {
-    history.add(storeId, { kind: ACTIVITY_HISTORY_KINDS.checklist, summary }, changes, at, who)
+    history.add(storeId, { kind: 'checklist', summary }, changes, at, who)
   }
 
   function setDone(run: RunRow, step: StepRow, done: boolean, via: 'kam' | 'evidence', who: string, why?: string): boolean {

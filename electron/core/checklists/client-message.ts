@@ -16,7 +16,6 @@ import type { History } from '../portfolio/store-history'
 import type { SettingsService } from '../settings/settings-service'
 import { formatLocalDate, lastDayStart, timeZoneOf } from '../status/calendar'
 import type { StatusService } from '../status/status-service'
-import { ACTIVITY_HISTORY_KINDS } from './activity-history'
 
 /** RFC 6068: the address keeps its "@"; subject and body are percent-encoded, line breaks as CRLF. */
 export function mailtoUrl(to: string, subject: string, body: string): string {
@@ -135,7 +134,7 @@ export function createClientMessageService({ database, clock, actor, history, se
       if (action === 'emailed' && to) changes.push({ field: 'to', label: 'To', before: null, after: to })
       history.add(
         storeId,
-        { kind: ACTIVITY_HISTORY_KINDS.clientMessage, summary: action === 'copied' ? 'Message for the client copied' : 'Message for the client e-mailed' },
+        { kind: 'client-message', summary: action === 'copied' ? 'Message for the client copied' : 'Message for the client e-mailed' },
         changes,
         clock.now(),
         actor.name()

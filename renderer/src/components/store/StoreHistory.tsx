@@ -7,7 +7,10 @@ import {
   IconCalendarX,
   IconFileImport,
   IconKey,
+  IconExternalLink,
   IconKeyOff,
+  IconListCheck,
+  IconMessage,
   IconPencil,
   IconPlugConnected,
   IconPlus,
@@ -31,7 +34,10 @@ const ICONS: Record<HistoryKind, typeof IconPlus> = {
   authorized: IconKey,
   'authorization-removed': IconKeyOff,
   reconnected: IconPlugConnected,
-  snoozed: IconBellZ
+  snoozed: IconBellZ,
+  checklist: IconListCheck,
+  'client-message': IconMessage,
+  'authorization-attempt': IconExternalLink
 }
 
 /** A first entry lists every field the store started with; show a few and fold the rest. */
