@@ -84,6 +84,25 @@ describe('check run', () => {
     expect(core.monitoring.recentRuns(1)).toEqual([run])
   })
 
+  it('records a run that could not be saved as failed, changes nothing, and lets the next run do the work', async () => {
+    world = openWorld(daysLeft(15))
+    const { database, core, clock } = world
+    const id = subscribedStore(core, END)
+    await core.monitoring.runNow('manual')
+    database.sqlite.exec("CREATE TRIGGER refuse BEFORE UPDATE ON check_runs BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    clock.set(daysLeft(14) + HOUR)
+    const failed = await core.monitoring.runNow('manual')
+    expect(failed).toMatchObject({ storesChecked: 0, statusChanges: 0, remindersFired: 0, errors: ['The check could not be completed: database or disk is full.'] })
+    expect(statusOf(id)).toBe('healthy')
+    expect(core.notifier.shown).toEqual([])
+    expect(world.logger.entries).toContainEqual({ level: 'error', message: 'a check run failed', fields: { trigger: 'manual', error: 'database or disk is full' } })
+
+    database.sqlite.exec('DROP TRIGGER refuse')
+    expect(await core.monitoring.runNow('manual')).toMatchObject({ statusChanges: 1, remindersFired: 1, errors: [] })
+    expect(statusOf(id)).toBe('expiring')
+    expect(core.monitoring.recentRuns(3).map((r) => r.errors.length)).toEqual([0, 1, 0])
+  })
+
   it('keeps every run, newest first', async () => {
     world = openWorld(daysLeft(20))
     const { core, clock } = world
