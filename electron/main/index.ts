@@ -21,6 +21,7 @@ import { autoUpdateSupport } from '../core/update-policy'
 import { LINUX_DESKTOP_FILE, appUserModelId } from './app-identity'
 import { registerAppScheme, serveRendererBundle } from './app-protocol'
 import { createAttentionRefresher, createBadge } from './attention'
+import { createElectronAuthWindow } from './auth-window'
 import { createBroadcaster } from './broadcast'
 import { createFileSaver } from './file-saver'
 import { registerIpcHandlers } from './ipc'
@@ -79,7 +80,24 @@ function start(): void {
   logger.info('starting', { version: app.getVersion(), packaged: app.isPackaged, dataDir: dataDir.dir })
 
   const trustedOrigins = appOrigins(devServerUrl)
-  installSecurityPolicy({ app, session: session.defaultSession, shell, allowedOrigins: trustedOrigins, logger })
+  // Lazada's authorization page: its own window, session and policy (the core's allow-list), kept
+  // out of the app policy below and out of the app's events.
+  const authWindow = createElectronAuthWindow({
+    BrowserWindow,
+    fromPartition: (partition, options) => session.fromPartition(partition, options),
+    shell,
+    parent: () => windows?.current() ?? null,
+    devTools: !app.isPackaged,
+    logger
+  })
+  installSecurityPolicy({
+    app,
+    session: session.defaultSession,
+    shell,
+    allowedOrigins: trustedOrigins,
+    logger,
+    ownPolicy: (contents) => authWindow.owns(contents)
+  })
 
   const bundle = resolveBundlePaths({
     isPackaged: app.isPackaged,
@@ -107,7 +125,9 @@ function start(): void {
   // Events go to the app's own pages only, never to another window's (e.g. an authorization page).
   const broadcaster = createBroadcaster({
     windows: () =>
-      BrowserWindow.getAllWindows().filter((window) => !window.isDestroyed() && isAllowedNavigation(window.webContents.getURL(), trustedOrigins)),
+      BrowserWindow.getAllWindows().filter(
+        (window) => !window.isDestroyed() && !authWindow.owns(window.webContents) && isAllowedNavigation(window.webContents.getURL(), trustedOrigins)
+      ),
     logger
   })
   const notifier = createNativeNotifier({
@@ -127,8 +147,11 @@ function start(): void {
     ticker: createIntervalTicker(logger),
     broadcast: broadcaster.broadcast,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath }
+    appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
+    authWindow
   })
+  // Open authorization windows close (their attempts read as abandoned) while the database is open.
+  beforeDatabaseCloses.push(() => core.authorization.closeAll())
   registerIpcHandlers({ ipcMain, dispatcher: core.dispatcher, trustedOrigins, logger })
   serveRendererBundle(protocol, bundle.rendererDir)
 

@@ -1,9 +1,17 @@
 /**
- * The app-wide security defaults, attached to every webContents as it is created: no navigation
- * away from the allowed origins, no new windows, no <webview>, no permissions. Electron's own
- * defaults allow all of these.
+ * The app-wide security defaults. Electron's own defaults allow navigation anywhere, new windows,
+ * <webview> and every permission; here each kind of page gets its policy explicitly:
+ *
+ * - The app window, and any webContents nobody claims (DevTools, anything unexpected), gets the
+ *   app policy as it is created (`web-contents-created`): no navigation away from the app's
+ *   origins, no new windows, no <webview>; the default session denies every permission.
+ * - The Lazada authorization window brings its own policy (`auth-window.ts`: the core's allow-list
+ *   and capture through the AuthWindow port, its own session with everything denied). `ownPolicy`
+ *   recognises its pages so the app policy — which would block Lazada's hosts — stays off them.
+ *   It is asked when a page is created and again at each navigation, so a page claimed a moment
+ *   after its creation is still left to its owner.
  */
-import type { App, Session, Shell } from 'electron'
+import type { App, Session, Shell, WebContents } from 'electron'
 import type { Logger } from '../core/ports'
 import { isAllowedExternalUrl, isAllowedNavigation } from '../core/security/navigation'
 import { urlForLog } from '../core/security/redact'
@@ -16,6 +24,8 @@ export interface SecurityPolicyOptions {
   /** Origins a window may show: the app's own, and the dev server's in development. */
   allowedOrigins: readonly string[]
   logger: Logger
+  /** Whether a page has a policy of its own, set up by its creator (the authorization window's). */
+  ownPolicy?: (contents: WebContents) => boolean
 }
 
 interface NavigationEvent {
@@ -23,31 +33,48 @@ interface NavigationEvent {
   preventDefault(): void
 }
 
+export interface AppContentsPolicyOptions {
+  shell: Pick<Shell, 'openExternal'>
+  allowedOrigins: readonly string[]
+  logger: Logger
+  /** Asked at each navigation: true leaves it to the page's own policy. */
+  ownPolicy?: () => boolean
+}
+
+/** The app window's policy on one page: the app's origins only, no new window, no <webview>. */
+export function applyAppContentsPolicy(contents: WebContents, options: AppContentsPolicyOptions): void {
+  const { allowedOrigins, logger, shell } = options
+  const ownPolicy = options.ownPolicy ?? (() => false)
+  const guard = (kind: string) => (event: NavigationEvent) => {
+    if (isAllowedNavigation(event.url, allowedOrigins) || ownPolicy()) return
+    event.preventDefault()
+    logger.warn('navigation blocked', { kind, url: urlForLog(event.url) })
+  }
+  // will-frame-navigate also covers subframes; will-redirect catches a server redirect away.
+  contents.on('will-navigate', guard('will-navigate'))
+  contents.on('will-frame-navigate', guard('will-frame-navigate'))
+  contents.on('will-redirect', guard('will-redirect'))
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+    logger.warn('webview blocked')
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) {
+      shell.openExternal(url).catch((error: Error) => logger.warn('could not open link', { url: urlForLog(url), message: error.message }))
+    } else {
+      logger.warn('new window blocked', { url: urlForLog(url) })
+    }
+    return { action: 'deny' }
+  })
+}
+
 export function installSecurityPolicy(options: SecurityPolicyOptions): void {
   const { allowedOrigins, logger, shell } = options
+  const ownPolicy = options.ownPolicy ?? (() => false)
 
   options.app.on('web-contents-created', (_event, contents) => {
-    const guard = (kind: string) => (event: NavigationEvent) => {
-      if (isAllowedNavigation(event.url, allowedOrigins)) return
-      event.preventDefault()
-      logger.warn('navigation blocked', { kind, url: urlForLog(event.url) })
-    }
-    // will-frame-navigate also covers subframes; will-redirect catches a server redirect away.
-    contents.on('will-navigate', guard('will-navigate'))
-    contents.on('will-frame-navigate', guard('will-frame-navigate'))
-    contents.on('will-redirect', guard('will-redirect'))
-    contents.on('will-attach-webview', (event) => {
-      event.preventDefault()
-      logger.warn('webview blocked')
-    })
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) {
-        shell.openExternal(url).catch((error: Error) => logger.warn('could not open link', { url: urlForLog(url), message: error.message }))
-      } else {
-        logger.warn('new window blocked', { url: urlForLog(url) })
-      }
-      return { action: 'deny' }
-    })
+    if (ownPolicy(contents)) return
+    applyAppContentsPolicy(contents, { shell, allowedOrigins, logger, ownPolicy: () => ownPolicy(contents) })
   })
 
   options.session.setPermissionRequestHandler((_contents, permission, callback) => {

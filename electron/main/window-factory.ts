@@ -3,12 +3,29 @@
  * test can read them. Electron is only imported as types: the constructor is passed in, which
  * lets Node tests drive the factory with a fake window.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebPreferences } from 'electron'
 import type { Logger } from '../core/ports'
 import type { Rect, WindowState } from '../core/window-state'
 import { MIN_WINDOW_SIZE, loadWindowState, saveWindowState } from '../core/window-state'
 
 export const WINDOW_TITLE = 'Storewatch'
+
+/** The preferences every window shares: the page gets no Node, no privileges, no <webview>. */
+function lockedWebPreferences(devTools: boolean): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    // Packaged builds have no way into DevTools (no shortcut, no menu entry).
+    devTools
+  }
+}
 
 export function buildWindowOptions(options: { preloadPath: string; state: WindowState; devTools: boolean }): BrowserWindowConstructorOptions {
   const { preloadPath, state, devTools } = options
@@ -23,17 +40,42 @@ export function buildWindowOptions(options: { preloadPath: string; state: Window
     show: false,
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      // Packaged builds have no way into DevTools (no shortcut, no menu entry).
-      devTools
+      ...lockedWebPreferences(devTools)
+    }
+  }
+}
+
+/** Big enough for Lazada's login and consent pages, small enough to leave the app visible behind. */
+export const AUTH_WINDOW_SIZE = { width: 900, height: 760, minWidth: 480, minHeight: 520 } as const
+
+/**
+ * The Lazada authorization window: a third-party page, so it gets the same locked preferences
+ * and, on top, no preload at all (nothing of the app is reachable from it: no bridge, no IPC) and
+ * its own session, which the caller creates fresh and in memory for each attempt. It stays above
+ * the app window (`parent`) without blocking it (not modal), so the KAM can still read the
+ * checklist while the seller signs in.
+ */
+export function buildAuthWindowOptions(options: {
+  title: string
+  session: Session
+  parent: BrowserWindow | null
+  devTools: boolean
+}): BrowserWindowConstructorOptions {
+  const { title, session, parent, devTools } = options
+  return {
+    title,
+    ...AUTH_WINDOW_SIZE,
+    ...(parent ? { parent } : {}),
+    modal: false,
+    show: true,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      ...lockedWebPreferences(devTools),
+      // No `preload` key at all: the page must find nothing of the app.
+      session,
+      // A file or link dropped on the page must not navigate the window behind the allow-list's back.
+      navigateOnDragDrop: false,
+      safeDialogs: true
     }
   }
 }

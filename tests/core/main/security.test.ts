@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { App, Session, Shell } from 'electron'
+import type { App, Session, Shell, WebContents } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { installSecurityPolicy } from '../../../electron/main/security'
 
@@ -10,7 +10,7 @@ class FakeContents extends EventEmitter {
   }
 }
 
-function setUp(allowedOrigins = ['app://storewatch']) {
+function setUp(allowedOrigins = ['app://storewatch'], ownPolicy?: (contents: WebContents) => boolean) {
   const app = new EventEmitter()
   const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() }
   const shell = { openExternal: vi.fn(async () => undefined) }
@@ -20,11 +20,12 @@ function setUp(allowedOrigins = ['app://storewatch']) {
     session: session as unknown as Session,
     shell: shell as unknown as Shell,
     allowedOrigins,
-    logger
+    logger,
+    ownPolicy
   })
   const contents = new FakeContents()
   app.emit('web-contents-created', {}, contents)
-  return { contents, session, shell, logger }
+  return { app, contents, session, shell, logger }
 }
 
 function navigate(contents: FakeContents, eventName: string, url: string): boolean {
@@ -60,6 +61,25 @@ describe('installSecurityPolicy', () => {
       expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' })
     }
     expect(shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('attaches nothing to a page that brings its own policy (the authorization window)', () => {
+    const { contents } = setUp(['app://storewatch'], () => true)
+    expect(contents.listenerCount('will-navigate')).toBe(0)
+    expect(contents.listenerCount('will-redirect')).toBe(0)
+    expect(contents.openHandler).toBeNull()
+    expect(navigate(contents, 'will-navigate', 'https://auth.lazada.com/')).toBe(false)
+  })
+
+  it('steps aside for a page claimed after its creation, and only for that page', () => {
+    const claimed = new Set<unknown>()
+    const { app, contents } = setUp(['app://storewatch'], (c) => claimed.has(c))
+    const other = new FakeContents()
+    app.emit('web-contents-created', {}, other)
+    expect(navigate(contents, 'will-navigate', 'https://auth.lazada.com/')).toBe(true)
+    claimed.add(contents)
+    expect(navigate(contents, 'will-navigate', 'https://auth.lazada.com/')).toBe(false)
+    expect(navigate(other, 'will-navigate', 'https://auth.lazada.com/')).toBe(true)
   })
 
   it('denies every permission request and check', () => {

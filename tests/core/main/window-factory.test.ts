@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { silentLogger } from '../../../electron/core/ports'
 import { DEFAULT_WINDOW_STATE } from '../../../electron/core/window-state'
-import { buildWindowOptions, createWindow } from '../../../electron/main/window-factory'
+import { AUTH_WINDOW_SIZE, buildAuthWindowOptions, buildWindowOptions, createWindow } from '../../../electron/main/window-factory'
 import { tempDir } from './temp-dirs'
 
 const DISPLAY = [{ x: 0, y: 0, width: 1920, height: 1080 }]
@@ -50,6 +50,25 @@ describe('buildWindowOptions', () => {
     expect(options).not.toHaveProperty('x')
     const placed = buildWindowOptions({ preloadPath: 'p', state: { width: 1300, height: 900, maximized: false, position: { x: 40, y: 50 } }, devTools: false })
     expect(placed).toMatchObject({ x: 40, y: 50, width: 1300, height: 900 })
+  })
+})
+
+describe('buildAuthWindowOptions', () => {
+  const session = { partition: 'auth-x' } as unknown as Session
+  const options = buildAuthWindowOptions({ title: 'Authorize Anchanto OM — Acme (SG)', session, parent: null, devTools: false })
+  const app = buildWindowOptions({ preloadPath: 'p', state: DEFAULT_WINDOW_STATE, devTools: false }).webPreferences ?? {}
+
+  it('locks the page down like the app window, minus the preload, on the session it is given', () => {
+    const { preload: _preload, ...locked } = app
+    expect(options.webPreferences).toMatchObject(locked)
+    expect(options.webPreferences).not.toHaveProperty('preload')
+    expect(options.webPreferences?.session).toBe(session)
+    expect(options.webPreferences?.navigateOnDragDrop).toBe(false)
+  })
+
+  it('is a modest, non-modal window with the title it is given', () => {
+    expect(options).toMatchObject({ title: 'Authorize Anchanto OM — Acme (SG)', modal: false, ...AUTH_WINDOW_SIZE })
+    expect(options).not.toHaveProperty('parent')
   })
 })
 
