@@ -17,6 +17,8 @@ import { chromium } from 'playwright-core'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Clock, Logger } from '../../electron/core/ports'
 import { seedDemoPortfolio } from './demo-data'
+import { createPageAuthWindow } from './page-auth-window'
+import type { PageAuthWindow } from './page-auth-window'
 import { startWebHost } from './web-host'
 import type { WebHost } from './web-host'
 
@@ -35,6 +37,8 @@ export interface LaunchedApp {
   page: Page
   context: BrowserContext
   host: WebHost
+  /** Lazada windows the app opens ("Reauthorize") arrive here as Chromium pages. */
+  authWindows: PageAuthWindow
   dataDir: string
   close(): Promise<void>
 }
@@ -69,9 +73,13 @@ export function chromiumPath(): string {
 
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-e2e-'))
-  const host = await startWebHost({ dataDir, clock: options.clock, logger: options.logger })
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-chromium-'))
   let context: BrowserContext | undefined
+  const authWindows = createPageAuthWindow(() => {
+    if (!context) throw new Error('The browser is not running')
+    return context
+  })
+  const host = await startWebHost({ dataDir, clock: options.clock, logger: options.logger, authWindow: authWindows })
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-chromium-'))
   try {
     if (options.demoStores && host.core.stores.count() === 0) seedDemoPortfolio(host.core, options.demoStores, { now: options.clock?.now() })
     const headless = options.headless ?? true
@@ -89,6 +97,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       page,
       context: openContext,
       host,
+      authWindows,
       dataDir,
       async close() {
         await openContext.close()

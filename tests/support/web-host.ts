@@ -16,7 +16,7 @@ import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
-import type { Broadcast, Clock, FileSaver, Logger, NotificationRequest } from '../../electron/core/ports'
+import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { fail } from '../../electron/shared/result'
@@ -36,6 +36,8 @@ export interface WebHostOptions {
   appVersion?: string
   /** Start the scheduled checks as the app does (default); tests of the scheduler may not want them. */
   startChecks?: boolean
+  /** How "Reauthorize" opens Lazada's page (the launcher gives a Chromium page). */
+  authWindow?: AuthWindow
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -143,6 +145,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     broadcast: emit,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    authWindow: options.authWindow,
     appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
   })
   const bridgeScript = await browserBridgeScript()
@@ -212,6 +215,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     savedFilesDir,
     async close() {
       core.monitoring.stop()
+      core.authorization.closeAll()
       for (const response of listeners) response.end()
       listeners.clear()
       server.closeAllConnections()

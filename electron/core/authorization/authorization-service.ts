@@ -238,15 +238,17 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
 
   function onRefused(window: LiveWindow, refused: Extract<CaptureResult, { kind: 'refused' }>): void {
     logger.warn('authorization callback refused', { storeId: window.storeId, attemptId: window.attemptId, reason: refused.reason, lazadaError: refused.lazadaError })
-    const outcome = refused.reason === 'expired-state' && refused.attemptId === window.attemptId ? 'expired' : 'refused'
+    // Lazada's `access_denied` is the seller pressing Cancel: the attempt is abandoned, not refused.
+    const cancelled = refused.reason === 'lazada-error' && refused.lazadaError === 'access_denied'
+    const outcome = cancelled ? 'abandoned' : refused.reason === 'expired-state' && refused.attemptId === window.attemptId ? 'expired' : 'refused'
+    const message = cancelled ? 'The seller cancelled on Lazada’s page. Nothing changed.' : refused.message
+    const summary = cancelled ? 'Authorization cancelled by the seller' : outcome === 'expired' ? 'Authorization came back too late' : 'Authorization refused'
     const settledNow = sqlite.transaction(() => {
-      const changed = settle(window, outcome, refused.message)
-      if (changed) {
-        note(window.storeId, outcome === 'expired' ? 'Authorization came back too late' : 'Authorization refused', [{ field: 'reason', label: 'Why', before: null, after: refused.message }], SYSTEM_ACTOR)
-      }
+      const changed = settle(window, outcome, message)
+      if (changed) note(window.storeId, summary, [{ field: 'reason', label: 'Why', before: null, after: message }], SYSTEM_ACTOR)
       return changed
     })()
-    if (settledNow) result({ storeId: window.storeId, attemptId: window.attemptId, outcome, message: refused.message, authorizationId: null })
+    if (settledNow) result({ storeId: window.storeId, attemptId: window.attemptId, outcome, message, authorizationId: null })
   }
 
   function onNavigate(window: LiveWindow, navigation: AuthWindowNavigation): AuthNavigationDecision {

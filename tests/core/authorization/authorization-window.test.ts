@@ -195,7 +195,7 @@ describe('Reauthorize in the authorization window', () => {
     expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_late&state=x`)).toBe('block')
   })
 
-  it('“Cancel” on Lazada’s page: refused, the page stays visible, nothing recorded', async () => {
+  it('“Cancel” on Lazada’s page: abandoned, the page stays visible, nothing recorded', async () => {
     const { started, window } = await reauthorize()
     core.broadcasts.length = 0
     await window.submit({ action: 'cancel' })
@@ -208,14 +208,14 @@ describe('Reauthorize in the authorization window', () => {
       {
         storeId,
         attemptId: started.attempt.id,
-        outcome: 'refused',
-        message: 'Lazada did not authorize the app: the seller cancelled or Lazada refused. (Lazada said: access_denied)',
+        outcome: 'abandoned',
+        message: 'The seller cancelled on Lazada’s page. Nothing changed.',
         authorizationId: null
       }
     ])
-    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'refused' })
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'abandoned' })
     window.close()
-    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'refused' })
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'abandoned' })
     expect(results()).toHaveLength(1)
   })
 

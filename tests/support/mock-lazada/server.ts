@@ -104,7 +104,12 @@ export async function startMockLazada(options: MockLazadaOptions = {}): Promise<
     scenario: options.scenario ?? 'ok',
     issued: [],
     callbacks: [],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    close: () =>
+      new Promise<void>((resolve) => {
+        // A browser keeps connections alive; without this, close() would wait for them to time out.
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 
   function send(response: http.ServerResponse, status: number, html: string): void {

@@ -1,0 +1,66 @@
+/**
+ * The authorization window port in the browser harness, driven through the core: the seller
+ * logs in on the mock Lazada page in a Chromium page, the 302 to the callback is captured, and
+ * the store moves to "needs reconnect"; a cancelled login changes nothing but the attempt.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { subscriptionInputSchema } from '../../electron/shared/records'
+import { startMockLazada } from '../support/mock-lazada/server'
+import type { MockLazada } from '../support/mock-lazada/server'
+import { storeInput } from '../support/store-input'
+import { startApp } from './app-fixture'
+
+const DAY = 24 * 60 * 60 * 1000
+let mock: MockLazada | undefined
+afterEach(async () => {
+  await mock?.close()
+  mock = undefined
+})
+
+async function setUp() {
+  mock = await startMockLazada()
+  const app = await startApp()
+  const { core } = app.host
+  const settings = core.settings.get()
+  core.settings.save({
+    ...settings,
+    integrator: { ...settings.integrator!, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
+  })
+  const store = core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01' }))
+  const now = Date.now()
+  core.records.saveSubscription(store.id, subscriptionInputSchema.parse({ startAt: now - DAY, endAt: now + 180 * DAY }))
+  return { app, core, store, mock }
+}
+
+describe('the authorization window in Chromium', () => {
+  it('captures the callback after the seller submits, and the store needs a reconnect', async () => {
+    const { app, core, store, mock } = await setUp()
+    const started = await core.dispatcher.dispatch('authorizations:open-window', { storeId: store.id }, { emit: () => undefined })
+    expect(started.ok).toBe(true)
+
+    const lazada = await app.authWindows.nextPage()
+    await lazada.getByLabel('Country').selectOption('sg')
+    await lazada.getByLabel('E-mail').fill('seller@bloom.sg')
+    await lazada.getByLabel('Password').fill('secret')
+    await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
+    await lazada.getByRole('button', { name: 'Submit' }).click()
+
+    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+    await expect.poll(() => core.stores.view(store.id).status).toBe('needs-reconnect')
+    expect(mock.callbacks).toHaveLength(1)
+    const [attempt] = core.authorization.attempts(store.id)
+    expect(attempt).toMatchObject({ outcome: 'captured', mode: 'window' })
+    expect(app.host.core.records.authorizations(store.id)[0]).toMatchObject({ method: 'embedded-window', country: 'SG' })
+  })
+
+  it('records a cancelled login as abandoned once the window closes, and changes nothing else', async () => {
+    const { app, core, store } = await setUp()
+    await core.dispatcher.dispatch('authorizations:open-window', { storeId: store.id }, { emit: () => undefined })
+    const lazada = await app.authWindows.nextPage()
+    await lazada.getByRole('button', { name: 'Cancel' }).click()
+    await lazada.close()
+    await expect.poll(() => core.authorization.attempts(store.id)[0]?.outcome).toBe('abandoned')
+    expect(core.records.authorizations(store.id)).toEqual([])
+    expect(core.stores.view(store.id).status).toBe('needs-authorization')
+  })
+})
