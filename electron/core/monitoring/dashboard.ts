@@ -6,8 +6,7 @@ import type { DeadlineKind, NextAction, StoreStatus } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
 import type { Clock } from '../ports'
 import type { SettingsService } from '../settings/settings-service'
-import { DAY_MS, timeZoneOf } from '../status/calendar'
-import { localDaysIn } from './local-days'
+import { DAY_MS, daysLeft, timeZoneOf } from '../status/calendar'
 
 /** The worklist holds the most urgent stores; `needsAction` counts them all. */
 const WORKLIST_LIMIT = 500
@@ -65,7 +64,7 @@ export function createDashboard(deps: DashboardDeps) {
         reason,
         deadline,
         deadlineKind,
-        daysLeft: deadline === null ? null : localDaysIn(timeZoneOf(country)).daysLeft(deadline, now),
+        daysLeft: deadline === null ? null : daysLeft(deadline, now, timeZoneOf(country)),
         nextAction: nextAction === null ? null : (JSON.parse(nextAction) as NextAction | null),
         snoozedUntil
       })

@@ -3,17 +3,16 @@
  * follow, and whether its stored status can still be trusted at another instant.
  */
 import type { StatusPolicy, StatusVerdict } from '../../shared/status'
-import { DAY_MS, localMidnight, timeZoneOf } from '../status/calendar'
+import { DAY_MS, localMidnight, timeZoneOf, zoneCalendar } from '../status/calendar'
+import type { ZoneCalendar } from '../status/calendar'
 import type { StatusFacts } from '../status/status-rules'
-import { localDaysIn } from './local-days'
-import type { LocalDays } from './local-days'
 import type { ScannedStore } from './portfolio-scan'
 import { coveringAuthorization, notifies, reminderDeadlines } from './reminder-ladder'
 import type { Deadline } from './reminder-ladder'
 
 export interface CountryCalendar {
   timeZone: string
-  days: LocalDays
+  days: ZoneCalendar
   /** The policy's release date at local midnight. */
   release: number
 }
@@ -25,7 +24,7 @@ export function countryCalendars(policy: StatusPolicy): (country: string) => Cou
     let calendar = byCountry.get(country)
     if (!calendar) {
       const timeZone = timeZoneOf(country)
-      calendar = { timeZone, days: localDaysIn(timeZone), release: localMidnight(policy.releaseDate, timeZone) }
+      calendar = { timeZone, days: zoneCalendar(timeZone), release: localMidnight(policy.releaseDate, timeZone) }
       byCountry.set(country, calendar)
     }
     return calendar
