@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
-import { installFakeBridge } from './support/fake-bridge'
+import { installFakeBridge, READY_INTEGRATOR } from './support/fake-bridge'
 import { renderApp } from './support/render-app'
 
 describe('settings', () => {
@@ -77,7 +77,9 @@ describe('settings', () => {
       expect(bridge.lastInputTo('settings:save')).toEqual({
         policy: DEFAULT_SETTINGS.policy,
         schedule: { checkIntervalMinutes: 30 },
-        reminders: { ladderDays: [30, 14, 7, 3, 1, 0], quietHours: { enabled: true, start: '20:00', end: '08:00' } }
+        reminders: { ladderDays: [30, 14, 7, 3, 1, 0], quietHours: { enabled: true, start: '20:00', end: '08:00' } },
+        // Saved with the rest: the integrator profile as it was.
+        integrator: DEFAULT_SETTINGS.integrator
       })
     )
     expect(await screen.findByText('Saved — checking the portfolio with the new settings')).toBeInTheDocument()
@@ -97,15 +99,124 @@ describe('settings', () => {
     expect(screen.getByLabelText('Release date')).toHaveAttribute('aria-invalid', 'true')
   })
 
-  it('resets to the defaults after confirmation', async () => {
+  it('resets to the defaults after confirmation, keeping the integrator profile', async () => {
     const bridge = installFakeBridge()
-    bridge.settings = { ...DEFAULT_SETTINGS, schedule: { checkIntervalMinutes: 15 }, reminders: { ...DEFAULT_SETTINGS.reminders, ladderDays: [3] } }
+    bridge.settings = {
+      ...DEFAULT_SETTINGS,
+      schedule: { checkIntervalMinutes: 15 },
+      reminders: { ...DEFAULT_SETTINGS.reminders, ladderDays: [3] },
+      integrator: READY_INTEGRATOR
+    }
     const { user } = renderApp('#/settings')
 
     await user.click(await screen.findByRole('button', { name: 'Reset to defaults' }))
     const dialog = await screen.findByRole('dialog', { name: 'Reset every setting to its default?' })
+    expect(dialog).toHaveTextContent('The integrator profile is kept.')
     await user.click(within(dialog).getByRole('button', { name: 'Reset to defaults' }))
-    await waitFor(() => expect(bridge.lastInputTo('settings:save')).toEqual(DEFAULT_SETTINGS))
+    await waitFor(() =>
+      expect(bridge.lastInputTo('settings:save')).toEqual({ policy: DEFAULT_SETTINGS.policy, schedule: DEFAULT_SETTINGS.schedule, reminders: DEFAULT_SETTINGS.reminders })
+    )
     await waitFor(() => expect(screen.getByLabelText('Check every (minutes)')).toHaveValue('60'))
+    expect(screen.getByLabelText('App key (client_id)')).toHaveValue(READY_INTEGRATOR.appKey)
+  })
+})
+
+describe('settings → integrator', () => {
+  /** Pastes as a KAM would a link: one change, not a re-render per keystroke. */
+  async function fill(user: ReturnType<typeof renderApp>['user'], field: HTMLElement, text: string): Promise<void> {
+    await user.click(field)
+    await user.paste(text)
+  }
+
+  function integrator(): HTMLElement {
+    return screen.getByRole('region', { name: 'Integrator' })
+  }
+
+  it('shows the guide’s defaults and says what the features still need', async () => {
+    installFakeBridge()
+    renderApp('#/settings')
+
+    const section = await screen.findByRole('region', { name: 'Integrator' })
+    expect(within(section).getByLabelText(/^App name/)).toHaveValue('Anchanto OM')
+    expect(within(section).getByLabelText(/^OMS name/)).toHaveValue('Anchanto OMS')
+    expect(within(section).getByLabelText(/^Support contact/)).toHaveValue('help@anchanto.com')
+    expect(within(section).getByLabelText('App key (client_id)')).toHaveValue('')
+    const links = within(section).getByRole('group', { name: 'Free subscription links on Service Market' })
+    for (const country of ['Singapore', 'Malaysia', 'Thailand', 'Philippines', 'Vietnam', 'Indonesia']) expect(within(links).getByLabelText(country)).toHaveValue('')
+    const published = within(section).getByRole('group', { name: 'Published on Service Market in' })
+    expect(within(published).getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(6)
+    const gaps = within(section).getByTestId('integrator-gaps')
+    expect(gaps).toHaveTextContent('“Reauthorize” and authorization links need the app key and the registered callback URL.')
+    expect(gaps).toHaveTextContent('no Service Market link for Singapore, Malaysia, Thailand, Philippines, Vietnam, Indonesia')
+  })
+
+  it('checks the profile with the shared schema and says what is wrong next to each field', async () => {
+    const bridge = installFakeBridge()
+    const { user } = renderApp('#/settings')
+
+    const section = await screen.findByRole('region', { name: 'Integrator' })
+    await user.clear(within(section).getByLabelText(/^App name/))
+    await user.type(within(section).getByLabelText('App key (client_id)'), 'abc-123')
+    await fill(user, within(section).getByLabelText('Registered callback URL'), 'http://oms.example.com/callback')
+    await fill(user, within(section).getByLabelText('Singapore'), 'https://marketplace.lazada.com.my/app')
+    await fill(user, within(section).getByLabelText('Malaysia'), 'marketplace.lazada.com.my')
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+
+    expect(await within(section).findByText('App name is required')).toBeInTheDocument()
+    expect(within(section).getByText('The app key is letters and digits only, as the App Console shows it')).toBeInTheDocument()
+    expect(within(section).getByText('Use an https:// address (plain http:// only for a test server on 127.0.0.1)')).toBeInTheDocument()
+    expect(within(section).getByText('Use the https link of the app on Lazada’s Singapore Service Market (marketplace.lazada.sg)')).toBeInTheDocument()
+    expect(within(section).getByText('Not a web address: paste the whole link, starting with https://')).toBeInTheDocument()
+    expect(within(section).getByLabelText('Singapore')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByRole('alert')).toHaveTextContent('5 settings need fixing')
+    expect(bridge.inputsTo('settings:save')).toHaveLength(0)
+
+    // Fixing a field clears its message.
+    await fill(user, within(section).getByLabelText(/^App name/), 'Anchanto OM')
+    expect(within(section).queryByText('App name is required')).not.toBeInTheDocument()
+  })
+
+  it('saves the profile with the rest of the settings', async () => {
+    const bridge = installFakeBridge()
+    bridge.settings = { ...DEFAULT_SETTINGS, integrator: { ...DEFAULT_SETTINGS.integrator, authorizeBaseUrl: 'http://127.0.0.1:4555/oauth/authorize' } }
+    const { user } = renderApp('#/settings')
+
+    const section = await screen.findByRole('region', { name: 'Integrator' })
+    await user.type(within(section).getByLabelText('App key (client_id)'), '100234')
+    await fill(user, within(section).getByLabelText('Registered callback URL'), ' https://oms.anchanto.example/lazada/callback ')
+    await fill(user, within(section).getByLabelText('Singapore'), READY_INTEGRATOR.serviceMarketLinks.SG)
+    await user.click(within(section).getByRole('checkbox', { name: 'Vietnam (VN)' }))
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+
+    await waitFor(() =>
+      expect(bridge.lastInputTo('settings:save')?.integrator).toEqual({
+        ...DEFAULT_SETTINGS.integrator,
+        appKey: '100234',
+        callbackUrl: 'https://oms.anchanto.example/lazada/callback',
+        serviceMarketLinks: { ...DEFAULT_SETTINGS.integrator!.serviceMarketLinks, SG: READY_INTEGRATOR.serviceMarketLinks.SG },
+        publishedCountries: ['SG', 'MY', 'TH', 'PH', 'ID'],
+        // Not on the form, kept as it was.
+        authorizeBaseUrl: 'http://127.0.0.1:4555/oauth/authorize'
+      })
+    )
+    expect(await screen.findByText('Saved — checking the portfolio with the new settings')).toBeInTheDocument()
+    expect(within(integrator()).getByTestId('integrator-gaps')).not.toHaveTextContent('app key')
+    expect(within(integrator()).getByTestId('integrator-gaps')).not.toHaveTextContent('Vietnam')
+  })
+
+  it('opens on the integrator section from a “set it in Settings” link', async () => {
+    installFakeBridge()
+    const scrolled: Element[] = []
+    const original = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+      scrolled.push(this)
+    }
+    try {
+      renderApp('#/settings?section=integrator')
+      const section = await screen.findByRole('region', { name: 'Integrator' })
+      await waitFor(() => expect(scrolled).toContain(section))
+    } finally {
+      Element.prototype.scrollIntoView = original
+    }
   })
 })

@@ -6,6 +6,8 @@ import { stringify } from 'csv-stringify/sync'
 import { DateTime } from 'luxon'
 import type { AppCore } from '../../electron/core/app-core'
 import { countryInfo, isCoveredCountry } from '../../electron/shared/countries'
+import { DEFAULT_INTEGRATOR_PROFILE } from '../../electron/shared/integrator'
+import type { IntegratorProfile } from '../../electron/shared/integrator'
 import { authorizationInputSchema, subscriptionInputSchema } from '../../electron/shared/records'
 import { STORE_FIELDS, storeInputSchema } from '../../electron/shared/store-fields'
 import type { StoreInput } from '../../electron/shared/store-fields'
@@ -24,6 +26,29 @@ const TAGS = ['VIP', 'Fashion', 'Electronics', 'Beauty', 'Home', 'Onboarding', '
 const CHANNELS = ['email', 'phone', 'whatsapp', 'line', 'zalo'] as const
 const SUFFIX: Record<string, string> = { SG: 'Pte Ltd', MY: 'Sdn Bhd', TH: 'Co., Ltd.', PH: 'Inc.', VN: 'JSC', ID: 'PT', KR: 'Co., Ltd.' }
 const PHONE: Record<string, string> = { SG: '+65', MY: '+60', TH: '+66', PH: '+63', VN: '+84', ID: '+62', KR: '+82' }
+
+/**
+ * An integrator profile filled in as a KAM team would (the guide's Anchanto OM, with made-up app
+ * key, callback and Service Market links: the guide prints none), so previews show checklists
+ * with their links and a "Reauthorize" that can go ahead.
+ */
+export function demoIntegratorProfile(): IntegratorProfile {
+  const link = (domain: string, n: number) => `https://marketplace.${domain}/web/detail.html?articleCode=FW_GOODS-10000002${n}`
+  return {
+    ...DEFAULT_INTEGRATOR_PROFILE,
+    appKey: '100234',
+    callbackUrl: 'https://oms.anchanto.example/lazada/callback',
+    articleCode: 'FW_GOODS-1000000281',
+    serviceMarketLinks: {
+      SG: link('lazada.sg', 81),
+      MY: link('lazada.com.my', 82),
+      TH: link('lazada.co.th', 83),
+      PH: link('lazada.com.ph', 84),
+      VN: link('lazada.vn', 85),
+      ID: link('lazada.co.id', 86)
+    }
+  }
+}
 
 /** `count` distinct store inputs; the same seed always gives the same stores. */
 export function demoStoreInputs(count: number, seed = 20240301): StoreInput[] {

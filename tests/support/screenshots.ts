@@ -2,16 +2,23 @@
  * Screenshots of the main screens, for the README and for looking at the UI without Electron:
  * the empty portfolio, the dashboard after a check, the notification centre, a portfolio with
  * data, a store page with history, a store page with its subscription and authorizations, the
- * settings, the add-store form with its inline errors, and an import preview listing a file's
- * problems.
+ * settings and their integrator profile, a checklist in progress with step 2's dates, the message
+ * for the client, "Reauthorize" waiting for the seller and the banner once the seller authorized
+ * in the Lazada window (the mock authorization server behind it), the add-store form
+ * with its inline errors, and an import preview listing a file's problems.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { DateTime } from 'luxon'
 import type { Page } from 'playwright-core'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
+import { countryInfo } from '../../electron/shared/countries'
+import type { PortfolioStatus } from '../../electron/shared/portfolio'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
 import { authorizationInputSchema } from '../../electron/shared/records'
-import { demoStoreInputs, storesCsv } from './demo-data'
+import { demoIntegratorProfile, demoStoreInputs, storesCsv } from './demo-data'
+import { startMockLazada } from './mock-lazada/server'
+import type { MockLazada } from './mock-lazada/server'
 import { launchApp } from './launcher'
 import type { LaunchedApp } from './launcher'
 
@@ -49,6 +56,61 @@ function recordsStoreId(app: LaunchedApp): number {
   return store.id
 }
 
+/** The first store with one of `statuses`, preferring `country` (Singapore shows its country note). */
+function storeWith(app: LaunchedApp, statuses: PortfolioStatus[], country = 'SG', skip: number[] = []): number {
+  const { db } = app.host.database
+  for (const countries of [[country], []]) {
+    const { stores } = listStores(db, portfolioQuerySchema.parse({ statuses, countries, sort: { column: 'clientName', direction: 'asc' } }))
+    const store = stores.find((s) => !skip.includes(s.id))
+    if (store) return store.id
+  }
+  throw new Error(`The demo portfolio has no store that is ${statuses.join(' or ')}`)
+}
+
+/**
+ * A checklist a KAM is in the middle of: "renew, then reauthorize" for an expired store, step 1
+ * ticked with a note, step 2's Start and End Time read off Order Confirmation (today, 10:12 in the
+ * store's country, for half a year).
+ */
+function checklistInProgress(app: LaunchedApp): number {
+  const { core } = app.host
+  const storeId = storeWith(app, ['expired', 'expiring'])
+  const run = core.checklists.start(storeId, 'renew-and-reauthorize')
+  core.checklists.tick(run.id, 'order')
+  core.checklists.note(run.id, 'order', 'Sent the link on WhatsApp; the seller is ordering now.')
+  const zone = countryInfo(core.stores.view(storeId).country).timeZone ?? 'UTC'
+  const start = DateTime.now().setZone(zone).set({ hour: 10, minute: 12, second: 0, millisecond: 0 })
+  core.checklists.captureSubscriptionDates(run.id, 'confirm-order', {
+    startAt: start.toMillis(),
+    endAt: start.plus({ months: 6 }).toMillis(),
+    serviceVersion: 'authorization-only',
+    period: 'half-year'
+  })
+  return storeId
+}
+
+/**
+ * A store that needs authorization, its checklist done up to step 5, for the KAM to click
+ * "Reauthorize" on: the seller then authorizes in the Lazada window.
+ */
+function readyToAuthorize(app: LaunchedApp, skip: number[]): number {
+  const { core } = app.host
+  const storeId = storeWith(app, ['needs-authorization'], 'SG', skip)
+  const run = core.checklists.start(storeId, core.checklists.view(storeId).suggested ?? 'renew-and-reauthorize')
+  for (const step of ['order', 'confirm-order', 'open-ordered-services', 'use-service', 'agree'] as const) core.checklists.tick(run.id, step)
+  return storeId
+}
+
+/** Points the integrator profile at the mock Lazada server, as the end-to-end tests do. */
+function useMockLazada(app: LaunchedApp, mock: MockLazada): void {
+  const { settings } = app.host.core
+  const current = settings.get()
+  settings.save({
+    ...current,
+    integrator: { ...current.integrator, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
+  })
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   // Mantine's transitions take ~200 ms; a picture mid-fade helps nobody.
@@ -79,6 +141,8 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     // The host's start-up check ran before the demo stores existed: check them now, as the
     // schedule would, so statuses are fresh and reminders have fired.
     await app.host.core.monitoring.runNow('manual')
+    // The KAM team has filled in the integrator profile: checklists have links, Reauthorize can go.
+    app.host.core.settings.save({ ...app.host.core.settings.get(), integrator: demoIntegratorProfile() })
     await page.reload()
     await page.getByRole('table', { name: 'Needs action' }).getByRole('row').nth(1).waitFor()
     await shoot(page, 'dashboard.png')
@@ -94,11 +158,59 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     const recordsStore = recordsStoreId(app)
     await page.goto(`${app.host.url}#/stores/${recordsStore}`)
     await page.getByRole('table', { name: 'Authorizations' }).waitFor()
+    // The checklist leads a store that needs action: tall enough for the records below it.
+    await page.setViewportSize({ width: VIEWPORT.width, height: 1300 })
     await shoot(page, 'store-records.png')
+    await page.setViewportSize(VIEWPORT)
 
     await page.goto(`${app.host.url}#/settings`)
     await page.getByRole('button', { name: 'Save settings' }).waitFor()
     await shoot(page, 'settings.png')
+    await page.goto(`${app.host.url}#/settings?section=integrator`)
+    await page.getByRole('region', { name: 'Integrator' }).getByLabel('App key (client_id)').waitFor()
+    await shoot(page, 'settings-integrator.png')
+
+    const inProgress = checklistInProgress(app)
+    await page.goto(`${app.host.url}#/stores/${inProgress}`)
+    const checklist = page.getByRole('region', { name: 'Checklist' })
+    await checklist.getByTestId('captured-dates').waitFor()
+    // Tall enough for the whole checklist, as on a portrait or large monitor.
+    await page.setViewportSize({ width: VIEWPORT.width, height: 1500 })
+    await shoot(page, 'checklist-in-progress.png')
+    await page.setViewportSize(VIEWPORT)
+
+    await checklist.getByRole('button', { name: 'Message for the client' }).click()
+    const message = page.getByRole('dialog', { name: 'Message for the client' })
+    await message.getByTestId('message-subject').waitFor()
+    await shoot(page, 'client-message.png')
+    await message.getByRole('button', { name: 'Close' }).click()
+
+    // "Reauthorize" for real: the harness's Lazada window is a Chromium page on the mock
+    // authorization server; the seller logs in and submits, the core captures the callback and
+    // tells the page, which shows the result banner.
+    const mock = await startMockLazada()
+    try {
+      useMockLazada(app, mock)
+      const authorizing = readyToAuthorize(app, [inProgress])
+      await page.goto(`${app.host.url}#/stores/${authorizing}`)
+      await page.getByRole('region', { name: 'Authorizations' }).getByRole('button', { name: 'Reauthorize' }).click()
+      const lazada = await app.authWindows.nextPage()
+      const activity = page.getByRole('region', { name: 'Lazada authorization' })
+      await activity.getByText('Waiting for the seller to authorize in the Lazada window…').waitFor()
+      await shoot(page, 'authorization-waiting.png')
+      await lazada.getByLabel('Country').selectOption('sg')
+      await lazada.getByLabel('E-mail').fill('seller@example.com')
+      await lazada.getByLabel('Password').fill('demo-password')
+      await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
+      await lazada.getByRole('button', { name: 'Submit' }).click()
+      await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+      await activity.getByRole('button', { name: 'Mark reconnected' }).waitFor()
+      await shoot(page, 'authorized-banner.png')
+      await lazada.close()
+    } finally {
+      app.host.core.settings.save({ ...app.host.core.settings.get(), integrator: demoIntegratorProfile() })
+      await mock.close()
+    }
 
     await page.goto(`${app.host.url}#/portfolio`)
     await page.getByRole('table', { name: 'Stores' }).getByRole('row').nth(1).waitFor()

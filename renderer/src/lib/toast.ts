@@ -6,8 +6,8 @@ export function toastSuccess(title: ReactNode, message?: ReactNode, options: { i
   return notifications.show({ color: 'teal', title, message, withBorder: true, autoClose: options.autoClose ?? 6000, ...(options.id ? { id: options.id } : {}) })
 }
 
-export function toastError(title: ReactNode, message?: ReactNode): string {
-  return notifications.show({ color: 'red', title, message, withBorder: true, autoClose: 10000 })
+export function toastError(title: ReactNode, message?: ReactNode, options: { id?: string; autoClose?: number | false } = {}): string {
+  return notifications.show({ color: 'red', title, message, withBorder: true, autoClose: options.autoClose ?? 10000, ...(options.id ? { id: options.id } : {}) })
 }
 
 export function hideToast(id: string): void {

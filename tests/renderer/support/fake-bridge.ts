@@ -3,7 +3,19 @@
  * against the contract's shape: every payload is checked with the contract's zod schema (as main
  * does) and a test fails if the renderer sent one main would refuse.
  */
+import type { AuthorizationAttempt, AuthorizationResult } from '../../../electron/shared/authorization'
+import { ATTEMPT_LIFETIME_MS } from '../../../electron/shared/authorization'
 import { createBridge } from '../../../electron/shared/bridge'
+import {
+  CLIENT_MESSAGE_TEMPLATES,
+  PLAYBOOKS,
+  PLAYBOOK_DEFINITIONS,
+  evidenceStep,
+  fillPlaceholders,
+  placeholderValues,
+  resolveChecklist
+} from '../../../electron/shared/checklists'
+import type { ChecklistRun, ClientMessage, NextChecklistStep, Playbook, StepEvidence, StoreChecklist, StoreChecklists } from '../../../electron/shared/checklists'
 import type { BridgeTransport } from '../../../electron/shared/bridge'
 import { countryInfo, isCoveredCountry } from '../../../electron/shared/countries'
 import type { ImportCommitResult, ImportPreview } from '../../../electron/shared/csv-import'
@@ -14,6 +26,8 @@ import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryE
 import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
 import type { Result } from '../../../electron/shared/result'
+import { DEFAULT_INTEGRATOR_PROFILE, authorizeBlocker } from '../../../electron/shared/integrator'
+import type { IntegratorProfile } from '../../../electron/shared/integrator'
 import { DEFAULT_SETTINGS } from '../../../electron/shared/settings'
 import type { AppSettings } from '../../../electron/shared/settings'
 import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../electron/shared/status'
@@ -29,6 +43,25 @@ export interface Call {
 }
 
 export const TEST_NOW = Date.parse('2026-11-27T08:00:00Z')
+
+/** An integrator profile with everything set: "Reauthorize" can open, every country has its link. */
+export const READY_INTEGRATOR: IntegratorProfile = {
+  ...DEFAULT_INTEGRATOR_PROFILE,
+  appKey: '100234',
+  callbackUrl: 'https://oms.anchanto.example/lazada/callback',
+  serviceMarketLinks: {
+    SG: 'https://marketplace.lazada.sg/web/detail.html?articleCode=FW_GOODS-1000000281',
+    MY: 'https://marketplace.lazada.com.my/web/detail.html?articleCode=FW_GOODS-1000000282',
+    TH: 'https://marketplace.lazada.co.th/web/detail.html?articleCode=FW_GOODS-1000000283',
+    PH: 'https://marketplace.lazada.com.ph/web/detail.html?articleCode=FW_GOODS-1000000284',
+    VN: 'https://marketplace.lazada.vn/web/detail.html?articleCode=FW_GOODS-1000000285',
+    ID: 'https://marketplace.lazada.co.id/web/detail.html?articleCode=FW_GOODS-1000000286'
+  }
+}
+
+/** Who the fake main says did things; evidence ticks are Storewatch's own. */
+export const FAKE_ACTOR = 'maria'
+const SYSTEM_ACTOR = 'Storewatch'
 
 const DAY = 86_400_000
 let storeSeq = 100
@@ -184,6 +217,13 @@ export class FakeBridge {
   dashboard: Dashboard | null = null
   runs: CheckRunSummary[] = []
   settings: AppSettings = structuredClone(DEFAULT_SETTINGS)
+  /** Checklist runs per store, open first, then newest first (as main answers). */
+  checklistRuns = new Map<number, ChecklistRun[]>()
+  attempts = new Map<number, AuthorizationAttempt[]>()
+  /** Whether main has an authorization window to open (the browser host has none). */
+  authWindowAvailable = true
+  /** The clock of checklist ticks, notes and attempts. */
+  now = TEST_NOW
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -319,6 +359,196 @@ export class FakeBridge {
     return ok(next)
   }
 
+  private integrator(): IntegratorProfile {
+    return this.settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE
+  }
+
+  private checklistContent(storeId: number, playbook: Playbook): StoreChecklist {
+    const store = this.find(storeId)!
+    return resolveChecklist(playbook, { country: store.country, profile: this.integrator(), policy: this.settings.policy })
+  }
+
+  private allRuns(): ChecklistRun[] {
+    return [...this.checklistRuns.values()].flat()
+  }
+
+  private findRun(runId: number): ChecklistRun | undefined {
+    return this.allRuns().find((r) => r.id === runId)
+  }
+
+  private setRuns(storeId: number, runs: ChecklistRun[]): void {
+    const sorted = [...runs].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.startedAt - a.startedAt || b.id - a.id)
+    this.checklistRuns.set(storeId, sorted)
+  }
+
+  private changeRun(runId: number, change: (run: ChecklistRun) => ChecklistRun): Result<StoreChecklists> {
+    const run = this.findRun(runId)
+    if (!run) return fail('not-found', `Checklist run #${runId} does not exist; the store may have been deleted`)
+    if (run.status !== 'open') return fail('conflict', 'This checklist was finished already: start a new one to go through the steps again.')
+    const next = change(run)
+    this.setRuns(run.storeId, (this.checklistRuns.get(run.storeId) ?? []).map((r) => (r.id === runId ? next : r)))
+    return ok(this.checklistView(run.storeId))
+  }
+
+  /** Ticks the step a piece of evidence completes in the store's open runs, as main's records do. */
+  applyEvidence(storeId: number, evidence: StepEvidence): void {
+    const runs = (this.checklistRuns.get(storeId) ?? []).map((run) => {
+      const step = evidenceStep(run.playbook, evidence)
+      if (run.status !== 'open' || !step) return run
+      return {
+        ...run,
+        steps: run.steps.map((s) => (s.stepId === step.id && !s.done ? { ...s, done: true, doneAt: this.now, doneBy: SYSTEM_ACTOR, doneVia: 'evidence' as const } : s))
+      }
+    })
+    this.setRuns(storeId, runs)
+  }
+
+  /** What `checklists:get` answers for a store. */
+  checklistView(storeId: number): StoreChecklists {
+    const store = this.find(storeId)!
+    const verdict = this.detail(storeId)!.verdict
+    const runs = this.checklistRuns.get(storeId) ?? []
+    const checklists = Object.fromEntries(PLAYBOOKS.map((p) => [p, this.checklistContent(storeId, p)])) as Record<Playbook, StoreChecklist>
+    let next: NextChecklistStep | null = null
+    const action = verdict.nextAction
+    if (action && action.step !== null) {
+      const open = runs.filter((r) => r.status === 'open')
+      const run = open.find((r) => r.playbook === action.playbook) ?? open[0] ?? null
+      const playbook = run?.playbook ?? action.playbook
+      const step = PLAYBOOK_DEFINITIONS[playbook].steps.find((s) => s.number === action.step)
+      if (step) next = { playbook, stepId: step.id, number: step.number, label: action.label, runId: run?.id ?? null }
+    }
+    const blocker = authorizeBlocker(this.integrator(), this.settings.policy, store.country)
+    return {
+      storeId,
+      suggested: action?.step != null ? action.playbook : null,
+      checklists,
+      runs,
+      next,
+      authorize: { ready: blocker === null, message: blocker?.message ?? null }
+    }
+  }
+
+  /** What `checklists:message` answers: the templates filled in, as main's builder does (more simply). */
+  clientMessage(storeId: number, playbook: Playbook): Result<ClientMessage> {
+    const store = this.find(storeId)!
+    const content = this.checklistContent(storeId, playbook)
+    if (content.kind !== 'steps') return fail('conflict', `There is nothing to send the client: ${content.message}`)
+    const profile = this.integrator()
+    const steps = content.steps.flatMap((step) => [`${step.number}. ${step.text}`, ...(step.link ? [`   ${step.link}`] : [])])
+    const values = {
+      ...placeholderValues(profile, store.country),
+      store: store.storeName,
+      client: store.clientName,
+      contact: store.contactName ?? store.clientName,
+      link: content.link ?? '',
+      deadline: 'as soon as possible',
+      steps: steps.join('\n'),
+      notes: content.notes.length ? `${content.notes.join('\n')}\n\n` : ''
+    }
+    const subject = fillPlaceholders(CLIENT_MESSAGE_TEMPLATES[playbook].subject, values)
+    const body = fillPlaceholders(CLIENT_MESSAGE_TEMPLATES[playbook].body, values)
+    const warnings: string[] = []
+    if (content.missing) warnings.push(content.missing.message)
+    const to = store.contactEmail
+    if (!to) warnings.push('This store has no contact e-mail: copy the text, or add the contact’s e-mail to the store for an e-mail draft.')
+    const mailto = to ? `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}` : null
+    return ok({ storeId, playbook, subject, body, text: `${subject}\n\n${body}`, to, mailto, warnings })
+  }
+
+  private addAttempt(storeId: number, mode: AuthorizationAttempt['mode']): AuthorizationAttempt {
+    const store = this.find(storeId)!
+    const attempt: AuthorizationAttempt = {
+      id: ++recordSeq,
+      storeId,
+      mode,
+      country: store.country,
+      createdAt: this.now,
+      createdBy: FAKE_ACTOR,
+      expiresAt: this.now + ATTEMPT_LIFETIME_MS,
+      outcome: 'pending',
+      outcomeAt: null,
+      outcomeReason: null,
+      authorizationId: null,
+      authorizedCountry: null
+    }
+    this.attempts.set(storeId, [attempt, ...(this.attempts.get(storeId) ?? [])])
+    return attempt
+  }
+
+  private settleAttempt(attemptId: number, change: Partial<AuthorizationAttempt>): AuthorizationAttempt | undefined {
+    for (const [storeId, list] of this.attempts) {
+      const found = list.find((a) => a.id === attemptId)
+      if (!found) continue
+      const next = { ...found, outcomeAt: this.now, ...change }
+      this.attempts.set(
+        storeId,
+        list.map((a) => (a.id === attemptId ? next : a))
+      )
+      return next
+    }
+    return undefined
+  }
+
+  private recordAuthorization(storeId: number, method: Authorization['method'], note: string): Authorization {
+    const store = this.find(storeId)!
+    const created: Authorization = {
+      id: ++recordSeq,
+      storeId,
+      authorizedAt: this.now,
+      method,
+      account: null,
+      country: store.country,
+      refreshDeadlineAt: null,
+      reconnectedAt: null,
+      reconnectedBy: null,
+      note,
+      recordedAt: this.now
+    }
+    this.authorizations.set(storeId, [created, ...(this.authorizations.get(storeId) ?? [])])
+    this.applyEvidence(storeId, 'authorization')
+    return created
+  }
+
+  /**
+   * What main does when the seller authorizes in the Lazada window: records the authorization,
+   * ticks the checklist's step, settles the attempt and sends `authorizations:result`.
+   */
+  captureWindow(attemptId: number): AuthorizationResult {
+    const attempt = this.allAttempts().find((a) => a.id === attemptId)
+    if (!attempt) throw new Error(`no attempt #${attemptId}`)
+    const created = this.recordAuthorization(attempt.storeId, 'embedded-window', `Captured in Storewatch’s Lazada window (attempt #${attemptId})`)
+    this.settleAttempt(attemptId, { outcome: 'captured', authorizationId: created.id })
+    const result: AuthorizationResult = {
+      storeId: attempt.storeId,
+      attemptId,
+      outcome: 'captured',
+      message: `Authorized — now reconnect the store in ${this.integrator().omsName}`,
+      authorizationId: created.id
+    }
+    this.emit('authorizations:result', result)
+    return result
+  }
+
+  /** The seller (or the KAM) closed the Lazada window before authorizing. */
+  abandonWindow(attemptId: number): AuthorizationResult {
+    const attempt = this.settleAttempt(attemptId, { outcome: 'abandoned', outcomeReason: 'The window was closed before the seller authorized' })
+    if (!attempt) throw new Error(`no attempt #${attemptId}`)
+    const result: AuthorizationResult = {
+      storeId: attempt.storeId,
+      attemptId,
+      outcome: 'abandoned',
+      message: 'The authorization window was closed before the seller authorized. Nothing changed.',
+      authorizationId: null
+    }
+    this.emit('authorizations:result', result)
+    return result
+  }
+
+  allAttempts(): AuthorizationAttempt[] {
+    return [...this.attempts.values()].flat()
+  }
+
   private installDefaults(): void {
     this.handle('app:info', () => ok({ version: '0.1.0-test', dataDir: '/tmp/storewatch-test', databasePath: '/tmp/storewatch-test/storewatch.db' }))
     this.handle('stores:list', (query) => {
@@ -388,6 +618,8 @@ export class FakeBridge {
       }
       const list = [created, ...(this.authorizations.get(storeId) ?? [])].sort((a, b) => b.authorizedAt - a.authorizedAt)
       this.authorizations.set(storeId, list)
+      this.applyEvidence(storeId, 'authorization')
+      if (reconnected) this.applyEvidence(storeId, 'reconnected')
       return this.answerDetail(storeId)
     })
     this.handle('authorizations:remove', ({ storeId, authorizationId }) => {
@@ -400,7 +632,131 @@ export class FakeBridge {
       const [latest, ...rest] = this.authorizations.get(storeId) ?? []
       if (!latest) return fail('conflict', 'Record the seller’s authorization first: a store is reconnected after it is authorized.')
       this.authorizations.set(storeId, [{ ...latest, reconnectedAt: TEST_NOW, reconnectedBy: 'maria' }, ...rest])
+      this.applyEvidence(storeId, 'reconnected')
       return this.answerDetail(storeId)
+    })
+
+    this.handle('checklists:get', ({ storeId }) => (this.find(storeId) ? ok(this.checklistView(storeId)) : fail('not-found', `Store #${storeId} does not exist`)))
+    this.handle('checklists:start', ({ storeId, playbook }) => {
+      if (!this.find(storeId)) return fail('not-found', `Store #${storeId} does not exist`)
+      const content = this.checklistContent(storeId, playbook)
+      if (content.kind !== 'steps') return fail('conflict', content.message)
+      const runs = this.checklistRuns.get(storeId) ?? []
+      if (runs.some((r) => r.playbook === playbook && r.status === 'open')) {
+        return fail('conflict', `A “${content.title}” checklist is already open for this store: finish or cancel it before starting another.`)
+      }
+      const run: ChecklistRun = {
+        id: ++recordSeq,
+        storeId,
+        playbook,
+        version: content.version,
+        country: content.country,
+        status: 'open',
+        startedAt: this.now,
+        startedBy: FAKE_ACTOR,
+        endedAt: null,
+        endedBy: null,
+        endNote: null,
+        steps: content.steps.map((s) => ({
+          stepId: s.id,
+          number: s.number,
+          title: s.title,
+          done: false,
+          doneAt: null,
+          doneBy: null,
+          doneVia: null,
+          note: null,
+          noteAt: null,
+          noteBy: null,
+          values: null
+        }))
+      }
+      this.setRuns(storeId, [run, ...runs])
+      return ok(this.checklistView(storeId))
+    })
+    const tick = (done: boolean) => (s: ChecklistRun['steps'][number]) =>
+      done ? { ...s, done: true, doneAt: this.now, doneBy: FAKE_ACTOR, doneVia: 'kam' as const } : { ...s, done: false, doneAt: null, doneBy: null, doneVia: null }
+    this.handle('checklists:tick', ({ runId, stepId }) =>
+      this.changeRun(runId, (run) => ({ ...run, steps: run.steps.map((s) => (s.stepId === stepId && !s.done ? tick(true)(s) : s)) }))
+    )
+    this.handle('checklists:untick', ({ runId, stepId }) =>
+      this.changeRun(runId, (run) => ({ ...run, steps: run.steps.map((s) => (s.stepId === stepId && s.done ? tick(false)(s) : s)) }))
+    )
+    this.handle('checklists:note', ({ runId, stepId, note }) => {
+      const text = note?.trim() || null
+      return this.changeRun(runId, (run) => ({
+        ...run,
+        steps: run.steps.map((s) => (s.stepId === stepId ? { ...s, note: text, noteAt: text ? this.now : null, noteBy: text ? FAKE_ACTOR : null } : s))
+      }))
+    })
+    this.handle('checklists:capture-dates', ({ runId, stepId, values }) => {
+      const run = this.findRun(runId)
+      if (!run) return fail('not-found', `Checklist run #${runId} does not exist`)
+      if (stepId !== 'confirm-order') return fail('conflict', 'The Start and End Time belong to the Order Confirmation step.')
+      const answer = this.changeRun(runId, (r) => ({
+        ...r,
+        steps: r.steps.map((s) => (s.stepId === stepId ? { ...(s.done ? s : tick(true)(s)), values } : s))
+      }))
+      if (answer.ok) {
+        this.subscriptions.set(run.storeId, { storeId: run.storeId, ...values, source: 'checklist', checkedAt: this.now, updatedAt: this.now })
+        return ok(this.checklistView(run.storeId))
+      }
+      return answer
+    })
+    this.handle('checklists:finish', ({ runId, note }) =>
+      this.changeRun(runId, (run) => ({ ...run, status: 'finished', endedAt: this.now, endedBy: FAKE_ACTOR, endNote: note?.trim() || null }))
+    )
+    this.handle('checklists:cancel', ({ runId, reason }) =>
+      this.changeRun(runId, (run) => ({ ...run, status: 'cancelled', endedAt: this.now, endedBy: FAKE_ACTOR, endNote: reason?.trim() || null }))
+    )
+    this.handle('checklists:message', ({ storeId, playbook }) => {
+      if (!this.find(storeId)) return fail('not-found', `Store #${storeId} does not exist`)
+      return this.clientMessage(storeId, playbook ?? this.detail(storeId)!.verdict.nextAction?.playbook ?? 'renew-and-reauthorize')
+    })
+    this.handle('checklists:log-message', () => ok(null))
+
+    const blocked = (storeId: number) => authorizeBlocker(this.integrator(), this.settings.policy, this.find(storeId)!.country)
+    this.handle('authorizations:open-window', ({ storeId }) => {
+      if (!this.find(storeId)) return fail('not-found', `Store #${storeId} does not exist`)
+      const blocker = blocked(storeId)
+      if (blocker) return ok({ status: 'not-ready' as const, message: blocker.message, missing: blocker.missing })
+      if (!this.authWindowAvailable) {
+        return ok({ status: 'not-ready' as const, message: 'Storewatch cannot open the authorization window here: use “Send the link instead”.', missing: null })
+      }
+      if ((this.attempts.get(storeId) ?? []).some((a) => a.mode === 'window' && a.outcome === 'pending')) {
+        return fail('conflict', 'The authorization window for this store is already open: finish there, or close it to start again.')
+      }
+      return ok({ status: 'opened' as const, attempt: this.addAttempt(storeId, 'window') })
+    })
+    this.handle('authorizations:create-link', ({ storeId }) => {
+      if (!this.find(storeId)) return fail('not-found', `Store #${storeId} does not exist`)
+      const blocker = blocked(storeId)
+      if (blocker) return ok({ status: 'not-ready' as const, message: blocker.message, missing: blocker.missing })
+      const attempt = this.addAttempt(storeId, 'link')
+      const profile = this.integrator()
+      const url = `https://auth.lazada.com/oauth/authorize?response_type=code&force_auth=true&redirect_uri=${encodeURIComponent(profile.callbackUrl)}&client_id=${profile.appKey}&country=${attempt.country.toLowerCase()}&state=fake-state-${attempt.id}`
+      return ok({ status: 'created' as const, attempt, url })
+    })
+    this.handle('authorizations:attempts', ({ storeId }) => ok(this.attempts.get(storeId) ?? []))
+    this.handle('authorizations:confirm-link', ({ storeId, attemptId }) => {
+      const attempt = (this.attempts.get(storeId) ?? []).find((a) => a.id === attemptId)
+      if (!attempt) return fail('not-found', 'That authorization link is not on record for this store.')
+      if (attempt.mode !== 'link') return fail('conflict', 'Only a link sent to the seller can be confirmed.')
+      if (attempt.outcome === 'captured') return fail('conflict', 'This link’s authorization is already recorded.')
+      const created = this.recordAuthorization(storeId, 'seller-link', `Confirmed by the KAM (link attempt #${attemptId})`)
+      this.settleAttempt(attemptId, { outcome: 'captured', authorizationId: created.id })
+      return this.answerDetail(storeId)
+    })
+    this.handle('authorizations:cancel-attempt', ({ attemptId }) => {
+      const attempt = this.allAttempts().find((a) => a.id === attemptId)
+      if (!attempt) return fail('not-found', 'That authorization attempt is not on record.')
+      if (attempt.outcome !== 'pending') return ok(attempt)
+      if (attempt.mode === 'window') {
+        // Main closes the window, and its close reports the attempt abandoned.
+        this.abandonWindow(attemptId)
+        return ok(this.allAttempts().find((a) => a.id === attemptId)!)
+      }
+      return ok(this.settleAttempt(attemptId, { outcome: 'abandoned', outcomeReason: 'Withdrawn by the KAM' })!)
     })
 
     this.handle('dashboard:get', () => ok(this.dashboard ?? this.buildDashboard()))
@@ -438,8 +794,9 @@ export class FakeBridge {
 
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {
-      this.settings = settings
-      return ok(settings)
+      // Without `integrator` main keeps the stored profile.
+      this.settings = { ...settings, integrator: settings.integrator ?? this.integrator() }
+      return ok(this.settings)
     })
   }
 }

@@ -1,3 +1,5 @@
+import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthorizationStore'
+import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
@@ -18,4 +20,6 @@ export function resetAllStores(): void {
   resetChecksStore()
   resetRemindersStore()
   resetSettingsStore()
+  resetChecklistStore()
+  resetAuthorizationStore()
 }

@@ -1,13 +1,15 @@
 /**
  * Settings: the status policy (which countries the Service Market rule covers, when it started,
- * the legacy grace, the reminder window), how often the portfolio is checked, and the reminders.
- * Saving re-checks the whole portfolio in main.
+ * the legacy grace, the reminder window), how often the portfolio is checked, the reminders, and
+ * the integrator profile (its app, OMS, app key, callback, Service Market links). Saving re-checks
+ * the whole portfolio in main. `#/settings?section=integrator` opens on the integrator profile.
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
-import type { FormEvent, ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FormEvent, ReactNode, RefObject } from 'react'
+import { useSearch } from 'wouter'
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/settings'
 import type { AppSettings } from '../../../../electron/shared/settings'
 import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
@@ -15,15 +17,16 @@ import { formatCalendarDate } from '../../lib/dates'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { ConfirmModal } from '../common/ConfirmModal'
+import { IntegratorSection } from './IntegratorSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
 import type { SettingsErrors, SettingsValues } from './settings-form'
 
 export const SAVED_MESSAGE = 'Saved — checking the portfolio with the new settings'
 
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+function Section({ title, description, children, sectionRef }: { title: string; description: string; children: ReactNode; sectionRef?: RefObject<HTMLElement | null> }) {
   const id = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`
   return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id} ref={sectionRef as RefObject<HTMLDivElement>} style={{ scrollMarginTop: 16 }}>
       <Title order={3} size="h5" id={id}>
         {title}
       </Title>
@@ -44,7 +47,10 @@ const countrySelectProps = {
   nothingFoundMessage: 'No such country'
 } as const
 
-function SettingsForm({ settings }: { settings: AppSettings }) {
+/** Everything but the integrator profile: "Reset to defaults" keeps the app key, callback and links. */
+const { integrator: _integrator, ...RESETTABLE_DEFAULTS } = DEFAULT_SETTINGS
+
+function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSettings; focusSection: string | null; onFocused(): void }) {
   const saving = useSettingsStore((s) => s.saving)
   const save = useSettingsStore((s) => s.save)
   const [values, setValues] = useState<SettingsValues>(() => valuesFromSettings(settings))
@@ -53,6 +59,13 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
   const [serverError, setServerError] = useState<string | null>(null)
   const [resetOpen, resetModal] = useDisclosure(false)
   const dirty = JSON.stringify(values) !== JSON.stringify(saved)
+  const integratorRef = useRef<HTMLElement | null>(null)
+
+  useEffect(() => {
+    if (focusSection !== 'integrator') return
+    integratorRef.current?.scrollIntoView({ block: 'start' })
+    onFocused()
+  }, [focusSection, onFocused])
 
   function set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
     setValues((v) => ({ ...v, [key]: value }))
@@ -83,7 +96,7 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
 
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    const checked = settingsFromValues(values)
+    const checked = settingsFromValues(values, settings.integrator)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
@@ -92,7 +105,7 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
   }
 
   async function onReset(): Promise<void> {
-    if (await store(DEFAULT_SETTINGS)) resetModal.close()
+    if (await store(RESETTABLE_DEFAULTS)) resetModal.close()
   }
 
   const problemCount = Object.values(errors).filter(Boolean).length
@@ -218,6 +231,14 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
           </Stack>
         </Section>
 
+        <Section
+          title="Integrator"
+          description="The integrator’s Service Market app and OMS. Checklists, client messages and “Reauthorize” use them; what is missing is named where it is needed."
+          sectionRef={integratorRef}
+        >
+          <IntegratorSection values={values} errors={errors} set={set} />
+        </Section>
+
         {serverError && (
           <Alert color="red" title="Settings not saved">
             {serverError}
@@ -256,7 +277,8 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
       >
         <Text size="sm">
           The guide’s defaults come back: the six Service Market countries, release date 1 March 2024, 30 days of legacy grace, a 14-day
-          window, hourly checks, reminders 14, 7, 3, 1 and 0 days before, no quiet hours. Storewatch then checks the portfolio again.
+          window, hourly checks, reminders 14, 7, 3, 1 and 0 days before, no quiet hours. The integrator profile is kept. Storewatch then checks
+          the portfolio again.
         </Text>
       </ConfirmModal>
     </form>
@@ -267,6 +289,15 @@ export function SettingsPage() {
   const settings = useSettingsStore((s) => s.settings)
   const error = useSettingsStore((s) => s.error)
   const load = useSettingsStore((s) => s.load)
+  const section = new URLSearchParams(useSearch()).get('section')
+  // Scroll to the asked-for section once, not again after each save.
+  const [focusSection, setFocusSection] = useState(section)
+  const [askedFor, setAskedFor] = useState(section)
+  if (section !== askedFor) {
+    setAskedFor(section)
+    setFocusSection(section)
+  }
+  const onFocused = useCallback(() => setFocusSection(null), [])
 
   useEffect(() => {
     void load()
@@ -279,7 +310,7 @@ export function SettingsPage() {
           Settings
         </Title>
         {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+          <SettingsForm key={JSON.stringify(settings)} settings={settings} focusSection={focusSection} onFocused={onFocused} />
         ) : error ? (
           <Alert color="red" title="Storewatch could not load the settings">
             <Text size="sm" mb="sm">

@@ -2,10 +2,37 @@
  * The settings form's values and their conversion to `AppSettings`, checked with the shared
  * `appSettingsSchema` (what main will accept), with messages a KAM can act on.
  */
+import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
+import type { CoveredCountry } from '../../../../electron/shared/countries'
+import { DEFAULT_INTEGRATOR_PROFILE } from '../../../../electron/shared/integrator'
+import type { IntegratorProfile } from '../../../../electron/shared/integrator'
 import { appSettingsSchema } from '../../../../electron/shared/settings'
 import type { AppSettings } from '../../../../electron/shared/settings'
 
-export interface SettingsValues {
+/** The integrator profile's fields as the form holds them (one text per Service Market link). */
+export interface IntegratorValues {
+  appName: string
+  omsName: string
+  supportContact: string
+  appKey: string
+  callbackUrl: string
+  articleCode: string
+  link_SG: string
+  link_MY: string
+  link_TH: string
+  link_PH: string
+  link_VN: string
+  link_ID: string
+  publishedCountries: string[]
+}
+
+export type LinkField = `link_${CoveredCountry}`
+
+export function linkField(country: CoveredCountry): LinkField {
+  return `link_${country}`
+}
+
+export interface SettingsValues extends IntegratorValues {
   coveredCountries: string[]
   notPublishedCountries: string[]
   releaseDate: string
@@ -21,8 +48,27 @@ export interface SettingsValues {
 export type SettingsField = keyof SettingsValues
 export type SettingsErrors = Partial<Record<SettingsField, string>>
 
+function integratorValues(profile: IntegratorProfile): IntegratorValues {
+  return {
+    appName: profile.appName,
+    omsName: profile.omsName,
+    supportContact: profile.supportContact,
+    appKey: profile.appKey,
+    callbackUrl: profile.callbackUrl,
+    articleCode: profile.articleCode,
+    link_SG: profile.serviceMarketLinks.SG,
+    link_MY: profile.serviceMarketLinks.MY,
+    link_TH: profile.serviceMarketLinks.TH,
+    link_PH: profile.serviceMarketLinks.PH,
+    link_VN: profile.serviceMarketLinks.VN,
+    link_ID: profile.serviceMarketLinks.ID,
+    publishedCountries: [...profile.publishedCountries]
+  }
+}
+
 export function valuesFromSettings(settings: AppSettings): SettingsValues {
   return {
+    ...integratorValues(settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE),
     coveredCountries: [...settings.policy.coveredCountries],
     notPublishedCountries: [...settings.policy.notPublishedCountries],
     releaseDate: settings.policy.releaseDate,
@@ -47,7 +93,15 @@ const FIELD_OF_PATH: Record<string, SettingsField> = {
   'reminders.ladderDays': 'ladderDays',
   'reminders.quietHours.enabled': 'quietEnabled',
   'reminders.quietHours.start': 'quietStart',
-  'reminders.quietHours.end': 'quietEnd'
+  'reminders.quietHours.end': 'quietEnd',
+  'integrator.appName': 'appName',
+  'integrator.omsName': 'omsName',
+  'integrator.supportContact': 'supportContact',
+  'integrator.appKey': 'appKey',
+  'integrator.callbackUrl': 'callbackUrl',
+  'integrator.articleCode': 'articleCode',
+  'integrator.publishedCountries': 'publishedCountries',
+  ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)]))
 }
 
 /** For zod's generic messages ("Too big: expected number to be <=365"), something plainer. */
@@ -74,7 +128,14 @@ function toNumber(value: number | string): number {
   return value.trim() === '' ? Number.NaN : Number(value)
 }
 
-export function settingsFromValues(values: SettingsValues): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
+/**
+ * The form's values as settings, checked with the shared schema. `previous` carries what the form
+ * does not show (the test servers' authorization endpoint) through unchanged.
+ */
+export function settingsFromValues(
+  values: SettingsValues,
+  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl'>
+): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
   const errors: SettingsErrors = {}
   const ladder = values.ladderDays.map((d) => Number(d.trim()))
   if (values.ladderDays.some((d) => !/^\s*\d+\s*$/.test(d))) errors.ladderDays = 'Reminders are whole numbers of days, such as 14, 7, 3, 1 and 0'
@@ -91,6 +152,17 @@ export function settingsFromValues(values: SettingsValues): { ok: true; value: A
     reminders: {
       ladderDays: ladder,
       quietHours: { enabled: values.quietEnabled, start: values.quietStart, end: values.quietEnd }
+    },
+    integrator: {
+      appName: values.appName,
+      omsName: values.omsName,
+      supportContact: values.supportContact,
+      appKey: values.appKey,
+      callbackUrl: values.callbackUrl,
+      articleCode: values.articleCode,
+      serviceMarketLinks: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[linkField(c)]])),
+      publishedCountries: values.publishedCountries,
+      ...(previous?.authorizeBaseUrl ? { authorizeBaseUrl: previous.authorizeBaseUrl } : {})
     }
   }
   const parsed = appSettingsSchema.safeParse(candidate)

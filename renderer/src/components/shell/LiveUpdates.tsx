@@ -1,21 +1,61 @@
 /**
  * Listens to main for the whole window: finished checks, fired or read reminders, stores changed
- * elsewhere, and places to show (a clicked notification). Renders nothing.
+ * elsewhere, places to show (a clicked notification), and the end of an authorization window
+ * attempt (which may come while the KAM looks at another page). Renders nothing.
  */
-import { useEffect } from 'react'
+import { Button, Stack, Text } from '@mantine/core'
+import { useEffect, useRef } from 'react'
 import { useLocation } from 'wouter'
+import type { AuthorizationResult } from '../../../../electron/shared/authorization'
 import { api } from '../../api/client'
+import { hideToast, toastError, toastSuccess } from '../../lib/toast'
 import { cancelPendingRefresh, refreshAfterCheck, refreshAfterRemindersChanged, refreshAfterStoresChanged } from '../../stores/refresh'
+import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
 import { useChecksStore } from '../../stores/useChecksStore'
 import { useRemindersStore } from '../../stores/useRemindersStore'
 
 /** Only places the renderer has: a store page or the (narrowed) portfolio. */
 const NAVIGABLE = /^\/(stores\/\d+|portfolio(\?ids=\d+(,\d+)*)?|notifications|settings)?$/
 
+const RESULT_TITLES: Record<AuthorizationResult['outcome'], string> = {
+  captured: 'Authorized',
+  abandoned: 'Authorization window closed',
+  expired: 'The authorization came back too late',
+  refused: 'Authorization refused'
+}
+
 export function LiveUpdates() {
-  const [, navigate] = useLocation()
+  const [location, navigate] = useLocation()
+  const locationRef = useRef(location)
 
   useEffect(() => {
+    locationRef.current = location
+  }, [location])
+
+  useEffect(() => {
+    /** The store page shows the result itself; elsewhere a toast says it and leads there. */
+    function announce(result: AuthorizationResult): void {
+      if (locationRef.current === `/stores/${result.storeId}`) return
+      const id = `authorization-result-${result.attemptId}`
+      const body = (
+        <Stack gap={6} align="flex-start">
+          <Text size="sm">{result.message}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              hideToast(id)
+              navigate(`/stores/${result.storeId}`)
+            }}
+          >
+            Open the store
+          </Button>
+        </Stack>
+      )
+      if (result.outcome === 'captured') toastSuccess(RESULT_TITLES.captured, body, { id, autoClose: 15_000 })
+      else toastError(RESULT_TITLES[result.outcome], body, { id })
+    }
+
     void useChecksStore.getState().load()
     void useRemindersStore.getState().loadUnread()
     const stops = [
@@ -24,6 +64,10 @@ export function LiveUpdates() {
       api.on('stores:changed', ({ storeIds }) => refreshAfterStoresChanged(storeIds)),
       api.on('app:navigate', ({ path }) => {
         if (NAVIGABLE.test(path)) navigate(path)
+      }),
+      api.on('authorizations:result', (result) => {
+        useAuthorizationStore.getState().received(result)
+        announce(result)
       })
     ]
     return () => {

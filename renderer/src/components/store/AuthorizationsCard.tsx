@@ -3,6 +3,7 @@ import { ActionIcon, Button, Card, Group, Table, Text, Title, Tooltip, VisuallyH
 import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
+import type { StoreChecklists } from '../../../../electron/shared/checklists'
 import type { Store } from '../../../../electron/shared/portfolio'
 import { AUTHORIZATION_METHOD_LABELS } from '../../../../electron/shared/records'
 import type { Authorization } from '../../../../electron/shared/records'
@@ -10,6 +11,8 @@ import { formatKamTime, formatStoreDate, formatStoreTime, sameTimeAsKam } from '
 import { EMPTY_VALUE, formatDateTime, storeLabel } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
+import { AttemptsList } from '../authorization/AttemptsList'
+import { AuthorizeActions } from '../authorization/AuthorizeActions'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { AuthorizationModal } from './AuthorizationModal'
 
@@ -36,7 +39,19 @@ function Dash() {
   )
 }
 
-export function AuthorizationsCard({ store, authorizations, now }: { store: Store; authorizations: Authorization[]; now: number }) {
+interface AuthorizationsCardProps {
+  store: Store
+  authorizations: Authorization[]
+  now: number
+  /** Whether Lazada's authorization can be opened for the store; null while unknown. */
+  authorize: StoreChecklists['authorize'] | null
+  /** No authorization to ask for (out of scope): no Reauthorize. */
+  withoutReauthorize?: boolean
+  /** The banner above already offers "Mark reconnected" for the latest authorization. */
+  reconnectOfferedAbove?: boolean
+}
+
+export function AuthorizationsCard({ store, authorizations, now, authorize, withoutReauthorize = false, reconnectOfferedAbove = false }: AuthorizationsCardProps) {
   const busy = useStoreDetailStore((s) => s.busy)
   const { removeAuthorization, markReconnected } = useStoreDetailStore.getState()
   const [formOpen, form] = useDisclosure(false)
@@ -64,16 +79,30 @@ export function AuthorizationsCard({ store, authorizations, now }: { store: Stor
           Authorizations
         </Title>
         <Group gap="xs" wrap="nowrap">
-          {latest && latest.reconnectedAt === null && (
+          {latest && latest.reconnectedAt === null && !reconnectOfferedAbove && (
             <Button size="compact-sm" variant="light" color="orange" leftSection={<IconPlugConnected size={14} />} onClick={() => void onMarkReconnected()} loading={busy}>
               Mark reconnected
             </Button>
           )}
-          <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={form.open} disabled={busy}>
+          <Button size="compact-sm" variant={withoutReauthorize ? 'filled' : 'default'} leftSection={<IconPlus size={14} />} onClick={form.open} disabled={busy}>
             Record authorization
           </Button>
         </Group>
       </Group>
+      {!withoutReauthorize &&
+        (authorize?.ready === false ? (
+          <div style={{ marginBottom: 'var(--mantine-spacing-md)' }} data-testid="reauthorize-bar">
+            <AuthorizeActions store={store} authorize={authorize} now={now} size="sm" />
+          </div>
+        ) : (
+          <Group gap="md" mb="md" wrap="nowrap" align="flex-start" data-testid="reauthorize-bar">
+            <AuthorizeActions store={store} authorize={authorize} now={now} size="sm" />
+            <Text size="xs" c="dimmed" mt={2} style={{ flex: 1 }}>
+              “Reauthorize” opens Lazada’s authorization page for this store in a separate window and records the authorization by itself. The
+              link is for the seller’s own browser.
+            </Text>
+          </Group>
+        ))}
       {authorizations.length === 0 ? (
         <Text size="sm" c="dimmed">
           No authorization on record. Record one when the seller has authorized the app and landed on the integrator’s login page.
@@ -142,6 +171,7 @@ export function AuthorizationsCard({ store, authorizations, now }: { store: Stor
           </Table>
         </Table.ScrollContainer>
       )}
+      <AttemptsList store={store} now={now} />
       <AuthorizationModal opened={formOpen} store={store} onClose={form.close} />
       <ConfirmModal
         opened={removing !== null}

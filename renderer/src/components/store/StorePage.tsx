@@ -5,13 +5,21 @@ import { useEffect } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { SnoozeMode } from '../../../../electron/shared/monitoring'
 import type { StoreDetail } from '../../../../electron/shared/portfolio'
+import { NEEDS_ACTION_STATUSES } from '../../../../electron/shared/status'
 import { formatKamTime } from '../../lib/dates'
 import { countryName, formatDateTime, storeLabel } from '../../lib/format'
 import { hideToast, toastError, toastSuccess } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
+import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
+import { useChecklistStore } from '../../stores/useChecklistStore'
 import { usePortfolioStore } from '../../stores/usePortfolioStore'
+import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { AuthorizationActivity } from '../authorization/AuthorizationActivity'
+import { awaitingReconnect } from '../authorization/authorization-state'
+import { LinkModal } from '../authorization/LinkModal'
+import { ChecklistCard } from '../checklist/ChecklistCard'
 import { StatusBadge } from '../portfolio/StatusBadge'
 import { AuthorizationsCard } from './AuthorizationsCard'
 import { DeleteStoreModal } from './DeleteStoreModal'
@@ -64,6 +72,32 @@ function StoreView({ detail }: { detail: StoreDetail }) {
   const [deleteOpen, deleteModal] = useDisclosure(false)
   const label = storeLabel(store)
   const archived = store.status === 'archived'
+  const checklists = useChecklistStore((s) => (s.storeId === store.id ? s.checklists : null))
+  const attempts = useAuthorizationStore((s) => (s.storeId === store.id ? s.attempts : null))
+  const result = useAuthorizationStore((s) => s.results[store.id])
+  const hasOpenRun = checklists?.runs.some((r) => r.status === 'open') ?? false
+  const checklistFirst = !archived && (hasOpenRun || NEEDS_ACTION_STATUSES.includes(detail.verdict.status))
+  const reconnectOfferedAbove = awaitingReconnect(detail.authorizations, attempts ?? [], result) !== null
+
+  // Each fresh store page (a record, a check, a tick elsewhere) may have moved the checklist
+  // (evidence ticks steps) and the attempts: reload them with it.
+  useEffect(() => {
+    void useChecklistStore.getState().load(store.id)
+    void useAuthorizationStore.getState().load(store.id)
+  }, [detail, store.id])
+
+  useEffect(() => {
+    // A link or a message shown for this store is not shown again on coming back to it.
+    return () => {
+      useAuthorizationStore.getState().closeLink()
+      useChecklistStore.getState().closeMessage()
+    }
+  }, [store.id])
+
+  useEffect(() => {
+    // The OMS and app names in the banners and dialogs.
+    if (!useSettingsStore.getState().loaded) void useSettingsStore.getState().load()
+  }, [])
 
   async function onRestore(id: number): Promise<void> {
     const result = await restore(id)
@@ -175,12 +209,22 @@ function StoreView({ detail }: { detail: StoreDetail }) {
           onSnooze={(mode) => void onSnooze(mode)}
           onUnsnooze={() => void onUnsnooze()}
         />
+        <AuthorizationActivity store={store} authorizations={detail.authorizations} now={now} />
+        {checklistFirst && <ChecklistCard store={store} authorizations={detail.authorizations} now={now} prominent />}
 
         <Grid gap="md" align="flex-start">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="md">
               <SubscriptionCard store={store} subscription={detail.subscription} now={now} />
-              <AuthorizationsCard store={store} authorizations={detail.authorizations} now={now} />
+              <AuthorizationsCard
+                store={store}
+                authorizations={detail.authorizations}
+                now={now}
+                authorize={checklists?.authorize ?? null}
+                withoutReauthorize={detail.verdict.status === 'out-of-scope' || archived}
+                reconnectOfferedAbove={reconnectOfferedAbove}
+              />
+              {!checklistFirst && <ChecklistCard store={store} authorizations={detail.authorizations} now={now} prominent={false} />}
               <Card withBorder padding="lg" radius="md" component="section" aria-label="Store details">
                 <StoreFields store={store} />
                 <Text size="xs" c="dimmed" mt="lg">
@@ -202,6 +246,7 @@ function StoreView({ detail }: { detail: StoreDetail }) {
           </Grid.Col>
         </Grid>
       </Stack>
+      <LinkModal store={store} now={now} />
       <DeleteStoreModal opened={deleteOpen} label={label} busy={busy} onCancel={deleteModal.close} onConfirm={() => void onDelete()} />
     </div>
   )

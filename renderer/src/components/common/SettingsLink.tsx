@@ -1,0 +1,13 @@
+/** "Open Settings → Integrator": where the KAM fills in what a feature is missing. */
+import { Anchor } from '@mantine/core'
+import { Link } from 'wouter'
+
+export const INTEGRATOR_SETTINGS_PATH = '/settings?section=integrator'
+
+export function IntegratorSettingsLink({ children = 'Open Settings → Integrator' }: { children?: string }) {
+  return (
+    <Anchor component={Link} href={INTEGRATOR_SETTINGS_PATH} size="sm" fw={500}>
+      {children}
+    </Anchor>
+  )
+}
