@@ -58,6 +58,8 @@ describe('the authorization window in Chromium', () => {
     await core.dispatcher.dispatch('authorizations:open-window', { storeId: store.id }, { emit: () => undefined })
     const lazada = await app.authWindows.nextPage()
     await lazada.getByRole('button', { name: 'Cancel' }).click()
+    // The seller sees where Lazada sent them, then closes the window.
+    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
     await lazada.close()
     await expect.poll(() => core.authorization.attempts(store.id)[0]?.outcome).toBe('abandoned')
     expect(core.records.authorizations(store.id)).toEqual([])

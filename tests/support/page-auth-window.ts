@@ -71,12 +71,16 @@ export function createPageAuthWindow(context: () => BrowserContext): PageAuthWin
           await follow(route, page, request, isFirst).catch(() => route.abort('failed').catch(() => undefined))
         })
         page.on('close', reportClosed)
-        await page.goto(request.url).catch(() => undefined)
         hand(page)
+        await page.goto(request.url).catch(() => undefined)
         return page
       })()
       return {
-        close: () => void opening.then((page) => page.close()),
+        // A route still answering would hold close() until it gives up: drop the routes first.
+        close: () => void opening.then(async (page) => {
+          await page.unrouteAll({ behavior: 'ignoreErrors' })
+          await page.close()
+        }),
         focus: () => void opening.then((page) => page.bringToFront())
       }
     },
