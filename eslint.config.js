@@ -97,9 +97,15 @@ module.exports = tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-properties': [
         'error',
-        { object: 'window', property: 'storewatch', message: 'Call main through renderer/src/api/client.ts.' }
-      ]
+        { object: 'window', property: 'storewatch', message: 'Call main through renderer/src/api/client.ts.' },
+        { object: 'window', property: 'open', message: 'The app window opens nothing: copy links, or ask main.' }
+      ],
+      'no-restricted-globals': ['error', { name: 'navigator', message: 'Browser APIs go through a module in renderer/src/lib (e.g. clipboard.ts).' }]
     }
+  },
+  {
+    files: ['renderer/src/lib/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-globals': 'off' }
   },
   {
     files: ['renderer/src/api/client.ts'],

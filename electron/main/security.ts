@@ -13,7 +13,7 @@
  */
 import type { App, Session, Shell, WebContents } from 'electron'
 import type { Logger } from '../core/ports'
-import { isAllowedExternalUrl, isAllowedNavigation } from '../core/security/navigation'
+import { isAllowedExternalUrl, isAllowedNavigation, isGrantedPermission, isMailDraftUrl } from '../core/security/navigation'
 import { urlForLog } from '../core/security/redact'
 
 export interface SecurityPolicyOptions {
@@ -45,9 +45,15 @@ export interface AppContentsPolicyOptions {
 export function applyAppContentsPolicy(contents: WebContents, options: AppContentsPolicyOptions): void {
   const { allowedOrigins, logger, shell } = options
   const ownPolicy = options.ownPolicy ?? (() => false)
+  const openMailDraft = (url: string) =>
+    shell.openExternal(url).catch((error: Error) => logger.warn('could not open the e-mail draft', { message: error.message }))
   const guard = (kind: string) => (event: NavigationEvent) => {
     if (isAllowedNavigation(event.url, allowedOrigins) || ownPolicy()) return
     event.preventDefault()
+    if (isMailDraftUrl(event.url)) {
+      void openMailDraft(event.url)
+      return
+    }
     logger.warn('navigation blocked', { kind, url: urlForLog(event.url) })
   }
   // will-frame-navigate also covers subframes; will-redirect catches a server redirect away.
@@ -59,7 +65,9 @@ export function applyAppContentsPolicy(contents: WebContents, options: AppConten
     logger.warn('webview blocked')
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) {
+    if (isMailDraftUrl(url)) {
+      void openMailDraft(url)
+    } else if (isAllowedExternalUrl(url)) {
       shell.openExternal(url).catch((error: Error) => logger.warn('could not open link', { url: urlForLog(url), message: error.message }))
     } else {
       logger.warn('new window blocked', { url: urlForLog(url) })
@@ -77,9 +85,10 @@ export function installSecurityPolicy(options: SecurityPolicyOptions): void {
     applyAppContentsPolicy(contents, { shell, allowedOrigins, logger, ownPolicy: () => ownPolicy(contents) })
   })
 
-  options.session.setPermissionRequestHandler((_contents, permission, callback) => {
-    logger.info('permission request denied', { permission })
-    callback(false)
+  options.session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = isGrantedPermission(permission, details?.requestingUrl, allowedOrigins)
+    if (!granted) logger.info('permission request denied', { permission })
+    callback(granted)
   })
-  options.session.setPermissionCheckHandler(() => false)
+  options.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isGrantedPermission(permission, requestingOrigin, allowedOrigins))
 }

@@ -82,14 +82,32 @@ describe('installSecurityPolicy', () => {
     expect(navigate(other, 'will-navigate', 'https://auth.lazada.com/')).toBe(true)
   })
 
-  it('denies every permission request and check', () => {
+  it('denies every permission but clipboard writing from the app’s own page', () => {
     const { session } = setUp()
-    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (granted: boolean) => void) => void
+    type Request = (c: unknown, p: string, cb: (granted: boolean) => void, details?: { requestingUrl?: string }) => void
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as Request
     const callback = vi.fn()
-    request({}, 'notifications', callback)
-    request({}, 'geolocation', callback)
-    expect(callback.mock.calls).toEqual([[false], [false]])
-    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean
-    expect(check()).toBe(false)
+    request({}, 'notifications', callback, { requestingUrl: 'app://storewatch/index.html' })
+    request({}, 'geolocation', callback, { requestingUrl: 'app://storewatch/index.html' })
+    request({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'https://evil.example/' })
+    request({}, 'clipboard-sanitized-write', callback, {})
+    request({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'app://storewatch/index.html#/stores/1' })
+    expect(callback.mock.calls).toEqual([[false], [false], [false], [false], [true]])
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (c: unknown, p: string, origin: string) => boolean
+    expect(check({}, 'clipboard-sanitized-write', 'app://storewatch')).toBe(true)
+    expect(check({}, 'clipboard-read', 'app://storewatch')).toBe(false)
+    expect(check({}, 'clipboard-sanitized-write', 'app://storewatch.evil')).toBe(false)
+  })
+
+  it('hands a mailto: e-mail draft to the mail client and nothing else outside the app', () => {
+    const { contents, shell } = setUp()
+    const draft = 'mailto:jane@acme.sg?subject=Renew%20Anchanto%20OM&body=Step%201'
+    expect(navigate(contents, 'will-navigate', draft)).toBe(true)
+    expect(contents.openHandler!({ url: draft })).toEqual({ action: 'deny' })
+    for (const url of ['mailto://evil.example/x', 'file:///etc/passwd', 'ms-msdt:/id', 'smb://host/share']) {
+      expect(navigate(contents, 'will-navigate', url)).toBe(true)
+      contents.openHandler!({ url })
+    }
+    expect(shell.openExternal.mock.calls).toEqual([[draft], [draft]])
   })
 })
