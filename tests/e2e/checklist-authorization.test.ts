@@ -1,0 +1,116 @@
+/**
+ * Getting a store working again, as the KAM does it in the app (Chromium, real core, the mock
+ * Lazada server over HTTP): start the checklist, tick steps 1–5 capturing the Start and End Time,
+ * Reauthorize, the seller logs in on Lazada's page, the capture ticks the step and the store needs
+ * a reconnect; "Mark reconnected" makes it healthy. And a seller who cancels changes nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startMockLazada } from '../support/mock-lazada/server'
+import type { MockLazada } from '../support/mock-lazada/server'
+import { storeInput } from '../support/store-input'
+import { startApp } from './app-fixture'
+
+let mock: MockLazada | undefined
+afterEach(async () => {
+  await mock?.close()
+  mock = undefined
+})
+
+/** `YYYY-MM-DDTHH:mm` in Singapore time, as a datetime-local input takes it. */
+function sgLocal(instant: number): string {
+  return new Date(instant + 8 * 60 * 60 * 1000).toISOString().slice(0, 16)
+}
+
+async function openStoreWithChecklist() {
+  mock = await startMockLazada()
+  const app = await startApp()
+  const { core } = app.host
+  const settings = core.settings.get()
+  core.settings.save({
+    ...settings,
+    integrator: { ...settings.integrator!, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
+  })
+  const store = core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01' }))
+  await app.page.goto(`${app.host.url}#/stores/${store.id}`)
+  const checklist = app.page.getByRole('region', { name: 'Checklist' })
+  await checklist.getByRole('button', { name: 'Start checklist' }).click()
+  return { app, core, store, checklist, mock }
+}
+
+function step(checklist: ReturnType<Page['getByRole']>, n: number) {
+  return checklist.getByRole('checkbox', { name: new RegExp(`^Step ${n}:`) })
+}
+
+/** Ticks a step the way a KAM does: a click, then the tick shows once main has recorded it. */
+async function tick(checklist: ReturnType<Page['getByRole']>, n: number) {
+  if (await step(checklist, n).isChecked()) return
+  await step(checklist, n).click()
+  await expect.poll(() => step(checklist, n).isChecked()).toBe(true)
+}
+
+async function tickStepsOneToFive(checklist: ReturnType<Page['getByRole']>, start: number, end: number) {
+  await tick(checklist, 1)
+  const dates = checklist.getByRole('form', { name: 'Start and End Time' })
+  await dates.getByLabel('Start Time').fill(sgLocal(start))
+  await dates.getByLabel('End Time').fill(sgLocal(end))
+  await dates.getByRole('button', { name: 'Save Start and End Time' }).click()
+  await checklist.getByTestId('captured-dates').waitFor()
+  for (const n of [2, 3, 4, 5]) await tick(checklist, n)
+}
+
+async function reauthorize(checklist: ReturnType<Page['getByRole']>) {
+  await checklist.getByRole('button', { name: 'Reauthorize' }).click()
+}
+
+describe('checklist and Reauthorize in the browser', () => {
+  it('captures the authorization from Lazada’s page, ticks the step, and ends healthy after the reconnect', async () => {
+    const { app, core, store, checklist } = await openStoreWithChecklist()
+    const { page } = app
+    const start = Date.now() - 60_000
+    const end = start + 183 * 24 * 60 * 60 * 1000
+    await tickStepsOneToFive(checklist, start, end)
+    expect(core.records.subscription(store.id)).toMatchObject({ startAt: Math.floor(start / 60_000) * 60_000, source: 'checklist' })
+
+    await reauthorize(checklist)
+    const lazada = await app.authWindows.nextPage()
+    await lazada.getByLabel('Country').selectOption('sg')
+    await lazada.getByLabel('E-mail').fill('seller@bloom.sg')
+    await lazada.getByLabel('Password').fill('secret')
+    await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
+    await lazada.getByRole('button', { name: 'Submit' }).click()
+    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+
+    const banner = page.getByRole('region', { name: 'Lazada authorization' })
+    await banner.getByText('Authorized — now reconnect the store in Anchanto OMS').waitFor()
+    await expect.poll(() => step(checklist, 6).isChecked()).toBe(true)
+    expect(await checklist.getByTestId('step-ticked').filter({ hasText: 'Storewatch' }).count()).toBeGreaterThan(0)
+    expect(core.stores.view(store.id).status).toBe('needs-reconnect')
+    await page.getByRole('region', { name: 'History' }).getByText('Authorized', { exact: true }).first().waitFor()
+
+    await banner.getByRole('button', { name: 'Mark reconnected' }).click()
+    await expect.poll(() => core.stores.view(store.id).status).toBe('healthy')
+    await expect.poll(() => step(checklist, 7).isChecked()).toBe(true)
+  })
+
+  it('leaves everything but the attempt as it was when the seller cancels on Lazada', async () => {
+    const { app, core, store, checklist } = await openStoreWithChecklist()
+    const start = Date.now() - 60_000
+    await tickStepsOneToFive(checklist, start, start + 183 * 24 * 60 * 60 * 1000)
+    const historyBefore = core.history.of(store.id).length
+
+    await reauthorize(checklist)
+    const lazada = await app.authWindows.nextPage()
+    await lazada.getByRole('button', { name: 'Cancel' }).click()
+    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+    await lazada.close()
+
+    await expect.poll(() => core.authorization.attempts(store.id)[0]?.outcome).toBe('abandoned')
+    expect(core.records.authorizations(store.id)).toEqual([])
+    expect(core.stores.view(store.id).status).toBe('needs-authorization')
+    expect(await step(checklist, 6).isChecked()).toBe(false)
+    // Only the attempt's own entries were added.
+    const added = core.history.of(store.id).slice(0, core.history.of(store.id).length - historyBefore)
+    expect(added.map((h) => h.summary)).toEqual(['Authorization cancelled by the seller', 'Authorization window opened'])
+  })
+})
