@@ -8,6 +8,7 @@ import type { CommitRequest, ImportService } from '../../electron/core/portfolio
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { ImportPreview, ImportProgress } from '../../electron/shared/csv-import'
 import { storeInput } from '../support/store-input'
+import { thrown } from '../support/thrown'
 import { createTestCore } from '../support/test-core'
 import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
@@ -58,15 +59,6 @@ function csv(...lines: string[]): string {
   return lines.join('\n') + '\n'
 }
 
-function thrown(work: () => unknown): AppError {
-  try {
-    work()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 function errorsOf(p: ImportPreview) {
   return p.problems.filter((x) => x.severity === 'error')

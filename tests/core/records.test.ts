@@ -1,9 +1,9 @@
 /** Subscription, authorization and reconnect records: history entries and the status that follows. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../electron/core/errors'
 import { authorizationInputSchema, subscriptionInputSchema } from '../../electron/shared/records'
 import type { AuthorizationInput } from '../../electron/shared/records'
 import { storeInput } from '../support/store-input'
+import { thrown } from '../support/thrown'
 import { createTestCore } from '../support/test-core'
 import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
@@ -31,15 +31,6 @@ function authorize(draft: Partial<Record<keyof AuthorizationInput, unknown>>) {
   return core.records.recordAuthorization(storeId, authorizationInputSchema.parse({ authorizedAt: core.clock.now(), ...draft }))
 }
 
-function thrown(work: () => unknown): AppError {
-  try {
-    work()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('store records', () => {
   it('takes a store from needing a subscription to healthy, one record at a time, with history', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
-import { AppError } from '../../electron/core/errors'
 import { storeInput } from '../support/store-input'
+import { thrown } from '../support/thrown'
 import { createTestCore } from '../support/test-core'
 import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
@@ -21,15 +21,6 @@ beforeEach(() => {
 })
 afterEach(() => database.close())
 
-function thrown(work: () => unknown): AppError {
-  try {
-    work()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('store service', () => {
   it('creates a store with normalized keys and a "created" history entry listing its fields', () => {

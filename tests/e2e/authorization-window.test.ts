@@ -3,29 +3,16 @@
  * logs in on the mock Lazada page in a Chromium page, the 302 to the callback is captured, and
  * the store moves to "needs reconnect"; a cancelled login changes nothing but the attempt.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { subscriptionInputSchema } from '../../electron/shared/records'
-import { startMockLazada } from '../support/mock-lazada/server'
-import type { MockLazada } from '../support/mock-lazada/server'
 import { storeInput } from '../support/store-input'
-import { startApp } from './app-fixture'
+import { startAppWithMockLazada } from './app-fixture'
 
 const DAY = 24 * 60 * 60 * 1000
-let mock: MockLazada | undefined
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-})
 
 async function setUp() {
-  mock = await startMockLazada()
-  const app = await startApp()
+  const { app, mock } = await startAppWithMockLazada()
   const { core } = app.host
-  const settings = core.settings.get()
-  core.settings.save({
-    ...settings,
-    integrator: { ...settings.integrator!, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
-  })
   const store = core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01' }))
   const now = Date.now()
   core.records.saveSubscription(store.id, subscriptionInputSchema.parse({ startAt: now - DAY, endAt: now + 180 * DAY }))

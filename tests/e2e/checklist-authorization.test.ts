@@ -4,18 +4,10 @@
  * Reauthorize, the seller logs in on Lazada's page, the capture ticks the step and the store needs
  * a reconnect; "Mark reconnected" makes it healthy. And a seller who cancels changes nothing.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startMockLazada } from '../support/mock-lazada/server'
-import type { MockLazada } from '../support/mock-lazada/server'
 import { storeInput } from '../support/store-input'
-import { startApp } from './app-fixture'
-
-let mock: MockLazada | undefined
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-})
+import { startAppWithMockLazada } from './app-fixture'
 
 /** `YYYY-MM-DDTHH:mm` in Singapore time, as a datetime-local input takes it. */
 function sgLocal(instant: number): string {
@@ -23,14 +15,8 @@ function sgLocal(instant: number): string {
 }
 
 async function openStoreWithChecklist() {
-  mock = await startMockLazada()
-  const app = await startApp()
+  const { app, mock } = await startAppWithMockLazada()
   const { core } = app.host
-  const settings = core.settings.get()
-  core.settings.save({
-    ...settings,
-    integrator: { ...settings.integrator!, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
-  })
   const store = core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01' }))
   await app.page.goto(`${app.host.url}#/stores/${store.id}`)
   const checklist = app.page.getByRole('region', { name: 'Checklist' })

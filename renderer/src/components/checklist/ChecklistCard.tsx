@@ -21,6 +21,7 @@ import { ClientMessageModal } from './ClientMessageModal'
 import { EarlierRuns } from './EarlierRuns'
 import { LabelledText } from './LabelledText'
 import { StepItem } from './StepItem'
+import { LoadFailed } from '../common/LoadFailed'
 
 type StepsChecklist = Extract<StoreChecklist, { kind: 'steps' }>
 
@@ -329,14 +330,7 @@ export function ChecklistCard({ store, authorizations, now, prominent }: Checkli
   if (!checklists) {
     body =
       status === 'error' ? (
-        <Alert color="red" title="Storewatch could not load the checklist" role="note">
-          <Text size="sm" mb="sm">
-            {error}
-          </Text>
-          <Button size="xs" variant="light" color="red" onClick={() => void reload()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadFailed what="the checklist" error={error} onRetry={() => void reload()} role="note" />
       ) : (
         <Center py="md">
           <Loader size="sm" aria-label="Loading the checklist" />

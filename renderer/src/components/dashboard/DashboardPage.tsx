@@ -2,7 +2,7 @@
  * The home screen: what needs the KAM today. Counts by status, the worklist, and when the coming
  * renewals bunch up.
  */
-import { Alert, Button, Card, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { Card, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { STORE_STATUSES } from '../../../../electron/shared/status'
@@ -16,6 +16,7 @@ import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
 import { ExpiryGrid } from './ExpiryGrid'
 import { StatusCounts } from './StatusCounts'
 import { Worklist } from './Worklist'
+import { LoadFailed } from '../common/LoadFailed'
 
 function AllFine({ watched }: { watched: number }) {
   return (
@@ -46,14 +47,7 @@ export function DashboardPage() {
 
   if (!loaded || !dashboard) {
     return error ? (
-      <Alert color="red" title="Storewatch could not load the dashboard" m="md">
-        <Text size="sm" mb="sm">
-          {error}
-        </Text>
-        <Button size="xs" variant="light" color="red" onClick={() => void load()}>
-          Try again
-        </Button>
-      </Alert>
+      <LoadFailed what="the dashboard" error={error} onRetry={() => void load()} m="md" />
     ) : (
       <Center className="page">
         <Stack align="center" gap="xs">

@@ -2,7 +2,7 @@
  * The notification centre: every reminder Storewatch fired, newest first, whether or not the OS
  * showed it. Opening one marks it read and shows its store.
  */
-import { Alert, Button, Card, Center, EmptyState, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Center, EmptyState, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { IconBellOff, IconChecks } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useLocation } from 'wouter'
@@ -13,6 +13,7 @@ import { useNow } from '../../lib/use-now'
 import { useRemindersStore } from '../../stores/useRemindersStore'
 import type { ReminderFilter } from '../../stores/useRemindersStore'
 import { ReminderEntry } from './ReminderEntry'
+import { LoadFailed } from '../common/LoadFailed'
 
 function NoReminders({ filter, onShowAll }: { filter: ReminderFilter; onShowAll(): void }) {
   return (
@@ -64,14 +65,7 @@ export function NotificationsPage() {
   let body
   if (!loaded) {
     body = error ? (
-      <Alert color="red" title="Storewatch could not load the reminders">
-        <Text size="sm" mb="sm">
-          {error}
-        </Text>
-        <Button size="xs" variant="light" color="red" onClick={() => void load()}>
-          Try again
-        </Button>
-      </Alert>
+      <LoadFailed what="the reminders" error={error} onRetry={() => void load()} />
     ) : (
       <Center py="xl">
         <Loader size="sm" aria-label="Loading the reminders" />

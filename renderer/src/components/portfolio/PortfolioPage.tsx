@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconBell, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -15,6 +15,7 @@ import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioE
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable } from './PortfolioTable'
 import type { PortfolioTableHandle } from './PortfolioTable'
+import { LoadFailed } from '../common/LoadFailed'
 
 /** Single-key shortcuts must not fire while a dialog has the KAM's attention. */
 function dialogOpen(): boolean {
@@ -112,14 +113,7 @@ export function PortfolioPage() {
   let body
   if (!loaded) {
     body = error ? (
-      <Alert color="red" title="Storewatch could not load the portfolio" m="md">
-        <Text size="sm" mb="sm">
-          {error}
-        </Text>
-        <Button size="xs" variant="light" color="red" onClick={() => void load()}>
-          Try again
-        </Button>
-      </Alert>
+      <LoadFailed what="the portfolio" error={error} onRetry={() => void load()} m="md" />
     ) : (
       <PortfolioLoading />
     )

@@ -20,6 +20,7 @@ import { ConfirmModal } from '../common/ConfirmModal'
 import { IntegratorSection } from './IntegratorSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
 import type { SettingsErrors, SettingsValues } from './settings-form'
+import { LoadFailed } from '../common/LoadFailed'
 
 export const SAVED_MESSAGE = 'Saved — checking the portfolio with the new settings'
 
@@ -312,14 +313,7 @@ export function SettingsPage() {
         {settings ? (
           <SettingsForm key={JSON.stringify(settings)} settings={settings} focusSection={focusSection} onFocused={onFocused} />
         ) : error ? (
-          <Alert color="red" title="Storewatch could not load the settings">
-            <Text size="sm" mb="sm">
-              {error}
-            </Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void load()}>
-              Try again
-            </Button>
-          </Alert>
+          <LoadFailed what="the settings" error={error} onRetry={() => void load()} />
         ) : (
           <Center py="xl">
             <Loader size="sm" aria-label="Loading the settings" />
