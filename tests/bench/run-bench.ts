@@ -2,7 +2,9 @@
  * `npm run bench`: how long a 10,000-row CSV import takes (parse, validate, commit), how listing
  * 10,000 stores through the IPC handler compares with a raw SQL read of the same rows, and how a
  * check run over 100,000 stores (rules, reminder decisions, writes) compares with a raw read of the
- * rows it reads. Prints the figures and writes them to bench-results.json at the project root.
+ * rows it reads, and how close a remote subscription check of 500 stores gets to Lazada's per-API
+ * rate limit (against the mock gateway) without being refused. Prints the figures and writes them
+ * to bench-results.json at the project root.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -12,12 +14,15 @@ import { serialize, deserialize } from 'node:v8'
 import type Database from 'better-sqlite3'
 import { createAppCore } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
+import { createLazadaClient } from '../../electron/core/lazada/lazada-client'
 import { SCAN_CHUNK, scanSql } from '../../electron/core/monitoring/portfolio-scan'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { CheckRunSummary } from '../../electron/shared/monitoring'
 import type { ImportPreview } from '../../electron/shared/csv-import'
 import type { Result } from '../../electron/shared/result'
+import { COVERED_COUNTRIES } from '../../electron/shared/countries'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
+import { startMockGateway } from '../support/mock-lazada/gateway'
 import { PROJECT_ROOT, MIGRATIONS_DIR } from '../support/web-host'
 
 const ROWS = 10_000
@@ -197,6 +202,44 @@ async function benchCheck100k(): Promise<CheckFigures> {
   }
 }
 
+const REMOTE_STORES = 500
+const REMOTE_LATENCY_MS = 50
+const REMOTE_LIMIT_PER_SECOND = 20
+
+interface RemoteFigures {
+  remote500CallsPerSecond: number
+  remote500Limit: number
+  remote500ApiCallLimitErrors: number
+}
+
+/**
+ * The scheduled remote check's Lazada side: `/service/market/subs/query` for 500 stores at once
+ * through the client, against the mock gateway answering after 50 ms and banning the API for a
+ * second beyond 20 calls per second. The client is configured with that same limit.
+ */
+async function benchRemote500(): Promise<RemoteFigures> {
+  const mock = await startMockGateway({ latencyMs: REMOTE_LATENCY_MS, rateLimitPerSecond: REMOTE_LIMIT_PER_SECOND })
+  const stores = Array.from({ length: REMOTE_STORES }, (_, i) => {
+    const country = COVERED_COUNTRIES[i % COVERED_COUNTRIES.length]!
+    const shortCode = `${country}${(10_000 + i).toString(36).toUpperCase()}`
+    mock.setSubscriptions(country, shortCode, [{ status: i % 10 === 0 ? 2 : 1, endTime: Date.parse('2027-03-01T00:00:00Z') + i * DAY_MS }])
+    return { country, shortCode }
+  })
+  const client = createLazadaClient({ appKey: mock.appKey, appSecret: mock.appSecret, hosts: mock.hosts, callsPerSecond: REMOTE_LIMIT_PER_SECOND })
+  const t0 = performance.now()
+  const results = await Promise.allSettled(stores.map((store) => client.subscriptions(store.country, { articleCode: mock.articleCode, shortCode: store.shortCode })))
+  const seconds = (performance.now() - t0) / 1000
+  const stats = mock.stats()
+  await mock.close()
+  const failed = results.filter((result) => result.status === 'rejected')
+  if (failed.length > 0) throw new Error(`${failed.length} remote checks failed: ${String((failed[0] as PromiseRejectedResult).reason)}`)
+  return {
+    remote500CallsPerSecond: Number((REMOTE_STORES / seconds).toFixed(2)),
+    remote500Limit: REMOTE_LIMIT_PER_SECOND,
+    remote500ApiCallLimitErrors: stats.apiCallLimit
+  }
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-'))
   const database = openDatabase({
@@ -255,6 +298,7 @@ async function main(): Promise<void> {
 
   // In a process of its own, so its peak memory is its own and the figures above are measured as before.
   const check = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, CHECK_ONLY], { encoding: 'utf8' })) as CheckFigures
+  const remote = await benchRemote500()
   const figures = {
     import10kMs: Math.round(t2 - t0),
     import10kPreviewMs: Math.round(t1 - t0),
@@ -263,6 +307,7 @@ async function main(): Promise<void> {
     list10kRawMs: Number(median(rawTimes).toFixed(1)),
     listRatio: Number((median(listTimes) / median(rawTimes)).toFixed(2)),
     ...check,
+    ...remote,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     measuredAt: new Date().toISOString()
   }
@@ -281,6 +326,10 @@ async function main(): Promise<void> {
   console.log(`  Ratio: ${figures.check100kRatio}× (median of the daily run/raw pairs) — goal ≤ 3×, ${verdict(figures.check100kRatio <= 3)}`)
   console.log(`  First check in a process (judges every store): ${figures.check100kFirstMs} ms`)
   console.log(`  Peak RSS of the check's process (seeding and the first check included): ${figures.check100kPeakRssMb} MB`)
+  const share = figures.remote500CallsPerSecond / figures.remote500Limit
+  console.log(`  Remote check, ${REMOTE_STORES} stores against the mock gateway (${REMOTE_LATENCY_MS} ms latency, limit ${figures.remote500Limit} calls/s): ` +
+    `${figures.remote500CallsPerSecond} calls/s = ${Math.round(share * 100)} % of the limit — goal ≥ 90 %, ${verdict(share >= 0.9)}`)
+  console.log(`  ApiCallLimit errors during it: ${figures.remote500ApiCallLimitErrors} — goal 0, ${verdict(figures.remote500ApiCallLimitErrors === 0)}`)
   console.log('  Written to bench-results.json')
 }
 
