@@ -98,3 +98,35 @@ export interface AuthWindowHandle {
 export interface AuthWindow {
   open(request: AuthWindowOpenRequest): AuthWindowHandle
 }
+
+/** Ciphertext as the database keeps it: never the secret itself. */
+export interface SealedSecret {
+  /** Base64 of what the system's encryption produced. */
+  ciphertext: string
+  /** The backend that encrypted it (`keychain`, `dpapi`, `gnome_libsecret`, `basic_text` …), to tell a changed keyring. */
+  backend: string
+}
+
+export interface SecretProtection {
+  /** The system can encrypt at all. */
+  available: boolean
+  backend: string
+  /** False where the system offers no real protection (Linux `basic_text` or `unknown`): SECRET-02. */
+  strong: boolean
+}
+
+/**
+ * Encrypts secrets (the Lazada app secret, tokens) with the operating system's protection.
+ * Electron (main): `safeStorage`'s asynchronous API, never before the app is ready. Nothing here
+ * logs a value. Tests use a fake.
+ */
+export interface SecretStore {
+  protection(): Promise<SecretProtection>
+  /** Throws when the system cannot encrypt. */
+  seal(plain: string): Promise<SealedSecret>
+  /**
+   * Decrypts; throws when it cannot (another keyring, another computer, damaged ciphertext).
+   * `resealed` is new ciphertext to store in place of the old one (the key was rotated), or null.
+   */
+  open(sealed: SealedSecret): Promise<{ value: string; resealed: SealedSecret | null }>
+}

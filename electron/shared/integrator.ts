@@ -139,6 +139,35 @@ export const integratorProfileSchema = z.strictObject({
     .transform((codes) => COVERED_COUNTRIES.filter((c) => codes.includes(c)))
     .default([...COVERED_COUNTRIES]),
   /**
+   * The authorization window exchanges Lazada's code itself (`/auth/token/create`) instead of
+   * letting the callback page load: the integrator's backend then never sees the code. Only for
+   * integrators that allow it; needs the app secret (Settings → Integrator → Lazada credentials).
+   * Absent means off (the default).
+   */
+  exchangeCodeInApp: z.boolean().optional(),
+  /**
+   * Replacements for Lazada's API hosts (lazada-open-platform.md §8): the token host and each
+   * country's gateway, `/rest` included. Left out in real use (a proxy may need them); the tests
+   * point them at a mock gateway on 127.0.0.1.
+   */
+  apiHosts: z
+    .strictObject({
+      auth: optionalUrl()
+        .transform((v) => v || undefined)
+        .optional(),
+      gateways: z
+        .strictObject({
+          SG: optionalUrl().transform((v) => v || undefined).optional(),
+          MY: optionalUrl().transform((v) => v || undefined).optional(),
+          TH: optionalUrl().transform((v) => v || undefined).optional(),
+          PH: optionalUrl().transform((v) => v || undefined).optional(),
+          VN: optionalUrl().transform((v) => v || undefined).optional(),
+          ID: optionalUrl().transform((v) => v || undefined).optional()
+        })
+        .optional()
+    })
+    .optional(),
+  /**
    * Where the authorization window goes instead of Lazada's endpoint. Left out in real use; the
    * tests point it at a mock authorization server on 127.0.0.1.
    */

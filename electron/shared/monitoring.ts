@@ -1,4 +1,5 @@
 /** What the scheduled checks produce: runs, reminders, and the dashboard built from them. */
+import type { RemoteCheckSummary } from './lazada'
 import type { DeadlineKind, NextAction, StoreStatus } from './status'
 
 export const CHECK_TRIGGERS = ['start', 'interval', 'wake', 'manual', 'settings'] as const
@@ -12,8 +13,10 @@ export interface CheckRunSummary {
   storesChecked: number
   statusChanges: number
   remindersFired: number
-  /** One line per failure, naming the store where there is one. */
+  /** One line per failure, naming the store where there is one; Lazada's failures one line per cause. */
   errors: string[]
+  /** What the run asked Lazada; null (or absent) when Lazada credentials are not set up. */
+  remote?: RemoteCheckSummary | null
 }
 
 export const REMINDER_STATES = ['held', 'delivered', 'failed', 'skipped'] as const

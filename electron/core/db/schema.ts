@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { AttemptMode, AttemptOutcome } from '../../shared/authorization'
 import type { RunStatus, StepId, SubscriptionDates, TickSource } from '../../shared/checklists'
+import type { LazadaSubscriptionState, RemoteCheckSummary, TokenState } from '../../shared/lazada'
 import type { CheckTrigger, ReminderState } from '../../shared/monitoring'
 import type { FieldChange, HistoryKind } from '../../shared/portfolio'
 import type { AuthorizationMethod, DateSource, ServiceVersion, SubscriptionPeriod } from '../../shared/records'
@@ -141,7 +142,9 @@ export const checkRuns = sqliteTable(
     storesChecked: integer('stores_checked').notNull().default(0),
     statusChanges: integer('status_changes').notNull().default(0),
     remindersFired: integer('reminders_fired').notNull().default(0),
-    errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`)
+    errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** What the run asked Lazada; null for runs without Lazada credentials (and older runs). */
+    remote: text('remote', { mode: 'json' }).$type<RemoteCheckSummary | null>()
   },
   (t) => [index('check_runs_started_idx').on(t.startedAt)]
 )
@@ -267,3 +270,75 @@ export const authorizationAttempts = sqliteTable(
   },
   (t) => [uniqueIndex('authorization_attempts_state_unique').on(t.stateHash), index('authorization_attempts_store_idx').on(t.storeId, t.createdAt)]
 )
+
+/**
+ * Secrets of the app itself (the Lazada app secret), as the SecretStore sealed them: ciphertext
+ * and the backend that made it, never the value (SECRET-01, SECRET-04).
+ */
+export const secrets = sqliteTable('secrets', {
+  name: text('name').primaryKey(),
+  /** Base64 ciphertext from the SecretStore. */
+  ciphertext: text('ciphertext').notNull(),
+  /** The SecretStore backend that encrypted it (`keychain`, `dpapi`, `gnome_libsecret`, `basic_text` …). */
+  backend: text('backend').notNull(),
+  /** When the KAM agreed to keep it on a backend without real protection (SECRET-02); null if protected. */
+  unprotectedConsentAt: integer('unprotected_consent_at'),
+  updatedAt: integer('updated_at').notNull()
+})
+
+/**
+ * Lazada's own answer about a store's Service Market subscription (`/service/market/subs/query`),
+ * kept next to the KAM's record in `subscriptions`, which it never overwrites. An answer counts
+ * only while the store still has the country and short code it was asked for.
+ */
+export const lazadaSubscriptions = sqliteTable('lazada_subscriptions', {
+  storeId: integer('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  /** The country and short code asked for. */
+  country: text('country').notNull(),
+  shortCode: text('short_code').notNull(),
+  articleCode: text('article_code').notNull(),
+  /** Null until Lazada answered once. */
+  state: text('state').$type<LazadaSubscriptionState>(),
+  endAt: integer('end_at'),
+  itemName: text('item_name'),
+  autoRenew: integer('auto_renew', { mode: 'boolean' }),
+  /** When the answer above was given. */
+  checkedAt: integer('checked_at'),
+  /** The last failed query, cleared by the next answer. */
+  errorCause: text('error_cause'),
+  errorMessage: text('error_message'),
+  errorAt: integer('error_at')
+})
+
+/**
+ * Tokens from an in-app code exchange, one pair per store: the pair is sealed as one ciphertext so
+ * old and new are swapped in one write. Deadlines are absolute instants from Lazada's answer.
+ */
+export const lazadaTokens = sqliteTable('lazada_tokens', {
+  storeId: integer('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  /** The authorization the exchange recorded; its `refresh_deadline_at` follows these tokens. */
+  authorizationId: integer('authorization_id').references(() => authorizations.id, { onDelete: 'set null' }),
+  /** Base64 ciphertext of the access and refresh token together. */
+  ciphertext: text('ciphertext').notNull(),
+  backend: text('backend').notNull(),
+  /** The venture the token was granted for: `SG` … or `CB`. */
+  country: text('country').notNull(),
+  account: text('account'),
+  /** The seller entry that matched the store. */
+  sellerId: text('seller_id'),
+  shortCode: text('short_code'),
+  accessExpiresAt: integer('access_expires_at').notNull(),
+  refreshExpiresAt: integer('refresh_expires_at'),
+  /** Lazada answered AUTH_TYPE_UNSUPPORTED: the token lasts as long as the subscription. */
+  marketBound: integer('market_bound', { mode: 'boolean' }).notNull().default(false),
+  state: text('state').$type<TokenState>().notNull(),
+  stateReason: text('state_reason'),
+  obtainedAt: integer('obtained_at').notNull(),
+  refreshedAt: integer('refreshed_at'),
+  probedAt: integer('probed_at'),
+  updatedAt: integer('updated_at').notNull()
+})
