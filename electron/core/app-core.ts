@@ -8,12 +8,20 @@ import { createAuthorizationService } from './authorization/authorization-servic
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
 import { withChecklistEvidence } from './checklists/evidence'
+import { NO_SECRET_STORE, createCredentialsService } from './credentials/credentials-service'
+import type { LazadaApiFactory } from './credentials/credentials-service'
 import type { DatabaseHandle } from './db/open-database'
 import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
 import type { Handlers } from './ipc/dispatcher'
+import { createLazadaClient } from './lazada/lazada-client'
+import { createCodeExchange } from './lazada-sync/code-exchange'
+import { createLazadaViews } from './lazada-sync/lazada-views'
+import { createRemoteCheck } from './lazada-sync/remote-check'
+import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
-import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, Ticker } from './ports'
+import { systemClock } from './ports'
+import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
 import { storesToCsv } from './portfolio/csv-export'
 import { createImportService } from './portfolio/csv-import'
 import { listStores } from './portfolio/portfolio-query'
@@ -37,6 +45,16 @@ export interface AppCoreDeps {
   appInfo: AppInfo
   /** The Lazada authorization window; without it "Reauthorize" says to send the link instead. */
   authWindow?: AuthWindow
+  /** Encrypts the Lazada app secret and tokens (safeStorage in the app); without it none can be kept. */
+  secretStore?: SecretStore
+  /**
+   * Builds the Lazada client for the saved app key and secret. Default: the real client, on the
+   * hosts of the integrator profile's `apiHosts` (Lazada's own when unset). It is only built once
+   * an app secret is saved, which needs a `secretStore`.
+   */
+  lazadaApi?: LazadaApiFactory
+  /** Calls to Lazada in flight at once during a check (default 8). */
+  lazadaConcurrency?: number
 }
 
 const STORE_PAGE_REMINDERS = 20
@@ -52,6 +70,32 @@ export function createAppCore(deps: AppCoreDeps) {
   // Every authorization and reconnect recorded ticks the matching step of the store's open checklist.
   const records = withChecklistEvidence(baseRecords, checklists, database)
   const clientMessages = createClientMessageService({ database, clock, actor, history, settings, status })
+  const credentials = createCredentialsService({
+    database,
+    clock,
+    logger,
+    settings,
+    secretStore: deps.secretStore,
+    lazadaApi:
+      deps.lazadaApi ??
+      // Real time for the network client (its rate limiter, timeouts and Lazada's clock offset),
+      // whatever clock the rest of the core runs on.
+      (({ appKey, appSecret, profile }) => createLazadaClient({ appKey, appSecret, hosts: profile.apiHosts, clock: systemClock, logger })),
+    onChange: () => {
+      credentials
+        .view()
+        .then((view) => deps.broadcast('credentials:changed', view))
+        .catch((error: unknown) => logger.warn('the credentials view could not be built', { error: String(error) }))
+    }
+  })
+  const tokens = createTokenKeeper({
+    database,
+    clock,
+    logger,
+    secretStore: deps.secretStore ?? NO_SECRET_STORE,
+    records,
+    changed: (storeIds) => deps.broadcast('stores:changed', { storeIds })
+  })
   const authorization = createAuthorizationService({
     database,
     clock,
@@ -61,10 +105,25 @@ export function createAppCore(deps: AppCoreDeps) {
     settings,
     records,
     broadcast: deps.broadcast,
-    authWindow: deps.authWindow
+    authWindow: deps.authWindow,
+    exchange: createCodeExchange({ credentials, tokens, logger }),
+    tokens,
+    hasSecret: credentials.hasSecret
   })
   const imports = createImportService({ stores, clock, logger })
-  const monitoring = createMonitoring({ ...deps, settings, status, history })
+  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
+  const monitoring = createMonitoring({ ...deps, settings, status, history, remote })
+  const lazadaViews = createLazadaViews({
+    database,
+    settings,
+    tokens,
+    remoteChecksOff: async () => {
+      const view = await credentials.view()
+      if (view.remoteChecks) return null
+      if (view.secret !== 'set') return view.message
+      return view.missing?.message ?? 'This build of Storewatch cannot call Lazada.'
+    }
+  })
 
   function storeDetail(id: number): StoreDetail {
     const store = stores.view(id)
@@ -195,7 +254,14 @@ export function createAppCore(deps: AppCoreDeps) {
       authorization.confirmLink(storeId, attemptId)
       return changed([storeId], storeDetail(storeId))
     },
-    'authorizations:cancel-attempt': ({ attemptId }) => authorization.cancel(attemptId)
+    'authorizations:cancel-attempt': ({ attemptId }) => authorization.cancel(attemptId),
+
+    'credentials:get': () => credentials.view(),
+    'credentials:save-secret': (input) => credentials.saveSecret(input),
+    'credentials:clear-secret': () => credentials.clearSecret(),
+    'credentials:test': (input) => credentials.testConnection(input),
+    'lazada:store': ({ storeId }) => lazadaViews.store(storeId),
+    'lazada:overview': () => lazadaViews.overview()
   }
 
   return {
@@ -207,6 +273,9 @@ export function createAppCore(deps: AppCoreDeps) {
     checklists,
     clientMessages,
     authorization,
+    credentials,
+    tokens,
+    lazadaViews,
     imports,
     monitoring,
     handlers,

@@ -7,7 +7,9 @@ import { z } from 'zod'
 import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
 import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
 import type { ClientMessage, StoreChecklists } from './checklists'
+import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
+import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
 import { portfolioQuerySchema } from './portfolio'
@@ -189,6 +191,38 @@ export const ipcContract = {
   'authorizations:cancel-attempt': invoke<AuthorizationAttempt>()(
     'Closes an attempt’s window (abandoned) or withdraws a pending link.',
     z.strictObject({ attemptId })
+  ),
+
+  'credentials:get': invoke<LazadaCredentialsView>()(
+    'Whether the Lazada app secret is set, not set, unreadable or needs consent (never the secret), how this computer protects it, what else Lazada checks need, and the last connection test.',
+    noInput
+  ),
+  'credentials:save-secret': invoke<SaveSecretResult>()(
+    'Saves the Lazada app secret, encrypted by the system. Where the system would not protect it (Linux basic_text), only with allowUnprotected: true — the KAM’s explicit consent; otherwise answers needs-consent and saves nothing.',
+    z.strictObject({
+      secret: z.string().max(256, { error: 'The app secret is at most 128 characters' }),
+      allowUnprotected: z.boolean().default(false)
+    })
+  ),
+  'credentials:clear-secret': invoke<LazadaCredentialsView>()('Forgets the saved Lazada app secret (checks stop asking Lazada).', noInput),
+  'credentials:test': invoke<ConnectionTestResult>()(
+    '“Test connection”: one signed call to Lazada (the subscription query for a seller short code: the given one, else the first store’s) and what it said.',
+    z.strictObject({
+      country: z.enum(COVERED_COUNTRIES).optional(),
+      shortCode: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Use the seller short code as Seller Center shows it, e.g. SG10001' })
+        .optional()
+    })
+  ),
+  'lazada:store': invoke<StoreLazadaView>()(
+    'What Lazada says about a store: its subscription answer beside the KAM’s End Time, a disagreement, why it cannot be checked, and its exchanged tokens’ deadlines (never the tokens).',
+    z.strictObject({ storeId })
+  ),
+  'lazada:overview': invoke<LazadaOverview>()(
+    'Stores the lists should mark: Lazada’s End Time and a disagreement, “cannot check with Lazada” (no short code), tokens Lazada refused.',
+    noInput
   )
 } as const
 
@@ -200,6 +234,9 @@ export const ipcEvents = {
   'app:navigate': event<NavigateRequest>('Main asks the window to show a place (a notification was clicked).'),
   'authorizations:result': event<AuthorizationResult>(
     'An authorization window attempt ended (captured, abandoned, refused, expired): show the banner, refresh the store.'
+  ),
+  'credentials:changed': event<LazadaCredentialsView>(
+    'The Lazada app secret was saved, removed or found unreadable: refresh Settings → Integrator (and any “Lazada checks are off” notice).'
   )
 } as const
 

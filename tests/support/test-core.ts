@@ -4,7 +4,7 @@ import path from 'node:path'
 import { createAppCore } from '../../electron/core/app-core'
 import type { AppCore, AppCoreDeps } from '../../electron/core/app-core'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
-import type { Broadcast, NotificationOutcome, NotificationRequest, Notifier, Ticker } from '../../electron/core/ports'
+import type { Broadcast, NotificationOutcome, NotificationRequest, Notifier, SealedSecret, SecretProtection, SecretStore, Ticker } from '../../electron/core/ports'
 import { silentLogger } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import type { StoreDetail } from '../../electron/shared/portfolio'
@@ -32,6 +32,62 @@ export class FakeTicker implements Ticker {
   }
   get running(): number {
     return this.ticks.size
+  }
+}
+
+/**
+ * A SecretStore that scrambles with a per-backend key (so ciphertext never contains the value),
+ * and can play a weak backend, an unavailable one, a changed keyring or a rotated key.
+ */
+export class FakeSecretStore implements SecretStore {
+  backend = 'gnome_libsecret'
+  strong = true
+  available = true
+  /** The key generation: `rotate()` makes every older ciphertext ask to be re-encrypted. */
+  private generation = 1
+  sealed = 0
+  opened = 0
+  /** Fails every seal (a locked keyring). */
+  refuseSeal = false
+
+  private static scramble(text: Buffer, key: string): Buffer {
+    const k = Buffer.from(key)
+    return Buffer.from(text.map((byte, i) => byte ^ k[i % k.length]! ^ 0x5a))
+  }
+
+  /** Plays Linux without a keyring: `basic_text`, no real protection. */
+  weak(): this {
+    this.backend = 'basic_text'
+    this.strong = false
+    return this
+  }
+
+  /** The system's key changed: older ciphertext still opens, with a request to re-encrypt it. */
+  rotate(): void {
+    this.generation++
+  }
+
+  async protection(): Promise<SecretProtection> {
+    return { available: this.available, backend: this.backend, strong: this.strong }
+  }
+
+  async seal(plain: string): Promise<SealedSecret> {
+    if (!this.available || this.refuseSeal) throw new Error('encryption is not available')
+    this.sealed++
+    const key = `${this.backend}#${this.generation}`
+    const body = FakeSecretStore.scramble(Buffer.from(plain, 'utf8'), key).toString('base64')
+    return { ciphertext: `v${this.generation}.${body}`, backend: this.backend }
+  }
+
+  async open(sealed: SealedSecret): Promise<{ value: string; resealed: SealedSecret | null }> {
+    this.opened++
+    const match = /^v(\d+)\.(.+)$/.exec(sealed.ciphertext)
+    // Another keyring (or damaged text) cannot decrypt it.
+    if (!match || sealed.backend !== this.backend) throw new Error('decryption failed')
+    const generation = Number(match[1])
+    const value = FakeSecretStore.scramble(Buffer.from(match[2]!, 'base64'), `${this.backend}#${generation}`).toString('utf8')
+    if (!/^[\x20-\x7e]*$/.test(value)) throw new Error('decryption failed')
+    return { value, resealed: generation < this.generation ? await this.seal(value) : null }
   }
 }
 

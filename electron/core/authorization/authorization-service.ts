@@ -7,7 +7,13 @@
  * abandons the attempt and changes nothing else. "Send the link instead" gives the same URL with
  * its own state to copy; the KAM confirms the authorization later.
  *
- * Never logged or stored: the code, the state (only its SHA-256 is kept), the full URLs.
+ * With the integrator setting `exchangeCodeInApp` on, the capture instead cancels the callback
+ * navigation and exchanges the code itself (`/auth/token/create`, once): an account that is the
+ * store's records the authorization (method 'token-exchange', with the tokens' lapse instant) and
+ * keeps the tokens sealed, in one transaction; any other account is refused with a warning naming
+ * both accounts, and nothing is attached to the store. The window closes when the exchange ends.
+ *
+ * Never logged or stored: the code, the state (only its SHA-256 is kept), the full URLs, tokens.
  */
 import { and, desc, eq, gte } from 'drizzle-orm'
 import { ATTEMPT_LIFETIME_MS } from '../../shared/authorization'
@@ -17,6 +23,9 @@ import { authorizeBlocker, authorizeEndpoint } from '../../shared/integrator'
 import type { IntegratorProfile } from '../../shared/integrator'
 import type { FieldChange } from '../../shared/portfolio'
 import type { Authorization } from '../../shared/records'
+import type { CodeExchange, ExchangeOutcome } from '../lazada-sync/code-exchange'
+import { lapseOf } from '../lazada-sync/tokens'
+import type { TokenKeeper } from '../lazada-sync/tokens'
 import type { DatabaseHandle } from '../db/open-database'
 import { authorizationAttempts, stores } from '../db/schema'
 import { AppError } from '../errors'
@@ -49,9 +58,16 @@ export interface AuthorizationServiceDeps {
   /**
    * After a capture, let the callback page load (default) so the integrator's backend completes
    * the connection and the seller sees its login page. False stops the navigation instead, for
-   * integrators that let Storewatch exchange the code itself.
+   * integrators that let Storewatch exchange the code itself. Default: loads unless the profile's
+   * `exchangeCodeInApp` is on.
    */
   callbackLoads?: boolean
+  /** The in-app code exchange; without it `exchangeCodeInApp` cannot be used here. */
+  exchange?: CodeExchange
+  /** Keeps an exchange's tokens (inside the transaction that records the authorization). */
+  tokens?: Pick<TokenKeeper, 'attach'>
+  /** Whether an app secret is saved: an exchange window does not open without one. */
+  hasSecret?: () => boolean
 }
 
 type AttemptRow = typeof authorizationAttempts.$inferSelect
@@ -65,6 +81,10 @@ interface LiveWindow {
   handle: AuthWindowHandle | null
   /** The callback URL already acted on and the answer given, so a second report of it (redirect, then navigation) does nothing more. */
   settled: { url: string; decision: AuthNavigationDecision } | null
+  /** This window's capture exchanges the code in the app (the setting when it opened). */
+  exchange: boolean
+  /** The captured code is being exchanged: closing the window now does not abandon the attempt. */
+  exchanging: boolean
 }
 
 /** Where a blocked navigation was going, for the log: the origin of a web URL, else its scheme only. */
@@ -101,12 +121,13 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
   const { database, clock, actor, logger, history, settings, records, broadcast } = deps
   const { db, sqlite } = database
   const makeState = deps.newState ?? (() => newState())
-  const callbackLoads = deps.callbackLoads ?? true
   const live = new Map<number, LiveWindow>()
+  /** Exchanges under way, so the app (and tests) can wait for them. */
+  const exchanges = new Set<Promise<void>>()
 
   function storeOf(storeId: number) {
     const store = db
-      .select({ id: stores.id, storeName: stores.storeName, country: stores.country })
+      .select({ id: stores.id, storeName: stores.storeName, country: stores.country, sellerShortCode: stores.sellerShortCode, sellerId: stores.sellerId })
       .from(stores)
       .where(eq(stores.id, storeId))
       .get()
@@ -173,6 +194,16 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
     return { store, integrator, blocked: authorizeBlocker(integrator, policy, store.country) }
   }
 
+  /** Why an exchange window cannot open for the store, or null. */
+  function exchangeBlocker(store: ReturnType<typeof storeOf>): string | null {
+    if (!deps.exchange) return 'This Storewatch cannot exchange the code itself: turn off “Exchange the code in Storewatch” in Settings → Integrator.'
+    if (!(deps.hasSecret?.() ?? false)) return 'To exchange the code in Storewatch, save the app secret in Settings → Integrator first.'
+    if (!store.sellerShortCode && !store.sellerId) {
+      return 'Add the store’s seller short code (or seller id) first: the account the seller authorizes is checked against it before anything is attached to the store.'
+    }
+    return null
+  }
+
   function knownAttempts(): KnownAttempt[] {
     return db
       .select()
@@ -236,6 +267,86 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
     })
   }
 
+  /** The callback was blocked with a valid state: spend the state now, then exchange the code in the background. */
+  function startExchange(window: LiveWindow, captured: Extract<CaptureResult, { kind: 'captured' }>): void {
+    window.exchanging = true
+    const now = clock.now()
+    db.update(authorizationAttempts).set({ usedAt: now, authorizedCountry: captured.country }).where(eq(authorizationAttempts.id, window.attemptId)).run()
+    logger.info('authorization captured; exchanging the code', { storeId: window.storeId, attemptId: window.attemptId })
+    const store = storeOf(window.storeId)
+    const running: Promise<void> = (async () => {
+      let outcome: ExchangeOutcome
+      try {
+        outcome = await deps.exchange!(store, captured.code)
+      } catch (error) {
+        logger.error('the code exchange failed unexpectedly', { attemptId: window.attemptId, message: (error as Error).message })
+        outcome = { kind: 'failed', cause: 'unexpected', message: 'Storewatch could not exchange the code. Start again with Reauthorize.' }
+      }
+      try {
+        finishExchange(window, outcome)
+      } catch (error) {
+        logger.error('the code exchange could not be recorded', { attemptId: window.attemptId, message: (error as Error).message })
+      } finally {
+        window.exchanging = false
+        window.handle?.close()
+      }
+    })().finally(() => exchanges.delete(running))
+    exchanges.add(running)
+  }
+
+  function finishExchange(window: LiveWindow, outcome: ExchangeOutcome): void {
+    const now = clock.now()
+    if (outcome.kind === 'matched') {
+      const { grant, seller, sealed, account } = outcome
+      const store = storeOf(window.storeId)
+      const authorization = sqlite.transaction(() => {
+        const created = records.recordAuthorization(window.storeId, {
+          authorizedAt: now,
+          method: 'token-exchange',
+          account,
+          country: grant.country === 'CB' ? 'CB' : store.country,
+          refreshDeadlineAt: lapseOf(grant),
+          note: `Code exchanged in Storewatch’s Lazada window (attempt #${window.attemptId})`,
+          reconnected: false
+        })
+        deps.tokens?.attach(window.storeId, created.id, grant, seller, sealed)
+        db.update(authorizationAttempts)
+          .set({ outcome: 'captured', outcomeAt: now, usedAt: now, authorizationId: created.id })
+          .where(eq(authorizationAttempts.id, window.attemptId))
+          .run()
+        note(
+          window.storeId,
+          'Authorization confirmed by a token exchange',
+          [
+            { field: 'attempt', label: 'Attempt', before: null, after: `#${window.attemptId}` },
+            { field: 'account', label: 'Seller account', before: null, after: account }
+          ],
+          SYSTEM_ACTOR
+        )
+        return created
+      })()
+      logger.info('authorization exchanged and recorded', { storeId: window.storeId, attemptId: window.attemptId })
+      broadcast('stores:changed', { storeIds: [window.storeId] })
+      result({
+        storeId: window.storeId,
+        attemptId: window.attemptId,
+        outcome: 'captured',
+        message: `Authorized as ${account}; the tokens are kept encrypted — now reconnect the store in ${window.omsName}`,
+        authorizationId: authorization.id
+      })
+      return
+    }
+    const summary = outcome.kind === 'mismatch' ? 'Authorization refused: another seller account' : 'Authorization code could not be exchanged'
+    sqlite.transaction(() => {
+      db.update(authorizationAttempts)
+        .set({ outcome: 'refused', outcomeAt: now, usedAt: now, outcomeReason: outcome.message })
+        .where(eq(authorizationAttempts.id, window.attemptId))
+        .run()
+      note(window.storeId, summary, [{ field: 'reason', label: 'Why', before: null, after: outcome.message }], SYSTEM_ACTOR)
+    })()
+    result({ storeId: window.storeId, attemptId: window.attemptId, outcome: 'refused', message: outcome.message, authorizationId: null })
+  }
+
   function onRefused(window: LiveWindow, refused: Extract<CaptureResult, { kind: 'refused' }>): void {
     logger.warn('authorization callback refused', { storeId: window.storeId, attemptId: window.attemptId, reason: refused.reason, lazadaError: refused.lazadaError })
     // Lazada's `access_denied` is the seller pressing Cancel: the attempt is abandoned, not refused.
@@ -261,13 +372,14 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
       allowList: window.allowList,
       expect: { attemptId: window.attemptId, storeId: window.storeId }
     })
-    const decision = navigationDecision(capture, { callbackLoads })
+    const decision = navigationDecision(capture, { callbackLoads: deps.callbackLoads ?? !window.exchange })
     if (capture.kind === 'navigation') {
       if (!capture.allowed) logger.warn('authorization window: navigation blocked', { attemptId: window.attemptId, kind: navigation.kind, to: destinationForLog(navigation.url) })
       return decision
     }
     window.settled = { url: navigation.url, decision }
-    if (capture.kind === 'captured') onCaptured(window, capture)
+    if (capture.kind === 'captured' && window.exchange) startExchange(window, capture)
+    else if (capture.kind === 'captured') onCaptured(window, capture)
     else onRefused(window, capture)
     return decision
   }
@@ -275,6 +387,8 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
   function onClosed(window: LiveWindow): void {
     if (live.get(window.attemptId) !== window) return
     live.delete(window.attemptId)
+    // The code is being exchanged: the exchange settles the attempt, whatever the window does.
+    if (window.exchanging) return
     const abandoned = sqlite.transaction(() => {
       const changed = settle(window, 'abandoned', 'The window was closed before the seller authorized')
       if (changed) note(window.storeId, 'Authorization window closed before the seller authorized', [])
@@ -304,6 +418,11 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
     openWindow(storeId: number): WindowAttemptStart {
       const { store, integrator, blocked } = blocker(storeId)
       if (blocked) return { status: 'not-ready', message: blocked.message, missing: blocked.missing }
+      const exchange = integrator.exchangeCodeInApp ?? false
+      if (exchange) {
+        const notReady = exchangeBlocker(store)
+        if (notReady) return { status: 'not-ready', message: notReady, missing: null }
+      }
       const authWindow = deps.authWindow
       if (!authWindow) {
         return { status: 'not-ready', message: 'Storewatch cannot open the authorization window here: use “Send the link instead”.', missing: null }
@@ -326,7 +445,9 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
         allowList: authWindowAllowList({ callbackUrl: integrator.callbackUrl, authorizeEndpoint: authorizeEndpoint(integrator) }),
         omsName: integrator.omsName,
         handle: null,
-        settled: null
+        settled: null,
+        exchange,
+        exchanging: false
       }
       live.set(row.id, window)
       try {
@@ -415,6 +536,11 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
         }
       }
       return toAttempt(attemptRow(attemptId)!)
+    },
+
+    /** Resolves once every code exchange under way has been recorded. */
+    async exchangesSettled(): Promise<void> {
+      while (exchanges.size) await Promise.all([...exchanges])
     },
 
     /** Closes every open authorization window (the app is quitting). */

@@ -9,9 +9,11 @@
  * verdict is the one the rules would give. Likewise a store whose records are unchanged is skipped
  * until the next instant its verdict or a reminder rung can change (`nextEventAfter`).
  */
+import type { RemoteCheckSummary } from '../../shared/lazada'
 import type { CheckRunSummary, CheckTrigger, ReminderState } from '../../shared/monitoring'
 import type { DeadlineKind, StatusPolicy, StatusVerdict } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
+import type { RemoteResults } from '../lazada-sync/remote-check'
 import type { Broadcast, Clock, Logger, Notifier } from '../ports'
 import { storeLabel } from '../portfolio/store-display'
 import type { SettingsService } from '../settings/settings-service'
@@ -109,10 +111,12 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   const scanOne = createPortfolioScan(sqlite, 'one')
   const statements = {
     startRun: sqlite.prepare('INSERT INTO check_runs (trigger, started_at) VALUES (?, ?)'),
-    finishRun: sqlite.prepare('UPDATE check_runs SET finished_at = ?, stores_checked = ?, status_changes = ?, reminders_fired = ?, errors = ? WHERE id = ?'),
-    failedRun: sqlite.prepare('INSERT INTO check_runs (trigger, started_at, finished_at, errors) VALUES (?, ?, ?, ?)'),
+    finishRun: sqlite.prepare(
+      'UPDATE check_runs SET finished_at = ?, stores_checked = ?, status_changes = ?, reminders_fired = ?, errors = ?, remote = ? WHERE id = ?'
+    ),
+    failedRun: sqlite.prepare('INSERT INTO check_runs (trigger, started_at, finished_at, errors, remote) VALUES (?, ?, ?, ?, ?)'),
     recent: sqlite
-      .prepare('SELECT id, trigger, started_at, finished_at, stores_checked, status_changes, reminders_fired, errors FROM check_runs ORDER BY id DESC LIMIT ?')
+      .prepare('SELECT id, trigger, started_at, finished_at, stores_checked, status_changes, reminders_fired, errors, remote FROM check_runs ORDER BY id DESC LIMIT ?')
       .raw(),
     names: sqlite.prepare('SELECT client_name, store_name, country FROM stores WHERE id = ?').raw(),
     storedTexts: sqlite.prepare('SELECT reason, next_action FROM store_status WHERE store_id = ?').raw(),
@@ -272,7 +276,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     }
   }
 
-  function checkAll(trigger: CheckTrigger, now: number) {
+  function checkAll(trigger: CheckTrigger, now: number, remote: RemoteResults | null) {
     const settings = deps.settings.get()
     const policyKey = JSON.stringify(settings.policy)
     const policy: PolicyInUse = { policy: settings.policy, changed: policyKey !== judgedPolicy }
@@ -284,8 +288,10 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     const held = heldByStore()
     const calendarOf = countryCalendars(settings.policy)
     const runId = Number(statements.startRun.run(trigger, now).lastInsertRowid)
-    const totals: Totals = { statusChanges: 0, remindersFired: 0, deliveries: [], errors: [] }
+    const totals: Totals = { statusChanges: 0, remindersFired: 0, deliveries: [], errors: [...(remote?.errors ?? [])] }
     memoUndo = []
+    // Lazada's answers first, so the stores are judged with them (their fingerprints change).
+    const remoteSummary: RemoteCheckSummary | null = remote ? remote.write() : null
 
     // Same records, and no verdict change nor rung due before memo.until: nothing to do.
     const unchanged = (storeId: number, fingerprint: number) => {
@@ -332,31 +338,37 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
 
     const finishedAt = deps.clock.now()
     const { statusChanges, remindersFired, errors } = totals
-    statements.finishRun.run(finishedAt, storesChecked, statusChanges, remindersFired, JSON.stringify(errors), runId)
-    const summary: CheckRunSummary = { id: runId, trigger, startedAt: now, finishedAt, storesChecked, statusChanges, remindersFired, errors }
+    statements.finishRun.run(finishedAt, storesChecked, statusChanges, remindersFired, JSON.stringify(errors), remoteSummary && JSON.stringify(remoteSummary), runId)
+    const summary: CheckRunSummary = { id: runId, trigger, startedAt: now, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote: remoteSummary }
     return { summary, deliveries: totals.deliveries, judged: { policy: policyKey, ladder: ladderKey } }
   }
 
-  function recordFailure(trigger: CheckTrigger, startedAt: number, error: unknown): CheckRunSummary {
+  function recordFailure(trigger: CheckTrigger, startedAt: number, error: unknown, remote: RemoteResults | null): CheckRunSummary {
     deps.logger.error('a check run failed', { trigger, error: messageOf(error) })
-    const errors = [`The check could not be completed: ${messageOf(error)}.`]
+    const errors = [`The check could not be completed: ${messageOf(error)}.`, ...(remote?.errors ?? [])]
+    // Lazada's answers were rolled back with the run: say so rather than count them as kept.
+    const lost: RemoteCheckSummary | null = remote && { ...remote.summary, message: `${remote.summary.message} Its answers were not saved: the check failed.` }
     const finishedAt = deps.clock.now()
-    const id = Number(statements.failedRun.run(trigger, startedAt, finishedAt, JSON.stringify(errors)).lastInsertRowid)
-    return { id, trigger, startedAt, finishedAt, storesChecked: 0, statusChanges: 0, remindersFired: 0, errors }
+    const id = Number(statements.failedRun.run(trigger, startedAt, finishedAt, JSON.stringify(errors), lost && JSON.stringify(lost)).lastInsertRowid)
+    return { id, trigger, startedAt, finishedAt, storesChecked: 0, statusChanges: 0, remindersFired: 0, errors, remote: lost }
   }
 
   return {
-    async run(trigger: CheckTrigger): Promise<CheckRunSummary> {
+    /**
+     * Checks the portfolio; `remote` carries what Lazada answered (asked before, outside any
+     * transaction), written in this run's transaction.
+     */
+    async run(trigger: CheckTrigger, remote: RemoteResults | null = null): Promise<CheckRunSummary> {
       const startedAt = deps.clock.now()
       let result: ReturnType<typeof checkAll>
       try {
-        result = sqlite.transaction(() => checkAll(trigger, startedAt)).immediate()
+        result = sqlite.transaction(() => checkAll(trigger, startedAt, remote)).immediate()
       } catch (error) {
         for (const [storeId, memo] of memoUndo.reverse()) {
           if (memo) memos.set(storeId, memo)
           else memos.delete(storeId)
         }
-        const summary = recordFailure(trigger, startedAt, error)
+        const summary = recordFailure(trigger, startedAt, error, remote)
         deps.broadcast('checks:completed', summary)
         return summary
       }
@@ -394,8 +406,8 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
 
     /** The latest runs, newest first. */
     recent(limit: number): CheckRunSummary[] {
-      type RunRow = [number, CheckTrigger, number, number | null, number, number, number, string]
-      return (statements.recent.all(limit) as RunRow[]).map(([id, trigger, startedAt, finishedAt, storesChecked, statusChanges, remindersFired, errors]) => ({
+      type RunRow = [number, CheckTrigger, number, number | null, number, number, number, string, string | null]
+      return (statements.recent.all(limit) as RunRow[]).map(([id, trigger, startedAt, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote]) => ({
         id,
         trigger,
         startedAt,
@@ -403,7 +415,8 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
         storesChecked,
         statusChanges,
         remindersFired,
-        errors: JSON.parse(errors) as string[]
+        errors: JSON.parse(errors) as string[],
+        remote: remote === null ? null : (JSON.parse(remote) as RemoteCheckSummary)
       }))
     },
 

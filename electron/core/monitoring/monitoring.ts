@@ -4,6 +4,7 @@
  */
 import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
 import type { DatabaseHandle } from '../db/open-database'
+import type { RemoteCheck, RemoteResults } from '../lazada-sync/remote-check'
 import type { Actor, Broadcast, Clock, Logger, Notifier, Ticker } from '../ports'
 import type { History } from '../portfolio/store-history'
 import type { SettingsService } from '../settings/settings-service'
@@ -28,6 +29,8 @@ export interface MonitoringDeps {
   broadcast: Broadcast
   /** The KAM's own IANA time zone, for quiet hours. */
   kamTimeZone: () => string
+  /** Asks Lazada before each check (when credentials are set up); its answers join the check's transaction. */
+  remote?: RemoteCheck
 }
 
 export interface Monitoring {
@@ -65,11 +68,35 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     logger,
     store: appMetaScheduleStore(database.sqlite),
     intervalMs: () => settings.get().schedule.checkIntervalMinutes * MINUTE_MS,
-    run: runner.run,
+    // Single flight: the scheduler runs one check at a time, Lazada's calls included.
+    run: async (trigger) => runner.run(trigger, await askLazada(trigger)),
     idle: runner.releaseHeld
   })
   const board = createDashboard({ ...deps, lastRun: () => runner.recent(1)[0] ?? null, nextCheckAt: scheduler.nextCheckAt })
   let unsubscribe: (() => void) | null = null
+
+  /** Lazada's answers for a check; a failure here never stops the check itself. */
+  async function askLazada(trigger: CheckTrigger): Promise<RemoteResults | null> {
+    if (!deps.remote) return null
+    try {
+      return await deps.remote(trigger)
+    } catch (error) {
+      const message = `Lazada was not asked: ${error instanceof Error ? error.message : String(error)}`.replace(/\.?$/, '.')
+      logger.error('the Lazada step of a check failed', { error: message })
+      const summary = {
+        state: 'failed' as const,
+        message,
+        asked: 0,
+        answered: 0,
+        disagreements: 0,
+        cannotCheck: 0,
+        failures: [],
+        tokensRefreshed: 0,
+        tokensNeedingAuthorization: 0
+      }
+      return { summary, errors: [message], write: () => summary }
+    }
+  }
 
   return {
     start() {

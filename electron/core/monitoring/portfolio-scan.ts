@@ -2,9 +2,14 @@
  * Reads what a check needs — stores, subscriptions, authorizations and stored statuses — in bulk
  * queries ordered by store id, a chunk of stores at a time (raw rows; no query per store, and
  * memory bounded by the chunk, not the portfolio).
+ *
+ * A store's subscription is the one the rules judge: the KAM's record, with Lazada's End Time
+ * where Lazada answered for the store's current country and short code (`effectiveSubscription`).
  */
 import type Database from 'better-sqlite3'
+import type { LazadaSubscriptionState } from '../../shared/lazada'
 import type { DeadlineKind, StoreStatus } from '../../shared/status'
+import { effectiveSubscription } from '../lazada-sync/subscription-answer'
 
 /** Which stores a scan covers. */
 export type ScanScope = 'all' | 'held' | 'one'
@@ -29,7 +34,11 @@ export function scanSql(scope: ScanScope) {
     stores: `SELECT id, country, archived_at FROM stores WHERE id > @after ${scoped(scope, 'id')} ORDER BY id LIMIT @limit`,
     subscriptions: `SELECT store_id, start_at, end_at FROM subscriptions ${range('store_id')} ORDER BY store_id`,
     authorizations: `SELECT store_id, authorized_at, refresh_deadline_at, reconnected_at FROM authorizations ${range('store_id')} ORDER BY store_id, authorized_at, id`,
-    statuses: `SELECT store_id, status, deadline_at, deadline_kind, computed_at FROM store_status ${range('store_id')} ORDER BY store_id`
+    statuses: `SELECT store_id, status, deadline_at, deadline_kind, computed_at FROM store_status ${range('store_id')} ORDER BY store_id`,
+    /** Lazada's answers still about the store's country and short code. */
+    lazada: `SELECT l.store_id, l.state, l.end_at, l.checked_at FROM lazada_subscriptions l
+      JOIN stores s ON s.id = l.store_id AND s.country = l.country AND s.seller_short_code = l.short_code
+      ${range('l.store_id')} AND l.state IS NOT NULL ORDER BY l.store_id`
   }
 }
 
@@ -77,6 +86,15 @@ function mix(value: unknown): void {
 }
 
 /** A 53-bit fingerprint of a store's records: everything the check reads about it but its stored verdict. */
+/** The subscription row the rules judge when Lazada answered (same shape as a `subscriptions` row). */
+function withAnswer(kam: Row | undefined, answer: Row): Row | undefined {
+  const dates = effectiveSubscription(
+    kam ? { startAt: kam[1] as number | null, endAt: kam[2] as number | null } : null,
+    { state: answer[1] as LazadaSubscriptionState, endAt: answer[2] as number | null, checkedAt: answer[3] as number }
+  )
+  return dates ? [answer[0], dates.startAt, dates.endAt] : undefined
+}
+
 function fingerprintOf(store: Row, sub: Row | undefined, auths: Row[], from: number, to: number): number {
   lane1 = 0x9e3779b9
   lane2 = 0x85ebca6b
@@ -110,7 +128,8 @@ export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope)
     stores: sqlite.prepare(sql.stores).raw(true),
     subscriptions: sqlite.prepare(sql.subscriptions).raw(true),
     authorizations: sqlite.prepare(sql.authorizations).raw(true),
-    statuses: sqlite.prepare(sql.statuses).raw(true)
+    statuses: sqlite.prepare(sql.statuses).raw(true),
+    lazada: sqlite.prepare(sql.lazada).raw(true)
   }
 
   /** Visits every store of the scope (but the skipped) in id order; returns how many it read. */
@@ -125,6 +144,8 @@ export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope)
       const subs = statements.subscriptions.all(params) as Row[]
       const auths = statements.authorizations.all(params) as Row[]
       const statuses = statements.statuses.all(params) as Row[]
+      const answers = statements.lazada.all(params) as Row[]
+      let answer = 0
       let sub = 0
       let auth = 0
       let status = 0
@@ -132,7 +153,9 @@ export function createPortfolioScan(sqlite: Database.Database, scope: ScanScope)
         const id = row[0] as number
         // The lists are ordered by store id: advance each to this store.
         while (sub < subs.length && (subs[sub]![0] as number) < id) sub++
-        const s = subs[sub]?.[0] === id ? subs[sub] : undefined
+        const kam = subs[sub]?.[0] === id ? subs[sub] : undefined
+        while (answer < answers.length && (answers[answer]![0] as number) < id) answer++
+        const s = answers[answer]?.[0] === id ? withAnswer(kam, answers[answer]!) : kam
         while (auth < auths.length && (auths[auth]![0] as number) < id) auth++
         const from = auth
         while (auth < auths.length && auths[auth]![0] === id) auth++

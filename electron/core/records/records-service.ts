@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../db/open-database'
 import { authorizations, stores, subscriptions } from '../db/schema'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
+import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { History } from '../portfolio/store-history'
 import { formatLocal, timeZoneOf } from '../status/calendar'
 import type { StatusService } from '../status/status-service'
@@ -140,6 +141,35 @@ export function createRecordsService({ database, clock, actor, history, status }
           actor.name()
         )
         status.refresh(storeId)
+      })()
+    },
+
+    /**
+     * Moves when an authorization lapses (Lazada's token deadlines: a refresh, a token bound to
+     * the subscription, a refresh token refused), with a history entry by Storewatch and a fresh
+     * status. Does nothing when the deadline is already that; returns whether it changed.
+     */
+    setAuthorizationDeadline(storeId: number, authorizationId: number, refreshDeadlineAt: number | null, summary: string): boolean {
+      return sqlite.transaction(() => {
+        const country = countryOf(storeId)
+        const current = db
+          .select({ refreshDeadlineAt: authorizations.refreshDeadlineAt })
+          .from(authorizations)
+          .where(and(eq(authorizations.id, authorizationId), eq(authorizations.storeId, storeId)))
+          .get()
+        if (!current || current.refreshDeadlineAt === refreshDeadlineAt) return false
+        db.update(authorizations).set({ refreshDeadlineAt }).where(eq(authorizations.id, authorizationId)).run()
+        const zone = timeZoneOf(country)
+        const when = (instant: number | null) => (instant === null ? 'With the subscription' : `${formatLocal(instant, zone)} (${country} time)`)
+        history.add(
+          storeId,
+          { kind: 'authorized', summary },
+          [{ field: 'refreshDeadlineAt', label: 'Lapses', before: current.refreshDeadlineAt === null ? null : when(current.refreshDeadlineAt), after: when(refreshDeadlineAt) }],
+          clock.now(),
+          SYSTEM_ACTOR
+        )
+        status.refresh(storeId)
+        return true
       })()
     },
 

@@ -2,11 +2,12 @@
  * Keeps each store's derived status in `store_status`: evaluates the rules on the store's records
  * and writes a history entry whenever the status changes.
  */
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
 import { STATUS_LABELS } from '../../shared/status'
 import type { StatusVerdict, StoreStatus } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
-import { authorizations, storeStatus, stores, subscriptions } from '../db/schema'
+import { authorizations, lazadaSubscriptions, storeStatus, stores, subscriptions } from '../db/schema'
+import { effectiveSubscription } from '../lazada-sync/subscription-answer'
 import type { Clock } from '../ports'
 import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { History } from '../portfolio/store-history'
@@ -32,6 +33,16 @@ export function createStatusService({ database, clock, settings, history }: Stat
     .select({ startAt: subscriptions.startAt, endAt: subscriptions.endAt })
     .from(subscriptions)
     .where(eq(subscriptions.storeId, sql.placeholder('storeId')))
+    .prepare()
+  // Lazada's answer, while it is about the store's current country and short code.
+  const answerOf = db
+    .select({ state: lazadaSubscriptions.state, endAt: lazadaSubscriptions.endAt, checkedAt: lazadaSubscriptions.checkedAt })
+    .from(lazadaSubscriptions)
+    .innerJoin(
+      stores,
+      and(eq(stores.id, lazadaSubscriptions.storeId), eq(stores.country, lazadaSubscriptions.country), eq(stores.sellerShortCode, lazadaSubscriptions.shortCode))
+    )
+    .where(and(eq(lazadaSubscriptions.storeId, sql.placeholder('storeId')), isNotNull(lazadaSubscriptions.state), isNotNull(lazadaSubscriptions.checkedAt)))
     .prepare()
   const authorizationsOf = db
     .select({ authorizedAt: authorizations.authorizedAt, refreshDeadlineAt: authorizations.refreshDeadlineAt, reconnectedAt: authorizations.reconnectedAt })
@@ -71,7 +82,12 @@ export function createStatusService({ database, clock, settings, history }: Stat
   function facts(storeId: number): StatusFacts | null {
     const store = countryOf.get({ storeId })
     if (!store) return null
-    return { country: store.country, subscription: subscriptionOf.get({ storeId }) ?? null, authorizations: authorizationsOf.all({ storeId }) }
+    const answer = answerOf.get({ storeId })
+    const subscription = effectiveSubscription(
+      subscriptionOf.get({ storeId }) ?? null,
+      answer?.state && answer.checkedAt !== null ? { state: answer.state, endAt: answer.endAt, checkedAt: answer.checkedAt } : null
+    )
+    return { country: store.country, subscription, authorizations: authorizationsOf.all({ storeId }) }
   }
 
   /**
