@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcMain, nativeImage, powerMonitor, protocol, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcMain, nativeImage, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron'
 import { createAppCore } from '../core/app-core'
 import type { AppCore } from '../core/app-core'
 import { openDatabase } from '../core/db/open-database'
@@ -30,6 +30,7 @@ import { createMainWindowController, fileFlag } from './main-window'
 import type { MainWindowController } from './main-window'
 import { createNativeNotifier } from './notifier'
 import { watchPowerEvents } from './power-events'
+import { createElectronSecretStore } from './secret-store'
 import { installSecurityPolicy } from './security'
 import { createIntervalTicker } from './ticker'
 import { createAppTray } from './tray'
@@ -148,7 +149,9 @@ function start(): void {
     broadcast: broadcaster.broadcast,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
-    authWindow
+    authWindow,
+    // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
+    secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
   })
   // Open authorization windows close (their attempts read as abandoned) while the database is open.
   beforeDatabaseCloses.push(() => core.authorization.closeAll())
