@@ -34,10 +34,19 @@ export function createSettingsService(db: AppDatabase, logger: Logger) {
       return cached
     },
 
-    /** Saves every section given; a save without `integrator` keeps the stored profile. */
+    /**
+     * Saves every section given; a save without `integrator` keeps the stored profile, and a
+     * profile without `exchangeCodeInApp` or `apiHosts` keeps the stored ones (forms that do not
+     * show them must not turn them off: send `false` or `{}` to).
+     */
     save(next: AppSettings): CompleteSettings {
       const previous = this.get()
-      const valid = completeSettingsSchema.parse({ ...next, integrator: next.integrator ?? previous.integrator })
+      const integrator = next.integrator && {
+        ...next.integrator,
+        exchangeCodeInApp: next.integrator.exchangeCodeInApp ?? previous.integrator.exchangeCodeInApp,
+        apiHosts: next.integrator.apiHosts ?? previous.integrator.apiHosts
+      }
+      const valid = completeSettingsSchema.parse({ ...next, integrator: integrator ?? previous.integrator })
       db.transaction((tx) => {
         for (const section of SECTIONS) {
           tx.insert(settings)

@@ -212,6 +212,26 @@ describe('a secret this computer can no longer read', () => {
   })
 })
 
+describe('the integrator settings for Lazada', () => {
+  it('keeps “exchange in the app” and the API hosts through a save that leaves them out (a form that does not show them)', async () => {
+    world = await lazadaWorld(NOW, { profile: { exchangeCodeInApp: true, apiHosts: { auth: 'http://127.0.0.1:9/rest' } } })
+    const current = world.core.settings.get()
+    const { exchangeCodeInApp: _e, apiHosts: _h, ...shown } = current.integrator
+    const saved = await call(world.core, 'settings:save', { ...current, integrator: { ...shown, appName: 'Anchanto OM 2' } })
+    expect(saved.integrator).toMatchObject({ appName: 'Anchanto OM 2', exchangeCodeInApp: true, apiHosts: { auth: 'http://127.0.0.1:9/rest' } })
+    const after = world.core.settings.get()
+    const off = await call(world.core, 'settings:save', { ...after, integrator: { ...after.integrator, exchangeCodeInApp: false, apiHosts: {} } })
+    expect(off.integrator).toMatchObject({ exchangeCodeInApp: false, apiHosts: {} })
+    expect((await call(world.core, 'credentials:get', undefined)).exchangeCodeInApp).toBe(false)
+  })
+
+  it('is off by default', async () => {
+    world = await lazadaWorld(NOW, { configure: false })
+    expect(world.core.settings.get().integrator.exchangeCodeInApp ?? false).toBe(false)
+    expect((await call(world.core, 'credentials:get', undefined)).exchangeCodeInApp).toBe(false)
+  })
+})
+
 describe('Test connection', () => {
   it('makes one signed call for the first store with a short code and reports Lazada’s answer', async () => {
     world = await lazadaWorld(NOW)
