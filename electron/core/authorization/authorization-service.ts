@@ -269,11 +269,11 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
 
   /** The callback was blocked with a valid state: spend the state now, then exchange the code in the background. */
   function startExchange(window: LiveWindow, captured: Extract<CaptureResult, { kind: 'captured' }>): void {
+    const store = storeOf(window.storeId)
     window.exchanging = true
     const now = clock.now()
     db.update(authorizationAttempts).set({ usedAt: now, authorizedCountry: captured.country }).where(eq(authorizationAttempts.id, window.attemptId)).run()
     logger.info('authorization captured; exchanging the code', { storeId: window.storeId, attemptId: window.attemptId })
-    const store = storeOf(window.storeId)
     const running: Promise<void> = (async () => {
       let outcome: ExchangeOutcome
       try {
