@@ -6,6 +6,8 @@ import type { DeadlineKind, NextAction, StoreStatus } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
 import type { Clock } from '../ports'
 import type { SettingsService } from '../settings/settings-service'
+import type { LazadaSubscriptionState } from '../../shared/lazada'
+import { effectiveSubscription } from '../lazada-sync/subscription-answer'
 import { DAY_MS, daysLeft, timeZoneOf } from '../status/calendar'
 
 /** The worklist holds the most urgent stores; `needsAction` counts them all. */
@@ -45,9 +47,16 @@ export function createDashboard(deps: DashboardDeps) {
          ORDER BY ${severityOrder}, w.deadline_at IS NULL, w.deadline_at, w.client_name COLLATE NOCASE, w.id LIMIT ?`
       )
       .raw(),
+    // The KAM's record and Lazada's answer for the store's current country and short code: the
+    // End Time the rules judge is chosen from both by effectiveSubscription.
     endings: sqlite
       .prepare(
-        'SELECT s.country, sub.end_at FROM subscriptions sub JOIN stores s ON s.id = sub.store_id WHERE s.archived_at IS NULL AND sub.end_at > ? AND sub.end_at <= ?'
+        `SELECT s.country, sub.start_at, sub.end_at, ls.state, ls.end_at, ls.checked_at
+         FROM stores s
+         LEFT JOIN subscriptions sub ON sub.store_id = s.id
+         LEFT JOIN lazada_subscriptions ls ON ls.store_id = s.id AND ls.country = s.country AND ls.short_code = s.seller_short_code
+           AND ls.state IS NOT NULL AND ls.checked_at IS NOT NULL
+         WHERE s.archived_at IS NULL AND (sub.end_at IS NOT NULL OR ls.store_id IS NOT NULL)`
       )
       .raw()
   }
@@ -83,8 +92,14 @@ export function createDashboard(deps: DashboardDeps) {
       total: 0
     }))
     const bounds = starts.map((start) => start.toMillis())
-    for (const [country, endAt] of statements.endings.all(now, now + EXPIRY_HORIZON_DAYS * DAY_MS) as [string, number][]) {
+    const horizon = now + EXPIRY_HORIZON_DAYS * DAY_MS
+    type EndingRow = [string, number | null, number | null, LazadaSubscriptionState | null, number | null, number | null]
+    for (const [country, startAt, kamEndAt, state, lazadaEndAt, checkedAt] of statements.endings.all() as EndingRow[]) {
       if (!covered.includes(country)) continue
+      const kam = kamEndAt === null ? null : { startAt, endAt: kamEndAt }
+      const answer = state === null || checkedAt === null ? null : { state, endAt: lazadaEndAt, checkedAt }
+      const endAt = effectiveSubscription(kam, answer)?.endAt ?? null
+      if (endAt === null || endAt <= now || endAt > horizon) continue
       // The week of the last moment the subscription still works.
       const week = bounds.findIndex((start, i) => i < EXPIRY_WEEKS && endAt - 1 >= start && endAt - 1 < bounds[i + 1]!)
       if (week < 0) continue

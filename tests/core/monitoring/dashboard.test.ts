@@ -113,6 +113,19 @@ describe('dashboard', () => {
     expect(weeks[0]!.byCountry.SG).toBe(1)
   })
 
+  it('places a subscription by Lazada’s End Time when Lazada answered for the store', () => {
+    world = openWorld(NOW)
+    const { later } = portfolio()
+    const store = world.core.stores.view(later)
+    // The KAM recorded 3 Dec; Lazada says it runs to 10 Feb (a renewal the KAM has not entered).
+    world.database.sqlite
+      .prepare(
+        'INSERT INTO lazada_subscriptions (store_id, country, short_code, article_code, state, end_at, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+      )
+      .run(later, store.country, store.sellerShortCode, 'FW_GOODS-1', 'valid', sgMidnight('2027-02-10'), world.clock.now())
+    expect(world.core.monitoring.dashboard().expiryWeeks.map((w) => w.total)).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0])
+  })
+
   it('shows the last run and the next check', async () => {
     world = openWorld(NOW)
     expect(world.core.monitoring.dashboard()).toMatchObject({ lastRun: null, nextCheckAt: null })
