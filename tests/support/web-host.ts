@@ -16,10 +16,11 @@ import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
-import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest } from '../../electron/core/ports'
+import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest, SecretStore } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { fail } from '../../electron/shared/result'
+import { FakeSecretStore } from './test-core'
 import { decode, encode } from './web-bridge/json-codec'
 import { BRIDGE_SCRIPT_PATH, EVENTS_PATH, INVOKE_PATH } from './web-bridge/paths'
 
@@ -38,6 +39,8 @@ export interface WebHostOptions {
   startChecks?: boolean
   /** How "Reauthorize" opens Lazada's page (the launcher gives a Chromium page). */
   authWindow?: AuthWindow
+  /** Where the app secret is sealed; an in-memory keyring unless a test brings its own. */
+  secretStore?: SecretStore
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -146,6 +149,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     broadcast: emit,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     authWindow: options.authWindow,
+    secretStore: options.secretStore ?? new FakeSecretStore(),
     appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
   })
   const bridgeScript = await browserBridgeScript()
