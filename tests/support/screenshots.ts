@@ -5,18 +5,22 @@
  * settings and their integrator profile, a checklist in progress with step 2's dates, the message
  * for the client, "Reauthorize" waiting for the seller and the banner once the seller authorized
  * in the Lazada window (the mock authorization server behind it), the add-store form
- * with its inline errors, and an import preview listing a file's problems.
+ * with its inline errors, an import preview listing a file's problems, and — with the mock Lazada
+ * gateway answering the checks — a store whose Lazada End Time disagrees with the KAM's and the
+ * Lazada connection in Settings after a connection test.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright-core'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
-import { countryInfo } from '../../electron/shared/countries'
+import { countryInfo, isCoveredCountry } from '../../electron/shared/countries'
 import type { PortfolioStatus } from '../../electron/shared/portfolio'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
 import { authorizationInputSchema } from '../../electron/shared/records'
 import { demoIntegratorProfile, demoStoreInputs, storesCsv } from './demo-data'
+import { startMockGateway } from './mock-lazada/gateway'
+import type { MockGateway } from './mock-lazada/gateway'
 import { startMockLazada } from './mock-lazada/server'
 import type { MockLazada } from './mock-lazada/server'
 import { launchApp } from './launcher'
@@ -109,6 +113,39 @@ function useMockLazada(app: LaunchedApp, mock: MockLazada): void {
     ...current,
     integrator: { ...current.integrator, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
   })
+}
+
+const DAY = 24 * 3600_000
+
+/**
+ * Lazada answering the checks through the mock gateway, as the integrator's setup would have it:
+ * the app key, article code and API hosts in the profile, the app secret saved through the host's
+ * keyring, and Lazada's subscriptions agreeing with every End Time on record but one store's —
+ * Lazada says its subscription runs 15 days past the End Time the KAM recorded (the seller
+ * renewed, the record is stale). A check then asks Lazada; the store's id is returned.
+ */
+async function lazadaAnswering(app: LaunchedApp, gateway: MockGateway, skip: number[]): Promise<number> {
+  const { core } = app.host
+  const current = core.settings.get()
+  core.settings.save({
+    ...current,
+    integrator: { ...current.integrator, appKey: gateway.appKey, articleCode: gateway.articleCode, apiHosts: gateway.hosts }
+  })
+  const saved = await core.credentials.saveSecret({ secret: gateway.appSecret, allowUnprotected: false })
+  if (saved.status !== 'saved') throw new Error(`The host's keyring did not keep the app secret: ${saved.status}`)
+  const disagreeing = storeWith(app, ['expiring'], 'SG', skip)
+  const { db } = app.host.database
+  for (const store of listStores(db, portfolioQuerySchema.parse({})).stores) {
+    const record = core.records.subscription(store.id)
+    if (!store.sellerShortCode || !isCoveredCountry(store.country) || !record) continue
+    // A record without an End Time: Lazada knows it (half a year from the Start Time, or from now).
+    const endAt = record.endAt ?? DateTime.fromMillis(record.startAt ?? Date.now()).plus({ months: 6 }).toMillis()
+    const endTime = store.id === disagreeing ? endAt + 15 * DAY : endAt
+    gateway.setSubscriptions(store.country, store.sellerShortCode, [{ status: endTime > Date.now() ? 1 : 2, endTime, autoRenew: false, itemName: 'Authorization Only · Half year' }])
+  }
+  const run = await core.monitoring.runNow('manual')
+  if (run.remote?.state !== 'done' || run.remote.answered === 0) throw new Error(`The check did not ask the mock Lazada: ${run.remote?.message ?? 'no remote summary'}`)
+  return disagreeing
 }
 
 async function settle(page: Page): Promise<void> {
@@ -234,6 +271,29 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await dialog.getByLabel('CSV file').setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(csvWithProblems()) })
     await dialog.getByRole('button', { name: 'Choose another file' }).waitFor()
     await shoot(page, 'import-preview-errors.png')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    // Lazada answering the checks (the mock gateway): a store whose Lazada date disagrees with the
+    // KAM's, and the Lazada connection after a connection test.
+    const gateway = await startMockGateway()
+    try {
+      const disagreeing = await lazadaAnswering(app, gateway, [inProgress, recordsStore])
+      await page.goto(`${app.host.url}#/stores/${disagreeing}`)
+      const lazada = page.getByRole('region', { name: 'What Lazada says' })
+      await lazada.getByTestId('lazada-disagreement').waitFor()
+      await page.setViewportSize({ width: VIEWPORT.width, height: 1300 })
+      await shoot(page, 'lazada-disagreement.png')
+      await page.setViewportSize(VIEWPORT)
+
+      await page.goto(`${app.host.url}#/settings?section=lazada`)
+      const connection = page.getByRole('region', { name: 'Lazada connection' })
+      await connection.getByRole('button', { name: 'Test connection' }).click()
+      await connection.getByTestId('connection-test').waitFor()
+      await shoot(page, 'settings-lazada.png')
+    } finally {
+      await gateway.close()
+    }
   } finally {
     await app.close()
   }

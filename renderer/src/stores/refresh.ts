@@ -1,9 +1,12 @@
 /** What to reload when main says the data changed underneath (a check ran, reminders fired). */
 import { useChecksStore } from './useChecksStore'
+import { useCredentialsStore } from './useCredentialsStore'
 import { useDashboardStore } from './useDashboardStore'
+import { useLazadaStore } from './useLazadaStore'
 import { usePortfolioStore } from './usePortfolioStore'
 import { useRemindersStore } from './useRemindersStore'
 import { useStoreDetailStore } from './useStoreDetailStore'
+import type { LazadaCredentialsView } from '../../../electron/shared/lazada'
 import type { CheckRunSummary } from '../../../electron/shared/monitoring'
 
 /** A check run finished: statuses, deadlines, reminders and the dashboard may all have moved. */
@@ -11,8 +14,18 @@ export function refreshAfterCheck(run: CheckRunSummary): void {
   useChecksStore.getState().completed(run)
   void useDashboardStore.getState().refresh()
   if (usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load()
+  // The open store's Lazada card follows its page (StorePage reloads it with each fresh detail).
   void useStoreDetailStore.getState().reload()
   void useRemindersStore.getState().refresh()
+  // Lazada's answers, disagreements and refused tokens are written by the run.
+  void useLazadaStore.getState().refreshOverview()
+}
+
+/** The Lazada app secret was saved, cleared or found unreadable (here, in another window, or in main). */
+export function refreshAfterCredentialsChanged(view: LazadaCredentialsView): void {
+  useCredentialsStore.getState().received(view)
+  // Whether checks ask Lazada ("Lazada checks are off") is part of the overview.
+  void useLazadaStore.getState().refreshOverview()
 }
 
 /** Reminders fired or were read (here or in another window). */
@@ -40,6 +53,8 @@ export function refreshAfterStoresChanged(storeIds: number[]): void {
     pendingIds = null
     void useDashboardStore.getState().refresh()
     if (usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load()
+    // A short code added or removed changes "cannot check with Lazada"; a record, a disagreement.
+    void useLazadaStore.getState().refreshOverview()
     const open = useStoreDetailStore.getState().storeId
     if (open !== null && (ids === 'all' || ids?.has(open))) void useStoreDetailStore.getState().reload()
   }, STORES_CHANGED_COALESCE_MS)

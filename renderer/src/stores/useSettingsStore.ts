@@ -3,6 +3,8 @@ import { create } from 'zustand'
 import type { Result } from '../../../electron/shared/result'
 import type { AppSettings } from '../../../electron/shared/settings'
 import { api } from '../api/client'
+import { useCredentialsStore } from './useCredentialsStore'
+import { useLazadaStore } from './useLazadaStore'
 
 interface SettingsData {
   settings: AppSettings | null
@@ -33,7 +35,12 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     set({ saving: true })
     const result = await api.settings.save(next)
     set({ saving: false })
-    if (result.ok) set({ settings: result.value, loaded: true, error: null })
+    if (result.ok) {
+      set({ settings: result.value, loaded: true, error: null })
+      // The app key, the article code and the exchange setting are part of the Lazada connection.
+      void useCredentialsStore.getState().refresh()
+      void useLazadaStore.getState().refreshOverview()
+    }
     return result
   }
 }))

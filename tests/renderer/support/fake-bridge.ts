@@ -19,6 +19,8 @@ import type { ChecklistRun, ClientMessage, NextChecklistStep, Playbook, StepEvid
 import type { BridgeTransport } from '../../../electron/shared/bridge'
 import { countryInfo, isCoveredCountry } from '../../../electron/shared/countries'
 import type { ImportCommitResult, ImportPreview } from '../../../electron/shared/csv-import'
+import { missingSetup } from '../../../electron/shared/integrator'
+import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SecretProtectionView, StoreLazadaView } from '../../../electron/shared/lazada'
 import { ipcContract } from '../../../electron/shared/ipc-contract'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
 import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
@@ -201,6 +203,30 @@ function compare(a: Store, b: Store, query: PortfolioQuery): number {
   return (direction === 'asc' ? order : -order) || a.id - b.id
 }
 
+/** How the fake computer keeps a secret: a keyring, only a weak built-in key (Linux basic_text), or nothing. */
+export type FakeProtection = 'keyring' | 'basic_text' | 'none'
+
+export function protectionOf(kind: FakeProtection): SecretProtectionView {
+  if (kind === 'keyring') {
+    return { available: true, backend: 'gnome_libsecret', protected: true, message: 'The app secret is kept encrypted with the desktop keyring (libsecret).' }
+  }
+  if (kind === 'basic_text') {
+    return {
+      available: true,
+      backend: 'basic_text',
+      protected: false,
+      message:
+        'This computer has no keyring Storewatch can use (basic_text): a secret saved here would NOT be protected — anyone who can read your files could read it. Install or unlock a keyring (GNOME Keyring, KWallet) and restart Storewatch, or save it only if you accept that.'
+    }
+  }
+  return { available: false, backend: 'none', protected: false, message: 'This computer offers no encryption Storewatch can use, so it cannot keep the app secret here.' }
+}
+
+/** What `lazada:store` answers for a store Lazada has said nothing about. */
+export function makeLazadaView(storeId: number, overrides: Partial<StoreLazadaView> = {}): StoreLazadaView {
+  return { storeId, cannotCheck: null, answer: null, lastError: null, kamEndAt: null, disagreement: null, statusUses: null, token: null, ...overrides }
+}
+
 export class FakeBridge {
   readonly calls: Call[] = []
   /** Payloads the contract refused: the renderer sent something main would not accept. */
@@ -224,6 +250,24 @@ export class FakeBridge {
   authWindowAvailable = true
   /** The clock of checklist ticks, notes and attempts. */
   now = TEST_NOW
+  /** How this fake computer would keep the Lazada app secret. */
+  protection: FakeProtection = 'keyring'
+  /** The saved secret's state: 'unreadable' plays a keyring that changed since it was saved. */
+  secretState: 'not-set' | 'set' | 'unreadable' = 'not-set'
+  /** When the KAM agreed to keep the secret without protection. */
+  unprotectedSince: number | null = null
+  /** Every secret the renderer sent to be saved (main would never send one back). */
+  readonly savedSecrets: string[] = []
+  lastTest: ConnectionTestResult | null = null
+  /** What "Test connection" answers next. */
+  testAnswer: Omit<ConnectionTestResult, 'at'> = {
+    ok: true,
+    message: 'Connected: Lazada accepted the app key and secret and answered for SG10001 (Singapore): its subscription is valid until 15 Dec 2026, 00:00 (SG time).',
+    cause: null
+  }
+  /** `lazada:store` answers; stores without one get an empty view (with the KAM's End Time). */
+  lazadaViews = new Map<number, StoreLazadaView>()
+  lazadaOverview: LazadaOverview = { items: [], remoteChecksOff: null }
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -361,6 +405,38 @@ export class FakeBridge {
 
   private integrator(): IntegratorProfile {
     return this.settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE
+  }
+
+  /** What `credentials:get` answers, built as main builds it. */
+  credentials(): LazadaCredentialsView {
+    const protection = protectionOf(this.protection)
+    const profile = this.integrator()
+    const missing = missingSetup(profile, 'subscription-query')
+    let message: string
+    let secret: LazadaCredentialsView['secret'] = this.secretState
+    if (this.secretState === 'set') {
+      message =
+        this.unprotectedSince === null
+          ? 'The app secret is saved, encrypted with the desktop keyring (libsecret).'
+          : `The app secret is saved WITHOUT protection (basic_text), as you agreed on ${new Date(this.unprotectedSince).toISOString().slice(0, 10)}: anyone who can read your files could read it.`
+    } else if (this.secretState === 'unreadable') {
+      message = 'The saved app secret can no longer be decrypted on this computer (the keyring refused or changed): enter the app secret again.'
+    } else if (protection.available && !protection.protected) {
+      secret = 'needs-consent'
+      message = 'No app secret is saved. This computer would keep it without protection, so saving it needs your explicit consent.'
+    } else {
+      message = 'No app secret is saved: enter the App Secret from Lazada’s App Console.'
+    }
+    return {
+      secret,
+      message,
+      protection,
+      unprotectedSince: secret === 'set' ? this.unprotectedSince : null,
+      missing,
+      remoteChecks: secret === 'set' && missing === null,
+      exchangeCodeInApp: profile.exchangeCodeInApp ?? false,
+      lastTest: this.lastTest
+    }
   }
 
   private checklistContent(storeId: number, playbook: Playbook): StoreChecklist {
@@ -791,6 +867,44 @@ export class FakeBridge {
       this.snoozes.delete(storeId)
       return ok(null)
     })
+
+    this.handle('credentials:get', () => ok(this.credentials()))
+    this.handle('credentials:save-secret', ({ secret, allowUnprotected }) => {
+      if (!/^[\x21-\x7e]{8,128}$/.test(secret.trim())) {
+        return {
+          ok: false as const,
+          error: {
+            code: 'invalid-input',
+            message: 'The app secret is 8 to 128 letters, digits or symbols, without spaces, as Lazada’s App Console shows it.',
+            fields: [{ field: 'secret', message: 'Paste the App Secret from Lazada’s App Console' }]
+          }
+        }
+      }
+      const protection = protectionOf(this.protection)
+      if (!protection.available) return ok({ status: 'unavailable' as const, message: protection.message, credentials: this.credentials() })
+      if (!protection.protected && !allowUnprotected) return ok({ status: 'needs-consent' as const, message: protection.message, credentials: this.credentials() })
+      this.savedSecrets.push(secret.trim())
+      this.secretState = 'set'
+      this.unprotectedSince = protection.protected ? null : this.now
+      this.lastTest = null
+      return ok({ status: 'saved' as const, credentials: this.credentials() })
+    })
+    this.handle('credentials:clear-secret', () => {
+      this.secretState = 'not-set'
+      this.unprotectedSince = null
+      this.lastTest = null
+      return ok(this.credentials())
+    })
+    this.handle('credentials:test', () => {
+      this.lastTest = { ...this.testAnswer, at: this.now }
+      return ok(this.lastTest)
+    })
+    this.handle('lazada:store', ({ storeId }) => {
+      if (!this.find(storeId)) return fail('not-found', `Store #${storeId} does not exist; it may have been deleted`)
+      const kamEndAt = this.subscriptions.get(storeId)?.endAt ?? null
+      return ok(this.lazadaViews.get(storeId) ?? makeLazadaView(storeId, { kamEndAt, statusUses: kamEndAt === null ? null : 'kam' }))
+    })
+    this.handle('lazada:overview', () => ok(this.lazadaOverview))
 
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {

@@ -2,6 +2,8 @@ import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthori
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
+import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
+import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
@@ -22,4 +24,6 @@ export function resetAllStores(): void {
   resetSettingsStore()
   resetChecklistStore()
   resetAuthorizationStore()
+  resetCredentialsStore()
+  resetLazadaStore()
 }

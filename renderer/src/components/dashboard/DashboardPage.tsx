@@ -10,6 +10,7 @@ import { formatCount, plural } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { useDashboardStore } from '../../stores/useDashboardStore'
 import { useImportStore } from '../../stores/useImportStore'
+import { useLazadaStore } from '../../stores/useLazadaStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { useSaveTemplate } from '../import/useSaveTemplate'
 import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
@@ -43,6 +44,8 @@ export function DashboardPage() {
 
   useEffect(() => {
     void load()
+    // The worklist's Lazada badges.
+    void useLazadaStore.getState().loadOverview()
   }, [load])
 
   if (!loaded || !dashboard) {

@@ -1,7 +1,7 @@
 /**
  * The "needs action" worklist: the stores to act on, in main's order (deadline, then severity),
- * with why, by when, and the checklist step that resolves each. A row opens its store on click
- * or Enter; ↑ ↓ move between rows.
+ * with why, by when, Lazada's marks (a disagreement, "can't check", a refused token) and the
+ * checklist step that resolves each. A row opens its store on click or Enter; ↑ ↓ move between rows.
  */
 import { Badge, Button, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
 import { useState } from 'react'
@@ -15,6 +15,7 @@ import { useDashboardStore } from '../../stores/useDashboardStore'
 import { DeadlineText } from '../common/DeadlineText'
 import { NextActionText } from '../common/NextActionText'
 import { SnoozeMenu } from '../common/SnoozeMenu'
+import { LazadaBadges } from '../lazada/LazadaBadges'
 import { StatusBadge } from '../portfolio/StatusBadge'
 
 /** Rows shown before "Show all": a long list hides the expiry view below it. */
@@ -103,6 +104,7 @@ export function Worklist({ items, now }: { items: WorklistItem[]; now: number })
                   <Table.Td>
                     <Group gap={8} wrap="nowrap">
                       <StatusBadge status={item.status} />
+                      <LazadaBadges storeId={item.storeId} country={item.country} />
                       {snoozed && (
                         <Text size="xs" c="indigo.8" truncate>
                           Snoozed until {formatKamTime(item.snoozedUntil!, now)}

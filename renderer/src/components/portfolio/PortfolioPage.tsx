@@ -14,6 +14,7 @@ import { useSaveTemplate } from '../import/useSaveTemplate'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable } from './PortfolioTable'
+import { useLazadaStore } from '../../stores/useLazadaStore'
 import type { PortfolioTableHandle } from './PortfolioTable'
 import { LoadFailed } from '../common/LoadFailed'
 
@@ -83,6 +84,12 @@ export function PortfolioPage() {
     void load()
   }, [load])
 
+  // The Lazada column's badges: loaded with the page, refreshed after checks and changes.
+  const showLazada = useLazadaStore((s) => (s.overview?.items.length ?? 0) > 0)
+  useEffect(() => {
+    void useLazadaStore.getState().loadOverview()
+  }, [])
+
   const focusSearch = useCallback(() => {
     if (dialogOpen()) return
     searchRef.current?.focus()
@@ -131,6 +138,7 @@ export function PortfolioPage() {
         onSort={toggleSort}
         onSelect={select}
         onOpen={openStore}
+        showLazada={showLazada}
       />
     )
   }

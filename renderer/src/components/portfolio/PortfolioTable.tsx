@@ -14,6 +14,7 @@ import { SORTABLE_COLUMNS } from '../../../../electron/shared/portfolio'
 import { useNow } from '../../lib/use-now'
 import { daysLeft, formatDaysLeft, formatKamTime, formatStoreDate, formatStoreTime, sameTimeAsKam, urgencyOf } from '../../lib/dates'
 import { countryName, EMPTY_VALUE } from '../../lib/format'
+import { LazadaBadges } from '../lazada/LazadaBadges'
 import { StatusBadge } from './StatusBadge'
 
 export const ROW_HEIGHT = 36
@@ -35,6 +36,8 @@ interface PortfolioTableProps {
   onSelect(id: number): void
   onOpen(id: number): void
   handleRef?: Ref<PortfolioTableHandle>
+  /** Show the Lazada column (once Lazada has something to say about some store). */
+  showLazada?: boolean
 }
 
 const column = createColumnHelper<Store>()
@@ -42,13 +45,16 @@ const column = createColumnHelper<Store>()
 /** Fixed widths in px; Client and Store have none and share what is left. */
 const COLUMN_WIDTHS: Partial<Record<string, number>> = {
   country: 90,
-  sellerShortCode: 150,
-  loginEmail: 150,
+  sellerShortCode: 132,
+  loginEmail: 136,
   ownerKam: 112,
   tags: 104,
   status: 178,
-  deadlineAt: 196
+  deadlineAt: 196,
+  lazada: 192
 }
+/** The table's narrowest width, without and with the Lazada column. */
+const MIN_TABLE_WIDTH = 1240
 
 function Dimmed({ children }: { children: string }) {
   return (
@@ -129,6 +135,11 @@ const COLUMNS = [
     header: 'Deadline',
     cell: (c) => <DeadlineCell store={c.row.original} now={(c.table.options.meta as TableMeta).now} />
   }),
+  column.display({
+    id: 'lazada',
+    header: 'Lazada',
+    cell: (c) => <LazadaBadges storeId={c.row.original.id} country={c.row.original.country} confirmed />
+  })
 ]
 
 interface TableMeta {
@@ -139,7 +150,7 @@ function isSortable(id: string): id is SortableColumn {
   return (SORTABLE_COLUMNS as readonly string[]).includes(id)
 }
 
-export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onOpen, handleRef }: PortfolioTableProps) {
+export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onOpen, handleRef, showLazada = false }: PortfolioTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const rowElements = useRef(new Map<number, HTMLTableRowElement>())
   /** The row index that should take focus once it has been rendered. */
@@ -151,7 +162,7 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
   const table = useReactTable({
     data: stores,
     columns: COLUMNS,
-    state: { sorting: [{ id: sort.column, desc: sort.direction === 'desc' }] },
+    state: { sorting: [{ id: sort.column, desc: sort.direction === 'desc' }], columnVisibility: { lazada: showLazada } },
     manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (store) => String(store.id),
@@ -234,6 +245,7 @@ export function PortfolioTable({ stores, sort, selectedId, onSort, onSelect, onO
     <div ref={scrollRef} className="portfolio-scroll" data-testid="portfolio-scroll">
       <Table
         className="portfolio-table"
+        style={{ minWidth: MIN_TABLE_WIDTH + (showLazada ? (COLUMN_WIDTHS.lazada ?? 0) : 0) }}
         aria-label="Stores"
         aria-rowcount={stores.length + 1}
         horizontalSpacing="sm"

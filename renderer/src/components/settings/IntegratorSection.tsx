@@ -9,6 +9,7 @@ import { IconInfoCircle } from '@tabler/icons-react'
 import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import { LAZADA_COUNTRY_DOMAINS } from '../../../../electron/shared/integrator'
 import { countryName } from '../../lib/format'
+import { INTEGRATOR_FIELD_IDS } from './LazadaConnectionSection'
 import { linkField } from './settings-form'
 import type { IntegratorValues, SettingsErrors } from './settings-form'
 
@@ -59,6 +60,7 @@ export function IntegratorSection({ values, errors, set }: IntegratorSectionProp
           required
         />
         <TextInput
+          id={INTEGRATOR_FIELD_IDS.appKey}
           label="App key (client_id)"
           description="The App Key from Lazada’s App Console"
           value={values.appKey}
@@ -86,8 +88,9 @@ export function IntegratorSection({ values, errors, set }: IntegratorSectionProp
           required
         />
         <TextInput
+          id={INTEGRATOR_FIELD_IDS.articleCode}
           label="Service Market article code"
-          description="Optional: for asking Lazada about subscriptions"
+          description="For asking Lazada about subscriptions (Lazada connection below)"
           placeholder="FW_GOODS-1000000281"
           value={values.articleCode}
           onChange={(e) => set('articleCode', e.currentTarget.value)}

@@ -1,8 +1,10 @@
 /**
  * Settings: the status policy (which countries the Service Market rule covers, when it started,
  * the legacy grace, the reminder window), how often the portfolio is checked, the reminders, and
- * the integrator profile (its app, OMS, app key, callback, Service Market links). Saving re-checks
- * the whole portfolio in main. `#/settings?section=integrator` opens on the integrator profile.
+ * the integrator profile (its app, OMS, app key, callback, Service Market links), and the Lazada
+ * connection (the app secret, acting at once, and the in-app exchange, saved with the rest). Saving
+ * re-checks the whole portfolio in main. `#/settings?section=integrator` opens on the integrator
+ * profile, `?section=lazada` on the Lazada connection.
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -10,14 +12,17 @@ import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FormEvent, ReactNode, RefObject } from 'react'
 import { useSearch } from 'wouter'
+import { DEFAULT_INTEGRATOR_PROFILE } from '../../../../electron/shared/integrator'
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/settings'
 import type { AppSettings } from '../../../../electron/shared/settings'
 import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
 import { formatCalendarDate } from '../../lib/dates'
 import { toastError, toastSuccess } from '../../lib/toast'
+import { useCredentialsStore } from '../../stores/useCredentialsStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { IntegratorSection } from './IntegratorSection'
+import { LazadaConnectionSection } from './LazadaConnectionSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
 import type { SettingsErrors, SettingsValues } from './settings-form'
 import { LoadFailed } from '../common/LoadFailed'
@@ -61,12 +66,16 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
   const [resetOpen, resetModal] = useDisclosure(false)
   const dirty = JSON.stringify(values) !== JSON.stringify(saved)
   const integratorRef = useRef<HTMLElement | null>(null)
+  const lazadaRef = useRef<HTMLElement | null>(null)
 
+  // The Lazada connection is the last section: scrolled to once its content is there to scroll to.
+  const lazadaShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
   useEffect(() => {
-    if (focusSection !== 'integrator') return
-    integratorRef.current?.scrollIntoView({ block: 'start' })
+    const target = focusSection === 'integrator' ? integratorRef : focusSection === 'lazada' && lazadaShown ? lazadaRef : null
+    if (!target) return
+    target.current?.scrollIntoView({ block: 'start' })
     onFocused()
-  }, [focusSection, onFocused])
+  }, [focusSection, onFocused, lazadaShown])
 
   function set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
     setValues((v) => ({ ...v, [key]: value }))
@@ -240,6 +249,18 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
           <IntegratorSection values={values} errors={errors} set={set} />
         </Section>
 
+        <Section
+          title="Lazada connection"
+          description="With the integrator’s App Secret, Storewatch asks Lazada itself whether each store’s subscription is valid and when it ends. The secret is kept by this computer’s keyring and never shown again."
+          sectionRef={lazadaRef}
+        >
+          <LazadaConnectionSection
+            values={values}
+            saved={settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE}
+            setExchange={(on) => set('exchangeCodeInApp', on)}
+          />
+        </Section>
+
         {serverError && (
           <Alert color="red" title="Settings not saved">
             {serverError}
@@ -300,8 +321,11 @@ export function SettingsPage() {
   }
   const onFocused = useCallback(() => setFocusSection(null), [])
 
+  // Settings shown earlier are shown at once, then replaced by main's answer (a new form when they
+  // changed): the asked-for section is scrolled to in the form that stays.
+  const [fetched, setFetched] = useState(false)
   useEffect(() => {
-    void load()
+    void load().then(() => setFetched(true))
   }, [load])
 
   return (
@@ -311,7 +335,7 @@ export function SettingsPage() {
           Settings
         </Title>
         {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} focusSection={focusSection} onFocused={onFocused} />
+          <SettingsForm key={JSON.stringify(settings)} settings={settings} focusSection={fetched ? focusSection : null} onFocused={onFocused} />
         ) : error ? (
           <LoadFailed what="the settings" error={error} onRetry={() => void load()} />
         ) : (

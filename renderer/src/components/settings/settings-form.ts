@@ -24,6 +24,8 @@ export interface IntegratorValues {
   link_VN: string
   link_ID: string
   publishedCountries: string[]
+  /** The authorization window exchanges Lazada's code itself (Settings → Lazada connection). */
+  exchangeCodeInApp: boolean
 }
 
 export type LinkField = `link_${CoveredCountry}`
@@ -62,7 +64,8 @@ function integratorValues(profile: IntegratorProfile): IntegratorValues {
     link_PH: profile.serviceMarketLinks.PH,
     link_VN: profile.serviceMarketLinks.VN,
     link_ID: profile.serviceMarketLinks.ID,
-    publishedCountries: [...profile.publishedCountries]
+    publishedCountries: [...profile.publishedCountries],
+    exchangeCodeInApp: profile.exchangeCodeInApp ?? false
   }
 }
 
@@ -101,6 +104,7 @@ const FIELD_OF_PATH: Record<string, SettingsField> = {
   'integrator.callbackUrl': 'callbackUrl',
   'integrator.articleCode': 'articleCode',
   'integrator.publishedCountries': 'publishedCountries',
+  'integrator.exchangeCodeInApp': 'exchangeCodeInApp',
   ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)]))
 }
 
@@ -130,12 +134,15 @@ function toNumber(value: number | string): number {
 
 /**
  * The form's values as settings, checked with the shared schema. `previous` carries what the form
- * does not show (the test servers' authorization endpoint) through unchanged.
+ * does not show (the test servers' authorization endpoint and API hosts) through unchanged. The
+ * exchange setting is sent when the KAM changed it or the profile already had one: a profile that
+ * never had it stays without it (off).
  */
 export function settingsFromValues(
   values: SettingsValues,
-  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl'>
+  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'apiHosts' | 'exchangeCodeInApp'>
 ): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
+  const exchangeChanged = values.exchangeCodeInApp !== (previous?.exchangeCodeInApp ?? false)
   const errors: SettingsErrors = {}
   const ladder = values.ladderDays.map((d) => Number(d.trim()))
   if (values.ladderDays.some((d) => !/^\s*\d+\s*$/.test(d))) errors.ladderDays = 'Reminders are whole numbers of days, such as 14, 7, 3, 1 and 0'
@@ -162,6 +169,8 @@ export function settingsFromValues(
       articleCode: values.articleCode,
       serviceMarketLinks: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[linkField(c)]])),
       publishedCountries: values.publishedCountries,
+      ...(exchangeChanged || previous?.exchangeCodeInApp !== undefined ? { exchangeCodeInApp: values.exchangeCodeInApp } : {}),
+      ...(previous?.apiHosts ? { apiHosts: previous.apiHosts } : {}),
       ...(previous?.authorizeBaseUrl ? { authorizeBaseUrl: previous.authorizeBaseUrl } : {})
     }
   }

@@ -1,4 +1,4 @@
-/** "Last checked 5 min ago" and "Check now": the scheduled checks, seen from the header. */
+/** "Last checked 5 min ago" and "Check now": the scheduled checks (and what they asked Lazada), seen from the header. */
 import { Button, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react'
 import type { CheckRunSummary } from '../../../../electron/shared/monitoring'
@@ -6,10 +6,22 @@ import { formatAgoShort, formatDateTime, plural } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
 import { useChecksStore } from '../../stores/useChecksStore'
+import { remoteSummaryLine } from '../lazada/lazada-text'
 
 /** "Checked 120 stores · 3 changed · 2 reminders". */
 export function runSummary(run: CheckRunSummary): string {
   return `Checked ${plural(run.storesChecked, 'store')} · ${run.statusChanges} changed · ${plural(run.remindersFired, 'reminder')}`
+}
+
+/** What the run asked Lazada, for the details and the toast; nothing when it did not. */
+function RemoteLine({ run, size = 'xs', c }: { run: CheckRunSummary; size?: 'xs' | 'sm'; c?: string }) {
+  const line = remoteSummaryLine(run.remote)
+  if (!line) return null
+  return (
+    <Text size={size} c={c ?? (run.remote?.state === 'failed' ? 'red.2' : undefined)} data-testid="remote-summary">
+      {line}
+    </Text>
+  )
 }
 
 function RunDetails({ run }: { run: CheckRunSummary }) {
@@ -18,6 +30,7 @@ function RunDetails({ run }: { run: CheckRunSummary }) {
       <Text size="xs">
         {formatDateTime(run.finishedAt ?? run.startedAt)} · {runSummary(run)}
       </Text>
+      <RemoteLine run={run} />
       {run.errors.slice(0, 5).map((error) => (
         <Text key={error} size="xs" c="red.2">
           {error}
@@ -42,8 +55,20 @@ export function LastChecked() {
       return
     }
     const run = result.value
-    if (run.errors.length) toastError(runSummary(run), `${plural(run.errors.length, 'problem')}: ${run.errors.slice(0, 3).join(' · ')}`)
-    else toastSuccess(runSummary(run))
+    const remote = <RemoteLine run={run} size="sm" c={run.remote?.state === 'failed' ? 'red.8' : undefined} />
+    if (run.errors.length) {
+      toastError(
+        runSummary(run),
+        <Stack gap={4}>
+          {remote}
+          <Text size="sm">
+            {plural(run.errors.length, 'problem')}: {run.errors.slice(0, 3).join(' · ')}
+          </Text>
+        </Stack>
+      )
+    } else {
+      toastSuccess(runSummary(run), remoteSummaryLine(run.remote) ? remote : undefined)
+    }
   }
 
   const at = lastRun ? (lastRun.finishedAt ?? lastRun.startedAt) : null

@@ -1,7 +1,8 @@
 /**
  * Listens to main for the whole window: finished checks, fired or read reminders, stores changed
- * elsewhere, places to show (a clicked notification), and the end of an authorization window
- * attempt (which may come while the KAM looks at another page). Renders nothing.
+ * elsewhere, the Lazada app secret saved or cleared, places to show (a clicked notification), and
+ * the end of an authorization window attempt (which may come while the KAM looks at another page).
+ * Renders nothing.
  */
 import { Button, Stack, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
@@ -9,7 +10,7 @@ import { useLocation } from 'wouter'
 import type { AuthorizationResult } from '../../../../electron/shared/authorization'
 import { api } from '../../api/client'
 import { hideToast, toastError, toastSuccess } from '../../lib/toast'
-import { cancelPendingRefresh, refreshAfterCheck, refreshAfterRemindersChanged, refreshAfterStoresChanged } from '../../stores/refresh'
+import { cancelPendingRefresh, refreshAfterCheck, refreshAfterCredentialsChanged, refreshAfterRemindersChanged, refreshAfterStoresChanged } from '../../stores/refresh'
 import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
 import { useChecksStore } from '../../stores/useChecksStore'
 import { useRemindersStore } from '../../stores/useRemindersStore'
@@ -62,6 +63,7 @@ export function LiveUpdates() {
       api.on('checks:completed', (run) => refreshAfterCheck(run)),
       api.on('reminders:changed', ({ unread }) => refreshAfterRemindersChanged(unread)),
       api.on('stores:changed', ({ storeIds }) => refreshAfterStoresChanged(storeIds)),
+      api.on('credentials:changed', (view) => refreshAfterCredentialsChanged(view)),
       api.on('app:navigate', ({ path }) => {
         if (NAVIGABLE.test(path)) navigate(path)
       }),

@@ -12,6 +12,7 @@ import { hideToast, toastError, toastSuccess } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
 import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
 import { useChecklistStore } from '../../stores/useChecklistStore'
+import { useLazadaStore } from '../../stores/useLazadaStore'
 import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
@@ -23,6 +24,7 @@ import { ChecklistCard } from '../checklist/ChecklistCard'
 import { StatusBadge } from '../portfolio/StatusBadge'
 import { AuthorizationsCard } from './AuthorizationsCard'
 import { DeleteStoreModal } from './DeleteStoreModal'
+import { LazadaCard } from './LazadaCard'
 import { StatusBanner } from './StatusBanner'
 import { StoreFields } from './StoreFields'
 import { StoreHistory } from './StoreHistory'
@@ -80,10 +82,11 @@ function StoreView({ detail }: { detail: StoreDetail }) {
   const reconnectOfferedAbove = awaitingReconnect(detail.authorizations, attempts ?? [], result) !== null
 
   // Each fresh store page (a record, a check, a tick elsewhere) may have moved the checklist
-  // (evidence ticks steps) and the attempts: reload them with it.
+  // (evidence ticks steps), the attempts and Lazada's answer: reload them with it.
   useEffect(() => {
     void useChecklistStore.getState().load(store.id)
     void useAuthorizationStore.getState().load(store.id)
+    void useLazadaStore.getState().openStore(store.id)
   }, [detail, store.id])
 
   useEffect(() => {
@@ -216,6 +219,7 @@ function StoreView({ detail }: { detail: StoreDetail }) {
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="md">
               <SubscriptionCard store={store} subscription={detail.subscription} now={now} />
+              <LazadaCard store={store} subscription={detail.subscription} now={now} quiet={archived || detail.verdict.status === 'out-of-scope'} />
               <AuthorizationsCard
                 store={store}
                 authorizations={detail.authorizations}

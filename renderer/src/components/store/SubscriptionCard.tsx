@@ -9,6 +9,7 @@ import type { Subscription } from '../../../../electron/shared/records'
 import { formatKamTime, formatStoreTime, sameTimeAsKam, storeTimeName } from '../../lib/dates'
 import { EMPTY_VALUE, formatDateTime, formatRelative, storeLabel } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
+import { useLazadaStore } from '../../stores/useLazadaStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { SubscriptionModal } from './SubscriptionModal'
@@ -47,6 +48,9 @@ export function SubscriptionCard({ store, subscription, now }: { store: Store; s
   const removeSubscription = useStoreDetailStore((s) => s.removeSubscription)
   const [formOpen, form] = useDisclosure(false)
   const [removeOpen, removeModal] = useDisclosure(false)
+  // Where Lazada answered, its End Time is the one the status judges: say so next to this one.
+  const lazada = useLazadaStore((s) => (s.storeId === store.id ? s.store : null))
+  const lazadaDecides = lazada?.statusUses === 'lazada' && lazada.disagreement !== null
 
   async function onRemove(): Promise<void> {
     const result = await removeSubscription(store.id)
@@ -85,6 +89,11 @@ export function SubscriptionCard({ store, subscription, now }: { store: Store; s
           </Row>
           <Row label="End Time">
             <Instant instant={subscription.endAt} country={store.country} now={now} missing="Not recorded — the status stays unknown" />
+            {lazadaDecides && (
+              <Text size="xs" c="orange.9" data-testid="end-time-overridden">
+                Lazada disagrees: the status uses Lazada’s End Time (below).
+              </Text>
+            )}
           </Row>
           <Row label="Dates from">{DATE_SOURCE_LABELS[subscription.source]}</Row>
           <Row label="Last checked">
