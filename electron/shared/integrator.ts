@@ -98,6 +98,13 @@ const requiredText = (label: string, max = 200) =>
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} must be under ${max} characters` })
 
+/** An API host replacing Lazada's: a base URL the client appends API paths to, so no `?…`; empty means Lazada's own. */
+function apiHost() {
+  return optionalUrl((url) => (url.search ? 'Leave the ?… part out: API paths are added after this address' : null))
+    .transform((v) => v || undefined)
+    .optional()
+}
+
 export const integratorProfileSchema = z.strictObject({
   /** The integrator's app on Lazada Service Market, as sellers search for it under My Service. */
   appName: requiredText('App name', 100),
@@ -141,7 +148,7 @@ export const integratorProfileSchema = z.strictObject({
   /**
    * The authorization window exchanges Lazada's code itself (`/auth/token/create`) instead of
    * letting the callback page load: the integrator's backend then never sees the code. Only for
-   * integrators that allow it; needs the app secret (Settings → Integrator → Lazada credentials).
+   * integrators that allow it; needs the app secret (Settings → Lazada connection).
    * Absent means off (the default).
    */
   exchangeCodeInApp: z.boolean().optional(),
@@ -152,18 +159,9 @@ export const integratorProfileSchema = z.strictObject({
    */
   apiHosts: z
     .strictObject({
-      auth: optionalUrl()
-        .transform((v) => v || undefined)
-        .optional(),
+      auth: apiHost(),
       gateways: z
-        .strictObject({
-          SG: optionalUrl().transform((v) => v || undefined).optional(),
-          MY: optionalUrl().transform((v) => v || undefined).optional(),
-          TH: optionalUrl().transform((v) => v || undefined).optional(),
-          PH: optionalUrl().transform((v) => v || undefined).optional(),
-          VN: optionalUrl().transform((v) => v || undefined).optional(),
-          ID: optionalUrl().transform((v) => v || undefined).optional()
-        })
+        .strictObject({ SG: apiHost(), MY: apiHost(), TH: apiHost(), PH: apiHost(), VN: apiHost(), ID: apiHost() })
         .optional()
     })
     .optional(),

@@ -236,7 +236,7 @@ export const ipcEvents = {
     'An authorization window attempt ended (captured, abandoned, refused, expired): show the banner, refresh the store.'
   ),
   'credentials:changed': event<LazadaCredentialsView>(
-    'The Lazada app secret was saved, removed or found unreadable: refresh Settings → Integrator (and any “Lazada checks are off” notice).'
+    'The Lazada app secret was saved, removed or found unreadable: refresh Settings → Lazada connection (and any “Lazada checks are off” notice).'
   )
 } as const
 

@@ -43,7 +43,7 @@ export interface ConnectionTestResult {
 
 export interface LazadaCredentialsView {
   secret: SecretState
-  /** One sentence about the secret, for Settings → Integrator. */
+  /** One sentence about the secret, for Settings → Lazada connection. */
   message: string
   protection: SecretProtectionView
   /** When the KAM agreed to keep the secret without protection, if the saved one is so kept. */

@@ -1,7 +1,7 @@
 /**
  * Settings → Lazada connection: the app secret (saved, never shown again; consent on a computer
  * without a keyring; cleared; unreadable), Test connection, what else is missing, and the in-app
- * exchange setting saved in the integrator profile.
+ * exchange setting and the API hosts, saved in the integrator profile.
  */
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
@@ -284,14 +284,46 @@ describe('Settings → Lazada connection: test, what is missing, the exchange', 
     await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator?.exchangeCodeInApp).toBe(false))
   })
 
-  it('keeps the hosts the form does not show', async () => {
+  it('keeps Lazada’s own API hosts folded away, and saves a proxy typed in their place', async () => {
     const bridge = installFakeBridge()
-    const apiHosts = { auth: 'http://127.0.0.1:4000/rest', gateways: { SG: 'http://127.0.0.1:4000/rest' } }
+    bridge.settings = { ...DEFAULT_SETTINGS, integrator: READY_INTEGRATOR }
+    const { user } = await openSettings(bridge)
+
+    const toggle = within(section()).getByRole('button', { name: 'API hosts' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(within(section()).getByText('Lazada’s own')).toBeInTheDocument()
+    await user.click(toggle)
+    const sg = await within(section()).findByRole('textbox', { name: 'Singapore gateway' })
+    expect(sg).toHaveAttribute('placeholder', 'https://api.lazada.sg/rest')
+    expect(within(section()).getByRole('textbox', { name: 'Tokens (every country)' })).toHaveAttribute('placeholder', 'https://auth.lazada.com/rest')
+
+    await user.type(sg, 'https://lazada-proxy.example.com/sg/rest?x=1')
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    expect(await within(section()).findByText('Leave the ?… part out: API paths are added after this address')).toBeInTheDocument()
+    expect(bridge.inputsTo('settings:save')).toHaveLength(0)
+
+    await user.clear(sg)
+    await user.type(sg, 'https://lazada-proxy.example.com/sg/rest')
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.gateways?.SG).toBe('https://lazada-proxy.example.com/sg/rest'))
+    expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.auth).toBeUndefined()
+    expect(await within(section()).findByText('1 replaced')).toBeInTheDocument()
+  })
+
+  it('shows the API hosts already replaced, and puts Lazada’s back when a field is emptied', async () => {
+    const bridge = installFakeBridge()
+    const apiHosts = { auth: 'http://127.0.0.1:4000/rest', gateways: { SG: 'http://127.0.0.1:4000/sg/rest' } }
     bridge.settings = { ...DEFAULT_SETTINGS, integrator: { ...READY_INTEGRATOR, apiHosts, exchangeCodeInApp: true } }
     const { user } = await openSettings(bridge)
 
+    expect(within(section()).getByRole('button', { name: 'API hosts' })).toHaveAttribute('aria-expanded', 'true')
+    expect(within(section()).getByText('2 replaced')).toBeInTheDocument()
+    const auth = within(section()).getByRole('textbox', { name: 'Tokens (every country)' })
+    expect(auth).toHaveValue('http://127.0.0.1:4000/rest')
+    await user.clear(auth)
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
-    await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator).toEqual({ ...READY_INTEGRATOR, apiHosts, exchangeCodeInApp: true }))
+    await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator).toMatchObject({ exchangeCodeInApp: true, apiHosts: { gateways: { SG: 'http://127.0.0.1:4000/sg/rest' } } }))
+    expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.auth).toBeUndefined()
   })
 
   it('opens on the Lazada connection from a link', async () => {

@@ -197,7 +197,7 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
   /** Why an exchange window cannot open for the store, or null. */
   function exchangeBlocker(store: ReturnType<typeof storeOf>): string | null {
     if (!deps.exchange) return 'This Storewatch cannot exchange the code itself: turn off “Exchange the code in Storewatch” in Settings → Integrator.'
-    if (!(deps.hasSecret?.() ?? false)) return 'To exchange the code in Storewatch, save the app secret in Settings → Integrator first.'
+    if (!(deps.hasSecret?.() ?? false)) return 'To exchange the code in Storewatch, save the app secret in Settings → Lazada connection first.'
     if (!store.sellerShortCode && !store.sellerId) {
       return 'Add the store’s seller short code (or seller id) first: the account the seller authorizes is checked against it before anything is attached to the store.'
     }

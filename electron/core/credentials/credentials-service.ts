@@ -182,7 +182,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
     const secret = await readSecret()
     if (!secret.ok) {
       return secret.state === 'not-set'
-        ? { ok: false, cause: 'not-configured', message: 'To ask Lazada, save the app secret in Settings → Integrator.' }
+        ? { ok: false, cause: 'not-configured', message: 'To ask Lazada, save the app secret in Settings → Lazada connection.' }
         : { ok: false, cause: 'unreadable', message: secret.message }
     }
     const key = JSON.stringify([secret.value, profile])

@@ -1,21 +1,10 @@
 /** Where each API is served (lazada-open-platform.md §4, §8); every base URL can be overridden. */
 import { COVERED_COUNTRIES, type CoveredCountry } from '../../shared/countries'
+import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../shared/lazada-hosts'
 
 /** The five APIs Storewatch calls, by path (signed as is, without `/rest`). */
 export const LAZADA_API_PATHS = ['/auth/token/create', '/auth/token/refresh', '/service/market/subs/query', '/service/market/order/query', '/seller/get'] as const
 export type LazadaApiPath = (typeof LAZADA_API_PATHS)[number]
-
-/** Token create and refresh, for every country. */
-export const LAZADA_AUTH_HOST = 'https://auth.lazada.com/rest'
-
-export const LAZADA_GATEWAYS: Readonly<Record<CoveredCountry, string>> = {
-  SG: 'https://api.lazada.sg/rest',
-  MY: 'https://api.lazada.com.my/rest',
-  TH: 'https://api.lazada.co.th/rest',
-  PH: 'https://api.lazada.com.ph/rest',
-  VN: 'https://api.lazada.vn/rest',
-  ID: 'https://api.lazada.co.id/rest'
-}
 
 /** Replacements for the published base URLs (a proxy, the tests' mock); each includes `/rest` if the server needs it. */
 export interface LazadaHostOverrides {

@@ -238,7 +238,7 @@ describe('exchanging the code in the app', () => {
     await setIntegrator(world.core, { appKey: '100132', callbackUrl: CALLBACK, exchangeCodeInApp: true })
     expect(await call(world.core, 'authorizations:open-window', { storeId: id })).toMatchObject({
       status: 'not-ready',
-      message: 'To exchange the code in Storewatch, save the app secret in Settings → Integrator first.'
+      message: 'To exchange the code in Storewatch, save the app secret in Settings → Lazada connection first.'
     })
     world.core.monitoring.stop()
     world.database.close()

@@ -1,7 +1,8 @@
 /** What goes over the wire: GET with every parameter in the query, the common parameters, the right host per API and country. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COVERED_COUNTRIES } from '../../../electron/shared/countries'
-import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS, resolveHosts } from '../../../electron/core/lazada/hosts'
+import { resolveHosts } from '../../../electron/core/lazada/hosts'
+import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
 import { createLazadaClient, type FetchLike } from '../../../electron/core/lazada/lazada-client'
 import { startMockGateway, type MockGateway } from '../../support/mock-lazada/gateway'
 import { clientFor } from './support'

@@ -2,17 +2,18 @@
  * Settings → Lazada connection: the integrator's App Secret (typed here, kept by main in this
  * computer's keyring, never shown again — the renderer only learns whether it is set), the consent
  * a computer without a keyring needs, "Test connection", what else Lazada checks need from the
- * integrator profile, whether scheduled checks ask Lazada, and the in-app code exchange setting
- * (saved with the other settings).
+ * integrator profile, whether scheduled checks ask Lazada, the in-app code exchange setting and
+ * the API hosts for a proxy (both saved with the other settings).
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Divider, Group, List, Loader, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Checkbox, Collapse, Divider, Group, List, Loader, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconDeviceFloppy, IconPlugConnected, IconShieldCheck, IconShieldExclamation, IconTrash } from '@tabler/icons-react'
+import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCircleCheck, IconCircleX, IconDeviceFloppy, IconPlugConnected, IconShieldCheck, IconShieldExclamation, IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import type { CoveredCountry } from '../../../../electron/shared/countries'
 import type { IntegratorProfile } from '../../../../electron/shared/integrator'
+import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../../electron/shared/lazada-hosts'
 import { ipcContract } from '../../../../electron/shared/ipc-contract'
 import type { ConnectionTestResult, LazadaCredentialsView, SaveSecretResult } from '../../../../electron/shared/lazada'
 import type { Result } from '../../../../electron/shared/result'
@@ -24,7 +25,8 @@ import { remoteChecksOffReason, useCredentialsStore } from '../../stores/useCred
 import { ConfirmModal } from '../common/ConfirmModal'
 import { LoadFailed } from '../common/LoadFailed'
 import { SECRET_STATE_COLORS, SECRET_STATE_LABELS } from '../lazada/lazada-text'
-import type { SettingsValues } from './settings-form'
+import { apiHostField } from './settings-form'
+import type { ApiHostKey, SettingsErrors, SettingsValues } from './settings-form'
 
 export const SECRET_INPUT_ID = 'lazada-app-secret'
 /** The integrator fields the connection links to. */
@@ -36,10 +38,11 @@ export const CONSENT_TITLE = 'Keep the app secret without protection?'
 export const CONSENT_CHECKBOX = 'I understand: the app secret will NOT be protected on this computer'
 
 interface LazadaConnectionSectionProps {
-  values: Pick<SettingsValues, 'appKey' | 'articleCode' | 'exchangeCodeInApp'>
+  values: SettingsValues
+  errors: SettingsErrors
   /** The profile as saved: what Lazada checks use until the form is saved. */
   saved: Pick<IntegratorProfile, 'appKey' | 'articleCode'>
-  setExchange(on: boolean): void
+  set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void
 }
 
 function RemoteChecks({ view }: { view: LazadaCredentialsView }) {
@@ -424,11 +427,77 @@ function ExchangeSetting({ on, secretSet, onChange }: { on: boolean; secretSet: 
   )
 }
 
+const API_HOSTS: { key: ApiHostKey; label: string; lazadas: string }[] = [
+  { key: 'auth', label: 'Tokens (every country)', lazadas: LAZADA_AUTH_HOST },
+  ...COVERED_COUNTRIES.map((c) => ({ key: c, label: `${countryName(c)} gateway`, lazadas: LAZADA_GATEWAYS[c] }))
+]
+
+/**
+ * Where Storewatch sends its Lazada calls: Lazada's own hosts unless the integrator runs a proxy.
+ * Folded away while every field is Lazada's; open when one is replaced or has a problem.
+ */
+function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'values' | 'errors' | 'set'>) {
+  const fields = API_HOSTS.map((h) => apiHostField(h.key))
+  const replaced = fields.filter((f) => values[f].trim() !== '').length
+  const problem = fields.some((f) => errors[f])
+  const [open, setOpen] = useState(replaced > 0)
+  const shown = open || problem
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" wrap="nowrap">
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          fw={600}
+          c="dark"
+          aria-expanded={shown}
+          aria-controls="lazada-api-hosts"
+          onClick={() => setOpen(!shown)}
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+        >
+          {shown ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
+          API hosts
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {replaced === 0 ? 'Lazada’s own' : `${replaced} replaced`}
+        </Text>
+      </Group>
+      <Collapse expanded={shown} id="lazada-api-hosts">
+        <Stack gap="xs">
+          <Text size="xs" c="dimmed">
+            Only for a proxy the integrator runs in front of Lazada: leave a field empty to call Lazada’s own host (shown greyed). Each
+            address is the base the API paths are added to, usually ending in /rest. Saved with the other settings.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+            {API_HOSTS.map((h) => {
+              const field = apiHostField(h.key)
+              return (
+                <TextInput
+                  key={h.key}
+                  label={h.label}
+                  placeholder={h.lazadas}
+                  value={values[field]}
+                  onChange={(e) => set(field, e.currentTarget.value)}
+                  error={errors[field]}
+                  spellCheck={false}
+                  autoComplete="off"
+                  size="sm"
+                />
+              )
+            })}
+          </SimpleGrid>
+        </Stack>
+      </Collapse>
+    </Stack>
+  )
+}
+
 function Part({ children }: { children: ReactNode }) {
   return <Stack gap="sm">{children}</Stack>
 }
 
-export function LazadaConnectionSection({ values, saved, setExchange }: LazadaConnectionSectionProps) {
+export function LazadaConnectionSection({ values, errors, saved, set }: LazadaConnectionSectionProps) {
   const credentials = useCredentialsStore((s) => s.credentials)
   const error = useCredentialsStore((s) => s.error)
   const load = useCredentialsStore((s) => s.load)
@@ -460,7 +529,9 @@ export function LazadaConnectionSection({ values, saved, setExchange }: LazadaCo
         <ConnectionTest view={credentials} />
       </Part>
       <Divider />
-      <ExchangeSetting on={values.exchangeCodeInApp} secretSet={credentials.secret === 'set'} onChange={setExchange} />
+      <ExchangeSetting on={values.exchangeCodeInApp} secretSet={credentials.secret === 'set'} onChange={(on) => set('exchangeCodeInApp', on)} />
+      <Divider />
+      <ApiHosts values={values} errors={errors} set={set} />
     </Stack>
   )
 }

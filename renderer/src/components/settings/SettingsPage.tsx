@@ -256,8 +256,9 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
         >
           <LazadaConnectionSection
             values={values}
+            errors={errors}
             saved={settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE}
-            setExchange={(on) => set('exchangeCodeInApp', on)}
+            set={set}
           />
         </Section>
 

@@ -26,12 +26,28 @@ export interface IntegratorValues {
   publishedCountries: string[]
   /** The authorization window exchanges Lazada's code itself (Settings → Lazada connection). */
   exchangeCodeInApp: boolean
+  /** Replacements for Lazada's API hosts (Settings → Lazada connection); empty is Lazada's own. */
+  apiHost_auth: string
+  apiHost_SG: string
+  apiHost_MY: string
+  apiHost_TH: string
+  apiHost_PH: string
+  apiHost_VN: string
+  apiHost_ID: string
 }
 
 export type LinkField = `link_${CoveredCountry}`
 
 export function linkField(country: CoveredCountry): LinkField {
   return `link_${country}`
+}
+
+/** The token host (`auth`) or a country's gateway. */
+export type ApiHostKey = 'auth' | CoveredCountry
+export type ApiHostField = `apiHost_${ApiHostKey}`
+
+export function apiHostField(key: ApiHostKey): ApiHostField {
+  return `apiHost_${key}`
 }
 
 export interface SettingsValues extends IntegratorValues {
@@ -65,7 +81,9 @@ function integratorValues(profile: IntegratorProfile): IntegratorValues {
     link_VN: profile.serviceMarketLinks.VN,
     link_ID: profile.serviceMarketLinks.ID,
     publishedCountries: [...profile.publishedCountries],
-    exchangeCodeInApp: profile.exchangeCodeInApp ?? false
+    exchangeCodeInApp: profile.exchangeCodeInApp ?? false,
+    apiHost_auth: profile.apiHosts?.auth ?? '',
+    ...(Object.fromEntries(COVERED_COUNTRIES.map((c) => [apiHostField(c), profile.apiHosts?.gateways?.[c] ?? ''])) as Record<`apiHost_${CoveredCountry}`, string>)
   }
 }
 
@@ -105,7 +123,9 @@ const FIELD_OF_PATH: Record<string, SettingsField> = {
   'integrator.articleCode': 'articleCode',
   'integrator.publishedCountries': 'publishedCountries',
   'integrator.exchangeCodeInApp': 'exchangeCodeInApp',
-  ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)]))
+  ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)])),
+  'integrator.apiHosts.auth': 'apiHost_auth',
+  ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.apiHosts.gateways.${c}`, apiHostField(c)]))
 }
 
 /** For zod's generic messages ("Too big: expected number to be <=365"), something plainer. */
@@ -134,15 +154,18 @@ function toNumber(value: number | string): number {
 
 /**
  * The form's values as settings, checked with the shared schema. `previous` carries what the form
- * does not show (the test servers' authorization endpoint and API hosts) through unchanged. The
+ * does not show (the test servers' authorization endpoint) through unchanged. The
  * exchange setting is sent when the KAM changed it or the profile already had one: a profile that
  * never had it stays without it (off).
  */
 export function settingsFromValues(
   values: SettingsValues,
-  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'apiHosts' | 'exchangeCodeInApp'>
+  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'exchangeCodeInApp' | 'apiHosts'>
 ): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
   const exchangeChanged = values.exchangeCodeInApp !== (previous?.exchangeCodeInApp ?? false)
+  const apiHosts = { auth: values.apiHost_auth, gateways: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[apiHostField(c)]])) }
+  // Lazada's own hosts everywhere is a profile without `apiHosts`, unless it had some to clear.
+  const hostsTyped = [apiHosts.auth, ...Object.values(apiHosts.gateways)].some((h) => h.trim() !== '')
   const errors: SettingsErrors = {}
   const ladder = values.ladderDays.map((d) => Number(d.trim()))
   if (values.ladderDays.some((d) => !/^\s*\d+\s*$/.test(d))) errors.ladderDays = 'Reminders are whole numbers of days, such as 14, 7, 3, 1 and 0'
@@ -170,7 +193,7 @@ export function settingsFromValues(
       serviceMarketLinks: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[linkField(c)]])),
       publishedCountries: values.publishedCountries,
       ...(exchangeChanged || previous?.exchangeCodeInApp !== undefined ? { exchangeCodeInApp: values.exchangeCodeInApp } : {}),
-      ...(previous?.apiHosts ? { apiHosts: previous.apiHosts } : {}),
+      ...(hostsTyped || previous?.apiHosts ? { apiHosts } : {}),
       ...(previous?.authorizeBaseUrl ? { authorizeBaseUrl: previous.authorizeBaseUrl } : {})
     }
   }
