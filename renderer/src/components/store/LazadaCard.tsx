@@ -21,23 +21,10 @@ import { useLazadaStore } from '../../stores/useLazadaStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { LAZADA_STATE_COLORS, LAZADA_STATE_LABELS, causeLabel, disagreementHeadline } from '../lazada/lazada-text'
 import { SubscriptionModal } from './SubscriptionModal'
+import { StoreAndKamTime } from '../common/StoreAndKamTime'
 
 export const LAZADA_CARD_TITLE = 'What Lazada says'
 export const LAZADA_SETTINGS_PATH = '/settings?section=lazada'
-
-/** An instant in the store's time, and in the KAM's when their clocks differ. */
-function BothTimes({ instant, country, now }: { instant: number; country: string; now: number }) {
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{formatStoreTime(instant, country)}</Text>
-      {!sameTimeAsKam(instant, country) && (
-        <Text size="xs" c="dimmed">
-          {formatKamTime(instant, now)}
-        </Text>
-      )}
-    </Stack>
-  )
-}
 
 function Side({ label, badge, uses, children, testId }: { label: string; badge?: ReactNode; uses: boolean; children: ReactNode; testId: string }) {
   return (
@@ -82,7 +69,7 @@ function EndDate({ instant, country, now, fallback }: { instant: number | null; 
       <Text size="lg" fw={700} lh={1.2}>
         {formatStoreDate(instant, country)}
       </Text>
-      <BothTimes instant={instant} country={country} now={now} />
+      <StoreAndKamTime instant={instant} country={country} now={now} />
     </Stack>
   )
 }

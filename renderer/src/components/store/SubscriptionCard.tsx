@@ -1,17 +1,18 @@
 /** The store's Service Market subscription: what was ordered, when it starts and ends, and from where. */
-import { Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, DataList, Group, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import type { Store } from '../../../../electron/shared/portfolio'
 import { DATE_SOURCE_LABELS, SERVICE_VERSION_LABELS, SUBSCRIPTION_PERIOD_LABELS } from '../../../../electron/shared/records'
 import type { Subscription } from '../../../../electron/shared/records'
-import { formatKamTime, formatStoreTime, sameTimeAsKam, storeTimeName } from '../../lib/dates'
+import { storeTimeName } from '../../lib/dates'
 import { EMPTY_VALUE, formatDateTime, formatRelative, storeLabel } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useLazadaStore } from '../../stores/useLazadaStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { ConfirmModal } from '../common/ConfirmModal'
+import { StoreAndKamTime } from '../common/StoreAndKamTime'
 import { SubscriptionModal } from './SubscriptionModal'
 
 function Instant({ instant, country, now, missing }: { instant: number | null; country: string; now: number; missing: string }) {
@@ -22,16 +23,7 @@ function Instant({ instant, country, now, missing }: { instant: number | null; c
       </Text>
     )
   }
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{formatStoreTime(instant, country)}</Text>
-      {!sameTimeAsKam(instant, country) && (
-        <Text size="xs" c="dimmed">
-          {formatKamTime(instant, now)}
-        </Text>
-      )}
-    </Stack>
-  )
+  return <StoreAndKamTime instant={instant} country={country} now={now} />
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
