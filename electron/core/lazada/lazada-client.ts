@@ -5,6 +5,7 @@
  * API, and `timestamp` taken from Lazada's clock as measured from each answer's `Date` header.
  */
 import type { CoveredCountry } from '../../shared/countries'
+import { DEFAULT_API_CALLS_PER_SECOND } from '../../shared/integrator'
 import { silentLogger, systemClock, type Clock, type Logger } from '../ports'
 import { ClockOffset } from './clock-offset'
 import { resolveHosts, type LazadaApiPath, type LazadaHostOverrides, type LazadaHosts } from './hosts'
@@ -16,10 +17,10 @@ import {
   API_CALL_LIMIT_BAN_MS,
   DEFAULT_BACKOFF,
   DEFAULT_MAX_ATTEMPTS,
+  MIN_RETRY_WAIT_MS,
   backoffDelay,
   isRetryable,
   realSleep,
-  retryFloorMs,
   type BackoffPolicy,
   type Sleep
 } from './retry'
@@ -35,8 +36,6 @@ export type FetchLike = (url: string, init: { method: 'GET'; headers: Record<str
 
 /** Per attempt, answer body included; the official Java SDK reads for 30 s. */
 export const DEFAULT_TIMEOUT_MS = 30_000
-/** Lazada publishes no rate for these APIs; this stays well clear of the caps it does publish. */
-export const DEFAULT_CALLS_PER_SECOND = 10
 export const DEFAULT_CONCURRENCY = 4
 /** How long the one-off clock probe before a code exchange may take. */
 export const CLOCK_PROBE_TIMEOUT_MS = 10_000
@@ -64,7 +63,7 @@ export interface LazadaClientOptions {
   /** Attempts per call, the first included (the code exchange always makes one). */
   maxAttempts?: number
   backoff?: BackoffPolicy
-  /** Lazada's per-API cap, for every API; the limiter keeps 5 % below it. */
+  /** Lazada's per-API cap, for every API (default `DEFAULT_API_CALLS_PER_SECOND`); the limiter keeps 5 % below it. */
   callsPerSecond?: number
   /** Caps for particular APIs, over `callsPerSecond`. */
   callsPerSecondByApi?: Partial<Record<LazadaApiPath, number>>
@@ -169,7 +168,7 @@ export class LazadaClient implements LazadaApi {
   private lane(api: LazadaApiPath): Lane {
     let lane = this.lanes.get(api)
     if (!lane) {
-      const rate = this.options.callsPerSecondByApi?.[api] ?? this.options.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND
+      const rate = this.options.callsPerSecondByApi?.[api] ?? this.options.callsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND
       lane = { bucket: new TokenBucket(rate, 1, this.clock, this.sleep), slots: new Semaphore(this.options.concurrency ?? DEFAULT_CONCURRENCY) }
       this.lanes.set(api, lane)
     }
@@ -193,7 +192,7 @@ export class LazadaClient implements LazadaApi {
       }
       if (!spec.singleUse && isRetryable(error) && retries + 1 < this.maxAttempts) {
         retries++
-        const delayMs = backoffDelay(retries, this.backoff, retryFloorMs(error), this.random)
+        const delayMs = backoffDelay(retries, this.backoff, MIN_RETRY_WAIT_MS, this.random)
         this.logger.info('Lazada call will be retried', { api: spec.api, kind: error.kind, code: error.detail.code, httpStatus: error.detail.httpStatus, retry: retries, delayMs })
         await this.sleep(delayMs)
         continue

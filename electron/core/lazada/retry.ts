@@ -6,7 +6,7 @@ export type Sleep = (ms: number) => Promise<void>
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface BackoffPolicy {
-  /** The first retry waits between half of this and all of it (plus any floor). */
+  /** The first retry waits between half of this and all of it, on top of `MIN_RETRY_WAIT_MS`. */
   baseMs: number
   /** The exponential part never grows beyond this. */
   maxMs: number
@@ -20,6 +20,9 @@ export const DEFAULT_MAX_ATTEMPTS = 4
 /** "Api access frequency exceeds the limit. this ban will last 1 seconds" (DOC-121320). */
 export const API_CALL_LIMIT_BAN_MS = 1_000
 
+/** No retry goes sooner: a ban must be over, and a gateway that failed gets a moment to recover. */
+export const MIN_RETRY_WAIT_MS = 1_000
+
 /** Worth another attempt: the same request may well succeed a little later. */
 export function isRetryable(error: LazadaError): boolean {
   switch (error.kind) {
@@ -29,14 +32,12 @@ export function isRetryable(error: LazadaError): boolean {
       return true
     case 'http-error':
       return (error.detail.httpStatus ?? 0) >= 500 || error.detail.httpStatus === 429
+    case 'lazada-error':
+      // A gateway failing with a JSON error body ("ServiceUnavailable") is still a 5xx.
+      return (error.detail.httpStatus ?? 0) >= 500
     default:
       return false
   }
-}
-
-/** The least wait before retrying after this error: a rate-limit ban must be over first. */
-export function retryFloorMs(error: LazadaError): number {
-  return error.kind === 'api-call-limit' || error.detail.httpStatus === 429 ? API_CALL_LIMIT_BAN_MS : 0
 }
 
 /**

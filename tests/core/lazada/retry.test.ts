@@ -1,6 +1,6 @@
 /** Retries: backoff with jitter for network errors, timeouts, 5xx and ApiCallLimit (never sooner than 1 s); bounded; never for the code exchange. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { API_CALL_LIMIT_BAN_MS, backoffDelay, isRetryable } from '../../../electron/core/lazada/retry'
+import { API_CALL_LIMIT_BAN_MS, MIN_RETRY_WAIT_MS, backoffDelay, isRetryable } from '../../../electron/core/lazada/retry'
 import { LazadaError } from '../../../electron/core/lazada/lazada-api'
 import { startMockGateway, type MockFault, type MockGateway } from '../../support/mock-lazada/gateway'
 import { clientFor, fakeTime, rejection, type FakeTime } from './support'
@@ -25,7 +25,7 @@ describe('backoff', () => {
     const policy = { baseMs: 500, maxMs: 4000 }
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, 0, () => 0))).toEqual([250, 500, 1000, 2000, 2000])
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, 0, () => 0.999999))).toEqual([500, 1000, 2000, 4000, 4000])
-    expect(backoffDelay(1, policy, API_CALL_LIMIT_BAN_MS, () => 0)).toBe(1250)
+    expect(backoffDelay(1, policy, MIN_RETRY_WAIT_MS, () => 0)).toBe(1250)
     const spread = new Set(Array.from({ length: 20 }, () => backoffDelay(3, policy, 0, Math.random)))
     expect(spread.size).toBeGreaterThan(1)
   })
@@ -33,6 +33,7 @@ describe('backoff', () => {
   it('retries what may pass later and nothing else', () => {
     const kinds = (kind: LazadaError['kind'], httpStatus?: number) => isRetryable(new LazadaError(kind, 'x', { httpStatus }))
     expect([kinds('network'), kinds('timeout'), kinds('api-call-limit'), kinds('http-error', 503), kinds('http-error', 429)]).toEqual([true, true, true, true, true])
+    expect(kinds('lazada-error', 503)).toBe(true)
     expect([kinds('http-error', 404), kinds('malformed'), kinds('illegal-access-token'), kinds('incomplete-signature'), kinds('lazada-error')]).toEqual([
       false,
       false,
@@ -46,21 +47,30 @@ describe('backoff', () => {
 describe('retries against the mock', () => {
   it.each<[string, MockFault]>([
     ['5xx', { kind: 'http', status: 503 }],
+    ['5xx with a Lazada error body', { kind: 'lazada', code: 'ServiceUnavailable', type: 'SYSTEM', httpStatus: 503 }],
     ['a dropped connection', { kind: 'drop' }]
-  ])('retries %s with growing, jittered waits, then succeeds', async (_, fault) => {
+  ])('retries %s with growing, jittered waits of 1 s or more, then succeeds', async (_, fault) => {
     mock.inject('any', fault, 2)
     const rows = await client({ random: () => 0.5 }).subscriptions('SG', query())
     expect(rows).toEqual([])
     expect(answers().at(-1)).toBe('0')
     expect(mock.requests).toHaveLength(3)
-    expect(time.sleeps).toEqual([375, 750])
+    expect(time.sleeps).toEqual([1375, 1750])
   })
 
-  it('retries a timeout', async () => {
+  it('never retries sooner than 1 s, however the jitter falls', async () => {
+    mock.inject('any', { kind: 'http', status: 502 }, 3)
+    await client({ random: () => 0 }).subscriptions('SG', query())
+    expect(time.sleeps).toHaveLength(3)
+    for (const wait of time.sleeps) expect(wait).toBeGreaterThanOrEqual(MIN_RETRY_WAIT_MS)
+  })
+
+  it('retries a timeout after 1 s or more', async () => {
     mock.inject('any', { kind: 'slow', delayMs: 500 })
     await client({ timeoutMs: 100 }).subscriptions('SG', query())
     expect(mock.requests).toHaveLength(2)
     expect(time.sleeps).toHaveLength(1)
+    expect(time.sleeps[0]).toBeGreaterThanOrEqual(MIN_RETRY_WAIT_MS)
   })
 
   it('waits at least 1 s after ApiCallLimit, for the whole API, then succeeds', async () => {
