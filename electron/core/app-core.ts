@@ -4,6 +4,7 @@
  */
 import type { AppInfo } from '../shared/ipc-contract'
 import type { StoreDetail } from '../shared/portfolio'
+import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
@@ -80,7 +81,15 @@ export function createAppCore(deps: AppCoreDeps) {
       deps.lazadaApi ??
       // Real time for the network client (its rate limiter, timeouts and Lazada's clock offset),
       // whatever clock the rest of the core runs on.
-      (({ appKey, appSecret, profile }) => createLazadaClient({ appKey, appSecret, hosts: profile.apiHosts, clock: systemClock, logger })),
+      (({ appKey, appSecret, profile }) =>
+        createLazadaClient({
+          appKey,
+          appSecret,
+          hosts: profile.apiHosts,
+          callsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND,
+          clock: systemClock,
+          logger
+        })),
     onChange: () => {
       credentials
         .view()

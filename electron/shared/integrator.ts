@@ -166,6 +166,18 @@ export const integratorProfileSchema = z.strictObject({
     })
     .optional(),
   /**
+   * Calls per second Storewatch allows itself on each Lazada API. Lazada publishes no rate for the
+   * token, seller and Service Market APIs (lazada-open-platform.md §12) and bans an API for 1 s
+   * when its cap is passed; the integrator sets what their app's cap allows. Absent means
+   * `DEFAULT_API_CALLS_PER_SECOND`.
+   */
+  apiCallsPerSecond: z
+    .number({ error: 'Use a whole number of calls per second from 1 to 100' })
+    .int({ error: 'Use a whole number of calls per second from 1 to 100' })
+    .min(1, { error: 'Use a whole number of calls per second from 1 to 100' })
+    .max(100, { error: 'Use a whole number of calls per second from 1 to 100' })
+    .optional(),
+  /**
    * Where the authorization window goes instead of Lazada's endpoint. Left out in real use; the
    * tests point it at a mock authorization server on 127.0.0.1.
    */
@@ -175,6 +187,9 @@ export const integratorProfileSchema = z.strictObject({
 })
 export type IntegratorProfile = z.output<typeof integratorProfileSchema>
 export type IntegratorProfileInput = z.input<typeof integratorProfileSchema>
+
+/** Well clear of the per-API caps Lazada publishes for other APIs (30 and 50 calls per second). */
+export const DEFAULT_API_CALLS_PER_SECOND = 10
 
 export const DEFAULT_INTEGRATOR_PROFILE: IntegratorProfile = {
   appName: 'Anchanto OM',

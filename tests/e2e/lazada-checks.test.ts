@@ -63,7 +63,7 @@ describe('Lazada checks in the browser', () => {
     await connection.getByText('Checks ask Lazada').waitFor()
 
     await connection.getByLabel('Seller short code').fill('SGBLOOM01')
-    await connection.getByLabel('Country').click()
+    await connection.getByRole('combobox', { name: 'Country' }).click()
     await page.getByRole('option', { name: 'Singapore (SG)' }).click()
     await connection.getByRole('button', { name: 'Test connection' }).click()
     const test = connection.getByTestId('connection-test')

@@ -289,9 +289,9 @@ describe('Settings → Lazada connection: test, what is missing, the exchange', 
     bridge.settings = { ...DEFAULT_SETTINGS, integrator: READY_INTEGRATOR }
     const { user } = await openSettings(bridge)
 
-    const toggle = within(section()).getByRole('button', { name: 'API hosts' })
+    const toggle = within(section()).getByRole('button', { name: 'API hosts and call rate' })
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
-    expect(within(section()).getByText('Lazada’s own')).toBeInTheDocument()
+    expect(within(section()).getByTestId('api-hosts-summary')).toHaveTextContent('Lazada’s own hosts · 10 calls/s per API')
     await user.click(toggle)
     const sg = await within(section()).findByRole('textbox', { name: 'Singapore gateway' })
     expect(sg).toHaveAttribute('placeholder', 'https://api.lazada.sg/rest')
@@ -307,7 +307,7 @@ describe('Settings → Lazada connection: test, what is missing, the exchange', 
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
     await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.gateways?.SG).toBe('https://lazada-proxy.example.com/sg/rest'))
     expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.auth).toBeUndefined()
-    expect(await within(section()).findByText('1 replaced')).toBeInTheDocument()
+    await waitFor(() => expect(within(section()).getByTestId('api-hosts-summary')).toHaveTextContent('1 host replaced · 10 calls/s per API'))
   })
 
   it('shows the API hosts already replaced, and puts Lazada’s back when a field is emptied', async () => {
@@ -316,14 +316,35 @@ describe('Settings → Lazada connection: test, what is missing, the exchange', 
     bridge.settings = { ...DEFAULT_SETTINGS, integrator: { ...READY_INTEGRATOR, apiHosts, exchangeCodeInApp: true } }
     const { user } = await openSettings(bridge)
 
-    expect(within(section()).getByRole('button', { name: 'API hosts' })).toHaveAttribute('aria-expanded', 'true')
-    expect(within(section()).getByText('2 replaced')).toBeInTheDocument()
+    expect(within(section()).getByRole('button', { name: 'API hosts and call rate' })).toHaveAttribute('aria-expanded', 'true')
+    expect(within(section()).getByTestId('api-hosts-summary')).toHaveTextContent('2 hosts replaced')
     const auth = within(section()).getByRole('textbox', { name: 'Tokens (every country)' })
     expect(auth).toHaveValue('http://127.0.0.1:4000/rest')
     await user.clear(auth)
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
     await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator).toMatchObject({ exchangeCodeInApp: true, apiHosts: { gateways: { SG: 'http://127.0.0.1:4000/sg/rest' } } }))
     expect(bridge.lastInputTo('settings:save')?.integrator?.apiHosts?.auth).toBeUndefined()
+  })
+
+  it('saves the calls per second the integrator’s app may make, and refuses one Lazada would ban', async () => {
+    const bridge = installFakeBridge()
+    bridge.settings = { ...DEFAULT_SETTINGS, integrator: READY_INTEGRATOR }
+    const { user } = await openSettings(bridge)
+
+    await user.click(within(section()).getByRole('button', { name: 'API hosts and call rate' }))
+    const rate = await within(section()).findByRole('textbox', { name: 'Calls per second, per API' })
+    expect(rate).toHaveValue('10')
+    await user.clear(rate)
+    await user.type(rate, '500')
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    expect(await within(section()).findByText('Use a whole number of calls per second from 1 to 100')).toBeInTheDocument()
+    expect(bridge.inputsTo('settings:save')).toHaveLength(0)
+
+    await user.clear(rate)
+    await user.type(rate, '20')
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator?.apiCallsPerSecond).toBe(20))
+    await waitFor(() => expect(within(section()).getByTestId('api-hosts-summary')).toHaveTextContent('Lazada’s own hosts · 20 calls/s per API'))
   })
 
   it('opens on the Lazada connection from a link', async () => {

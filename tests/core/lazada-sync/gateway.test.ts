@@ -119,6 +119,24 @@ describe('against the mock Lazada gateway', () => {
     expect(databaseBytes(world)).not.toContain(mock.appSecret)
   })
 
+  it('paces a check at the calls per second set in the profile, so Lazada bans nothing', async () => {
+    // At the default 10 calls per second this gateway would ban the API.
+    mock.setRateLimit('/service/market/subs/query', 4)
+    await setIntegrator(world.core, { apiCallsPerSecond: 4 })
+    const codes = Array.from({ length: 8 }, (_, i) => `SG2000000${i}`)
+    for (const code of codes) {
+      mock.addSeller({ country: 'SG', shortCode: code })
+      mock.setSubscriptions('SG', code, [{ status: 1, endTime: Date.now() + 100 * DAY }])
+      subscribed(code, Date.now() + 100 * DAY)
+    }
+
+    const run = await world.core.monitoring.runNow('manual')
+    expect(run.remote).toMatchObject({ state: 'done', asked: 8, answered: 8 })
+    expect(mock.stats().apiCallLimit).toBe(0)
+    const arrivals = mock.requests.map((r) => r.receivedAt)
+    expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual(((codes.length - 1) * 1000) / 4 - 100)
+  })
+
   it('exchanges the code in the app: the right account gets the tokens, another is refused, cross-border goes by venture', async () => {
     await setIntegrator(world.core, { exchangeCodeInApp: true })
     mock.addSeller({ country: 'SG', shortCode: 'SG10000001', email: 'owner@acme.sg' })

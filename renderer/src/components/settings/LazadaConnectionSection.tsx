@@ -5,13 +5,14 @@
  * integrator profile, whether scheduled checks ask Lazada, the in-app code exchange setting and
  * the API hosts for a proxy (both saved with the other settings).
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Collapse, Divider, Group, List, Loader, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Checkbox, Collapse, Divider, Group, List, Loader, Modal, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCircleCheck, IconCircleX, IconDeviceFloppy, IconPlugConnected, IconShieldCheck, IconShieldExclamation, IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import type { CoveredCountry } from '../../../../electron/shared/countries'
+import { DEFAULT_API_CALLS_PER_SECOND } from '../../../../electron/shared/integrator'
 import type { IntegratorProfile } from '../../../../electron/shared/integrator'
 import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../../electron/shared/lazada-hosts'
 import { ipcContract } from '../../../../electron/shared/ipc-contract'
@@ -433,14 +434,15 @@ const API_HOSTS: { key: ApiHostKey; label: string; lazadas: string }[] = [
 ]
 
 /**
- * Where Storewatch sends its Lazada calls: Lazada's own hosts unless the integrator runs a proxy.
- * Folded away while every field is Lazada's; open when one is replaced or has a problem.
+ * Where Storewatch sends its Lazada calls (Lazada's own hosts unless the integrator runs a proxy)
+ * and how fast. Folded away while both are the defaults; open when one is changed or has a problem.
  */
 function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'values' | 'errors' | 'set'>) {
   const fields = API_HOSTS.map((h) => apiHostField(h.key))
   const replaced = fields.filter((f) => values[f].trim() !== '').length
-  const problem = fields.some((f) => errors[f])
-  const [open, setOpen] = useState(replaced > 0)
+  const problem = fields.some((f) => errors[f]) || Boolean(errors.apiCallsPerSecond)
+  const rateChanged = values.apiCallsPerSecond !== DEFAULT_API_CALLS_PER_SECOND
+  const [open, setOpen] = useState(replaced > 0 || rateChanged)
   const shown = open || problem
   return (
     <Stack gap="xs">
@@ -457,14 +459,30 @@ function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'v
           style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
         >
           {shown ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
-          API hosts
+          API hosts and call rate
         </Anchor>
-        <Text size="xs" c="dimmed">
-          {replaced === 0 ? 'Lazada’s own' : `${replaced} replaced`}
+        <Text size="xs" c="dimmed" data-testid="api-hosts-summary">
+          {replaced === 0 ? 'Lazada’s own hosts' : `${replaced} ${replaced === 1 ? 'host' : 'hosts'} replaced`} ·{' '}
+          {typeof values.apiCallsPerSecond === 'number' ? `${values.apiCallsPerSecond} calls/s per API` : 'calls/s per API'}
         </Text>
       </Group>
       <Collapse expanded={shown} id="lazada-api-hosts">
         <Stack gap="xs">
+          <NumberInput
+            label="Calls per second, per API"
+            description="Lazada bans an API for a second when a caller passes its cap, and publishes no cap for the APIs Storewatch uses: keep 10 unless the integrator knows their app may go faster."
+            value={values.apiCallsPerSecond}
+            onChange={(v) => set('apiCallsPerSecond', v)}
+            error={errors.apiCallsPerSecond}
+            min={1}
+            max={100}
+            allowDecimal={false}
+            allowNegative={false}
+            // A number out of range gets the form's message on save rather than a silent change.
+            clampBehavior="none"
+            w={260}
+            size="sm"
+          />
           <Text size="xs" c="dimmed">
             Only for a proxy the integrator runs in front of Lazada: leave a field empty to call Lazada’s own host (shown greyed). Each
             address is the base the API paths are added to, usually ending in /rest. Saved with the other settings.

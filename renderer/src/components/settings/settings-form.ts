@@ -4,7 +4,7 @@
  */
 import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import type { CoveredCountry } from '../../../../electron/shared/countries'
-import { DEFAULT_INTEGRATOR_PROFILE } from '../../../../electron/shared/integrator'
+import { DEFAULT_API_CALLS_PER_SECOND, DEFAULT_INTEGRATOR_PROFILE } from '../../../../electron/shared/integrator'
 import type { IntegratorProfile } from '../../../../electron/shared/integrator'
 import { appSettingsSchema } from '../../../../electron/shared/settings'
 import type { AppSettings } from '../../../../electron/shared/settings'
@@ -34,6 +34,8 @@ export interface IntegratorValues {
   apiHost_PH: string
   apiHost_VN: string
   apiHost_ID: string
+  /** Calls per second allowed on each Lazada API. */
+  apiCallsPerSecond: number | string
 }
 
 export type LinkField = `link_${CoveredCountry}`
@@ -82,6 +84,7 @@ function integratorValues(profile: IntegratorProfile): IntegratorValues {
     link_ID: profile.serviceMarketLinks.ID,
     publishedCountries: [...profile.publishedCountries],
     exchangeCodeInApp: profile.exchangeCodeInApp ?? false,
+    apiCallsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND,
     apiHost_auth: profile.apiHosts?.auth ?? '',
     ...(Object.fromEntries(COVERED_COUNTRIES.map((c) => [apiHostField(c), profile.apiHosts?.gateways?.[c] ?? ''])) as Record<`apiHost_${CoveredCountry}`, string>)
   }
@@ -124,6 +127,7 @@ const FIELD_OF_PATH: Record<string, SettingsField> = {
   'integrator.publishedCountries': 'publishedCountries',
   'integrator.exchangeCodeInApp': 'exchangeCodeInApp',
   ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)])),
+  'integrator.apiCallsPerSecond': 'apiCallsPerSecond',
   'integrator.apiHosts.auth': 'apiHost_auth',
   ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.apiHosts.gateways.${c}`, apiHostField(c)]))
 }
@@ -134,7 +138,8 @@ const PLAIN_MESSAGES: Partial<Record<SettingsField, string>> = {
   reminderWindowDays: 'Use a whole number of days from 1 to 365',
   checkIntervalMinutes: 'Use whole minutes from 5 to 1440 (once a day)',
   ladderDays: 'Use up to 10 reminders, each a whole number of days from 0 to 90',
-  releaseDate: 'Use a date like 2024-03-01'
+  releaseDate: 'Use a date like 2024-03-01',
+  apiCallsPerSecond: 'Use a whole number of calls per second from 1 to 100'
 }
 
 /** A schema path ("reminders.ladderDays.2") as a form field, or null if the form has none. */
@@ -160,12 +165,15 @@ function toNumber(value: number | string): number {
  */
 export function settingsFromValues(
   values: SettingsValues,
-  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'exchangeCodeInApp' | 'apiHosts'>
+  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'exchangeCodeInApp' | 'apiHosts' | 'apiCallsPerSecond'>
 ): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
   const exchangeChanged = values.exchangeCodeInApp !== (previous?.exchangeCodeInApp ?? false)
   const apiHosts = { auth: values.apiHost_auth, gateways: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[apiHostField(c)]])) }
   // Lazada's own hosts everywhere is a profile without `apiHosts`, unless it had some to clear.
   const hostsTyped = [apiHosts.auth, ...Object.values(apiHosts.gateways)].some((h) => h.trim() !== '')
+  // Likewise the default rate is a profile without `apiCallsPerSecond`.
+  const callsPerSecond = toNumber(values.apiCallsPerSecond)
+  const rateSet = callsPerSecond !== DEFAULT_API_CALLS_PER_SECOND || previous?.apiCallsPerSecond !== undefined
   const errors: SettingsErrors = {}
   const ladder = values.ladderDays.map((d) => Number(d.trim()))
   if (values.ladderDays.some((d) => !/^\s*\d+\s*$/.test(d))) errors.ladderDays = 'Reminders are whole numbers of days, such as 14, 7, 3, 1 and 0'
@@ -194,6 +202,7 @@ export function settingsFromValues(
       publishedCountries: values.publishedCountries,
       ...(exchangeChanged || previous?.exchangeCodeInApp !== undefined ? { exchangeCodeInApp: values.exchangeCodeInApp } : {}),
       ...(hostsTyped || previous?.apiHosts ? { apiHosts } : {}),
+      ...(rateSet ? { apiCallsPerSecond: callsPerSecond } : {}),
       ...(previous?.authorizeBaseUrl ? { authorizeBaseUrl: previous.authorizeBaseUrl } : {})
     }
   }
