@@ -3,7 +3,7 @@
  * an export or any IPC answer; weak backends need consent; unreadable ciphertext asks again;
  * "Test connection" makes one signed call and says what happened.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { APP_SECRET_NAME } from '../../../electron/core/credentials/credentials-service'
 import { CHANNELS } from '../../../electron/shared/ipc-contract'
 import { FakeSecretStore, createTestCore } from '../../support/test-core'
@@ -99,13 +99,15 @@ describe('saving the app secret', () => {
   })
 
   it('tells every window the secret changed, without the secret', async () => {
-    world = await lazadaWorld(NOW)
-    const changed = world.core.broadcasts.filter((b) => b.event === 'credentials:changed')
-    await new Promise((resolve) => setImmediate(resolve))
-    const after = world.core.broadcasts.filter((b) => b.event === 'credentials:changed')
-    expect(after.length).toBeGreaterThanOrEqual(changed.length)
-    expect(after.length).toBeGreaterThan(0)
-    expect(after.at(-1)!.payload).toMatchObject({ secret: 'set', remoteChecks: true })
+    world = await lazadaWorld(NOW, { configure: false })
+    const told = () => world.core.broadcasts.filter((b) => b.event === 'credentials:changed').map((b) => b.payload as { secret: string })
+    expect(told()).toEqual([])
+
+    await call(world.core, 'credentials:save-secret', { secret: APP_SECRET })
+    await vi.waitFor(() => expect(told().at(-1)).toMatchObject({ secret: 'set' }))
+    await call(world.core, 'credentials:clear-secret', undefined)
+    await vi.waitFor(() => expect(told().at(-1)).toMatchObject({ secret: 'not-set', remoteChecks: false }))
+    expect(JSON.stringify(told())).not.toContain(APP_SECRET)
   })
 
   it('forgets the secret on request; checks stop asking Lazada', async () => {
