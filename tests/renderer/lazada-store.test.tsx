@@ -90,8 +90,12 @@ describe('store page: what Lazada says', () => {
     expect(warning).toHaveTextContent('The status follows Lazada.')
     expect(within(region).queryByTestId('lazada-agrees')).not.toBeInTheDocument()
 
-    await user.click(within(warning).getByRole('button', { name: 'Correct your record' }))
-    expect(await screen.findByRole('dialog', { name: 'Change subscription' })).toBeInTheDocument()
+    await user.click(within(warning).getByRole('button', { name: 'Use Lazada’s End Time…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Change subscription' })
+    expect(within(dialog).getByLabelText(/^End Time/)).toHaveValue('2026-12-15T00:00')
+    expect(within(dialog).getByRole('combobox', { name: 'Dates from' })).toHaveValue('lazada')
+    await user.click(within(dialog).getByRole('button', { name: 'Save subscription' }))
+    await waitFor(() => expect(bridge.lastInputTo('subscriptions:save')).toMatchObject({ storeId: 7, subscription: { endAt: Date.parse('2026-12-14T16:00:00Z'), source: 'lazada' } }))
   })
 
   it('names an expired subscription and a missing one in plain words', async () => {

@@ -267,7 +267,7 @@ export function LazadaCard({ store, subscription, now, quiet }: LazadaCardProps)
             </Text>
             <Group gap="xs" mt="xs">
               <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} />} onClick={recordModal.open}>
-                Correct your record
+                Use Lazada’s End Time…
               </Button>
               <Text size="xs" c="dimmed">
                 Check the Order Confirmation page on Service Market, or ask the seller.
@@ -306,7 +306,7 @@ export function LazadaCard({ store, subscription, now, quiet }: LazadaCardProps)
 
         {view.token && <Tokens token={view.token} country={store.country} now={now} />}
       </Stack>
-      <SubscriptionModal opened={recordOpen} store={store} subscription={subscription} onClose={recordModal.close} />
+      <SubscriptionModal opened={recordOpen} store={store} subscription={subscription} lazadaEndAt={view.answer?.endAt ?? null} onClose={recordModal.close} />
     </Card>
   )
 }

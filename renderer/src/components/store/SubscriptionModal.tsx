@@ -53,7 +53,15 @@ export function subscriptionFromForm(values: Values, country: string): { ok: tru
   return { ok: false, errors }
 }
 
-function SubscriptionForm({ store, subscription, onClose }: { store: Store; subscription: Subscription | null; onClose(): void }) {
+interface SubscriptionFormProps {
+  store: Store
+  subscription: Subscription | null
+  /** Lazada's End Time, when the KAM corrects the record from Lazada's answer: filled in, source Lazada. */
+  lazadaEndAt?: number | null
+  onClose(): void
+}
+
+function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose }: SubscriptionFormProps) {
   const busy = useStoreDetailStore((s) => s.busy)
   const saveSubscription = useStoreDetailStore((s) => s.saveSubscription)
   const country = store.country
@@ -62,9 +70,9 @@ function SubscriptionForm({ store, subscription, onClose }: { store: Store; subs
     serviceVersion: subscription?.serviceVersion ?? 'authorization-only',
     period: subscription?.period ?? 'half-year',
     startAt: toStoreInput(subscription?.startAt ?? null, country),
-    endAt: toStoreInput(subscription?.endAt ?? null, country),
-    // A KAM who changes the dates here is the source now.
-    source: 'kam'
+    endAt: toStoreInput(lazadaEndAt ?? subscription?.endAt ?? null, country),
+    // A KAM who changes the dates here is the source now, unless the date is Lazada's.
+    source: lazadaEndAt !== null ? 'lazada' : 'kam'
   })
   const [errors, setErrors] = useState<Errors>({})
   const [serverError, setServerError] = useState<string | null>(null)
@@ -170,10 +178,10 @@ function SubscriptionForm({ store, subscription, onClose }: { store: Store; subs
   )
 }
 
-export function SubscriptionModal({ opened, store, subscription, onClose }: { opened: boolean; store: Store; subscription: Subscription | null; onClose(): void }) {
+export function SubscriptionModal({ opened, ...form }: SubscriptionFormProps & { opened: boolean }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={subscription ? 'Change subscription' : 'Record subscription'} size="lg" centered>
-      {opened && <SubscriptionForm store={store} subscription={subscription} onClose={onClose} />}
+    <Modal opened={opened} onClose={form.onClose} title={form.subscription ? 'Change subscription' : 'Record subscription'} size="lg" centered>
+      {opened && <SubscriptionForm {...form} />}
     </Modal>
   )
 }
