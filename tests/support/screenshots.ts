@@ -24,6 +24,7 @@ import type { MockGateway } from './mock-lazada/gateway'
 import { startMockLazada } from './mock-lazada/server'
 import type { MockLazada } from './mock-lazada/server'
 import { launchApp } from './launcher'
+import { storeInput } from './store-input'
 import type { LaunchedApp } from './launcher'
 
 const VIEWPORT = { width: 1440, height: 900 }
@@ -291,6 +292,18 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
       await connection.getByRole('button', { name: 'Test connection' }).click()
       await connection.getByTestId('connection-test').waitFor()
       await shoot(page, 'settings-lazada.png')
+
+      // The portfolio's Lazada column: confirmed, disagreeing, and a store without a short code.
+      const noCode = storeWith(app, ['healthy'], 'MY', [disagreeing])
+      const before = app.host.core.stores.view(noCode)
+      app.host.core.stores.update(
+        noCode,
+        storeInput({ clientName: before.clientName, storeName: before.storeName, country: before.country, ownerKam: before.ownerKam, sellerShortCode: null, loginEmail: before.loginEmail ?? 'seller@example.com' })
+      )
+      await app.host.core.monitoring.runNow('manual')
+      await page.goto(`${app.host.url}#/portfolio`)
+      await page.getByRole('table', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
+      await shoot(page, 'portfolio-lazada.png')
     } finally {
       await gateway.close()
     }
