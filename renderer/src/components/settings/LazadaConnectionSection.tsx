@@ -480,11 +480,11 @@ function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'v
             allowNegative={false}
             // A number out of range gets the form's message on save rather than a silent change.
             clampBehavior="none"
-            w={260}
+            styles={{ wrapper: { maxWidth: 160 } }}
             size="sm"
           />
           <Text size="xs" c="dimmed">
-            Only for a proxy the integrator runs in front of Lazada: leave a field empty to call Lazada’s own host (shown greyed). Each
+            API hosts, only for a proxy the integrator runs in front of Lazada: leave a field empty to call Lazada’s own host (shown greyed). Each
             address is the base the API paths are added to, usually ending in /rest. Saved with the other settings.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
