@@ -272,7 +272,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       if (!(COVERED_COUNTRIES as readonly string[]).includes(target.country)) return done(false, `Lazada has no gateway for ${target.country}.`, 'not-configured')
       const name = countryInfo(target.country).name
       try {
-        const rows = await api.api.subscriptions(target.country, { articleCode: profile.articleCode, shortCode: target.shortCode })
+        const rows = await api.api.subscriptions(target.country, { articleCode: profile.articleCode, shortCode: target.shortCode }, { once: true })
         const picked = pickSubscription(rows)
         const zone = timeZoneOf(target.country)
         const when = (instant: number | null) => (instant === null ? '' : ` ${formatLocal(instant, zone)} (${target.country} time)`)

@@ -89,11 +89,16 @@ export class LazadaError extends Error {
   }
 }
 
+export interface CallOptions {
+  /** Send once and report whatever comes back: "Test connection" wants an answer now, not after backoff. */
+  once?: boolean
+}
+
 export interface LazadaApi {
   createToken(code: string): Promise<TokenGrant>
   refreshToken(refreshToken: string): Promise<TokenGrant>
   /** The seller's subscriptions to the app with `articleCode` on the venture's Service Market. */
-  subscriptions(venture: CoveredCountry, query: { articleCode: string; shortCode: string }): Promise<MarketSubscription[]>
+  subscriptions(venture: CoveredCountry, query: { articleCode: string; shortCode: string }, options?: CallOptions): Promise<MarketSubscription[]>
   orders(venture: CoveredCountry, query: { articleCode: string; shortCode?: string; pageNo: number; pageSize: number }): Promise<MarketOrder[]>
   /** The health probe: does this access token still work? */
   seller(venture: CoveredCountry, accessToken: string): Promise<SellerProfile>

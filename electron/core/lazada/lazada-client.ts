@@ -9,7 +9,7 @@ import { DEFAULT_API_CALLS_PER_SECOND } from '../../shared/integrator'
 import { silentLogger, systemClock, type Clock, type Logger } from '../ports'
 import { ClockOffset } from './clock-offset'
 import { resolveHosts, type LazadaApiPath, type LazadaHostOverrides, type LazadaHosts } from './hosts'
-import type { LazadaApi, LazadaError, MarketOrder, MarketSubscription, SellerProfile, TokenGrant } from './lazada-api'
+import type { CallOptions, LazadaApi, LazadaError, MarketOrder, MarketSubscription, SellerProfile, TokenGrant } from './lazada-api'
 import { httpError, lazadaCodeError, malformedError, networkError, timeoutError, type ErrorContext } from './lazada-errors'
 import { MalformedAnswer, UnsuccessfulResult, type LazadaEnvelope, parseOrders, parseSeller, parseSubscriptions, parseTokenGrant, readEnvelope } from './parse'
 import { Semaphore, TokenBucket } from './rate-limiter'
@@ -78,6 +78,8 @@ interface CallSpec<T> {
   accessToken?: string
   /** The code exchange: the code works once, so the request is never sent twice. */
   singleUse?: boolean
+  /** No retries (a refused timestamp is still corrected and sent again). */
+  once?: boolean
   read(body: unknown, answeredAt: number): T
 }
 
@@ -137,11 +139,12 @@ export class LazadaClient implements LazadaApi {
     return this.call({ api: '/auth/token/refresh', base: this.hosts.auth, params: { refresh_token: refreshToken }, read: parseTokenGrant })
   }
 
-  subscriptions(venture: CoveredCountry, query: { articleCode: string; shortCode: string }): Promise<MarketSubscription[]> {
+  subscriptions(venture: CoveredCountry, query: { articleCode: string; shortCode: string }, options: CallOptions = {}): Promise<MarketSubscription[]> {
     return this.call({
       api: '/service/market/subs/query',
       base: this.gateway(venture),
       params: { articleCode: query.articleCode, shortCode: query.shortCode },
+      once: options.once,
       read: parseSubscriptions
     })
   }
@@ -190,7 +193,7 @@ export class LazadaClient implements LazadaApi {
         this.logger.warn('Lazada refused a timestamp; sending again with its clock', { api: spec.api, clockOffsetMs: this.time.offsetMs })
         continue
       }
-      if (!spec.singleUse && isRetryable(error) && retries + 1 < this.maxAttempts) {
+      if (!spec.singleUse && !spec.once && isRetryable(error) && retries + 1 < this.maxAttempts) {
         retries++
         const delayMs = backoffDelay(retries, this.backoff, MIN_RETRY_WAIT_MS, this.random)
         this.logger.info('Lazada call will be retried', { api: spec.api, kind: error.kind, code: error.detail.code, httpStatus: error.detail.httpStatus, retry: retries, delayMs })

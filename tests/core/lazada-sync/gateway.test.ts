@@ -82,6 +82,14 @@ describe('against the mock Lazada gateway', () => {
     expect(mock.requests[0]!.params).toMatchObject({ app_key: mock.appKey, sign_method: 'sha256', shortCode: 'SG10000001', articleCode: mock.articleCode })
     expect(mock.requests[0]!.params.access_token).toBeUndefined()
 
+    // An answer now, not after backoff: a failing gateway is asked once.
+    mock.resetStats()
+    mock.inject('/service/market/subs/query', { kind: 'http', status: 503 })
+    const unavailable = await call(world.core, 'credentials:test', { country: 'SG', shortCode: 'SG10000001' })
+    expect(unavailable).toMatchObject({ ok: false, cause: 'http-error' })
+    expect(unavailable.message).toMatch(/^Not connected: /)
+    expect(mock.requests).toHaveLength(1)
+
     await call(world.core, 'credentials:save-secret', { secret: 'not-the-right-secret' })
     const refused = await call(world.core, 'credentials:test', { country: 'SG', shortCode: 'SG10000001' })
     expect(refused).toMatchObject({ ok: false, cause: 'incomplete-signature' })
