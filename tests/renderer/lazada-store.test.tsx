@@ -284,6 +284,52 @@ describe('lists: Lazada’s badges', () => {
     expect(within(within(table).getByRole('row', { name: 'Gamma Pte Ltd — Gamma (SG)' })).getByText('Token refused')).toBeInTheDocument()
   })
 
+  it('sums up on the dashboard what Lazada said, each group leading to its stores', async () => {
+    const bridge = installFakeBridge(fourStores())
+    bridge.lazadaOverview = { items: OVERVIEW_ITEMS, remoteChecksOff: null }
+    bridge.runs = [
+      makeRun({
+        remote: {
+          state: 'done',
+          message: '',
+          asked: 3,
+          answered: 2,
+          disagreements: 1,
+          cannotCheck: 1,
+          failures: [{ cause: 'timeout', message: 'Lazada did not answer within 30 s. The next check tries again.', count: 1, storeIds: [4] }],
+          tokensRefreshed: 0,
+          tokensNeedingAuthorization: 1
+        }
+      })
+    ]
+    const { user } = renderApp('#/')
+
+    const panel = await screen.findByRole('region', { name: 'What Lazada said' })
+    expect(panel).toHaveTextContent(/asked about 3 stores .+, 2 answered/)
+    expect(within(panel).getByTestId('lazada-group-disagrees')).toHaveTextContent('1 store: Lazada’s End Time differs from yours')
+    expect(within(panel).getByTestId('lazada-group-refused')).toHaveTextContent('The seller must authorize again.')
+    expect(within(panel).getByTestId('lazada-group-cannot-check')).toHaveTextContent('1 store: can’t be checked with Lazada')
+    expect(within(panel).getByTestId('lazada-group-failed:timeout')).toHaveTextContent('1 store: not answered in the last check (timed out)')
+
+    await user.click(within(panel).getByRole('link', { name: '1 store: can’t be checked with Lazada' }))
+    await waitFor(() => expect(window.location.hash).toBe('#/portfolio?ids=2'))
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Stores' })).getAllByRole('row')).toHaveLength(2))
+    expect(rowOf('Beta Pte Ltd')).toBeInTheDocument()
+  })
+
+  it('says Lazada agrees when it answered and nothing stands out, and says nothing while checks do not ask Lazada', async () => {
+    const bridge = installFakeBridge(fourStores())
+    bridge.lazadaOverview = { items: [OVERVIEW_ITEMS[3]!], remoteChecksOff: null }
+    const remote = { state: 'done' as const, message: '', asked: 1, answered: 1, disagreements: 0, cannotCheck: 0, failures: [], tokensRefreshed: 0, tokensNeedingAuthorization: 0 }
+    bridge.runs = [makeRun({ remote })]
+    renderApp('#/')
+    expect(await within(await screen.findByRole('region', { name: 'What Lazada said' })).findByText('Lazada agrees with every End Time on record.')).toBeInTheDocument()
+
+    bridge.lazadaOverview = { items: OVERVIEW_ITEMS, remoteChecksOff: 'No app secret is saved: enter the App Secret from Lazada’s App Console.' }
+    act(() => bridge.emit('credentials:changed', bridge.credentials()))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'What Lazada said' })).not.toBeInTheDocument())
+  })
+
   it('reloads the badges after a check, when stores change and when the credentials change', async () => {
     const bridge = installFakeBridge(fourStores())
     renderApp('#/portfolio')

@@ -304,6 +304,12 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
       await page.goto(`${app.host.url}#/portfolio`)
       await page.getByRole('table', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
       await shoot(page, 'portfolio-lazada.png')
+
+      await page.goto(`${app.host.url}#/`)
+      const said = page.getByRole('region', { name: 'What Lazada said' })
+      await said.waitFor()
+      await said.scrollIntoViewIfNeeded()
+      await shoot(page, 'dashboard-lazada.png')
     } finally {
       await gateway.close()
     }

@@ -1,6 +1,6 @@
 /**
- * The home screen: what needs the KAM today. Counts by status, the worklist, and when the coming
- * renewals bunch up.
+ * The home screen: what needs the KAM today. Counts by status, the worklist, what Lazada said in
+ * the checks, and when the coming renewals bunch up.
  */
 import { Card, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
@@ -15,6 +15,7 @@ import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { useSaveTemplate } from '../import/useSaveTemplate'
 import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
 import { ExpiryGrid } from './ExpiryGrid'
+import { LazadaPanel } from './LazadaPanel'
 import { StatusCounts } from './StatusCounts'
 import { Worklist } from './Worklist'
 import { LoadFailed } from '../common/LoadFailed'
@@ -103,6 +104,8 @@ export function DashboardPage() {
           </Group>
           {worklist.length ? <Worklist items={worklist} now={now} /> : <AllFine watched={watched} />}
         </Card>
+
+        <LazadaPanel now={now} />
 
         <Card withBorder padding="md" radius="md" component="section" aria-labelledby="expiry-title">
           <Group gap="xs" mb="sm" align="baseline">
