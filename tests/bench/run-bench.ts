@@ -13,6 +13,7 @@ import path from 'node:path'
 import { serialize, deserialize } from 'node:v8'
 import type Database from 'better-sqlite3'
 import { createAppCore } from '../../electron/core/app-core'
+import type { AppCore, AppCoreDeps } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { SCAN_CHUNK, scanSql } from '../../electron/core/monitoring/portfolio-scan'
@@ -204,6 +205,33 @@ async function benchCheck100k(): Promise<CheckFigures> {
   }
 }
 
+/** A real app core on a fresh database in `dir`, on the system clock, with nothing shown or saved. */
+function openBenchCore(dir: string, extra: Pick<AppCoreDeps, 'secretStore'> = {}): { database: DatabaseHandle; core: AppCore } {
+  const databasePath = path.join(dir, 'storewatch.db')
+  const database = openDatabase({
+    filePath: databasePath,
+    migrationsFolder: MIGRATIONS_DIR,
+    backupDir: path.join(dir, 'backups'),
+    appVersion: 'bench',
+    clock: systemClock,
+    logger: silentLogger
+  })
+  const core = createAppCore({
+    database,
+    clock: systemClock,
+    logger: silentLogger,
+    actor: { name: () => 'bench' },
+    fileSaver: { saveText: async () => ({ saved: false }) },
+    notifier: { show: async () => ({ delivered: true }) },
+    ticker: { every: () => () => undefined },
+    broadcast: () => undefined,
+    kamTimeZone: () => 'Asia/Singapore',
+    appInfo: { version: 'bench', dataDir: dir, databasePath },
+    ...extra
+  })
+  return { database, core }
+}
+
 const REMOTE_STORES = 500
 const REMOTE_LATENCY_MS = 50
 const REMOTE_LIMIT_PER_SECOND = 20
@@ -231,27 +259,9 @@ async function benchRemote500(): Promise<RemoteFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-remote-'))
   let database: DatabaseHandle | null = null
   try {
-    database = openDatabase({
-      filePath: path.join(dir, 'storewatch.db'),
-      migrationsFolder: MIGRATIONS_DIR,
-      backupDir: path.join(dir, 'backups'),
-      appVersion: 'bench',
-      clock: systemClock,
-      logger: silentLogger
-    })
-    const core = createAppCore({
-      database,
-      clock: systemClock,
-      logger: silentLogger,
-      actor: { name: () => 'bench' },
-      fileSaver: { saveText: async () => ({ saved: false }) },
-      notifier: { show: async () => ({ delivered: true }) },
-      ticker: { every: () => () => undefined },
-      broadcast: () => undefined,
-      kamTimeZone: () => 'Asia/Singapore',
-      appInfo: { version: 'bench', dataDir: dir, databasePath: path.join(dir, 'storewatch.db') },
-      secretStore: new FakeSecretStore()
-    })
+    const opened = openBenchCore(dir, { secretStore: new FakeSecretStore() })
+    database = opened.database
+    const { core } = opened
 
     const current = core.settings.get()
     core.settings.save({
@@ -304,26 +314,7 @@ async function benchRemote500(): Promise<RemoteFigures> {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-'))
-  const database = openDatabase({
-    filePath: path.join(dir, 'storewatch.db'),
-    migrationsFolder: MIGRATIONS_DIR,
-    backupDir: path.join(dir, 'backups'),
-    appVersion: 'bench',
-    clock: systemClock,
-    logger: silentLogger
-  })
-  const core = createAppCore({
-    database,
-    clock: systemClock,
-    logger: silentLogger,
-    actor: { name: () => 'bench' },
-    fileSaver: { saveText: async () => ({ saved: false }) },
-    notifier: { show: async () => ({ delivered: true }) },
-    ticker: { every: () => () => undefined },
-    broadcast: () => undefined,
-    kamTimeZone: () => 'Asia/Singapore',
-    appInfo: { version: 'bench', dataDir: dir, databasePath: path.join(dir, 'storewatch.db') }
-  })
+  const { database, core } = openBenchCore(dir)
   const context = { emit: () => {} }
   const bytes = new TextEncoder().encode(storesCsv(demoStoreInputs(ROWS)))
 
