@@ -227,6 +227,13 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
     broadcast('authorizations:result', payload)
   }
 
+  /** An authorization is on record: every window hears the store changed, the KAM gets the result. */
+  function announceCaptured(window: LiveWindow, authorizationId: number, message: string, logEvent: string): void {
+    logger.info(logEvent, { storeId: window.storeId, attemptId: window.attemptId })
+    broadcast('stores:changed', { storeIds: [window.storeId] })
+    result({ storeId: window.storeId, attemptId: window.attemptId, outcome: 'captured', message, authorizationId })
+  }
+
   function onCaptured(window: LiveWindow, captured: Extract<CaptureResult, { kind: 'captured' }>): void {
     const store = storeOf(window.storeId)
     const now = clock.now()
@@ -256,15 +263,7 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
       )
       return created
     })()
-    logger.info('authorization captured', { storeId: window.storeId, attemptId: window.attemptId })
-    broadcast('stores:changed', { storeIds: [window.storeId] })
-    result({
-      storeId: window.storeId,
-      attemptId: window.attemptId,
-      outcome: 'captured',
-      message: `Authorized — now reconnect the store in ${window.omsName}`,
-      authorizationId: authorization.id
-    })
+    announceCaptured(window, authorization.id, `Authorized — now reconnect the store in ${window.omsName}`, 'authorization captured')
   }
 
   /** The callback was blocked with a valid state: spend the state now, then exchange the code in the background. */
@@ -325,15 +324,12 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
         )
         return created
       })()
-      logger.info('authorization exchanged and recorded', { storeId: window.storeId, attemptId: window.attemptId })
-      broadcast('stores:changed', { storeIds: [window.storeId] })
-      result({
-        storeId: window.storeId,
-        attemptId: window.attemptId,
-        outcome: 'captured',
-        message: `Authorized as ${account}; the tokens are kept encrypted — now reconnect the store in ${window.omsName}`,
-        authorizationId: authorization.id
-      })
+      announceCaptured(
+        window,
+        authorization.id,
+        `Authorized as ${account}; the tokens are kept encrypted — now reconnect the store in ${window.omsName}`,
+        'authorization exchanged and recorded'
+      )
       return
     }
     const summary = outcome.kind === 'mismatch' ? 'Authorization refused: another seller account' : 'Authorization code could not be exchanged'
