@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { subscriptionInputSchema } from '../../electron/shared/records'
+import { authorizeAsSeller } from '../support/mock-lazada/seller-page'
 import { storeInput } from '../support/store-input'
 import { startAppWithMockLazada } from './app-fixture'
 
@@ -26,13 +27,7 @@ describe('the authorization window in Chromium', () => {
     expect(started.ok).toBe(true)
 
     const lazada = await app.authWindows.nextPage()
-    await lazada.getByLabel('Country').selectOption('sg')
-    await lazada.getByLabel('E-mail').fill('seller@bloom.sg')
-    await lazada.getByLabel('Password').fill('secret')
-    await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
-    await lazada.getByRole('button', { name: 'Submit' }).click()
-
-    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+    await authorizeAsSeller(lazada, { email: 'seller@bloom.sg', password: 'secret' })
     await expect.poll(() => core.stores.view(store.id).status).toBe('needs-reconnect')
     expect(mock.callbacks).toHaveLength(1)
     const [attempt] = core.authorization.attempts(store.id)

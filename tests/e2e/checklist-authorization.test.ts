@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { authorizeAsSeller } from '../support/mock-lazada/seller-page'
 import { storeInput } from '../support/store-input'
 import { startAppWithMockLazada } from './app-fixture'
 
@@ -60,12 +61,7 @@ describe('checklist and Reauthorize in the browser', () => {
 
     await reauthorize(checklist)
     const lazada = await app.authWindows.nextPage()
-    await lazada.getByLabel('Country').selectOption('sg')
-    await lazada.getByLabel('E-mail').fill('seller@bloom.sg')
-    await lazada.getByLabel('Password').fill('secret')
-    await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
-    await lazada.getByRole('button', { name: 'Submit' }).click()
-    await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+    await authorizeAsSeller(lazada, { email: 'seller@bloom.sg', password: 'secret' })
 
     const banner = page.getByRole('region', { name: 'Lazada authorization' })
     await banner.getByText('Authorized — now reconnect the store in Anchanto OMS').waitFor()

@@ -21,6 +21,7 @@ import { authorizationInputSchema } from '../../electron/shared/records'
 import { demoIntegratorProfile, demoStoreInputs, storesCsv } from './demo-data'
 import { startMockGateway } from './mock-lazada/gateway'
 import type { MockGateway } from './mock-lazada/gateway'
+import { authorizeAsSeller } from './mock-lazada/seller-page'
 import { startMockLazada } from './mock-lazada/server'
 import type { MockLazada } from './mock-lazada/server'
 import { launchApp } from './launcher'
@@ -236,12 +237,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
       const activity = page.getByRole('region', { name: 'Lazada authorization' })
       await activity.getByText('Waiting for the seller to authorize in the Lazada window…').waitFor()
       await shoot(page, 'authorization-waiting.png')
-      await lazada.getByLabel('Country').selectOption('sg')
-      await lazada.getByLabel('E-mail').fill('seller@example.com')
-      await lazada.getByLabel('Password').fill('demo-password')
-      await lazada.getByLabel('I agree to the Authorization Terms & Agreement').check()
-      await lazada.getByRole('button', { name: 'Submit' }).click()
-      await lazada.getByRole('heading', { name: 'Anchanto OM' }).waitFor()
+      await authorizeAsSeller(lazada, { email: 'seller@example.com', password: 'demo-password' })
       await activity.getByRole('button', { name: 'Mark reconnected' }).waitFor()
       await shoot(page, 'authorized-banner.png')
       await lazada.close()

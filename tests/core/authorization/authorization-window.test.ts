@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuthorizationService } from '../../../electron/core/authorization/authorization-service'
-import type { LogFields, Logger } from '../../../electron/core/ports'
 import type { WindowAttemptStart } from '../../../electron/shared/authorization'
 import type { ChecklistRun } from '../../../electron/shared/checklists'
 import { subscriptionInputSchema } from '../../../electron/shared/records'
@@ -15,26 +14,12 @@ import { startMockLazada } from '../../support/mock-lazada/server'
 import type { MockLazada } from '../../support/mock-lazada/server'
 import { storeInput } from '../../support/store-input'
 import { createTestCore } from '../../support/test-core'
+import { RecordingLogger } from '../../support/recording-logger'
 import type { TestCore } from '../../support/test-core'
 import { FakeClock, openTestDatabase } from '../../support/test-database'
 import type { TestDatabase } from '../../support/test-database'
 import { MINUTE, call, refusal, setIntegrator, sgt } from '../checklists/support'
 
-class RecordingLogger implements Logger {
-  lines: { level: string; message: string; fields?: LogFields }[] = []
-  info(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'info', message, fields })
-  }
-  warn(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'warn', message, fields })
-  }
-  error(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'error', message, fields })
-  }
-  get text(): string {
-    return JSON.stringify(this.lines)
-  }
-}
 
 let database: TestDatabase
 let core: TestCore
@@ -164,7 +149,7 @@ describe('Reauthorize in the authorization window', () => {
     await window.navigate(`${mock.callbackUrl}?code=0_100132_first&state=${state}`)
     expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_second&state=${state}`)).toBe('block')
     expect(core.detail(storeId).authorizations).toHaveLength(1)
-    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'authorization callback refused', fields: expect.objectContaining({ reason: 'reused-state' }) }))
+    expect(logger.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: 'authorization callback refused', fields: expect.objectContaining({ reason: 'reused-state' }) }))
   })
 
   it('closing the window before the callback abandons the attempt and changes nothing else', async () => {
@@ -246,7 +231,7 @@ describe('Reauthorize in the authorization window', () => {
     expect(await window.navigate('https://evil.test/phish?session=abc123secret')).toBe('block')
     expect(await window.navigate('javascript:alert(1)')).toBe('block')
     expect(await window.navigate(`https://callback.example.com@evil.test/callback`)).toBe('block')
-    const blocked = logger.lines.filter((l) => l.message === 'authorization window: navigation blocked')
+    const blocked = logger.entries.filter((l) => l.message === 'authorization window: navigation blocked')
     expect(blocked.map((l) => l.fields?.to)).toEqual(['https://evil.test', 'javascript:', 'https://evil.test'])
     expect(logger.text).not.toContain('abc123secret')
   })
@@ -278,7 +263,7 @@ describe('Reauthorize in the authorization window', () => {
     await window.submit(seller)
     await window.navigate(`${mock.callbackUrl}?code=0_100132_again&state=${state}`)
     const code = mock.issued[0]!.code
-    expect(logger.lines.length).toBeGreaterThan(0)
+    expect(logger.entries.length).toBeGreaterThan(0)
     for (const secret of [code, state, 'hunter2', '0_100132_again']) expect(logger.text).not.toContain(secret)
     expect(JSON.stringify(core.detail(storeId).history)).not.toContain(code)
     expect(JSON.stringify(database.sqlite.prepare('SELECT * FROM authorization_attempts').all())).not.toContain(state)

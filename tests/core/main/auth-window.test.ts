@@ -8,7 +8,8 @@
 import { EventEmitter } from 'node:events'
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, FromPartitionOptions, Session, Shell, WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { AuthWindowNavigation, AuthWindowOpenRequest, LogFields, Logger } from '../../../electron/core/ports'
+import type { AuthWindowNavigation, AuthWindowOpenRequest } from '../../../electron/core/ports'
+import { RecordingLogger } from '../../support/recording-logger'
 import { AUTH_PARTITION_PREFIX, createElectronAuthWindow, isAllowedSubframeNavigation } from '../../../electron/main/auth-window'
 import type { ElectronAuthWindowOptions } from '../../../electron/main/auth-window'
 import { installSecurityPolicy } from '../../../electron/main/security'
@@ -114,25 +115,6 @@ class FakeWindow extends EventEmitter {
     const event = new FakeEvent()
     this.emit('close', event)
     if (!event.defaultPrevented) this.destroy()
-  }
-}
-
-class RecordingLogger implements Logger {
-  lines: { level: string; message: string; fields?: LogFields }[] = []
-  info(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'info', message, fields })
-  }
-  warn(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'warn', message, fields })
-  }
-  error(message: string, fields?: LogFields) {
-    this.lines.push({ level: 'error', message, fields })
-  }
-  get text(): string {
-    return JSON.stringify(this.lines)
-  }
-  messages(level?: string): string[] {
-    return this.lines.filter((l) => !level || l.level === level).map((l) => l.message)
   }
 }
 
@@ -379,7 +361,7 @@ describe('the authorization window: failed loads', () => {
     FakeWindow.loadError = Object.assign(new Error(`ERR_ABORTED (-3) loading '${AUTHORIZE_URL}'`), { errno: -3, code: 'ERR_ABORTED' })
     openOne()
     await settle()
-    expect(logger.lines).toEqual([])
+    expect(logger.entries).toEqual([])
   })
 
   it('logs other failures with the origin only', async () => {
@@ -388,7 +370,7 @@ describe('the authorization window: failed loads', () => {
     contents.emit('did-fail-load', new FakeEvent(), -105, 'ERR_NAME_NOT_RESOLVED', 'https://sellercenter.lazada.sg/x?y=1', true)
     contents.emit('did-fail-load', new FakeEvent(), -105, 'ERR_NAME_NOT_RESOLVED', 'https://ads.example/frame', false)
     await settle()
-    const failures = logger.lines.filter((l) => l.message === 'authorization window: page did not load')
+    const failures = logger.entries.filter((l) => l.message === 'authorization window: page did not load')
     expect(failures.map((l) => l.fields)).toEqual([
       { code: -105, error: 'ERR_NAME_NOT_RESOLVED', to: 'https://sellercenter.lazada.sg' },
       { code: 'ERR_CONNECTION_REFUSED', to: 'https://auth.lazada.com' }
@@ -418,7 +400,7 @@ describe('the authorization window: what the page may not do', () => {
     const event = new FakeEvent()
     session.emit('will-download', event, { getURL: () => 'https://auth.lazada.com/file.exe?token=abc' }, {})
     expect(event.defaultPrevented).toBe(true)
-    expect(logger.lines.find((l) => l.message === 'authorization window: download blocked')?.fields).toEqual({ from: 'https://auth.lazada.com' })
+    expect(logger.entries.find((l) => l.message === 'authorization window: download blocked')?.fields).toEqual({ from: 'https://auth.lazada.com' })
   })
 
   it('denies every permission request, permission check and device permission on its session', () => {

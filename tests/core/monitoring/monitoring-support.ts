@@ -1,6 +1,6 @@
 /** Shared setup for the monitoring tests: a real core on a temp database, driven by a fake clock. */
 import type { AppCoreDeps } from '../../../electron/core/app-core'
-import type { LogFields, Logger } from '../../../electron/core/ports'
+import { RecordingLogger } from '../../support/recording-logger'
 import type { StoreInputDraft } from '../../../electron/shared/store-fields'
 import { storeInput } from '../../support/store-input'
 import { createTestCore } from '../../support/test-core'
@@ -15,20 +15,6 @@ export const DAY = 24 * HOUR
 /** Midnight at the start of a Singapore calendar day, e.g. `sgMidnight('2026-12-15')`. */
 export function sgMidnight(day: string): number {
   return Date.parse(`${day}T00:00:00+08:00`)
-}
-
-/** A logger that keeps what it was told. */
-export class RecordingLogger implements Logger {
-  entries: { level: 'info' | 'warn' | 'error'; message: string; fields?: LogFields }[] = []
-  info(message: string, fields?: LogFields): void {
-    this.entries.push({ level: 'info', message, fields })
-  }
-  warn(message: string, fields?: LogFields): void {
-    this.entries.push({ level: 'warn', message, fields })
-  }
-  error(message: string, fields?: LogFields): void {
-    this.entries.push({ level: 'error', message, fields })
-  }
 }
 
 export interface World {
