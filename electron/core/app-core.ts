@@ -25,13 +25,14 @@ import { systemClock } from './ports'
 import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
 import { storesToCsv } from './portfolio/csv-export'
 import { createImportService } from './portfolio/csv-import'
-import { listStores } from './portfolio/portfolio-query'
+import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
 import { createRecordsService } from './records/records-service'
 import { createSettingsService } from './settings/settings-service'
 import { daysLeft, timeZoneOf } from './status/calendar'
 import { createStatusService } from './status/status-service'
+import { createViewPrefs } from './view-prefs/view-prefs'
 
 export interface AppCoreDeps {
   database: DatabaseHandle
@@ -120,6 +121,7 @@ export function createAppCore(deps: AppCoreDeps) {
     hasSecret: credentials.hasSecret
   })
   const imports = createImportService({ stores, clock, logger })
+  const viewPrefs = createViewPrefs(database.db)
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
   const monitoring = createMonitoring({ ...deps, settings, status, history, remote })
   const lazadaViews = createLazadaViews({
@@ -165,7 +167,10 @@ export function createAppCore(deps: AppCoreDeps) {
   const handlers: Handlers = {
     'app:info': () => deps.appInfo,
 
-    'stores:list': (query) => listStores(database.db, query),
+    'stores:list': (request) => listStorePage(database.db, request, clock.now()),
+    'stores:ids': (request) => listStoreIds(database.db, request, clock.now()),
+    'stores:locate': ({ query, storeId }) => ({ index: locateStore(database.db, query, storeId, clock.now()) }),
+    'stores:facets': () => portfolioFacets(database.db),
     'stores:get': ({ id }) => storeDetail(id),
     'stores:create': ({ store }) => {
       const created = stores.create(store)
@@ -176,7 +181,7 @@ export function createAppCore(deps: AppCoreDeps) {
     'stores:restore': ({ id }) => changed([id], stores.restore(id)),
     'stores:delete': ({ id }) => changed([id], stores.delete(id)),
     'stores:export-csv': async ({ query }) => {
-      const { stores: rows } = listStores(database.db, query)
+      const rows = listStores(database.db, query, clock.now())
       const file = await fileSaver.saveText({
         suggestedName: `storewatch-stores-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
         content: storesToCsv(rows),
@@ -270,7 +275,10 @@ export function createAppCore(deps: AppCoreDeps) {
     'credentials:clear-secret': () => credentials.clearSecret(),
     'credentials:test': (input) => credentials.testConnection(input),
     'lazada:store': ({ storeId }) => lazadaViews.store(storeId),
-    'lazada:overview': () => lazadaViews.overview()
+    'lazada:overview': () => lazadaViews.overview(),
+
+    'views:columns': ({ view }) => viewPrefs.columns(view),
+    'views:save-columns': ({ view, prefs }) => viewPrefs.saveColumns(view, prefs)
   }
 
   return {

@@ -11,12 +11,14 @@ import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
-import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
-import { portfolioQuerySchema } from './portfolio'
+import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
+import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
+import type { ColumnPrefs } from './view-prefs'
 
 export interface InvokeSpec<Input extends z.ZodType, Output> {
   /** What the call does, for readers of the contract. */
@@ -59,7 +61,16 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 export const ipcContract = {
   'app:info': invoke<AppInfo>()('Version and where the data lives.', noInput),
 
-  'stores:list': invoke<StoreListResult>()('Stores matching filters, search and sort.', portfolioQuerySchema),
+  'stores:list': invoke<StorePage>()(
+    'One window of the stores matching filters, search and sort (offset, limit), with how many match in all.',
+    storeWindowSchema
+  ),
+  'stores:ids': invoke<StoreIdPage>()('The ids of one window of a view, in its order: a range the renderer has not loaded.', storeWindowSchema),
+  'stores:locate': invoke<{ index: number | null }>()(
+    'Where a store stands in a view (0-based), or null when the view does not hold it.',
+    z.strictObject({ query: portfolioQuerySchema, storeId })
+  ),
+  'stores:facets': invoke<PortfolioFacets>()('The countries, owners and tags the portfolio holds, for the filters.', noInput),
   'stores:get': invoke<StoreDetail>()('One store with its history, newest first.', z.strictObject({ id: storeId })),
   'stores:create': invoke<Store>()('Adds a store; refuses a duplicate key.', z.strictObject({ store: storeInputSchema })),
   'stores:update': invoke<Store>()(
@@ -223,6 +234,12 @@ export const ipcContract = {
   'lazada:overview': invoke<LazadaOverview>()(
     'Stores the lists should mark: Lazada’s End Time and a disagreement, “cannot check with Lazada” (no short code), tokens Lazada refused.',
     noInput
+  ),
+
+  'views:columns': invoke<ColumnPrefs>()('How the KAM arranged a list’s columns (empty: the defaults).', z.strictObject({ view: z.enum(LIST_VIEWS) })),
+  'views:save-columns': invoke<ColumnPrefs>()(
+    'Remembers how the KAM arranged a list’s columns: order, widths, shown and hidden.',
+    z.strictObject({ view: z.enum(LIST_VIEWS), prefs: columnPrefsSchema })
   )
 } as const
 

@@ -76,10 +76,14 @@ export const SORTABLE_COLUMNS = [
 ] as const
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number]
 
+/** The longest "ends within N days" the filter takes: ten years is beyond any subscription. */
+export const MAX_ENDS_WITHIN_DAYS = 3650
+
 /**
  * An empty string in `owners` stands for "no owner". No status picked means every status but
  * archived: archived stores show only when "archived" is picked. `storeIds` narrows the view to
- * given stores (the stores of a digest notification).
+ * given stores (the stores of a digest notification). `endsWithinDays` keeps the stores whose
+ * deadline is still ahead and at most that many days left (0: today is its day).
  */
 export const portfolioQuerySchema = z.strictObject({
   search: z.string().max(200).default(''),
@@ -88,6 +92,7 @@ export const portfolioQuerySchema = z.strictObject({
   tags: z.array(z.string().max(40)).max(1000).default([]),
   statuses: z.array(z.enum(PORTFOLIO_STATUSES)).max(PORTFOLIO_STATUSES.length).default([]),
   storeIds: z.array(z.number().int().positive()).max(1000).default([]),
+  endsWithinDays: z.number().int().min(0).max(MAX_ENDS_WITHIN_DAYS).nullable().default(null),
   sort: z
     .strictObject({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) })
     .default({ column: 'clientName', direction: 'asc' })
@@ -103,12 +108,43 @@ export interface PortfolioFacets {
   tags: string[]
 }
 
-export interface StoreListResult {
+/** The most rows one request may ask for: a screenful is ~30, a page 100, the bench reads 10,000. */
+export const MAX_PAGE_ROWS = 10_000
+
+/** A window of a view: the rows from `offset` on, at most `limit` of them, in the view's order. */
+export const storeWindowSchema = portfolioQuerySchema.extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100)
+})
+export type StoreWindow = z.output<typeof storeWindowSchema>
+export type StoreWindowInput = z.input<typeof storeWindowSchema>
+
+export interface StorePage {
+  /** Index of the first row in the whole view. */
+  offset: number
   stores: Store[]
+  /** Rows in the whole view (every page of it). */
+  total: number
   /** Stores in the portfolio whatever the filters, archived ones included: tells "empty" from "no match". */
   portfolioSize: number
-  facets: PortfolioFacets
 }
+
+export interface StoreIdPage {
+  offset: number
+  ids: number[]
+  total: number
+}
+
+/**
+ * Which stores a KAM picked in a list: the ones named, or every store of a view but some. Main
+ * resolves either to store ids in one query, so "all 10,000 matching" never travels as a list.
+ */
+export const storeSelectionSchema = z.union([
+  z.strictObject({ ids: z.array(z.number().int().positive()).max(100_000) }),
+  z.strictObject({ allMatching: portfolioQuerySchema, except: z.array(z.number().int().positive()).max(100_000).default([]) })
+])
+export type StoreSelection = z.output<typeof storeSelectionSchema>
+export type StoreSelectionInput = z.input<typeof storeSelectionSchema>
 
 export interface StoreVerdict extends StatusVerdict {
   /** Calendar days to the deadline day in the store's country time; negative once passed. */

@@ -1,12 +1,18 @@
-/** Lists the portfolio for a view: filters, word search and sort run in SQL. */
-import { and, asc, desc, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
+/**
+ * The portfolio's views: filters, word search and sort run in SQL, and the renderer asks for one
+ * window of rows at a time (what is on screen plus a margin) with the view's count, so a keystroke
+ * at 10,000 stores costs a page of rows, not the whole list. Each function runs its statements in
+ * one synchronous turn, so no write of this process lands between a page and its count.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import type { PortfolioFacets, PortfolioQuery, SortableColumn, StoreListResult } from '../../shared/portfolio'
+import type { PortfolioFacets, PortfolioQuery, SortableColumn, Store, StoreIdPage, StorePage, StoreSelection, StoreWindow } from '../../shared/portfolio'
 import { STATUS_SEVERITY, STORE_STATUSES } from '../../shared/status'
 import type { StoreStatus } from '../../shared/status'
 import type { AppDatabase } from '../db/open-database'
 import { storeStatus, stores } from '../db/schema'
 import { selectStoreViews, toStore } from './store-service'
+import { deadlineCutoffs } from './deadline-window'
 
 /** A store not evaluated yet counts as unknown, as the store page shows it. */
 const derivedStatus = sql`coalesce(${storeStatus.status}, 'unknown')`
@@ -17,21 +23,47 @@ const statusRank = sql`CASE WHEN ${stores.archivedAt} IS NOT NULL THEN ${STORE_S
   sql` `
 )} END`
 
-const SORT_EXPRESSIONS: Record<SortableColumn, SQL> = {
-  clientName: sql`${stores.clientName} COLLATE NOCASE`,
-  storeName: sql`${stores.storeName} COLLATE NOCASE`,
-  country: sql`${stores.country}`,
-  sellerShortCode: sql`${stores.sellerShortCode}`,
-  loginEmail: sql`${stores.loginEmail}`,
-  ownerKam: sql`${stores.ownerKam} COLLATE NOCASE`,
-  status: statusRank,
-  deadlineAt: sql`${storeStatus.deadlineAt}`,
-  createdAt: sql`${stores.createdAt}`,
-  updatedAt: sql`${stores.updatedAt}`
+interface SortKey {
+  expression: SQL
+  /** Stores without a value sort last in both directions (no deadline is not "the soonest"). */
+  nullable: boolean
 }
 
-/** The WHERE clause of a view; export uses it too, so a file holds exactly what the table showed. */
-export function portfolioFilter(query: PortfolioQuery): SQL | undefined {
+const SORT_KEYS: Record<SortableColumn, SortKey> = {
+  clientName: { expression: sql`${stores.clientName} COLLATE NOCASE`, nullable: false },
+  storeName: { expression: sql`${stores.storeName} COLLATE NOCASE`, nullable: false },
+  country: { expression: sql`${stores.country}`, nullable: false },
+  sellerShortCode: { expression: sql`${stores.sellerShortCode}`, nullable: true },
+  loginEmail: { expression: sql`${stores.loginEmail}`, nullable: true },
+  ownerKam: { expression: sql`${stores.ownerKam} COLLATE NOCASE`, nullable: true },
+  status: { expression: statusRank, nullable: false },
+  deadlineAt: { expression: sql`${storeStatus.deadlineAt}`, nullable: true },
+  createdAt: { expression: sql`${stores.createdAt}`, nullable: false },
+  updatedAt: { expression: sql`${stores.updatedAt}`, nullable: false }
+}
+
+/** The view's ORDER BY: its column (empty values last), then the id so ties keep one order. */
+function viewOrder(query: PortfolioQuery): SQL[] {
+  const key = SORT_KEYS[query.sort.column]
+  const direction = query.sort.direction === 'asc' ? asc : desc
+  const nullsLast = key.nullable ? [sql`(${key.expression}) IS NULL`] : []
+  return [...nullsLast, direction(key.expression), asc(stores.id)]
+}
+
+function endsWithin(days: number, now: number): SQL {
+  const cutoffs = deadlineCutoffs(days, now)
+  const cutoff = sql`CASE ${stores.country} ${sql.join(
+    cutoffs.byCountry.map(({ country, before }) => sql`WHEN ${country} THEN ${before}`),
+    sql` `
+  )} ELSE ${cutoffs.otherwise} END`
+  return and(gt(storeStatus.deadlineAt, now), sql`${storeStatus.deadlineAt} < ${cutoff}`)!
+}
+
+/**
+ * The WHERE clause of a view; export and selections use it too, so a file or a bulk action holds
+ * exactly what the table showed. `now` places "ends within N days".
+ */
+export function portfolioFilter(query: PortfolioQuery, now: number): SQL | undefined {
   const conditions: (SQL | undefined)[] = []
 
   const derived = query.statuses.filter((s): s is StoreStatus => s !== 'archived')
@@ -61,23 +93,109 @@ export function portfolioFilter(query: PortfolioQuery): SQL | undefined {
       )}))`
     )
   }
+  if (query.endsWithinDays !== null) conditions.push(endsWithin(query.endsWithinDays, now))
   for (const word of query.search.toLowerCase().split(/\s+/).filter(Boolean)) {
     conditions.push(sql`instr(${stores.searchText}, ${word}) > 0`)
   }
   return and(...conditions)
 }
 
-export function listStores(db: AppDatabase, query: PortfolioQuery): StoreListResult {
-  const order = query.sort.direction === 'asc' ? asc : desc
+/** The ids of the view, in its order; `window` limits them to one stretch. */
+function viewIds(db: AppDatabase, query: PortfolioQuery, now: number, window?: { offset: number; limit: number }): number[] {
+  const ordered = db
+    .select({ id: stores.id })
+    .from(stores)
+    .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
+    .where(portfolioFilter(query, now))
+    .orderBy(...viewOrder(query))
+  const rows = window ? ordered.limit(window.limit).offset(window.offset).all() : ordered.all()
+  return rows.map((row) => row.id)
+}
+
+function countView(db: AppDatabase, query: PortfolioQuery, now: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(stores)
+      .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
+      .where(portfolioFilter(query, now))
+      .get()?.n ?? 0
+  )
+}
+
+/** Full rows of the given stores, in the order of `ids`. */
+function storesByIds(db: AppDatabase, ids: readonly number[]): Store[] {
+  if (ids.length === 0) return []
   const rows = selectStoreViews(db)
-    .where(portfolioFilter(query))
-    .orderBy(order(SORT_EXPRESSIONS[query.sort.column]), asc(stores.id))
+    .where(inArray(stores.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
     .all()
+  const byId = new Map(rows.map((row) => [row.id, toStore(row)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/**
+ * One window of a view with the view's count. The window's ids are sorted on the sort key alone
+ * (cheap even 9,000 rows in) and only its rows are read in full.
+ */
+export function listStorePage(db: AppDatabase, request: StoreWindow, now: number): StorePage {
+  const { offset, limit, ...query } = request
   return {
-    stores: rows.map(toStore),
-    portfolioSize: db.select({ n: sql<number>`count(*)` }).from(stores).get()?.n ?? 0,
-    facets: portfolioFacets(db)
+    offset,
+    stores: storesByIds(db, viewIds(db, query, now, { offset, limit })),
+    total: countView(db, query, now),
+    portfolioSize: db.select({ n: sql<number>`count(*)` }).from(stores).get()?.n ?? 0
   }
+}
+
+/** The ids of one window of a view: a shift-click range over rows the renderer has not loaded. */
+export function listStoreIds(db: AppDatabase, request: StoreWindow, now: number): StoreIdPage {
+  const { offset, limit, ...query } = request
+  return { offset, ids: viewIds(db, query, now, { offset, limit }), total: countView(db, query, now) }
+}
+
+/** Every store of a view, in its order: what an export writes. */
+export function listStores(db: AppDatabase, query: PortfolioQuery, now: number): Store[] {
+  return storesByIds(db, viewIds(db, query, now))
+}
+
+/** Where a store stands in a view (0-based), or null when the view does not hold it. */
+export function locateStore(db: AppDatabase, query: PortfolioQuery, storeId: number, now: number): number | null {
+  const ranked = db
+    .select({ id: stores.id, index: sql<number>`row_number() OVER (ORDER BY ${sql.join(viewOrder(query), sql`, `)}) - 1`.as('index') })
+    .from(stores)
+    .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
+    .where(portfolioFilter(query, now))
+    .as('ranked')
+  const found = db.select({ index: ranked.index }).from(ranked).where(eq(ranked.id, storeId)).get()
+  return found?.index ?? null
+}
+
+/**
+ * The store ids a selection stands for, in one query: the named stores that still exist, or the
+ * view's stores but the excepted ones (in the view's order). Bulk actions (issue #10) take a
+ * selection and resolve it here, inside their own transaction.
+ */
+export function resolveSelection(db: AppDatabase, selection: StoreSelection, now: number): number[] {
+  if ('ids' in selection) {
+    const named = sql`(SELECT value FROM json_each(${JSON.stringify(selection.ids)}))`
+    return db
+      .select({ id: stores.id })
+      .from(stores)
+      .where(inArray(stores.id, named))
+      .orderBy(asc(stores.id))
+      .all()
+      .map((row) => row.id)
+  }
+  const { allMatching: query, except } = selection
+  const excepted = except.length ? sql`${stores.id} NOT IN (SELECT value FROM json_each(${JSON.stringify(except)}))` : undefined
+  return db
+    .select({ id: stores.id })
+    .from(stores)
+    .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
+    .where(and(portfolioFilter(query, now), excepted))
+    .orderBy(...viewOrder(query))
+    .all()
+    .map((row) => row.id)
 }
 
 export function portfolioFacets(db: AppDatabase): PortfolioFacets {
