@@ -3,6 +3,7 @@ import { Route, Router, Switch } from 'wouter'
 import { DashboardPage } from './components/dashboard/DashboardPage'
 import { StoreFormModal } from './components/form/StoreFormModal'
 import { ImportModal } from './components/import/ImportModal'
+import { HoverTip } from './components/list/HoverTip'
 import { NotificationsPage } from './components/notifications/NotificationsPage'
 import { PortfolioPage } from './components/portfolio/PortfolioPage'
 import { SettingsPage } from './components/settings/SettingsPage'
@@ -43,6 +44,7 @@ export function App() {
       </AppShell>
       <StoreFormModal />
       <ImportModal />
+      <HoverTip />
     </Router>
   )
 }

@@ -1,8 +1,19 @@
-/** The home screen: counts by status, the needs-action worklist and the 90-day expiry view. */
+/**
+ * The home screen: counts by status, the needs-action worklist and the 90-day expiry view, and
+ * the worklist rows the KAM selected.
+ */
 import { create } from 'zustand'
 import type { Dashboard, Snooze, SnoozeMode } from '../../../electron/shared/monitoring'
+import { DEFAULT_PORTFOLIO_QUERY } from '../../../electron/shared/portfolio'
+import type { PortfolioQuery, StoreSelectionInput } from '../../../electron/shared/portfolio'
 import type { Result } from '../../../electron/shared/result'
+import { NEEDS_ACTION_STATUSES } from '../../../electron/shared/status'
 import { api } from '../api/client'
+import { NO_SELECTION, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
+import type { Selection } from '../lib/selection'
+
+/** The worklist as a portfolio view: every store not archived whose status needs action. */
+export const WORKLIST_QUERY: PortfolioQuery = { ...DEFAULT_PORTFOLIO_QUERY, statuses: [...NEEDS_ACTION_STATUSES] }
 
 interface DashboardData {
   dashboard: Dashboard | null
@@ -11,6 +22,9 @@ interface DashboardData {
   error: string | null
   /** Stores whose snooze is being changed: their menus wait. */
   snoozing: number[]
+  selection: Selection
+  /** Index of the worklist row a Shift-click selects from. */
+  anchor: number | null
 }
 
 interface DashboardActions {
@@ -19,11 +33,26 @@ interface DashboardActions {
   refresh(): Promise<void>
   snooze(storeId: number, mode: SnoozeMode): Promise<Result<Snooze>>
   unsnooze(storeId: number): Promise<Result<null>>
+  /** A checkbox click, Space or Ctrl/Cmd-click on a worklist row; with `range`, from the anchor. */
+  selectRow(index: number, gesture: { range: boolean }): void
+  /** Every store that needs action, listed or not. */
+  selectAllNeedingAction(): void
+  clearSelection(): boolean
+  /** The selection for main to resolve (bulk actions, issue #10). */
+  selectionSpec(): StoreSelectionInput
 }
 
 export type DashboardState = DashboardData & DashboardActions
 
-export const dashboardInitialData: DashboardData = { dashboard: null, loaded: false, loading: false, error: null, snoozing: [] }
+export const dashboardInitialData: DashboardData = {
+  dashboard: null,
+  loaded: false,
+  loading: false,
+  error: null,
+  snoozing: [],
+  selection: NO_SELECTION,
+  anchor: null
+}
 
 let requestSeq = 0
 
@@ -58,6 +87,34 @@ export const useDashboardStore = create<DashboardState>()((set, get) => {
 
     unsnooze(storeId) {
       return changeSnooze(storeId, () => api.reminders.unsnooze({ storeId }))
+    },
+
+    selectRow(index, { range }) {
+      const items = get().dashboard?.worklist ?? []
+      const { anchor } = get()
+      if (range && anchor !== null) {
+        const { from, to } = rangeBetween(anchor, index)
+        const ids = items.slice(from, to + 1).map((item) => item.storeId)
+        set((s) => ({ selection: setSelected(s.selection, ids, true) }))
+        return
+      }
+      const item = items[index]
+      if (item) set((s) => ({ selection: toggleSelected(s.selection, item.storeId), anchor: index }))
+    },
+
+    selectAllNeedingAction() {
+      set({ selection: selectAll(), anchor: null })
+    },
+
+    clearSelection() {
+      const { selection } = get()
+      const empty = selection.mode === 'some' && selection.ids.size === 0
+      if (!empty) set({ selection: NO_SELECTION, anchor: null })
+      return !empty
+    },
+
+    selectionSpec() {
+      return selectionSpec(get().selection, WORKLIST_QUERY)
     }
   }
 })

@@ -109,7 +109,7 @@ export const useStoreDetailStore = create<StoreDetailState>()((set, get) => {
       if (result.ok) {
         if (get().storeId === id) set(storeDetailInitialData)
         const portfolio = usePortfolioStore.getState()
-        if (portfolio.selectedId === id) portfolio.select(null)
+        if (portfolio.highlightedId === id) portfolio.highlight(null)
         void portfolio.load()
         void useDashboardStore.getState().refresh()
       }

@@ -51,7 +51,7 @@ export const useStoreFormStore = create<StoreFormState>()((set, get) => ({
     if (result.ok) {
       set({ opened: false })
       const portfolio = usePortfolioStore.getState()
-      portfolio.select(result.value.id)
+      portfolio.highlight(result.value.id)
       void portfolio.load()
       void useDashboardStore.getState().refresh()
       if (useStoreDetailStore.getState().storeId === result.value.id) void useStoreDetailStore.getState().reload()

@@ -1,6 +1,7 @@
 import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthorizationStore'
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
+import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
 import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
@@ -26,4 +27,5 @@ export function resetAllStores(): void {
   resetAuthorizationStore()
   resetCredentialsStore()
   resetLazadaStore()
+  resetColumnPrefsStore()
 }

@@ -17,6 +17,27 @@ interface SnoozeMenuProps {
   variant?: 'icon' | 'button'
 }
 
+/** The menu's entries, for this menu and for lists that open one shared menu from their rows. */
+export function SnoozeMenuItems({ snoozedUntil, now, onSnooze, onUnsnooze }: Pick<SnoozeMenuProps, 'snoozedUntil' | 'now' | 'onSnooze' | 'onUnsnooze'>) {
+  const snoozed = snoozedUntil !== null && snoozedUntil > now
+  return (
+    <>
+      {snoozed && <Menu.Label>Held until {formatKamTime(snoozedUntil, now)}</Menu.Label>}
+      <Menu.Item leftSection={<IconBellZ size={16} />} onClick={() => onSnooze('day')}>
+        Snooze for 1 day
+      </Menu.Item>
+      <Menu.Item leftSection={<IconBellZ size={16} />} onClick={() => onSnooze('next-rung')}>
+        Snooze until the next reminder
+      </Menu.Item>
+      {snoozed && (
+        <Menu.Item leftSection={<IconBellRinging size={16} />} onClick={onUnsnooze}>
+          End snooze
+        </Menu.Item>
+      )}
+    </>
+  )
+}
+
 function stop(event: MouseEvent): void {
   event.stopPropagation()
 }
@@ -46,18 +67,7 @@ export function SnoozeMenu({ label, snoozedUntil, busy, now, onSnooze, onUnsnooz
       <Menu position="bottom-end" shadow="md" withinPortal>
         {target}
         <Menu.Dropdown>
-        {snoozed && <Menu.Label>Held until {formatKamTime(snoozedUntil, now)}</Menu.Label>}
-        <Menu.Item leftSection={<IconBellZ size={16} />} onClick={() => onSnooze('day')}>
-          Snooze for 1 day
-        </Menu.Item>
-        <Menu.Item leftSection={<IconBellZ size={16} />} onClick={() => onSnooze('next-rung')}>
-          Snooze until the next reminder
-        </Menu.Item>
-        {snoozed && (
-          <Menu.Item leftSection={<IconBellRinging size={16} />} onClick={onUnsnooze}>
-            End snooze
-          </Menu.Item>
-        )}
+          <SnoozeMenuItems snoozedUntil={snoozedUntil} now={now} onSnooze={onSnooze} onUnsnooze={onUnsnooze} />
         </Menu.Dropdown>
       </Menu>
     </span>

@@ -102,7 +102,7 @@ export function DashboardPage() {
               </Text>
             )}
           </Group>
-          {worklist.length ? <Worklist items={worklist} now={now} /> : <AllFine watched={watched} />}
+          {worklist.length ? <Worklist items={worklist} total={dashboard.needsAction} now={now} /> : <AllFine watched={watched} />}
         </Card>
 
         <LazadaPanel now={now} />

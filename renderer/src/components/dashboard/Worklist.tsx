@@ -1,32 +1,150 @@
 /**
- * The "needs action" worklist: the stores to act on, in main's order (deadline, then severity),
- * with why, by when, Lazada's marks (a disagreement, "can't check", a refused token) and the
- * checklist step that resolves each. A row opens its store on click or Enter; ↑ ↓ move between rows.
+ * The "needs action" worklist: the stores to act on, in main's order, with why, by when, Lazada's
+ * marks (a disagreement, "can't check", a refused token) and the checklist step that resolves
+ * each. It is the shared DataGrid: a row opens its store on click or Enter, ↑ ↓ move between rows,
+ * and rows can be selected (checkbox, Shift for a range, Ctrl/Cmd, Space). One snooze menu serves
+ * every row, so a row costs a few plain elements however long the list.
  */
-import { Badge, Button, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
-import { useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import { Button, Group, Menu, Stack, Text } from '@mantine/core'
+import { IconBellZ, IconBellZFilled } from '@tabler/icons-react'
+import { useCallback, useMemo, useState } from 'react'
+import type { MouseEvent } from 'react'
 import { useLocation } from 'wouter'
 import type { SnoozeMode, WorklistItem } from '../../../../electron/shared/monitoring'
+import type { NextAction } from '../../../../electron/shared/status'
+import { deadlineSummary } from '../../lib/deadline-cells'
 import { formatKamTime } from '../../lib/dates'
-import { EMPTY_VALUE, storeLabel } from '../../lib/format'
+import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
+import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore } from '../../stores/useDashboardStore'
-import { DeadlineText } from '../common/DeadlineText'
-import { NextActionText } from '../common/NextActionText'
-import { SnoozeMenu } from '../common/SnoozeMenu'
+import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
+import { DataGrid } from '../list/DataGrid'
+import type { GridColumn, GridSelection } from '../list/DataGrid'
 import { StatusBadge } from '../portfolio/StatusBadge'
 
-/** Rows shown before "Show all": a long list hides the expiry view below it. */
+/** Rows shown before "Show all": the first screenful or two is what a KAM works through first. */
 export const WORKLIST_FIRST_ROWS = 50
+const ROW_HEIGHT = 60
 
-export function Worklist({ items, now }: { items: WorklistItem[]; now: number }) {
-  const [, navigate] = useLocation()
-  const snoozing = useDashboardStore((s) => s.snoozing)
+const PLAYBOOK_NAMES: Record<NextAction['playbook'], string> = {
+  'renew-and-reauthorize': 'Renew or subscribe, and reauthorize',
+  'connect-new-store': 'Connect a new store'
+}
+
+interface CellContext {
+  now: number
+  snoozing: readonly number[]
+}
+
+function DeadlineCell({ item, now }: { item: WorklistItem; now: number }) {
+  if (item.deadline === null) return <span className="text-dimmed">{EMPTY_VALUE}</span>
+  const deadline = deadlineSummary(item.deadline, item.country, now, item.daysLeft)
+  return (
+    <>
+      <span className="cell-line truncates" data-tip={deadline.exact}>
+        <span className="urgency cell-strong" data-urgency={deadline.urgency}>
+          {deadline.distance}
+        </span>
+        <span className="text-dimmed"> · </span>
+        {deadline.storeTime}
+      </span>
+      {deadline.kamTime && <span className="cell-line cell-small text-dimmed truncates">{deadline.kamTime}</span>}
+    </>
+  )
+}
+
+function NextActionCell({ action }: { action: NextAction | null }) {
+  if (!action) return <span className="text-dimmed">Nothing to do</span>
+  const tip = action.step !== null ? `Checklist “${PLAYBOOK_NAMES[action.playbook]}”, step ${action.step}: ${action.label}` : undefined
+  return (
+    <span className="cell-wrap" data-testid="next-action" data-tip={tip}>
+      {action.step !== null && <span className="step-label">Step {action.step} · </span>}
+      {action.label}
+    </span>
+  )
+}
+
+function SnoozeButton({ item, context }: { item: WorklistItem; context: CellContext }) {
+  const snoozed = item.snoozedUntil !== null && item.snoozedUntil > context.now
+  const busy = context.snoozing.includes(item.storeId)
+  const Icon = snoozed ? IconBellZFilled : IconBellZ
+  return (
+    <button
+      type="button"
+      className="row-icon-button"
+      data-snooze-for={item.storeId}
+      data-active={snoozed || undefined}
+      aria-label={`Snooze reminders for ${storeLabel(item)}`}
+      aria-haspopup="menu"
+      aria-busy={busy || undefined}
+      disabled={busy}
+      data-tip={snoozed ? `Snoozed until ${formatKamTime(item.snoozedUntil!, context.now)}` : 'Snooze reminders'}
+    >
+      <Icon size={18} stroke={1.5} aria-hidden />
+    </button>
+  )
+}
+
+const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
+  {
+    id: 'store',
+    header: 'Store',
+    width: 180,
+    grow: 2,
+    priority: 100,
+    hideable: false,
+    cell: (item) => (
+      <>
+        <span className="cell-line cell-strong truncates">{item.clientName}</span>
+        <span className="cell-line cell-small">
+          <span className="country-tag">{item.country}</span>
+          <span className="text-dimmed truncates">{item.storeName}</span>
+        </span>
+      </>
+    )
+  },
+  {
+    id: 'status',
+    header: 'Status and why',
+    width: 240,
+    grow: 3,
+    priority: 95,
+    cell: (item, { now }) => (
+      <>
+        <span className="cell-line cell-marks">
+          <StatusBadge status={item.status} />
+          <LazadaBadges storeId={item.storeId} country={item.country} />
+          {item.snoozedUntil !== null && item.snoozedUntil > now && (
+            <span className="cell-small snoozed-text truncates">Snoozed until {formatKamTime(item.snoozedUntil, now)}</span>
+          )}
+        </span>
+        <span className="cell-line cell-small reason-text truncates" data-testid="worklist-reason">
+          {item.reason}
+        </span>
+      </>
+    )
+  },
+  { id: 'deadline', header: 'Deadline', width: 210, grow: 1.2, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
+  { id: 'next', header: 'Next action', width: 200, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
+  { id: 'snooze', header: 'Snooze', hideHeader: true, width: 48, priority: 99, hideable: false, cell: (item, context) => <SnoozeButton item={item} context={context} /> }
+]
+
+/** One menu for every row's snooze button, placed at the button that opened it. */
+function useSharedSnoozeMenu(items: readonly WorklistItem[], now: number) {
   const { snooze, unsnooze } = useDashboardStore.getState()
-  const [showAll, setShowAll] = useState(false)
-  const shown = showAll ? items : items.slice(0, WORKLIST_FIRST_ROWS)
+  const [open, setOpen] = useState<{ item: WorklistItem; rect: DOMRect; button: HTMLElement } | null>(null)
+
+  const onGridClick = useCallback(
+    (event: MouseEvent) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-snooze-for]') : null
+      if (!button) return
+      const item = items.find((i) => i.storeId === Number(button.dataset.snoozeFor))
+      if (item) setOpen({ item, rect: button.getBoundingClientRect(), button })
+    },
+    [items]
+  )
 
   async function onSnooze(item: WorklistItem, mode: SnoozeMode): Promise<void> {
     const result = await snooze(item.storeId, mode)
@@ -40,114 +158,108 @@ export function Worklist({ items, now }: { items: WorklistItem[]; now: number })
     else toastError('Could not end the snooze', result.error.message)
   }
 
-  function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, item: WorklistItem): void {
-    if (event.target !== event.currentTarget) return
-    if (event.key === 'Enter') {
-      event.preventDefault()
-      navigate(`/stores/${item.storeId}`)
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      const sibling = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling
-      if (sibling instanceof HTMLElement) sibling.focus()
-    }
+  const menu = (
+    <Menu
+      opened={open !== null}
+      onChange={(opened) => {
+        if (opened || !open) return
+        open.button.focus()
+        setOpen(null)
+      }}
+      position="bottom-end"
+      shadow="md"
+      withinPortal
+      returnFocus={false}
+    >
+      <Menu.Target>
+        <span
+          aria-hidden
+          style={{ position: 'fixed', left: open?.rect.left ?? 0, top: open?.rect.top ?? 0, width: open?.rect.width ?? 0, height: open?.rect.height ?? 0, pointerEvents: 'none' }}
+        />
+      </Menu.Target>
+      <Menu.Dropdown aria-label={open ? `Snooze reminders for ${storeLabel(open.item)}` : undefined}>
+        {open && (
+          <SnoozeMenuItems
+            snoozedUntil={open.item.snoozedUntil}
+            now={now}
+            onSnooze={(mode) => void onSnooze(open.item, mode)}
+            onUnsnooze={() => void onUnsnooze(open.item)}
+          />
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  )
+  return { menu, onGridClick }
+}
+
+function WorklistSelection({ count, total }: { count: number; total: number }) {
+  const selection = useDashboardStore((s) => s.selection)
+  const { selectAllNeedingAction, clearSelection } = useDashboardStore.getState()
+  if (count === 0) return null
+  return (
+    <Group gap={6} wrap="nowrap" role="status" data-testid="worklist-selection">
+      <Text size="sm" fw={600}>
+        {selection.mode === 'all' ? `All ${formatCount(count)} needing action selected` : `${formatCount(count)} selected`}
+      </Text>
+      {selection.mode === 'some' && count < total && (
+        <Button variant="subtle" size="compact-sm" onClick={selectAllNeedingAction}>
+          Select all {formatCount(total)} needing action
+        </Button>
+      )}
+      <Button variant="subtle" size="compact-sm" color="gray" onClick={() => clearSelection()}>
+        Clear selection
+      </Button>
+    </Group>
+  )
+}
+
+export function Worklist({ items, total, now }: { items: WorklistItem[]; total: number; now: number }) {
+  const [, navigate] = useLocation()
+  const snoozing = useDashboardStore((s) => s.snoozing)
+  const selection = useDashboardStore((s) => s.selection)
+  const { selectRow, selectAllNeedingAction, clearSelection } = useDashboardStore.getState()
+  const [showAll, setShowAll] = useState(false)
+  const shown = showAll ? items.length : Math.min(items.length, WORKLIST_FIRST_ROWS)
+  const context = useMemo(() => ({ now, snoozing }), [now, snoozing])
+  const { menu, onGridClick } = useSharedSnoozeMenu(items, now)
+  const count = selectedCount(selection, total)
+
+  const gridSelection: GridSelection = {
+    isSelected: (id) => isSelected(selection, id),
+    state: count === 0 ? 'none' : count >= total ? 'all' : 'some',
+    allLabel: `Select all ${formatCount(total)} needing action`,
+    onSelect: selectRow,
+    onSelectAll: selectAllNeedingAction,
+    onClear: clearSelection
   }
+  const getRow = useCallback((index: number) => (index < shown ? items[index] : undefined), [items, shown])
 
   return (
     <Stack gap="xs">
-      <div className="worklist-scroll">
-        <Table className="worklist-table" aria-label="Needs action" verticalSpacing={8} horizontalSpacing="sm" highlightOnHover>
-          <colgroup>
-            <col style={{ width: '20%' }} />
-            <col />
-            <col style={{ width: 318 }} />
-            <col style={{ width: '23%' }} />
-            <col style={{ width: 52 }} />
-          </colgroup>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Store</Table.Th>
-              <Table.Th>Status and why</Table.Th>
-              <Table.Th>Deadline</Table.Th>
-              <Table.Th>Next action</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Snooze</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((item) => {
-              const label = storeLabel(item)
-              const snoozed = item.snoozedUntil !== null && item.snoozedUntil > now
-              return (
-                <Table.Tr
-                  key={item.storeId}
-                  className="worklist-row"
-                  tabIndex={0}
-                  aria-label={label}
-                  data-store-id={item.storeId}
-                  onClick={() => navigate(`/stores/${item.storeId}`)}
-                  onKeyDown={(event) => onRowKeyDown(event, item)}
-                >
-                  <Table.Td>
-                    <Text size="sm" fw={600} truncate>
-                      {item.clientName}
-                    </Text>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="xs" c="dimmed" truncate>
-                        {item.storeName}
-                      </Text>
-                      <Badge size="xs" variant="default" radius="sm" style={{ flexShrink: 0 }}>
-                        {item.country}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={8} wrap="nowrap">
-                      <StatusBadge status={item.status} />
-                      <LazadaBadges storeId={item.storeId} country={item.country} />
-                      {snoozed && (
-                        <Text size="xs" c="indigo.8" truncate>
-                          Snoozed until {formatKamTime(item.snoozedUntil!, now)}
-                        </Text>
-                      )}
-                    </Group>
-                    <Tooltip label={item.reason} openDelay={600} multiline maw={420}>
-                      <Text size="xs" c="gray.7" lineClamp={2} mt={3} data-testid="worklist-reason">
-                        {item.reason}
-                      </Text>
-                    </Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    {item.deadline !== null ? (
-                      <DeadlineText deadline={item.deadline} country={item.country} now={now} daysLeft={item.daysLeft} />
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {EMPTY_VALUE}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <NextActionText action={item.nextAction} />
-                  </Table.Td>
-                  <Table.Td>
-                    <SnoozeMenu
-                      label={label}
-                      snoozedUntil={item.snoozedUntil}
-                      busy={snoozing.includes(item.storeId)}
-                      now={now}
-                      onSnooze={(mode) => void onSnooze(item, mode)}
-                      onUnsnooze={() => void onUnsnooze(item)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
+      <WorklistSelection count={count} total={total} />
+      {/* The snooze buttons' clicks bubble here; the grid leaves clicks on buttons to their owners. */}
+      <div onClick={onGridClick} className="worklist-box" style={{ height: `min(60vh, ${shown * ROW_HEIGHT + 40}px)` }}>
+        <DataGrid<WorklistItem, CellContext>
+          label="Needs action"
+          testId="worklist-grid"
+          columns={COLUMNS}
+          count={shown}
+          rowHeight={ROW_HEIGHT}
+          getRow={getRow}
+          rowId={(item) => item.storeId}
+          rowLabel={storeLabel}
+          extra={context}
+          selection={gridSelection}
+          onOpen={(index) => {
+            const item = items[index]
+            if (item) navigate(`/stores/${item.storeId}`)
+          }}
+        />
       </div>
-      {items.length > shown.length && (
+      {menu}
+      {items.length > shown && (
         <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setShowAll(true)}>
-          Show all {items.length}
+          Show all {formatCount(items.length)}
         </Button>
       )}
     </Stack>

@@ -1,10 +1,11 @@
 /**
  * The notification centre: every reminder Storewatch fired, newest first, whether or not the OS
- * showed it. Opening one marks it read and shows its store.
+ * showed it. Opening one marks it read and shows its store. The entries are the shared
+ * VirtualList, so a long list costs the entries in view; ↑ ↓ move between them.
  */
 import { Button, Card, Center, EmptyState, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { IconBellOff, IconChecks } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { memo, useCallback, useEffect } from 'react'
 import { useLocation } from 'wouter'
 import type { ReminderItem } from '../../../../electron/shared/monitoring'
 import { formatCount } from '../../lib/format'
@@ -14,6 +15,12 @@ import { useRemindersStore } from '../../stores/useRemindersStore'
 import type { ReminderFilter } from '../../stores/useRemindersStore'
 import { ReminderEntry } from './ReminderEntry'
 import { LoadFailed } from '../common/LoadFailed'
+import { VirtualList } from '../list/VirtualList'
+
+/** Each entry takes three lines: title, what happened, which store and when. */
+const ENTRY_HEIGHT = 80
+
+const Entry = memo(ReminderEntry)
 
 function NoReminders({ filter, onShowAll }: { filter: ReminderFilter; onShowAll(): void }) {
   return (
@@ -52,10 +59,13 @@ export function NotificationsPage() {
     void load()
   }, [load])
 
-  function onOpen(reminder: ReminderItem): void {
-    if (reminder.readAt === null) void markRead([reminder.id])
-    navigate(`/stores/${reminder.storeId}`)
-  }
+  const onOpen = useCallback(
+    (reminder: ReminderItem) => {
+      if (reminder.readAt === null) void markRead([reminder.id])
+      navigate(`/stores/${reminder.storeId}`)
+    },
+    [markRead, navigate]
+  )
 
   async function onMarkAllRead(): Promise<void> {
     const result = await markAllRead()
@@ -75,21 +85,23 @@ export function NotificationsPage() {
     body = <NoReminders filter={filter} onShowAll={() => setFilter('all')} />
   } else {
     body = (
-      <Card withBorder padding={0} radius="md">
-        <ul aria-label="Reminders" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {reminders.map((reminder) => (
-            <li key={reminder.id}>
-              <ReminderEntry reminder={reminder} now={now} onOpen={onOpen} />
-            </li>
-          ))}
-        </ul>
+      <Card withBorder padding={0} radius="md" className="reminder-card">
+        <VirtualList
+          kind="list"
+          label="Reminders"
+          testId="reminder-list"
+          className="reminder-list"
+          count={reminders.length}
+          rowHeight={ENTRY_HEIGHT}
+          renderRow={(index) => <Entry reminder={reminders[index]!} now={now} onOpen={onOpen} />}
+        />
       </Card>
     )
   }
 
   return (
-    <div className="page-scroll">
-      <Stack gap="md" p="md" maw={980}>
+    <div className="page">
+      <Stack gap="md" p="md" maw={980} className="notifications-column">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm" align="baseline">
             <Title order={2} size="h3">

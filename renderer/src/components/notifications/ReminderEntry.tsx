@@ -66,10 +66,10 @@ export function ReminderEntry({ reminder, now, onOpen, showStore = true }: Remin
               <time dateTime={new Date(reminder.firedAt).toISOString()}>{formatRelative(reminder.firedAt, now)}</time>
             </Text>
           </Group>
-          <Text size="sm" id={bodyId} c={unread ? undefined : 'gray.7'}>
+          <Text size="sm" id={bodyId} c={unread ? undefined : 'gray.7'} className="truncates" truncate>
             {reminder.body}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" truncate>
             {showStore && <>{reminder.storeLabel} · </>}
             {formatDateTime(reminder.firedAt)}
           </Text>

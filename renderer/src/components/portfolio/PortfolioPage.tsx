@@ -1,22 +1,30 @@
 import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconBell, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
 import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
+import { selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
+import { useColumnPrefsStore } from '../../stores/useColumnPrefsStore'
 import { useImportStore } from '../../stores/useImportStore'
-import { isFiltered, usePortfolioStore } from '../../stores/usePortfolioStore'
+import { useLazadaStore } from '../../stores/useLazadaStore'
+import { isFiltered, rowAt, usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { EMPTY_COLUMN_PREFS } from '../../../../electron/shared/view-prefs'
+import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
+import type { Ref } from 'react'
+import { LoadFailed } from '../common/LoadFailed'
 import { useSaveTemplate } from '../import/useSaveTemplate'
+import { lazadaHasMarks } from '../lazada/LazadaBadges'
+import type { ColumnLayout } from '../list/column-layout'
+import { ColumnsMenu } from '../list/ColumnsMenu'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
-import { PortfolioTable } from './PortfolioTable'
-import { useLazadaStore } from '../../stores/useLazadaStore'
-import type { PortfolioTableHandle } from './PortfolioTable'
-import { LoadFailed } from '../common/LoadFailed'
+import { PortfolioTable, portfolioColumns } from './PortfolioTable'
+import type { PortfolioColumn, PortfolioTableHandle } from './PortfolioTable'
 
 /** Single-key shortcuts must not fire while a dialog has the KAM's attention. */
 function dialogOpen(): boolean {
@@ -61,17 +69,136 @@ function useQueryFromAddress(): number[] {
   return ids
 }
 
+/** Where the highlighted store stands in the view: from the rows loaded, else asked of main. */
+function useHighlightedIndex(): number | null {
+  const highlightedId = usePortfolioStore((s) => s.highlightedId)
+  const dataSeq = usePortfolioStore((s) => s.dataSeq)
+  const [located, setLocated] = useState<{ id: number; index: number | null } | null>(null)
+  useEffect(() => {
+    if (highlightedId === null) return
+    let current = true
+    void usePortfolioStore
+      .getState()
+      .locate(highlightedId)
+      .then((index) => {
+        if (current) setLocated({ id: highlightedId, index })
+      })
+    return () => {
+      current = false
+    }
+  }, [highlightedId, dataSeq])
+  if (highlightedId === null || located?.id !== highlightedId) return null
+  return located.index
+}
+
+/** The portfolio's columns as the KAM arranged them, remembered in main. */
+function usePortfolioColumns(): { columns: PortfolioColumn[]; prefs: ColumnPrefs; change(prefs: ColumnPrefs): void; reset(): void } {
+  const prefs = useColumnPrefsStore((s) => s.prefs.portfolio) ?? EMPTY_COLUMN_PREFS
+  useEffect(() => {
+    void useColumnPrefsStore.getState().load('portfolio')
+  }, [])
+  // The Lazada column's badges: loaded with the page, refreshed after checks and changes.
+  const hasLazadaMarks = useLazadaStore((s) => lazadaHasMarks(s.overview?.items ?? [], s.overview?.remoteChecksOff ?? null))
+  useEffect(() => {
+    void useLazadaStore.getState().loadOverview()
+  }, [])
+  const columns = useMemo(() => portfolioColumns(hasLazadaMarks), [hasLazadaMarks])
+  const change = useCallback((next: ColumnPrefs) => useColumnPrefsStore.getState().change('portfolio', next), [])
+  const reset = useCallback(() => useColumnPrefsStore.getState().reset('portfolio'), [])
+  return { columns, prefs, change, reset }
+}
+
+/** The header's "Updating" spinner, apart so each answer does not re-render the page. */
+function UpdatingMark() {
+  const shown = usePortfolioStore((s) => s.loading && s.loaded)
+  return shown ? <Loader size="xs" aria-label="Updating" /> : null
+}
+
+function SelectionSummary({ total }: { total: number }) {
+  const selection = usePortfolioStore((s) => s.selection)
+  const { selectAllMatching, clearSelection } = usePortfolioStore.getState()
+  const count = selectedCount(selection, total)
+  if (count === 0) return null
+  return (
+    <Group gap={6} wrap="nowrap" className="selection-summary" role="status" data-testid="selection-summary">
+      <Text size="sm" fw={600}>
+        {selection.mode === 'all' ? `All ${formatCount(count)} matching selected` : `${formatCount(count)} selected`}
+      </Text>
+      {selection.mode === 'some' && count < total && (
+        <Button variant="subtle" size="compact-sm" onClick={selectAllMatching}>
+          Select all {formatCount(total)} matching
+        </Button>
+      )}
+      <Button variant="subtle" size="compact-sm" color="gray" onClick={() => clearSelection()}>
+        Clear selection
+      </Button>
+    </Group>
+  )
+}
+
+interface PortfolioRowsProps {
+  tableRef: Ref<PortfolioTableHandle>
+  columns: ReturnType<typeof usePortfolioColumns>
+  onLayout(layout: ColumnLayout<PortfolioColumn>): void
+}
+
+/**
+ * The grid and what only it follows (the pages of rows, the highlight, the selection), apart from
+ * the page around it: rows arriving while the KAM scrolls re-render the grid, not the filters.
+ */
+function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
+  const [, navigate] = useLocation()
+  const pages = usePortfolioStore((s) => s.pages)
+  const total = usePortfolioStore((s) => s.total)
+  const sort = usePortfolioStore((s) => s.query.sort)
+  const loading = usePortfolioStore((s) => s.loading)
+  const viewSeq = usePortfolioStore((s) => s.viewSeq)
+  const highlightedId = usePortfolioStore((s) => s.highlightedId)
+  const selection = usePortfolioStore((s) => s.selection)
+  const { toggleSort, highlight, showRows, selectRow, selectAllMatching, clearSelection } = usePortfolioStore.getState()
+  const highlightedIndex = useHighlightedIndex()
+  const getRow = useCallback((index: number) => rowAt(pages, index), [pages])
+  const openStore = useCallback((id: number) => navigate(`/stores/${id}`), [navigate])
+  const onSelectRow = useCallback((index: number, gesture: { range: boolean }) => void selectRow(index, gesture), [selectRow])
+  return (
+    <PortfolioTable
+      handleRef={tableRef}
+      count={total}
+      getRow={getRow}
+      sort={sort}
+      viewSeq={viewSeq}
+      busy={loading}
+      highlightedId={highlightedId}
+      highlightedIndex={highlightedIndex}
+      onHighlight={highlight}
+      onOpen={openStore}
+      onSort={toggleSort}
+      onShowRows={showRows}
+      selection={selection}
+      selectedCount={selectedCount(selection, total)}
+      onSelectRow={onSelectRow}
+      onSelectAll={selectAllMatching}
+      onClearSelection={clearSelection}
+      columns={columns.columns}
+      prefs={columns.prefs}
+      onPrefsChange={columns.change}
+      onLayout={onLayout}
+    />
+  )
+}
+
 export function PortfolioPage() {
   const [, navigate] = useLocation()
   const reminderIds = useQueryFromAddress()
-  const stores = usePortfolioStore((s) => s.stores)
-  const query = usePortfolioStore((s) => s.query)
+  const total = usePortfolioStore((s) => s.total)
+  const filtered = usePortfolioStore((s) => isFiltered(s.query))
+  const narrowedToIds = usePortfolioStore((s) => s.query.storeIds.length > 0)
   const portfolioSize = usePortfolioStore((s) => s.portfolioSize)
   const loaded = usePortfolioStore((s) => s.loaded)
-  const loading = usePortfolioStore((s) => s.loading)
   const error = usePortfolioStore((s) => s.error)
-  const selectedId = usePortfolioStore((s) => s.selectedId)
-  const { load, toggleSort, clearFilters, select, exportCsv } = usePortfolioStore.getState()
+  const { load, clearFilters, exportCsv } = usePortfolioStore.getState()
+  const columns = usePortfolioColumns()
+  const [layout, setLayout] = useState<ColumnLayout<PortfolioColumn> | null>(null)
   const openCreate = useStoreFormStore((s) => s.openCreate)
   const openImport = useImportStore((s) => s.open)
   const saveTemplate = useSaveTemplate()
@@ -83,12 +210,6 @@ export function PortfolioPage() {
   useEffect(() => {
     void load()
   }, [load])
-
-  // The Lazada column's badges: loaded with the page, refreshed after checks and changes.
-  const showLazada = useLazadaStore((s) => (s.overview?.items.length ?? 0) > 0)
-  useEffect(() => {
-    void useLazadaStore.getState().loadOverview()
-  }, [])
 
   const focusSearch = useCallback(() => {
     if (dialogOpen()) return
@@ -111,46 +232,29 @@ export function PortfolioPage() {
     else if (result.value.file.saved) toastSuccess(`Exported ${plural(result.value.rowCount, 'store')}`, result.value.file.path)
   }
 
-  const openStore = (id: number) => navigate(`/stores/${id}`)
-  const filtered = isFiltered(query)
   const empty = loaded && portfolioSize === 0
   // With no filter at all, what the list leaves out of the portfolio is the archive.
-  const hiddenArchived = !filtered && query.storeIds.length === 0 ? portfolioSize - stores.length : 0
+  const hiddenArchived = !filtered && !narrowedToIds ? portfolioSize - total : 0
 
   let body
   if (!loaded) {
-    body = error ? (
-      <LoadFailed what="the portfolio" error={error} onRetry={() => void load()} m="md" />
-    ) : (
-      <PortfolioLoading />
-    )
+    body = error ? <LoadFailed what="the portfolio" error={error} onRetry={() => void load()} m="md" /> : <PortfolioLoading />
   } else if (empty) {
     body = <EmptyPortfolio onImport={openImport} onAdd={openCreate} onTemplate={() => void saveTemplate()} />
-  } else if (stores.length === 0) {
+  } else if (total === 0) {
     body = filtered ? <NoMatchingStores onClear={clearFilters} /> : <NoMatchingStores onClear={() => navigate('/portfolio')} reminder />
   } else {
-    body = (
-      <PortfolioTable
-        handleRef={tableRef}
-        stores={stores}
-        sort={query.sort}
-        selectedId={selectedId}
-        onSort={toggleSort}
-        onSelect={select}
-        onOpen={openStore}
-        showLazada={showLazada}
-      />
-    )
+    body = <PortfolioRows tableRef={tableRef} columns={columns} onLayout={setLayout} />
   }
 
   return (
     <div className="page">
-      <Group justify="space-between" px="md" pt="md" pb="sm" wrap="nowrap">
+      <Group justify="space-between" px="md" pt="md" pb="sm" gap="sm" className="page-head">
         <Group gap="sm" align="baseline" wrap="nowrap">
           <Title order={2} size="h3">
             Portfolio
           </Title>
-          {loading && loaded && <Loader size="xs" aria-label="Updating" />}
+          <UpdatingMark />
         </Group>
         {!empty && loaded && (
           <Group gap="xs" wrap="nowrap">
@@ -187,35 +291,39 @@ export function PortfolioPage() {
           <div style={{ padding: '0 var(--mantine-spacing-md)' }}>
             <PortfolioFilters searchRef={searchRef} onSearchArrowDown={() => tableRef.current?.focusRows()} />
           </div>
-          <Group px="md" py={8} gap="xs" h={38}>
-            {reminderIds.length > 0 && (
-              <Badge
-                size="lg"
-                variant="light"
-                radius="sm"
-                tt="none"
-                fw={500}
-                leftSection={<IconBell size={14} />}
-                rightSection={<CloseButton size="xs" aria-label="Show all stores" onClick={() => navigate('/portfolio')} />}
-                data-testid="reminder-chip"
-              >
-                Showing the {plural(reminderIds.length, 'store')} from a reminder
-              </Badge>
-            )}
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="portfolio-count">
-              Showing {formatCount(stores.length)} of {plural(portfolioSize, 'store')}
-              {hiddenArchived > 0 && ` · ${formatCount(hiddenArchived)} archived hidden`}
-            </Text>
-            {filtered && stores.length > 0 && (
-              <Button variant="subtle" size="compact-sm" onClick={clearFilters}>
-                Clear filters
-              </Button>
-            )}
-            {error && (
-              <Text size="sm" c="red" role="alert">
-                {error}
+          <Group px="md" py={6} gap="xs" mih={38} justify="space-between" wrap="nowrap">
+            <Group gap="xs" wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
+              {reminderIds.length > 0 && (
+                <Badge
+                  size="lg"
+                  variant="light"
+                  radius="sm"
+                  tt="none"
+                  fw={500}
+                  leftSection={<IconBell size={14} />}
+                  rightSection={<CloseButton size="xs" aria-label="Show all stores" onClick={() => navigate('/portfolio')} />}
+                  data-testid="reminder-chip"
+                >
+                  Showing the {plural(reminderIds.length, 'store')} from a reminder
+                </Badge>
+              )}
+              <Text size="sm" c="dimmed" aria-live="polite" data-testid="portfolio-count">
+                Showing {formatCount(total)} of {plural(portfolioSize, 'store')}
+                {hiddenArchived > 0 && ` · ${formatCount(hiddenArchived)} archived hidden`}
               </Text>
-            )}
+              {filtered && total > 0 && (
+                <Button variant="subtle" size="compact-sm" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              )}
+              <SelectionSummary total={total} />
+              {error && (
+                <Text size="sm" c="red" role="alert">
+                  {error}
+                </Text>
+              )}
+            </Group>
+            {total > 0 && <ColumnsMenu layout={layout} prefs={columns.prefs} onChange={columns.change} onReset={columns.reset} />}
           </Group>
         </>
       )}
