@@ -94,7 +94,7 @@ describe('Lazada checks in the browser', () => {
 
     // The lists carry the same news.
     await page.goto(`${host.url}#/portfolio`)
-    const table = page.getByRole('table', { name: 'Stores' })
+    const table = page.getByRole('grid', { name: 'Stores' })
     await table.getByRole('columnheader', { name: 'Lazada' }).waitFor()
     await table.getByRole('row', { name: /Bloom Beauty/ }).getByText('Lazada disagrees').waitFor()
     await table.getByRole('row', { name: /Dune Outfitters/ }).getByText('Can’t check with Lazada').waitFor()

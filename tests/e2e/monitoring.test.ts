@@ -24,7 +24,7 @@ describe('checks, worklist and notification centre in the browser', () => {
     await page.reload()
 
     await page.getByRole('button', { name: 'Check now' }).click()
-    const worklist = page.getByRole('table', { name: 'Needs action' })
+    const worklist = page.getByRole('grid', { name: 'Needs action' })
     const row = worklist.getByRole('row', { name: 'Bloom Beauty Pte Ltd — Bloom Official (SG)' })
     await row.waitFor()
     expect(await row.textContent()).toContain('Expiring')

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '../../electron/shared/monitoring'
-import { STATUS_LABELS, STORE_STATUSES } from '../../electron/shared/status'
+import { NEEDS_ACTION_STATUSES, STATUS_LABELS, STORE_STATUSES } from '../../electron/shared/status'
+import { useDashboardStore, WORKLIST_QUERY } from '../../renderer/src/stores/useDashboardStore'
 import { emptyExpiryWeeks, installFakeBridge, makeStore, makeWorklistItem } from './support/fake-bridge'
 import { renderApp } from './support/render-app'
 
@@ -56,7 +57,7 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
 }
 
 function worklistRows(): HTMLElement[] {
-  return within(screen.getByRole('table', { name: 'Needs action' })).getAllByRole('row').slice(1)
+  return within(screen.getByRole('grid', { name: 'Needs action' })).getAllByRole('row').slice(1)
 }
 
 describe('dashboard', () => {
@@ -75,7 +76,7 @@ describe('dashboard', () => {
     await user.click(within(counts).getByRole('link', { name: 'Expired: 1 store' }))
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
     await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired']))
-    expect(await screen.findByRole('table', { name: 'Stores' })).toBeInTheDocument()
+    expect(await screen.findByRole('grid', { name: 'Stores' })).toBeInTheDocument()
   })
 
   it('lists the worklist in main’s order, with why, by when in both times, and the checklist step', async () => {
@@ -83,7 +84,7 @@ describe('dashboard', () => {
     bridge.dashboard = dashboard()
     renderApp('#/')
 
-    await screen.findByRole('table', { name: 'Needs action' })
+    await screen.findByRole('grid', { name: 'Needs action' })
     const rows = worklistRows()
     expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual([
       'Nusantara PT — Nusantara Mall (ID)',
@@ -108,7 +109,7 @@ describe('dashboard', () => {
     bridge.dashboard = dashboard()
     const { user } = renderApp('#/')
 
-    await screen.findByRole('table', { name: 'Needs action' })
+    await screen.findByRole('grid', { name: 'Needs action' })
     worklistRows()[0]!.focus()
     await user.keyboard('{ArrowDown}')
     expect(worklistRows()[1]).toHaveFocus()
@@ -125,7 +126,7 @@ describe('dashboard', () => {
     const bridge = installFakeBridge()
     bridge.dashboard = dashboard()
     const { user } = renderApp('#/')
-    await screen.findByRole('table', { name: 'Needs action' })
+    await screen.findByRole('grid', { name: 'Needs action' })
     const loads = bridge.inputsTo('dashboard:get').length
 
     await user.click(screen.getByRole('button', { name: 'Snooze reminders for Acme Pte Ltd — Acme Official (SG)' }))
@@ -151,6 +152,41 @@ describe('dashboard', () => {
     await user.click(within(row).getByRole('button', { name: /^Snooze reminders for/ }))
     await user.click(await screen.findByRole('menuitem', { name: 'End snooze' }))
     await waitFor(() => expect(bridge.lastInputTo('reminders:unsnooze')).toEqual({ storeId: 13 }))
+  })
+
+  it('selects worklist rows with their checkboxes and Shift, or every store that needs action', async () => {
+    const bridge = installFakeBridge()
+    bridge.dashboard = dashboard()
+    const { user } = renderApp('#/')
+    await screen.findByRole('grid', { name: 'Needs action' })
+
+    await user.click(within(worklistRows()[0]!).getByRole('checkbox'))
+    await user.keyboard('{Shift>}')
+    await user.click(within(worklistRows()[2]!).getByRole('checkbox'))
+    await user.keyboard('{/Shift}')
+    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('3 selected')
+    expect(useDashboardStore.getState().selectionSpec()).toEqual({ ids: [11, 12, 13] })
+    expect(window.location.hash).toBe('#/')
+
+    // Seven stores need action though three are listed: all of them, as main will resolve them.
+    await user.click(screen.getByRole('button', { name: 'Select all 7 needing action' }))
+    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('All 7 needing action selected')
+    expect(useDashboardStore.getState().selectionSpec()).toEqual({ allMatching: WORKLIST_QUERY, except: [] })
+    expect(WORKLIST_QUERY.statuses).toEqual(NEEDS_ACTION_STATUSES)
+  })
+
+  it('shows all of a long worklist at once, a screenful in the page at a time', async () => {
+    const bridge = installFakeBridge()
+    const many = Array.from({ length: 400 }, (_, i) => makeWorklistItem({ storeId: i + 1, clientName: `Client ${i + 1}`, storeName: `Shop ${i + 1}` }))
+    bridge.dashboard = dashboard({ worklist: many, needsAction: 400 })
+    const { user } = renderApp('#/')
+    const grid = await screen.findByRole('grid', { name: 'Needs action' })
+    expect(grid).toHaveAttribute('aria-rowcount', '51')
+
+    await user.click(screen.getByRole('button', { name: 'Show all 400' }))
+    expect(grid).toHaveAttribute('aria-rowcount', '401')
+    expect(worklistRows().length).toBeLessThan(60)
+    expect(screen.queryByRole('button', { name: /^Show all/ })).not.toBeInTheDocument()
   })
 
   it('shows subscription ends by week and country, with totals', async () => {
@@ -181,7 +217,7 @@ describe('dashboard', () => {
     renderApp('#/')
 
     expect(await screen.findByRole('heading', { name: 'All 42 stores are fine' })).toBeInTheDocument()
-    expect(screen.queryByRole('table', { name: 'Needs action' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('grid', { name: 'Needs action' })).not.toBeInTheDocument()
     expect(screen.getByText('No subscription on record ends in the next 90 days.')).toBeInTheDocument()
   })
 
@@ -203,6 +239,6 @@ describe('dashboard', () => {
     bridge.dashboard = dashboard()
     bridge.handle('dashboard:get', () => ({ ok: true, value: dashboard() }))
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByRole('table', { name: 'Needs action' })).toBeInTheDocument()
+    expect(await screen.findByRole('grid', { name: 'Needs action' })).toBeInTheDocument()
   })
 })

@@ -226,8 +226,8 @@ function fourStores() {
 }
 
 function rowOf(name: string): HTMLElement {
-  const cell = within(screen.getByRole('table', { name: 'Stores' })).getByText(name)
-  return cell.closest('tr')!
+  const cell = within(screen.getByRole('grid', { name: 'Stores' })).getByText(name)
+  return cell.closest<HTMLElement>('[role="row"]')!
 }
 
 describe('lists: Lazada’s badges', () => {
@@ -237,7 +237,7 @@ describe('lists: Lazada’s badges', () => {
     const { user } = renderApp('#/portfolio')
 
     await waitFor(() => expect(within(rowOf('Alpha Pte Ltd')).getByText('Lazada disagrees')).toBeInTheDocument())
-    expect(within(screen.getByRole('table', { name: 'Stores' })).getByRole('columnheader', { name: 'Lazada' })).toBeInTheDocument()
+    expect(within(screen.getByRole('grid', { name: 'Stores' })).getByRole('columnheader', { name: 'Lazada' })).toBeInTheDocument()
     expect(within(rowOf('Beta Pte Ltd')).getByText('Can’t check with Lazada')).toBeInTheDocument()
     expect(within(rowOf('Gamma Pte Ltd')).getByText('Token refused')).toBeInTheDocument()
     expect(within(rowOf('Delta Pte Ltd')).queryAllByTestId('lazada-badge')).toHaveLength(0)
@@ -250,9 +250,9 @@ describe('lists: Lazada’s badges', () => {
   it('has no Lazada column while Lazada has nothing to say, and no “can’t check” while checks do not ask Lazada', async () => {
     const bridge = installFakeBridge(fourStores())
     renderApp('#/portfolio')
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Stores' })).getAllByRole('row')).toHaveLength(5))
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Stores' })).getAllByRole('row')).toHaveLength(5))
     await waitFor(() => expect(bridge.inputsTo('lazada:overview').length).toBeGreaterThan(0))
-    expect(within(screen.getByRole('table', { name: 'Stores' })).queryByRole('columnheader', { name: 'Lazada' })).not.toBeInTheDocument()
+    expect(within(screen.getByRole('grid', { name: 'Stores' })).queryByRole('columnheader', { name: 'Lazada' })).not.toBeInTheDocument()
 
     bridge.lazadaOverview = { items: [OVERVIEW_ITEMS[1]!, OVERVIEW_ITEMS[0]!], remoteChecksOff: 'No app secret is saved: enter the App Secret from Lazada’s App Console.' }
     act(() => bridge.emit('credentials:changed', bridge.credentials()))
@@ -278,7 +278,7 @@ describe('lists: Lazada’s badges', () => {
     bridge.dashboard = dashboard
     renderApp('#/')
 
-    const table = await screen.findByRole('table', { name: 'Needs action' })
+    const table = await screen.findByRole('grid', { name: 'Needs action' })
     const alpha = within(table).getByRole('row', { name: 'Alpha Pte Ltd — Alpha (SG)' })
     await waitFor(() => expect(within(alpha).getByText('Lazada disagrees')).toBeInTheDocument())
     expect(within(within(table).getByRole('row', { name: 'Gamma Pte Ltd — Gamma (SG)' })).getByText('Token refused')).toBeInTheDocument()
@@ -313,7 +313,7 @@ describe('lists: Lazada’s badges', () => {
 
     await user.click(within(panel).getByRole('link', { name: '1 store: can’t be checked with Lazada' }))
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio?ids=2'))
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Stores' })).getAllByRole('row')).toHaveLength(2))
+    await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Stores' })).getAllByRole('row')).toHaveLength(2))
     expect(rowOf('Beta Pte Ltd')).toBeInTheDocument()
   })
 

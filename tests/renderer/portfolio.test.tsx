@@ -15,8 +15,8 @@ function threeStores() {
 
 /** Body rows of the stores table (the header row is not a store). */
 function storeRows(): HTMLElement[] {
-  const table = screen.getByRole('table', { name: 'Stores' })
-  return within(table).getAllByRole('row').slice(1)
+  const grid = screen.getByRole('grid', { name: 'Stores' })
+  return within(grid).getAllByRole('row').slice(1)
 }
 
 describe('portfolio screen', () => {
@@ -47,7 +47,7 @@ describe('portfolio screen', () => {
     const bridge = installFakeBridge(threeStores())
     renderApp('#/portfolio')
 
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     const rows = storeRows()
     expect(rows).toHaveLength(3)
     expect(rows[0]).toHaveTextContent('Acme Pte Ltd')
@@ -63,14 +63,17 @@ describe('portfolio screen', () => {
       tags: [],
       statuses: [],
       storeIds: [],
-      sort: { column: 'clientName', direction: 'asc' }
+      endsWithinDays: null,
+      sort: { column: 'clientName', direction: 'asc' },
+      offset: 0,
+      limit: 100
     })
   })
 
   it('searches in main once the KAM stops typing', async () => {
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     const before = bridge.inputsTo('stores:list').length
 
     await user.type(screen.getByLabelText('Search'), 'batik')
@@ -86,7 +89,7 @@ describe('portfolio screen', () => {
   it('filters by country and by unassigned owner', async () => {
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.click(screen.getByRole('combobox', { name: 'Country' }))
     await user.click(await screen.findByRole('option', { name: 'Malaysia (MY)' }))
@@ -101,7 +104,7 @@ describe('portfolio screen', () => {
   it('sorts in main when a column header is clicked', async () => {
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     const storeHeader = screen.getByRole('columnheader', { name: /Store$/ })
     expect(storeHeader).toHaveAttribute('aria-sort', 'none')
@@ -117,7 +120,7 @@ describe('portfolio screen', () => {
   it('says when no store matches and clears the filters', async () => {
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.type(screen.getByLabelText('Search'), 'nothing-like-this')
     expect(await screen.findByText('No stores match these filters')).toBeInTheDocument()
@@ -131,7 +134,7 @@ describe('portfolio screen', () => {
   it('exports the current view and says where the file went', async () => {
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
 
@@ -145,11 +148,11 @@ describe('portfolio screen', () => {
     installFakeBridge(many)
     renderApp('#/portfolio')
 
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     const rows = storeRows()
     expect(rows.length).toBeGreaterThan(10)
     expect(rows.length).toBeLessThan(100)
-    expect(screen.getByRole('table', { name: 'Stores' })).toHaveAttribute('aria-rowcount', '10001')
+    expect(screen.getByRole('grid', { name: 'Stores' })).toHaveAttribute('aria-rowcount', '10001')
     expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 10,000 of 10,000 stores')
   })
 })
@@ -158,7 +161,7 @@ describe('portfolio keyboard', () => {
   it('focuses the search with /', async () => {
     installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.keyboard('/')
     expect(screen.getByLabelText('Search')).toHaveFocus()
@@ -167,14 +170,14 @@ describe('portfolio keyboard', () => {
   it('moves through the rows with the arrows and opens one with Enter', async () => {
     installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.keyboard('/')
     await user.keyboard('{ArrowDown}')
     expect(storeRows()[0]).toHaveFocus()
     await user.keyboard('{ArrowDown}')
     expect(storeRows()[1]).toHaveFocus()
-    expect(storeRows()[1]).toHaveAttribute('data-selected', 'true')
+    expect(storeRows()[1]).toHaveAttribute('data-active', 'true')
     await user.keyboard('{End}')
     expect(storeRows()[2]).toHaveFocus()
     await user.keyboard('{Home}{ArrowDown}{Enter}')
@@ -186,7 +189,7 @@ describe('portfolio keyboard', () => {
   it('opens the Add store form with n and the import with i', async () => {
     installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.keyboard('n')
     expect(await screen.findByRole('dialog', { name: 'Add store' })).toBeInTheDocument()
@@ -200,7 +203,7 @@ describe('portfolio keyboard', () => {
   it('highlights a store the KAM just added', async () => {
     installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.keyboard('n')
     const dialog = await screen.findByRole('dialog', { name: 'Add store' })
@@ -212,7 +215,7 @@ describe('portfolio keyboard', () => {
 
     await waitFor(() => expect(storeRows()).toHaveLength(4))
     const added = storeRows().find((row) => row.textContent?.includes('Zeta Traders'))
-    expect(added).toHaveAttribute('data-selected', 'true')
+    expect(added).toHaveAttribute('data-active', 'true')
   })
 })
 
@@ -231,7 +234,7 @@ describe('portfolio statuses and deadlines', () => {
     installFakeBridge(statusStores())
     renderApp('#/portfolio')
 
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     const rows = storeRows()
     expect(within(rows[0]!).getByText('Expired').closest('[data-status]')).toHaveAttribute('data-status', 'expired')
     expect(within(rows[1]!).getByText('Needs reconnect')).toBeInTheDocument()
@@ -246,7 +249,7 @@ describe('portfolio statuses and deadlines', () => {
   it('filters by status in main, archived only when picked', async () => {
     const bridge = installFakeBridge(statusStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveAttribute('placeholder', 'Any status')
 
     await user.click(screen.getByRole('combobox', { name: 'Status' }))
@@ -263,7 +266,7 @@ describe('portfolio statuses and deadlines', () => {
   it('sorts by deadline in main', async () => {
     const bridge = installFakeBridge(statusStores())
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
 
     await user.click(screen.getByRole('button', { name: 'Deadline' }))
     await waitFor(() => expect(bridge.lastInputTo('stores:list')?.sort).toEqual({ column: 'deadlineAt', direction: 'asc' }))

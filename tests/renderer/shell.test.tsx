@@ -50,7 +50,7 @@ describe('app shell', () => {
     const { user } = renderApp('#/portfolio?ids=1,3')
 
     await waitFor(() => expect(bridge.lastInputTo('stores:list')?.storeIds).toEqual([1, 3]))
-    const table = await screen.findByRole('table', { name: 'Stores' })
+    const table = await screen.findByRole('grid', { name: 'Stores' })
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3))
     expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 2 of 3 stores')
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CheckRunSummary } from '../../electron/shared/monitoring'
-import type { StoreListResult } from '../../electron/shared/portfolio'
+import type { StorePage } from '../../electron/shared/portfolio'
 import { ok } from '../../electron/shared/result'
 import type { Result } from '../../electron/shared/result'
 import { useChecksStore } from '../../renderer/src/stores/useChecksStore'
 import { useDashboardStore } from '../../renderer/src/stores/useDashboardStore'
 import { useImportStore } from '../../renderer/src/stores/useImportStore'
 import { useRemindersStore } from '../../renderer/src/stores/useRemindersStore'
-import { isFiltered, SEARCH_DEBOUNCE_MS, usePortfolioStore } from '../../renderer/src/stores/usePortfolioStore'
+import { isFiltered, PAGE_ROWS, rowAt, SEARCH_DEBOUNCE_MS, usePortfolioStore } from '../../renderer/src/stores/usePortfolioStore'
 import { useStoreDetailStore } from '../../renderer/src/stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../renderer/src/stores/useStoreFormStore'
 import { deferred, installFakeBridge, makePreview, makeReminder, makeRun, makeStore } from './support/fake-bridge'
@@ -17,12 +17,18 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function listResult(names: string[]): Result<StoreListResult> {
-  return ok({
-    stores: names.map((clientName, i) => makeStore({ id: i + 1, clientName })),
-    portfolioSize: names.length,
-    facets: { countries: [], owners: [], tags: [] }
-  })
+function listResult(names: string[]): Result<StorePage> {
+  return ok({ offset: 0, stores: names.map((clientName, i) => makeStore({ id: i + 1, clientName })), total: names.length, portfolioSize: names.length })
+}
+
+/** The client names of the rows loaded, in the view's order. */
+function loadedNames(): string[] {
+  const { pages, total } = usePortfolioStore.getState()
+  return Array.from({ length: total }, (_, i) => rowAt(pages, i)?.clientName ?? '(not loaded)')
+}
+
+function manyStores(count: number) {
+  return Array.from({ length: count }, (_, i) => makeStore({ id: i + 1, clientName: `Client ${String(i + 1).padStart(5, '0')}` }))
 }
 
 describe('usePortfolioStore', () => {
@@ -43,7 +49,7 @@ describe('usePortfolioStore', () => {
 
   it('keeps the newest answer when an older one arrives late', async () => {
     const bridge = installFakeBridge()
-    const slow = deferred<Result<StoreListResult>>()
+    const slow = deferred<Result<StorePage>>()
     const answers = [slow.promise, Promise.resolve(listResult(['Newest']))]
     bridge.handle('stores:list', () => answers.shift()!)
 
@@ -53,7 +59,61 @@ describe('usePortfolioStore', () => {
     slow.resolve(listResult(['Stale']))
     await first
 
-    expect(usePortfolioStore.getState().stores.map((s) => s.clientName)).toEqual(['Newest'])
+    expect(loadedNames()).toEqual(['Newest'])
+  })
+
+  it('asks main for one page of the view, then for the pages the table shows', async () => {
+    const bridge = installFakeBridge(manyStores(1_000))
+    await usePortfolioStore.getState().load()
+    expect(bridge.inputsTo('stores:list').map((q) => [q.offset, q.limit])).toEqual([[0, PAGE_ROWS]])
+    expect(usePortfolioStore.getState()).toMatchObject({ total: 1_000, portfolioSize: 1_000, loaded: true })
+
+    // The table scrolled to rows 520–560: their page, and the pages half a page either side.
+    usePortfolioStore.getState().showRows(520, 560)
+    await vi.waitFor(() => expect(rowAt(usePortfolioStore.getState().pages, 560)?.clientName).toBe('Client 00561'))
+    expect(bridge.inputsTo('stores:list').map((q) => q.offset)).toEqual([0, 400, 500, 600])
+    expect(rowAt(usePortfolioStore.getState().pages, 250)).toBeUndefined()
+
+    // Rows shown again are not asked for again.
+    usePortfolioStore.getState().showRows(530, 570)
+    expect(bridge.inputsTo('stores:list')).toHaveLength(4)
+  })
+
+  it('selects a range over rows it has not loaded by asking main for their ids', async () => {
+    const bridge = installFakeBridge(manyStores(10_000))
+    const store = usePortfolioStore.getState()
+    await store.load()
+    await store.selectRow(2, { range: false })
+    await store.selectRow(5_002, { range: true })
+    expect(bridge.lastInputTo('stores:ids')).toMatchObject({ offset: 2, limit: 5_001 })
+    const { selection } = usePortfolioStore.getState()
+    expect(selection.mode === 'some' && selection.ids.size).toBe(5_001)
+    expect(usePortfolioStore.getState().selectionSpec()).toEqual({ ids: Array.from({ length: 5_001 }, (_, i) => i + 3) })
+  })
+
+  it('selects all matching as the view’s query, minus the rows unticked, and drops it with the query', async () => {
+    installFakeBridge(manyStores(300))
+    const store = usePortfolioStore.getState()
+    store.setFilter('countries', ['SG'])
+    await vi.waitFor(() => expect(usePortfolioStore.getState().total).toBe(300))
+    store.selectAllMatching()
+    await store.selectRow(1, { range: false })
+    expect(usePortfolioStore.getState().selectionSpec()).toEqual({ allMatching: usePortfolioStore.getState().query, except: [2] })
+
+    store.setFilter('countries', [])
+    expect(usePortfolioStore.getState().selectionSpec()).toEqual({ ids: [] })
+  })
+
+  it('keeps rows picked one by one when the search changes', async () => {
+    installFakeBridge(manyStores(30))
+    const store = usePortfolioStore.getState()
+    await store.load()
+    await store.selectRow(0, { range: false })
+    await store.selectRow(4, { range: false })
+    store.setFilter('owners', [''])
+    expect(usePortfolioStore.getState().selectionSpec()).toEqual({ ids: [1, 5] })
+    expect(store.clearSelection()).toBe(true)
+    expect(usePortfolioStore.getState().clearSelection()).toBe(false)
   })
 
   it('flips the sort on the same column and starts dates newest first', () => {
@@ -128,7 +188,7 @@ describe('useStoreFormStore', () => {
     })
     expect(result.ok).toBe(true)
     expect(useStoreFormStore.getState().opened).toBe(false)
-    expect(usePortfolioStore.getState().selectedId).toBe(result.ok ? result.value.id : -1)
+    expect(usePortfolioStore.getState().highlightedId).toBe(result.ok ? result.value.id : -1)
   })
 
   it('stays open when main refuses', async () => {

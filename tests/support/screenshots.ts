@@ -49,7 +49,7 @@ export function csvWithProblems(): string {
  */
 function recordsStoreId(app: LaunchedApp): number {
   const { db } = app.host.database
-  const [store] = listStores(db, portfolioQuerySchema.parse({ statuses: ['expiring'], sort: { column: 'deadlineAt', direction: 'asc' } })).stores
+  const [store] = listStores(db, portfolioQuerySchema.parse({ statuses: ['expiring'], sort: { column: 'deadlineAt', direction: 'asc' } }), Date.now())
   if (!store) throw new Error('The demo portfolio has no expiring store to show')
   const [latest] = app.host.core.records.authorizations(store.id)
   if (latest) {
@@ -66,7 +66,7 @@ function recordsStoreId(app: LaunchedApp): number {
 function storeWith(app: LaunchedApp, statuses: PortfolioStatus[], country = 'SG', skip: number[] = []): number {
   const { db } = app.host.database
   for (const countries of [[country], []]) {
-    const { stores } = listStores(db, portfolioQuerySchema.parse({ statuses, countries, sort: { column: 'clientName', direction: 'asc' } }))
+    const stores = listStores(db, portfolioQuerySchema.parse({ statuses, countries, sort: { column: 'clientName', direction: 'asc' } }), Date.now())
     const store = stores.find((s) => !skip.includes(s.id))
     if (store) return store.id
   }
@@ -137,7 +137,7 @@ async function lazadaAnswering(app: LaunchedApp, gateway: MockGateway, skip: num
   if (saved.status !== 'saved') throw new Error(`The host's keyring did not keep the app secret: ${saved.status}`)
   const disagreeing = storeWith(app, ['expiring'], 'SG', skip)
   const { db } = app.host.database
-  for (const store of listStores(db, portfolioQuerySchema.parse({})).stores) {
+  for (const store of listStores(db, portfolioQuerySchema.parse({}), Date.now())) {
     const record = core.records.subscription(store.id)
     if (!store.sellerShortCode || !isCoveredCountry(store.country) || !record) continue
     // A record without an End Time: Lazada knows it (half a year from the Start Time, or from now).
@@ -183,7 +183,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     // The KAM team has filled in the integrator profile: checklists have links, Reauthorize can go.
     app.host.core.settings.save({ ...app.host.core.settings.get(), integrator: demoIntegratorProfile() })
     await page.reload()
-    await page.getByRole('table', { name: 'Needs action' }).getByRole('row').nth(1).waitFor()
+    await page.getByRole('grid', { name: 'Needs action' }).getByRole('row').nth(1).waitFor()
     await shoot(page, 'dashboard.png')
 
     // A KAM has usually read some of them already.
@@ -247,7 +247,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     }
 
     await page.goto(`${app.host.url}#/portfolio`)
-    await page.getByRole('table', { name: 'Stores' }).getByRole('row').nth(1).waitFor()
+    await page.getByRole('grid', { name: 'Stores' }).getByRole('row').nth(1).waitFor()
     await shoot(page, 'portfolio.png')
 
     await page.goto(`${app.host.url}#/stores/1`)
@@ -298,7 +298,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
       )
       await app.host.core.monitoring.runNow('manual')
       await page.goto(`${app.host.url}#/portfolio`)
-      await page.getByRole('table', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
+      await page.getByRole('grid', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
       await shoot(page, 'portfolio-lazada.png')
 
       await page.goto(`${app.host.url}#/`)

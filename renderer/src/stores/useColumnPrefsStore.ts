@@ -26,13 +26,17 @@ export type ColumnPrefsState = ColumnPrefsData & ColumnPrefsActions
 export const columnPrefsInitialData: ColumnPrefsData = { prefs: {}, error: null }
 
 const saveTimers = new Map<ListView, ReturnType<typeof setTimeout>>()
+/** Layouts being asked for, so two lists mounting at once ask once. */
+const loading = new Set<ListView>()
 
 export const useColumnPrefsStore = create<ColumnPrefsState>()((set, get) => ({
   ...columnPrefsInitialData,
 
   async load(view) {
-    if (get().prefs[view]) return
+    if (get().prefs[view] || loading.has(view)) return
+    loading.add(view)
     const result = await api.views.columns({ view })
+    loading.delete(view)
     // A change made while loading wins over what was stored.
     if (get().prefs[view]) return
     if (result.ok) set((s) => ({ prefs: { ...s.prefs, [view]: result.value } }))
@@ -59,5 +63,6 @@ export const useColumnPrefsStore = create<ColumnPrefsState>()((set, get) => ({
 export function resetColumnPrefsStore(): void {
   for (const timer of saveTimers.values()) clearTimeout(timer)
   saveTimers.clear()
+  loading.clear()
   useColumnPrefsStore.setState(columnPrefsInitialData)
 }

@@ -36,6 +36,8 @@ import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../electron/shared/
 import type { StoreStatus } from '../../../electron/shared/status'
 import { BLANK_STORE_INPUT } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
+import { EMPTY_COLUMN_PREFS } from '../../../electron/shared/view-prefs'
+import type { ColumnPrefs, ListView } from '../../../electron/shared/view-prefs'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Result<ChannelOutput<C>> | Promise<Result<ChannelOutput<C>>>
 
@@ -179,8 +181,9 @@ export function emptyExpiryWeeks(): Dashboard['expiryWeeks'] {
   return Array.from({ length: 13 }, (_, i) => ({ weekStart: new Date(monday + i * 7 * DAY).toISOString().slice(0, 10), byCountry: {}, total: 0 }))
 }
 
-function matchesQuery(store: Store, query: PortfolioQuery): boolean {
+function matchesQuery(store: Store, query: PortfolioQuery, now: number): boolean {
   if (query.storeIds.length && !query.storeIds.includes(store.id)) return false
+  if (query.endsWithinDays !== null && (store.deadlineAt === null || store.deadlineAt <= now || store.deadlineAt > now + (query.endsWithinDays + 1) * DAY)) return false
   if (query.statuses.length ? !query.statuses.includes(store.status) : store.status === 'archived') return false
   if (query.countries.length && !query.countries.includes(store.country)) return false
   if (query.owners.length && !query.owners.includes(store.ownerKam ?? '')) return false
@@ -197,10 +200,17 @@ function matchesQuery(store: Store, query: PortfolioQuery): boolean {
 
 function compare(a: Store, b: Store, query: PortfolioQuery): number {
   const { column, direction } = query.sort
-  const x = a[column] ?? ''
-  const y = b[column] ?? ''
-  const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+  const x = a[column]
+  const y = b[column]
+  // Stores without a value go last whichever the direction, as main sorts them.
+  if ((x === null) !== (y === null)) return x === null ? 1 : -1
+  const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''))
   return (direction === 'asc' ? order : -order) || a.id - b.id
+}
+
+/** The view as main would list it: filtered, then sorted. */
+function view(stores: Store[], query: PortfolioQuery, now: number): Store[] {
+  return stores.filter((s) => matchesQuery(s, query, now)).sort((a, b) => compare(a, b, query))
 }
 
 /** How the fake computer keeps a secret: a keyring, only a weak built-in key (Linux basic_text), or nothing. */
@@ -268,6 +278,8 @@ export class FakeBridge {
   /** `lazada:store` answers; stores without one get an empty view (with the KAM's End Time). */
   lazadaViews = new Map<number, StoreLazadaView>()
   lazadaOverview: LazadaOverview = { items: [], remoteChecksOff: null }
+  /** Column layouts main keeps per list. */
+  columnPrefs = new Map<ListView, ColumnPrefs>()
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -627,17 +639,30 @@ export class FakeBridge {
 
   private installDefaults(): void {
     this.handle('app:info', () => ok({ version: '0.1.0-test', dataDir: '/tmp/storewatch-test', databasePath: '/tmp/storewatch-test/storewatch.db' }))
-    this.handle('stores:list', (query) => {
+    this.handle('stores:list', ({ offset, limit, ...query }) => {
+      const rows = view(this.stores, query, this.now)
+      return ok({ offset, stores: rows.slice(offset, offset + limit), total: rows.length, portfolioSize: this.stores.length })
+    })
+    this.handle('stores:ids', ({ offset, limit, ...query }) => {
+      const rows = view(this.stores, query, this.now)
+      return ok({ offset, ids: rows.slice(offset, offset + limit).map((s) => s.id), total: rows.length })
+    })
+    this.handle('stores:locate', ({ query, storeId }) => {
+      const index = view(this.stores, query, this.now).findIndex((s) => s.id === storeId)
+      return ok({ index: index < 0 ? null : index })
+    })
+    this.handle('stores:facets', () => {
       const unique = (values: string[]) => [...new Set(values)].sort()
       return ok({
-        stores: this.stores.filter((s) => matchesQuery(s, query)).sort((a, b) => compare(a, b, query)),
-        portfolioSize: this.stores.length,
-        facets: {
-          countries: unique(this.stores.map((s) => s.country)),
-          owners: unique(this.stores.flatMap((s) => (s.ownerKam ? [s.ownerKam] : []))),
-          tags: unique(this.stores.flatMap((s) => s.tags))
-        }
+        countries: unique(this.stores.map((s) => s.country)),
+        owners: unique(this.stores.flatMap((s) => (s.ownerKam ? [s.ownerKam] : []))),
+        tags: unique(this.stores.flatMap((s) => s.tags))
       })
+    })
+    this.handle('views:columns', ({ view: list }) => ok(this.columnPrefs.get(list) ?? EMPTY_COLUMN_PREFS))
+    this.handle('views:save-columns', ({ view: list, prefs }) => {
+      this.columnPrefs.set(list, prefs)
+      return ok(prefs)
     })
     this.handle('stores:get', ({ id }) => this.answerDetail(id))
     this.handle('stores:create', ({ store }) => {
@@ -665,7 +690,7 @@ export class FakeBridge {
       return ok({ deleted: before - this.stores.length })
     })
     this.handle('stores:export-csv', ({ query }) =>
-      ok({ file: { saved: true, path: '/home/kam/storewatch-stores.csv' }, rowCount: this.stores.filter((s) => matchesQuery(s, query)).length })
+      ok({ file: { saved: true, path: '/home/kam/storewatch-stores.csv' }, rowCount: this.stores.filter((s) => matchesQuery(s, query, this.now)).length })
     )
     this.handle('import:save-template', () => ok({ saved: true, path: '/home/kam/storewatch-import-template.csv' }))
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))

@@ -193,15 +193,14 @@ function useSharedSnoozeMenu(items: readonly WorklistItem[], now: number) {
 }
 
 function WorklistSelection({ count, total }: { count: number; total: number }) {
-  const selection = useDashboardStore((s) => s.selection)
   const { selectAllNeedingAction, clearSelection } = useDashboardStore.getState()
   if (count === 0) return null
   return (
     <Group gap={6} wrap="nowrap" role="status" data-testid="worklist-selection">
       <Text size="sm" fw={600}>
-        {selection.mode === 'all' ? `All ${formatCount(count)} needing action selected` : `${formatCount(count)} selected`}
+        {count === total ? `All ${formatCount(count)} needing action selected` : `${formatCount(count)} selected`}
       </Text>
-      {selection.mode === 'some' && count < total && (
+      {count < total && (
         <Button variant="subtle" size="compact-sm" onClick={selectAllNeedingAction}>
           Select all {formatCount(total)} needing action
         </Button>

@@ -193,7 +193,8 @@ export function DataGrid<T, X>(props: DataGridProps<T, X>) {
         const active = sort?.column === column.sortKey
         const ariaSort = !column.sortKey ? undefined : active ? (sort!.direction === 'asc' ? 'ascending' : 'descending') : 'none'
         return (
-          <div key={column.id} role="columnheader" className="grid-head" aria-sort={ariaSort} data-col={column.id}>
+          // Named by its label alone, not by the resize handle inside it.
+          <div key={column.id} role="columnheader" className="grid-head" aria-sort={ariaSort} aria-label={column.header} data-col={column.id}>
             {column.sortKey && props.onSort ? (
               <button type="button" className="sort-button" onClick={() => props.onSort!(column.sortKey!)}>
                 <span className="grid-head-label">{column.header}</span>

@@ -23,6 +23,9 @@ interface Tip {
 /** The hint for the element under the pointer or focus, if it has one. */
 export function tipFor(node: EventTarget | null): { element: HTMLElement; text: string } | null {
   if (!(node instanceof Element)) return null
+  // A cell reached by keyboard shows its content's hint, as the pointer over it would.
+  const inCell = node.getAttribute('role') === 'gridcell' ? node.querySelector<HTMLElement>('[data-tip]') : null
+  if (inCell?.dataset.tip) return { element: node as HTMLElement, text: inCell.dataset.tip }
   const hinted = node.closest<HTMLElement>('[data-tip]')
   if (hinted?.dataset.tip) return { element: hinted, text: hinted.dataset.tip }
   const cell = node.closest<HTMLElement>(TRUNCATING)

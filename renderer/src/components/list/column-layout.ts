@@ -1,8 +1,9 @@
 /**
  * Which of a grid's columns show, in what order and how wide: the KAM's choices (order, widths,
  * shown or hidden) over the columns' defaults, then the window's width. When the chosen columns do
- * not fit, the least important give way first, so the grid never scrolls sideways; the columns
- * that gave way are named, and come back when the window widens.
+ * not fit, the least important give way first (a column the KAM turned on counts as important),
+ * so the grid never scrolls sideways; the columns that gave way are named, and come back when the
+ * window widens.
  */
 import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../../electron/shared/view-prefs'
@@ -35,6 +36,9 @@ export interface ColumnLayout<C extends ColumnSpec> {
   minWidth: number
 }
 
+/** How far a column the KAM turned on moves up the order of columns that stay. */
+const ASKED_FOR = 1000
+
 export function clampWidth(width: number): number {
   return Math.round(Math.min(Math.max(width, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH))
 }
@@ -62,7 +66,9 @@ export function layoutColumns<C extends ColumnSpec>(columns: readonly C[], prefs
   const chosen = ordered.filter((c) => isColumnChosen(c, prefs))
   const shown = new Set(chosen)
   const total = () => leading + [...shown].reduce((sum, c) => sum + widthOf(c), 0)
-  const byPriority = [...chosen].filter((c) => c.hideable !== false).sort((a, b) => a.priority - b.priority)
+  // A column the KAM turned on outranks the ones shown by default.
+  const rank = (c: C) => c.priority + (prefs.visible[c.id] === true ? ASKED_FOR : 0)
+  const byPriority = [...chosen].filter((c) => c.hideable !== false).sort((a, b) => rank(a) - rank(b))
   for (const column of byPriority) {
     if (total() <= available) break
     shown.delete(column)

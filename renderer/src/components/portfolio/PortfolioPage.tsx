@@ -122,9 +122,9 @@ function SelectionSummary({ total }: { total: number }) {
   return (
     <Group gap={6} wrap="nowrap" className="selection-summary" role="status" data-testid="selection-summary">
       <Text size="sm" fw={600}>
-        {selection.mode === 'all' ? `All ${formatCount(count)} matching selected` : `${formatCount(count)} selected`}
+        {count === total ? `All ${formatCount(count)} matching selected` : `${formatCount(count)} selected`}
       </Text>
-      {selection.mode === 'some' && count < total && (
+      {count < total && (
         <Button variant="subtle" size="compact-sm" onClick={selectAllMatching}>
           Select all {formatCount(total)} matching
         </Button>

@@ -120,7 +120,8 @@ export function portfolioColumns(lazadaHasMarks: boolean): PortfolioColumn[] {
       header: 'Lazada',
       width: 170,
       grow: 0.5,
-      priority: 45,
+      // Shown by default only when Lazada has news, and then it matters more than most.
+      priority: 75,
       defaultVisible: lazadaHasMarks,
       cell: (s) => <LazadaBadges storeId={s.id} country={s.country} confirmed />
     }
