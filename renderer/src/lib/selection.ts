@@ -21,8 +21,9 @@ export function selectedCount(selection: Selection, total: number): number {
   return selection.mode === 'some' ? selection.ids.size : Math.max(total - selection.except.size, 0)
 }
 
-export function isEmptySelection(selection: Selection, total: number): boolean {
-  return selectedCount(selection, total) === 0
+/** Whether there is anything to clear: rows picked, or "all" however many were unticked since. */
+export function hasSelection(selection: Selection): boolean {
+  return selection.mode === 'all' || selection.ids.size > 0
 }
 
 /** Sets each of `ids` selected or not, keeping the rest as they were. */

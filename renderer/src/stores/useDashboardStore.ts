@@ -9,7 +9,7 @@ import type { PortfolioQuery, StoreSelectionInput } from '../../../electron/shar
 import type { Result } from '../../../electron/shared/result'
 import { NEEDS_ACTION_STATUSES } from '../../../electron/shared/status'
 import { api } from '../api/client'
-import { NO_SELECTION, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
+import { NO_SELECTION, hasSelection, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
 import type { Selection } from '../lib/selection'
 
 /** The worklist as a portfolio view: every store not archived whose status needs action. */
@@ -107,10 +107,9 @@ export const useDashboardStore = create<DashboardState>()((set, get) => {
     },
 
     clearSelection() {
-      const { selection } = get()
-      const empty = selection.mode === 'some' && selection.ids.size === 0
-      if (!empty) set({ selection: NO_SELECTION, anchor: null })
-      return !empty
+      if (!hasSelection(get().selection)) return false
+      set({ selection: NO_SELECTION, anchor: null })
+      return true
     },
 
     selectionSpec() {

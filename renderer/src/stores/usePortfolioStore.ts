@@ -10,7 +10,7 @@ import { DEFAULT_PORTFOLIO_QUERY, MAX_PAGE_ROWS } from '../../../electron/shared
 import type { ExportResult, PortfolioFacets, PortfolioQuery, PortfolioStatus, SortableColumn, Store, StoreSelectionInput } from '../../../electron/shared/portfolio'
 import type { Result } from '../../../electron/shared/result'
 import { api } from '../api/client'
-import { NO_SELECTION, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
+import { NO_SELECTION, hasSelection, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
 import type { Selection } from '../lib/selection'
 
 export type PortfolioFilterKey = 'countries' | 'owners' | 'tags' | 'statuses'
@@ -285,10 +285,9 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
     },
 
     clearSelection() {
-      const { selection } = get()
-      const empty = selection.mode === 'some' && selection.ids.size === 0
-      if (!empty) set({ selection: NO_SELECTION, anchor: null })
-      return !empty
+      if (!hasSelection(get().selection)) return false
+      set({ selection: NO_SELECTION, anchor: null })
+      return true
     },
 
     selectionSpec() {

@@ -17,48 +17,26 @@ interface DeadlineTextProps {
   /** Main's count where it sent one; computed the same way otherwise. */
   daysLeft?: number | null
   kind?: DeadlineKind | null
-  /** One line per fact (the banner), or the distance and store time on one line (tables). */
-  layout?: 'compact' | 'full'
 }
 
-export function DeadlineText({ deadline, country, now, daysLeft, kind, layout = 'compact' }: DeadlineTextProps) {
+/** One line per fact: the status banner. (List rows draw theirs from lib/deadline-cells.) */
+export function DeadlineText({ deadline, country, now, daysLeft, kind }: DeadlineTextProps) {
   const days = daysLeft ?? daysLeftAt(deadline, now, country)
   const distance = formatDaysLeft(days, deadline, country)
   const color = URGENCY_COLORS[urgencyOf(days, deadline, now)]
   const kamTime = sameTimeAsKam(deadline, country) ? null : formatKamTime(deadline, now)
-  if (layout === 'full') {
-    const storeTime = formatStoreTime(deadline, country)
-    return (
-      <Stack gap={0}>
-        <Text size="sm">
-          {kind && <Text span c="dimmed">{DEADLINE_LABELS[kind]} </Text>}
-          <Text span fw={600} c={color}>
-            {distance}
-          </Text>
-        </Text>
-        <Text size="sm">{storeTime}</Text>
-        {kamTime && (
-          <Text size="xs" c="dimmed">
-            {kamTime}
-          </Text>
-        )}
-      </Stack>
-    )
-  }
-  const storeTime = formatStoreTime(deadline, country, now)
+  const storeTime = formatStoreTime(deadline, country)
   return (
-    <Stack gap={0} style={{ minWidth: 0 }} title={formatStoreTime(deadline, country)}>
-      <Text size="sm" truncate>
+    <Stack gap={0}>
+      <Text size="sm">
+        {kind && <Text span c="dimmed">{DEADLINE_LABELS[kind]} </Text>}
         <Text span fw={600} c={color}>
           {distance}
-        </Text>{' '}
-        <Text span c="dimmed">
-          ·
-        </Text>{' '}
-        {storeTime}
+        </Text>
       </Text>
+      <Text size="sm">{storeTime}</Text>
       {kamTime && (
-        <Text size="xs" c="dimmed" truncate>
+        <Text size="xs" c="dimmed">
           {kamTime}
         </Text>
       )}

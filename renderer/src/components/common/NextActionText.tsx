@@ -7,7 +7,12 @@ const PLAYBOOK_NAMES: Record<NextAction['playbook'], string> = {
   'connect-new-store': 'Connect a new store'
 }
 
-export function NextActionText({ action, truncate = false }: { action: NextAction | null; truncate?: boolean }) {
+/** "Checklist “Connect a new store”, step 2: …": where the step sits, for a hint. */
+export function nextActionHint(action: NextAction): string | undefined {
+  return action.step !== null ? `Checklist “${PLAYBOOK_NAMES[action.playbook]}”, step ${action.step}: ${action.label}` : undefined
+}
+
+export function NextActionText({ action }: { action: NextAction | null }) {
   if (!action) {
     return (
       <Text size="sm" c="dimmed">
@@ -16,7 +21,7 @@ export function NextActionText({ action, truncate = false }: { action: NextActio
     )
   }
   const text = (
-    <Text size="sm" truncate={truncate} data-testid="next-action">
+    <Text size="sm" data-testid="next-action">
       {action.step !== null && (
         <Text span fw={600} c="indigo.8">
           Step {action.step} ·{' '}
@@ -26,7 +31,7 @@ export function NextActionText({ action, truncate = false }: { action: NextActio
     </Text>
   )
   return action.step !== null ? (
-    <Tooltip label={`Checklist “${PLAYBOOK_NAMES[action.playbook]}”, step ${action.step}: ${action.label}`} openDelay={500} multiline maw={320}>
+    <Tooltip label={nextActionHint(action)} openDelay={500} multiline maw={320}>
       {text}
     </Tooltip>
   ) : (

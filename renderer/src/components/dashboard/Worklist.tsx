@@ -18,6 +18,7 @@ import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore } from '../../stores/useDashboardStore'
+import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
 import { DataGrid } from '../list/DataGrid'
@@ -27,11 +28,6 @@ import { StatusBadge } from '../portfolio/StatusBadge'
 /** Rows shown before "Show all": the first screenful or two is what a KAM works through first. */
 export const WORKLIST_FIRST_ROWS = 50
 const ROW_HEIGHT = 60
-
-const PLAYBOOK_NAMES: Record<NextAction['playbook'], string> = {
-  'renew-and-reauthorize': 'Renew or subscribe, and reauthorize',
-  'connect-new-store': 'Connect a new store'
-}
 
 interface CellContext {
   now: number
@@ -57,9 +53,8 @@ function DeadlineCell({ item, now }: { item: WorklistItem; now: number }) {
 
 function NextActionCell({ action }: { action: NextAction | null }) {
   if (!action) return <span className="text-dimmed">Nothing to do</span>
-  const tip = action.step !== null ? `Checklist “${PLAYBOOK_NAMES[action.playbook]}”, step ${action.step}: ${action.label}` : undefined
   return (
-    <span className="cell-wrap" data-testid="next-action" data-tip={tip}>
+    <span className="cell-wrap" data-testid="next-action" data-tip={nextActionHint(action)}>
       {action.step !== null && <span className="step-label">Step {action.step} · </span>}
       {action.label}
     </span>

@@ -55,13 +55,12 @@ export function StatusBanner({ store, verdict, snooze, now, busy, onSnooze, onUn
         </Stack>
         {verdict.deadline !== null && (
           <div style={{ flexShrink: 0, minWidth: 220 }} data-testid="status-deadline">
-            <DeadlineText deadline={verdict.deadline} country={store.country} now={now} daysLeft={verdict.daysLeft} kind={verdict.deadlineKind} layout="full" />
+            <DeadlineText deadline={verdict.deadline} country={store.country} now={now} daysLeft={verdict.daysLeft} kind={verdict.deadlineKind} />
           </div>
         )}
         {canSnooze && (
           <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
             <SnoozeMenu
-              variant="button"
               label={storeLabel(store)}
               snoozedUntil={snoozedUntil}
               busy={busy}
