@@ -18,8 +18,6 @@ export interface DeadlineSummary {
   storeTime: string
   /** "3 Dec, 23:00 your time", or null when the KAM's clock reads the same. */
   kamTime: string | null
-  /** The exact time in the store's clock and, where it differs, the KAM's. */
-  exact: string
 }
 
 const MAX_CACHED = 20_000
@@ -32,19 +30,22 @@ export function deadlineSummary(deadline: number, country: string, now: number, 
   let summary = cache.get(key)
   if (!summary) {
     const left = days ?? daysLeft(deadline, now, country)
-    const storeTime = formatStoreTime(deadline, country)
-    const kamTime = sameTimeAsKam(deadline, country) ? null : formatKamTime(deadline, now)
     summary = {
       date: formatStoreDate(deadline, country),
       distance: formatDaysLeft(left, deadline, country),
       near: left < 60,
       urgency: urgencyOf(left, deadline, now),
       storeTime: formatStoreTime(deadline, country, now),
-      kamTime,
-      exact: kamTime ? `${storeTime} · ${kamTime}` : storeTime
+      kamTime: sameTimeAsKam(deadline, country) ? null : formatKamTime(deadline, now)
     }
     if (cache.size >= MAX_CACHED) cache.clear()
     cache.set(key, summary)
   }
   return summary
+}
+
+/** The exact time in the store's clock and, where it differs, the KAM's: the hint on a deadline. */
+export function exactDeadline(deadline: number, country: string, now: number): string {
+  const storeTime = formatStoreTime(deadline, country)
+  return sameTimeAsKam(deadline, country) ? storeTime : `${storeTime} · ${formatKamTime(deadline, now)}`
 }

@@ -13,6 +13,7 @@ import { useLocation } from 'wouter'
 import type { SnoozeMode, WorklistItem } from '../../../../electron/shared/monitoring'
 import type { NextAction } from '../../../../electron/shared/status'
 import { deadlineSummary } from '../../lib/deadline-cells'
+import { deadlineHint } from '../list/deadline-hint'
 import { formatKamTime } from '../../lib/dates'
 import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
@@ -39,7 +40,7 @@ function DeadlineCell({ item, now }: { item: WorklistItem; now: number }) {
   const deadline = deadlineSummary(item.deadline, item.country, now, item.daysLeft)
   return (
     <>
-      <span className="cell-line truncates" data-tip={deadline.exact}>
+      <span className="cell-line truncates" {...deadlineHint(item.deadline, item.country)}>
         <span className="urgency cell-strong" data-urgency={deadline.urgency}>
           {deadline.distance}
         </span>

@@ -1,11 +1,12 @@
 /**
  * One tooltip for every list row in the app, instead of a tooltip component per cell: text that
- * does not fit its cell shows in full, and an element with `data-tip` shows that hint, on hover
+ * does not fit its cell shows in full, and an element with a hint (see hints.ts) shows it, on hover
  * (after a short pause) and at once on keyboard focus. Mounted once, it listens on the document,
  * so rows stay plain elements that cost nothing to render while scrolling.
  */
 import { useEffect, useId, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { HINTED, hintOf } from './hints'
 
 /** Elements whose text may be cut off with an ellipsis. */
 const TRUNCATING = '.truncates, .cell-wrap, .grid-cell'
@@ -24,10 +25,12 @@ interface Tip {
 export function tipFor(node: EventTarget | null): { element: HTMLElement; text: string } | null {
   if (!(node instanceof Element)) return null
   // A cell reached by keyboard shows its content's hint, as the pointer over it would.
-  const inCell = node.getAttribute('role') === 'gridcell' ? node.querySelector<HTMLElement>('[data-tip]') : null
-  if (inCell?.dataset.tip) return { element: node as HTMLElement, text: inCell.dataset.tip }
-  const hinted = node.closest<HTMLElement>('[data-tip]')
-  if (hinted?.dataset.tip) return { element: hinted, text: hinted.dataset.tip }
+  const inCell = node.getAttribute('role') === 'gridcell' ? node.querySelector<HTMLElement>(HINTED) : null
+  const inCellText = inCell && hintOf(inCell)
+  if (inCellText) return { element: node as HTMLElement, text: inCellText }
+  const hinted = node.closest<HTMLElement>(HINTED)
+  const hint = hinted && hintOf(hinted)
+  if (hinted && hint) return { element: hinted, text: hint }
   const cell = node.closest<HTMLElement>(TRUNCATING)
   if (cell && (cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1)) {
     const text = cell.textContent?.trim() ?? ''

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 're
 import type { Ref } from 'react'
 import type { PortfolioQuery, SortableColumn, Store } from '../../../../electron/shared/portfolio'
 import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
+import { deadlineHint } from '../list/deadline-hint'
 import { deadlineSummary } from '../../lib/deadline-cells'
 import { countryName, EMPTY_VALUE, storeLabel } from '../../lib/format'
 import { isSelected } from '../../lib/selection'
@@ -86,9 +87,9 @@ function TagBadges({ tags }: { tags: string[] }) {
 /** "15 Mar 2026 · in 7 days", with the exact store and KAM times on hover and focus. */
 function DeadlineCell({ store, now }: { store: Store; now: number }) {
   if (store.deadlineAt === null) return <Dimmed>{EMPTY_VALUE}</Dimmed>
-  const { date, distance, near, urgency, exact } = deadlineSummary(store.deadlineAt, store.country, now)
+  const { date, distance, near, urgency } = deadlineSummary(store.deadlineAt, store.country, now)
   return (
-    <span data-tip={exact}>
+    <span {...deadlineHint(store.deadlineAt, store.country)}>
       {date}
       {near && (
         <span className="urgency" data-urgency={urgency}>
