@@ -209,10 +209,10 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
     ...portfolioInitialData,
 
     async load() {
-      const facets = api.stores.facets().then((result) => {
-        if (result.ok) set({ facets: result.value })
-      })
-      await Promise.all([startGeneration(false), facets])
+      await startGeneration(false)
+      // After the rows: main answers in turn, and the filters' choices can wait a moment.
+      const facets = await api.stores.facets()
+      if (facets.ok) set({ facets: facets.value })
     },
 
     showRows(start, end) {

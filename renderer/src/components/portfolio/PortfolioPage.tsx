@@ -97,11 +97,13 @@ function usePortfolioColumns(): { columns: PortfolioColumn[]; prefs: ColumnPrefs
   useEffect(() => {
     void useColumnPrefsStore.getState().load('portfolio')
   }, [])
-  // The Lazada column's badges: loaded with the page, refreshed after checks and changes.
+  // The Lazada column's badges: asked for once the first rows are in (main answers in turn, and
+  // they cost main a pass over every store), refreshed after checks and changes.
   const hasLazadaMarks = useLazadaStore((s) => lazadaHasMarks(s.overview?.items ?? [], s.overview?.remoteChecksOff ?? null))
+  const rowsIn = usePortfolioStore((s) => s.loaded)
   useEffect(() => {
-    void useLazadaStore.getState().loadOverview()
-  }, [])
+    if (rowsIn) void useLazadaStore.getState().loadOverview()
+  }, [rowsIn])
   const columns = useMemo(() => portfolioColumns(hasLazadaMarks), [hasLazadaMarks])
   const change = useCallback((next: ColumnPrefs) => useColumnPrefsStore.getState().change('portfolio', next), [])
   const reset = useCallback(() => useColumnPrefsStore.getState().reset('portfolio'), [])
