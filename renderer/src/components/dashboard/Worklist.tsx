@@ -94,7 +94,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
     cell: (item) => (
       <>
         <span className="cell-line cell-strong truncates">{item.clientName}</span>
-        <span className="cell-line cell-small">
+        <span className="cell-line cell-line-tagged cell-small">
           <span className="country-tag">{item.country}</span>
           <span className="text-dimmed truncates">{item.storeName}</span>
         </span>

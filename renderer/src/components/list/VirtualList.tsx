@@ -129,7 +129,10 @@ export function VirtualList(props: VirtualListProps) {
   useImperativeHandle(props.handleRef, () => ({
     focusRow: (index) => moveTo(index ?? tabIndexRow),
     scrollToIndex: (index, align = 'auto') => virtualizer.scrollToIndex(index, { align }),
-    scrollToTop: () => virtualizer.scrollToOffset(0)
+    // From the offset the last scroll event left, so a list already at its top reads no layout.
+    scrollToTop: () => {
+      if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0)
+    }
   }))
 
   function onFocus(event: FocusEvent<HTMLDivElement>): void {
