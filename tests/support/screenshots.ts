@@ -150,6 +150,14 @@ async function lazadaAnswering(app: LaunchedApp, gateway: MockGateway, skip: num
   return disagreeing
 }
 
+/** Picks an option in one of the portfolio's filters, as a keyboard user would. */
+async function pickFilter(page: Page, filter: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: filter }).focus()
+  await page.keyboard.press('ArrowDown')
+  await page.getByRole('option', { name: option }).click()
+  await page.keyboard.press('Escape')
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   // Mantine's transitions take ~200 ms; a picture mid-fade helps nobody.
@@ -249,6 +257,31 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await page.goto(`${app.host.url}#/portfolio`)
     await page.getByRole('grid', { name: 'Stores' }).getByRole('row').nth(1).waitFor()
     await shoot(page, 'portfolio.png')
+
+    // The portfolio in the narrowest and the widest window, filtered, with rows selected: the
+    // columns that give way, the filters' picks, the selection's count.
+    for (const [name, size] of [['portfolio-1024.png', { width: 1024, height: 700 }], ['portfolio-1920.png', { width: 1920, height: 1080 }]] as const) {
+      await page.setViewportSize(size)
+      await page.goto(`${app.host.url}#/portfolio`)
+      await pickFilter(page, 'Country', 'Malaysia (MY)')
+      await pickFilter(page, 'Country', 'Thailand (TH)')
+      await pickFilter(page, 'Status', 'Healthy')
+      await pickFilter(page, 'Status', 'Expiring')
+      await page.getByRole('textbox', { name: 'Ends within (days)' }).fill('60')
+      const rows = page.getByRole('grid', { name: 'Stores' }).locator('[role="row"][data-row-index]')
+      await rows.nth(4).getByRole('checkbox').waitFor()
+      await rows.nth(1).getByRole('checkbox').click()
+      await rows.nth(3).getByRole('checkbox').click({ modifiers: ['Shift'] })
+      await page.mouse.move(0, 0)
+      await shoot(page, name)
+      await page.getByRole('button', { name: 'Clear filters' }).click()
+      await page.getByRole('button', { name: 'Clear selection' }).click()
+    }
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.goto(`${app.host.url}#/`)
+    await page.getByRole('grid', { name: 'Needs action' }).getByRole('row').nth(1).waitFor()
+    await shoot(page, 'dashboard-1024.png')
+    await page.setViewportSize(VIEWPORT)
 
     await page.goto(`${app.host.url}#/stores/1`)
     await page.getByRole('heading', { name: 'History' }).waitFor()

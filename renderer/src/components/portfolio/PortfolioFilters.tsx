@@ -27,20 +27,29 @@ function withSelected(options: string[], selected: string[]): string[] {
 }
 
 /**
- * A filter shows its first pick and "+N" for the rest (named on hover), so picks never shrink to
- * "Ma…" and the filter keeps its width.
+ * A filter shows its first pick and "+N" for the rest (named on hover), and each filter keeps the
+ * room for that: a narrow window puts the filters on two lines rather than cut the picks to "Ma…".
  */
+/** A pill as wide as its text: Mantine's lets its label shrink to "B…" in a one-line filter. */
+const PILL_STYLES = { root: { flex: '0 0 auto' }, label: { flex: '0 0 auto' }, remove: { flex: '0 0 auto' } } as const
+
 function compactPills(values: readonly string[], short: (value: string) => string) {
   return function CompactPill({ value, onRemove }: ComboboxRenderPillInput) {
     const index = value === undefined ? -1 : values.indexOf(value)
     if (index === 0) {
       return (
-        <Pill withRemoveButton onRemove={onRemove} removeButtonProps={{ 'aria-label': `Remove ${short(value!)}` }}>
+        <Pill withRemoveButton onRemove={onRemove} removeButtonProps={{ 'aria-label': `Remove ${short(value!)}` }} styles={PILL_STYLES}>
           {short(value!)}
         </Pill>
       )
     }
-    if (index === 1) return <Pill data-tip={values.slice(1).map(short).join(', ')}>+{values.length - 1}</Pill>
+    if (index === 1) {
+      return (
+        <Pill data-tip={values.slice(1).map(short).join(', ')} styles={PILL_STYLES}>
+          +{values.length - 1}
+        </Pill>
+      )
+    }
     return null
   }
 }
@@ -53,7 +62,7 @@ const multiSelectProps = {
   maxDropdownHeight: 280,
   comboboxProps: { shadow: 'md', width: 260, position: 'bottom-start' },
   // One line whatever is picked: the first pick and "+N".
-  styles: { pillsList: { flexWrap: 'nowrap', overflow: 'hidden' }, inputField: { minWidth: 24 } }
+  styles: { pillsList: { flexWrap: 'nowrap', overflow: 'hidden' }, inputField: { flex: '1 1 0', minWidth: 0 } }
 } as const
 
 const ownerLabel = (value: string) => (value === UNASSIGNED ? 'Unassigned' : value)
@@ -112,7 +121,7 @@ const CountryFilter = memo(function CountryFilter() {
       value={countries}
       onChange={(values) => setFilter('countries', values)}
       renderPill={compactPills(countries, (code) => code)}
-      style={{ flex: '1 1 130px', minWidth: 0, maxWidth: 180 }}
+      style={{ flex: '1 1 150px', minWidth: 150, maxWidth: 210 }}
     />
   )
 })
@@ -135,7 +144,7 @@ const OwnerFilter = memo(function OwnerFilter() {
       value={owners}
       onChange={(values) => setFilter('owners', values.map((v) => (v === UNASSIGNED ? '' : v)))}
       renderPill={compactPills(owners, ownerLabel)}
-      style={{ flex: '1 1 140px', minWidth: 0, maxWidth: 220 }}
+      style={{ flex: '1 1 150px', minWidth: 150, maxWidth: 240 }}
     />
   )
 })
@@ -154,7 +163,7 @@ const TagFilter = memo(function TagFilter() {
       onChange={(values) => setFilter('tags', values)}
       renderPill={compactPills(tags, (tag) => tag)}
       nothingFoundMessage="No such tag"
-      style={{ flex: '1 1 130px', minWidth: 0, maxWidth: 200 }}
+      style={{ flex: '1 1 130px', minWidth: 130, maxWidth: 220 }}
     />
   )
 })
@@ -174,7 +183,7 @@ const StatusFilter = memo(function StatusFilter() {
       value={statuses}
       onChange={(values) => setFilter('statuses', values as PortfolioStatus[])}
       renderPill={compactPills(statuses, statusLabel)}
-      style={{ flex: '1 1 170px', minWidth: 0, maxWidth: 250 }}
+      style={{ flex: '1 1 190px', minWidth: 190, maxWidth: 260 }}
     />
   )
 })
@@ -197,7 +206,7 @@ const EndsWithinFilter = memo(function EndsWithinFilter() {
       value={days ?? ''}
       onChange={(value) => setEndsWithin(value === '' || typeof value !== 'number' ? null : value)}
       data-tip="Stores whose deadline (a subscription’s end or an authorization’s) is still ahead, with at most this many days left"
-      style={{ flex: '0 1 130px', minWidth: 120 }}
+      style={{ flex: '0 1 130px', minWidth: 120, maxWidth: 160 }}
     />
   )
 })
