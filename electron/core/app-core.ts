@@ -16,6 +16,8 @@ import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
 import type { Handlers } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
+import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
+import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
 import { createCodeExchange } from './lazada-sync/code-exchange'
 import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
@@ -50,18 +52,25 @@ export interface AppCoreDeps {
   secretStore?: SecretStore
   /**
    * Builds the Lazada client for the saved app key and secret. Default: the real client, on the
-   * hosts of the integrator profile's `apiHosts` (Lazada's own when unset). It is only built once
-   * an app secret is saved, which needs a `secretStore`.
+   * hosts in use (`lazadaHosts`). It is only built once an app secret is saved, which needs a
+   * `secretStore`.
    */
   lazadaApi?: LazadaApiFactory
   /** Calls to Lazada in flight at once during a check (default 8). */
   lazadaConcurrency?: number
+  /**
+   * The `--lazada-hosts` start-up option (`readLazadaHostsOption`): a proxy or the tests' mock
+   * servers in place of Lazada's hosts. Default: none, Lazada's own hosts.
+   */
+  lazadaHosts?: LazadaHostsOption
 }
 
 const STORE_PAGE_REMINDERS = 20
 
 export function createAppCore(deps: AppCoreDeps) {
   const { database, clock, logger, actor, fileSaver } = deps
+  const hostsOption = deps.lazadaHosts ?? { kind: 'none' }
+  const hosts = hostsInUse(hostsOption)
   const history = createHistory(database.db)
   const settings = createSettingsService(database.db, logger)
   const status = createStatusService({ database, clock, settings, history })
@@ -85,7 +94,7 @@ export function createAppCore(deps: AppCoreDeps) {
         createLazadaClient({
           appKey,
           appSecret,
-          hosts: profile.apiHosts,
+          hosts: { auth: hosts.auth, gateways: hosts.gateways },
           callsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND,
           clock: systemClock,
           logger
@@ -115,6 +124,8 @@ export function createAppCore(deps: AppCoreDeps) {
     records,
     broadcast: deps.broadcast,
     authWindow: deps.authWindow,
+    ticker: deps.ticker,
+    authorizeEndpoint: hosts.authorize,
     exchange: createCodeExchange({ credentials, tokens, logger }),
     tokens,
     hasSecret: credentials.hasSecret
@@ -270,7 +281,8 @@ export function createAppCore(deps: AppCoreDeps) {
     'credentials:clear-secret': () => credentials.clearSecret(),
     'credentials:test': (input) => credentials.testConnection(input),
     'lazada:store': ({ storeId }) => lazadaViews.store(storeId),
-    'lazada:overview': () => lazadaViews.overview()
+    'lazada:overview': () => lazadaViews.overview(),
+    'lazada:hosts': () => lazadaHostsView(hostsOption, settings.ignoredHosts())
   }
 
   return {

@@ -9,6 +9,7 @@ import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcM
 import { createAppCore } from '../core/app-core'
 import type { AppCore } from '../core/app-core'
 import { openDatabase } from '../core/db/open-database'
+import { readLazadaHostsOption } from '../core/lazada-hosts/start-up-option'
 import type { DatabaseHandle } from '../core/db/open-database'
 import type { Logger } from '../core/ports'
 import { systemClock } from '../core/ports'
@@ -138,6 +139,9 @@ function start(): void {
   })
 
   const actorName = osUserName()
+  // A proxy or test server in place of Lazada's hosts: a start-up option only, shown in a banner.
+  const lazadaHosts = readLazadaHostsOption({ argv: process.argv, env: process.env, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
+  if (lazadaHosts.kind !== 'none') logger.warn('Lazada hosts start-up option', lazadaHosts.kind === 'override' ? { source: lazadaHosts.source } : { source: lazadaHosts.source, problem: lazadaHosts.problem })
   const core = createAppCore({
     database,
     clock: systemClock,
@@ -150,6 +154,7 @@ function start(): void {
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
     authWindow,
+    lazadaHosts,
     // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
     secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
   })

@@ -23,9 +23,6 @@ export const LAZADA_COUNTRY_DOMAINS: Record<CoveredCountry, string> = {
   ID: 'lazada.co.id'
 }
 
-/** Lazada's authorization endpoint (reference: lazada-open-platform.md §1). */
-export const LAZADA_AUTHORIZE_URL = 'https://auth.lazada.com/oauth/authorize'
-
 /** Hosts a web server on this machine answers as: plain http is accepted there only (test servers). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -98,11 +95,12 @@ const requiredText = (label: string, max = 200) =>
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} must be under ${max} characters` })
 
-/** An API host replacing Lazada's: a base URL the client appends API paths to, so no `?…`; empty means Lazada's own. */
-function apiHost() {
-  return optionalUrl((url) => (url.search ? 'Leave the ?… part out: API paths are added after this address' : null))
-    .transform((v) => v || undefined)
-    .optional()
+/** Keys earlier versions kept in the profile: Lazada's hosts are a start-up option now, never a setting. */
+const HOST_KEYS = new Set(['apiHosts', 'authorizeBaseUrl'])
+
+function hostKeysRefused(issue: { code?: string; keys?: readonly PropertyKey[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys?.some((key) => HOST_KEYS.has(String(key)))) return undefined
+  return 'Lazada’s hosts are not a setting: Storewatch uses Lazada’s own. For a proxy or a test server, start Storewatch with --lazada-hosts=… (see the README)'
 }
 
 export const integratorProfileSchema = z.strictObject({
@@ -153,19 +151,6 @@ export const integratorProfileSchema = z.strictObject({
    */
   exchangeCodeInApp: z.boolean().optional(),
   /**
-   * Replacements for Lazada's API hosts (lazada-open-platform.md §8): the token host and each
-   * country's gateway, `/rest` included. Left out in real use (a proxy may need them); the tests
-   * point them at a mock gateway on 127.0.0.1.
-   */
-  apiHosts: z
-    .strictObject({
-      auth: apiHost(),
-      gateways: z
-        .strictObject({ SG: apiHost(), MY: apiHost(), TH: apiHost(), PH: apiHost(), VN: apiHost(), ID: apiHost() })
-        .optional()
-    })
-    .optional(),
-  /**
    * Calls per second Storewatch allows itself on each Lazada API. Lazada publishes no rate for the
    * token, seller and Service Market APIs (lazada-open-platform.md §12) and bans an API for 1 s
    * when its cap is passed; the integrator sets what their app's cap allows. Absent means
@@ -176,15 +161,8 @@ export const integratorProfileSchema = z.strictObject({
     .int({ error: 'Use a whole number of calls per second from 1 to 100' })
     .min(1, { error: 'Use a whole number of calls per second from 1 to 100' })
     .max(100, { error: 'Use a whole number of calls per second from 1 to 100' })
-    .optional(),
-  /**
-   * Where the authorization window goes instead of Lazada's endpoint. Left out in real use; the
-   * tests point it at a mock authorization server on 127.0.0.1.
-   */
-  authorizeBaseUrl: optionalUrl()
-    .transform((v) => v || undefined)
     .optional()
-})
+}, { error: hostKeysRefused })
 export type IntegratorProfile = z.output<typeof integratorProfileSchema>
 export type IntegratorProfileInput = z.input<typeof integratorProfileSchema>
 
@@ -200,11 +178,6 @@ export const DEFAULT_INTEGRATOR_PROFILE: IntegratorProfile = {
   articleCode: '',
   serviceMarketLinks: { SG: '', MY: '', TH: '', PH: '', VN: '', ID: '' },
   publishedCountries: [...COVERED_COUNTRIES]
-}
-
-/** The authorization endpoint in use: the profile's override, else Lazada's. */
-export function authorizeEndpoint(profile: IntegratorProfile): string {
-  return profile.authorizeBaseUrl || LAZADA_AUTHORIZE_URL
 }
 
 /** The Service Market link for a country, or null when none is set (or the country is not covered). */

@@ -10,6 +10,7 @@ import type { ClientMessage, StoreChecklists } from './checklists'
 import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
+import type { LazadaHostsView } from './lazada-hosts'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, SaveFileResult, Store, StoreDetail, StoreListResult } from './portfolio'
 import { portfolioQuerySchema } from './portfolio'
@@ -222,6 +223,10 @@ export const ipcContract = {
   ),
   'lazada:overview': invoke<LazadaOverview>()(
     'Stores the lists should mark: Lazada’s End Time and a disagreement, “cannot check with Lazada” (no short code), tokens Lazada refused.',
+    noInput
+  ),
+  'lazada:hosts': invoke<LazadaHostsView>()(
+    'Where this run sends the seller and its Lazada calls: Lazada’s own hosts, or those of the --lazada-hosts start-up option (the shell shows a banner); why an unusable option was ignored; hosts an earlier version saved, now ignored.',
     noInput
   )
 } as const

@@ -25,7 +25,7 @@ import { COVERED_COUNTRIES } from '../../electron/shared/countries'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
 import { startMockGateway } from '../support/mock-lazada/gateway'
 import { storeInput } from '../support/store-input'
-import { FakeSecretStore } from '../support/test-core'
+import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
 import { PROJECT_ROOT, MIGRATIONS_DIR } from '../support/web-host'
 
 const ROWS = 10_000
@@ -206,7 +206,7 @@ async function benchCheck100k(): Promise<CheckFigures> {
 }
 
 /** A real app core on a fresh database in `dir`, on the system clock, with nothing shown or saved. */
-function openBenchCore(dir: string, extra: Pick<AppCoreDeps, 'secretStore'> = {}): { database: DatabaseHandle; core: AppCore } {
+function openBenchCore(dir: string, extra: Pick<AppCoreDeps, 'secretStore' | 'lazadaHosts'> = {}): { database: DatabaseHandle; core: AppCore } {
   const databasePath = path.join(dir, 'storewatch.db')
   const database = openDatabase({
     filePath: databasePath,
@@ -259,7 +259,8 @@ async function benchRemote500(): Promise<RemoteFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-remote-'))
   let database: DatabaseHandle | null = null
   try {
-    const opened = openBenchCore(dir, { secretStore: new FakeSecretStore() })
+    // The mock gateway in Lazada's place, through the start-up option as the app takes it.
+    const opened = openBenchCore(dir, { secretStore: new FakeSecretStore(), lazadaHosts: lazadaHostsFlag(mock.hosts) })
     database = opened.database
     const { core } = opened
 
@@ -270,7 +271,6 @@ async function benchRemote500(): Promise<RemoteFigures> {
         ...current.integrator,
         appKey: mock.appKey,
         articleCode: mock.articleCode,
-        apiHosts: mock.hosts,
         apiCallsPerSecond: REMOTE_LIMIT_PER_SECOND
       }
     })

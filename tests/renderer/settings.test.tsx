@@ -178,7 +178,7 @@ describe('settings → integrator', () => {
 
   it('saves the profile with the rest of the settings', async () => {
     const bridge = installFakeBridge()
-    bridge.settings = { ...DEFAULT_SETTINGS, integrator: { ...DEFAULT_SETTINGS.integrator, authorizeBaseUrl: 'http://127.0.0.1:4555/oauth/authorize' } }
+    bridge.settings = { ...DEFAULT_SETTINGS }
     const { user } = renderApp('#/settings')
 
     const section = await screen.findByRole('region', { name: 'Integrator' })
@@ -194,9 +194,7 @@ describe('settings → integrator', () => {
         appKey: '100234',
         callbackUrl: 'https://oms.anchanto.example/lazada/callback',
         serviceMarketLinks: { ...DEFAULT_SETTINGS.integrator!.serviceMarketLinks, SG: READY_INTEGRATOR.serviceMarketLinks.SG },
-        publishedCountries: ['SG', 'MY', 'TH', 'PH', 'ID'],
-        // Not on the form, kept as it was.
-        authorizeBaseUrl: 'http://127.0.0.1:4555/oauth/authorize'
+        publishedCountries: ['SG', 'MY', 'TH', 'PH', 'ID']
       })
     )
     expect(await screen.findByText('Saved — checking the portfolio with the new settings')).toBeInTheDocument()

@@ -14,11 +14,13 @@ import type { AppCore } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
+import { readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
 import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest, SecretStore } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
+import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
 import { fail } from '../../electron/shared/result'
 import { FakeSecretStore } from './test-core'
 import { decode, encode } from './web-bridge/json-codec'
@@ -41,6 +43,11 @@ export interface WebHostOptions {
   authWindow?: AuthWindow
   /** Where the app secret is sealed; an in-memory keyring unless a test brings its own. */
   secretStore?: SecretStore
+  /**
+   * The `--lazada-hosts` start-up option's value (a JSON object or a file's path), read as the
+   * app reads it: mock servers in place of Lazada's hosts. An unusable value throws.
+   */
+  lazadaHosts?: string
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -127,6 +134,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
   }
   const notifications: HostNotification[] = []
+  const lazadaHosts =
+    options.lazadaHosts === undefined
+      ? undefined
+      : readLazadaHostsOption({ argv: [`${LAZADA_HOSTS_FLAG}=${options.lazadaHosts}`], env: {}, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
+  if (lazadaHosts?.kind === 'invalid') {
+    database.close()
+    throw new Error(lazadaHosts.problem)
+  }
   const core = createAppCore({
     database,
     clock,
@@ -150,6 +165,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     authWindow: options.authWindow,
     secretStore: options.secretStore ?? new FakeSecretStore(),
+    lazadaHosts,
     appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
   })
   const bridgeScript = await browserBridgeScript()

@@ -22,6 +22,8 @@ import type { ImportCommitResult, ImportPreview } from '../../../electron/shared
 import { missingSetup } from '../../../electron/shared/integrator'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SecretProtectionView, StoreLazadaView } from '../../../electron/shared/lazada'
 import { ipcContract } from '../../../electron/shared/ipc-contract'
+import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
+import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
 import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
@@ -268,6 +270,13 @@ export class FakeBridge {
   /** `lazada:store` answers; stores without one get an empty view (with the KAM's End Time). */
   lazadaViews = new Map<number, StoreLazadaView>()
   lazadaOverview: LazadaOverview = { items: [], remoteChecksOff: null }
+  /** What `lazada:hosts` answers: Lazada's own hosts, no start-up option, nothing saved to ignore. */
+  lazadaHosts: LazadaHostsView = {
+    inUse: { authorize: LAZADA_AUTHORIZE_URL, auth: LAZADA_AUTH_HOST, gateways: { ...LAZADA_GATEWAYS } },
+    override: null,
+    overrideProblem: null,
+    ignoredSaved: []
+  }
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -905,11 +914,14 @@ export class FakeBridge {
       return ok(this.lazadaViews.get(storeId) ?? makeLazadaView(storeId, { kamEndAt, statusUses: kamEndAt === null ? null : 'kam' }))
     })
     this.handle('lazada:overview', () => ok(this.lazadaOverview))
+    this.handle('lazada:hosts', () => ok(this.lazadaHosts))
 
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {
       // Without `integrator` main keeps the stored profile.
       this.settings = { ...settings, integrator: settings.integrator ?? this.integrator() }
+      // Saving writes the profile without the hosts an earlier version kept.
+      this.lazadaHosts = { ...this.lazadaHosts, ignoredSaved: [] }
       return ok(this.settings)
     })
   }

@@ -4,6 +4,7 @@ import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
 import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
+import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHostsStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
@@ -26,4 +27,5 @@ export function resetAllStores(): void {
   resetAuthorizationStore()
   resetCredentialsStore()
   resetLazadaStore()
+  resetLazadaHostsStore()
 }
