@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { COVERED_COUNTRIES, countryInfo } from './countries'
 import type { CoveredCountry } from './countries'
+import { safeText } from './text-rules'
 
 /**
  * Each covered country's Lazada domain. Seller Center is `sellercenter.<domain>` and Service
@@ -91,9 +92,14 @@ function serviceMarketLink(country: CoveredCountry) {
 const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} is required` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be under ${max} characters` })
+    .pipe(safeText({ label }))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${label} is required` })
+        .max(max, { error: `${label} must be under ${max} characters` })
+    )
 
 /** Keys earlier versions kept in the profile: Lazada's hosts are a start-up option now, never a setting. */
 const HOST_KEYS = new Set(['apiHosts', 'authorizeBaseUrl'])

@@ -18,6 +18,7 @@ import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import { safeText } from './text-rules'
 
 export interface InvokeSpec<Input extends z.ZodType, Output> {
   /** What the call does, for readers of the contract. */
@@ -46,7 +47,10 @@ const runId = z.number().int().positive()
 const attemptId = z.number().int().positive()
 const playbook = z.enum(PLAYBOOKS)
 const stepId = z.enum(STEP_IDS)
-const optionalNote = z.string().max(2000, { error: 'Keep the note under 2000 characters' }).nullish()
+const optionalNote = (label: string) =>
+  safeText({ label, multiline: true })
+    .pipe(z.string().max(2000, { error: 'Keep the note under 2000 characters' }))
+    .nullish()
 
 export interface AppInfo {
   version: string
@@ -159,14 +163,14 @@ export const ipcContract = {
   'checklists:untick': invoke<StoreChecklists>()('Unticks a step of an open run.', z.strictObject({ runId, stepId })),
   'checklists:note': invoke<StoreChecklists>()(
     'Sets a step’s note (null or blank removes it).',
-    z.strictObject({ runId, stepId, note: optionalNote })
+    z.strictObject({ runId, stepId, note: optionalNote('The step’s note') })
   ),
   'checklists:capture-dates': invoke<StoreChecklists>()(
     'Records the Start and End Time off Order Confirmation at step 2: kept on the step, saved as the store’s subscription (from a checklist), step ticked.',
     z.strictObject({ runId, stepId, values: subscriptionDatesSchema })
   ),
-  'checklists:finish': invoke<StoreChecklists>()('Finishes an open run; it stays in the store’s runs.', z.strictObject({ runId, note: optionalNote })),
-  'checklists:cancel': invoke<StoreChecklists>()('Cancels an open run; it stays in the store’s runs.', z.strictObject({ runId, reason: optionalNote })),
+  'checklists:finish': invoke<StoreChecklists>()('Finishes an open run; it stays in the store’s runs.', z.strictObject({ runId, note: optionalNote('The closing note') })),
+  'checklists:cancel': invoke<StoreChecklists>()('Cancels an open run; it stays in the store’s runs.', z.strictObject({ runId, reason: optionalNote('The reason') })),
   'checklists:message': invoke<ClientMessage>()(
     'The message for the client: the steps and the country’s link as text, and a mailto: draft to the store’s contact. Without a playbook, the one the status points at.',
     z.strictObject({ storeId, playbook: playbook.optional() })
