@@ -36,7 +36,7 @@ describe('the Lazada hosts banner', () => {
     const bridge = installFakeBridge()
     replaced(bridge)
     const { user } = renderApp('#/')
-    expect(await banner()).toHaveTextContent(`Not Lazada’s own hosts: Storewatch sends the seller and its Lazada calls to ${MOCK}, as the --lazada-hosts start-up option says.`)
+    expect(await banner()).toHaveTextContent(`Not Lazada’s own hosts: the seller and Storewatch’s Lazada calls go to ${MOCK}, as the --lazada-hosts start-up option says.`)
     await user.click(screen.getByRole('link', { name: 'Portfolio' }))
     expect(await banner()).toBeInTheDocument()
     await user.click(within(await banner()).getByRole('link', { name: 'See the hosts' }))

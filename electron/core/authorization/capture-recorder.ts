@@ -60,7 +60,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
   function announceCaptured(attempt: CapturedAttempt, authorizationId: number, message: string, logEvent: string): void {
     logger.info(logEvent, { storeId: attempt.storeId, attemptId: attempt.attemptId })
     broadcast('stores:changed', { storeIds: [attempt.storeId] })
-    result({ storeId: attempt.storeId, attemptId: attempt.attemptId, outcome: 'captured', message, authorizationId })
+    result({ storeId: attempt.storeId, attemptId: attempt.attemptId, outcome: 'captured', cause: null, message, authorizationId })
   }
 
   function record(attempt: CapturedAttempt, captured: Captured): void {
@@ -133,7 +133,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
       attempts.settle(attempt.attemptId, 'refused', outcome.message)
       attempts.note(attempt.storeId, summary, [{ field: 'reason', label: 'Why', before: null, after: outcome.message }], SYSTEM_ACTOR)
     })()
-    result({ storeId: attempt.storeId, attemptId: attempt.attemptId, outcome: 'refused', message: outcome.message, authorizationId: null })
+    result({ storeId: attempt.storeId, attemptId: attempt.attemptId, outcome: 'refused', cause: 'refused', message: outcome.message, authorizationId: null })
   }
 
   async function exchangeCode(attempt: CapturedAttempt, code: string): Promise<ExchangeOutcome> {

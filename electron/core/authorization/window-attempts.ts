@@ -67,12 +67,13 @@ export interface OpenRequest {
 export function refusalOutcome(refused: Extract<CaptureResult, { kind: 'refused' }>, attemptId: number) {
   // Lazada's `access_denied` is the seller pressing Cancel: the attempt is abandoned, not refused.
   if (refused.reason === 'lazada-error' && refused.lazadaError === 'access_denied') {
-    return { outcome: 'abandoned', message: 'The seller cancelled on Lazada’s page. Nothing changed.', summary: 'Authorization cancelled by the seller' } as const
+    return { outcome: 'abandoned', cause: 'seller-declined', message: 'The seller cancelled on Lazada’s page. Nothing changed.', summary: 'Authorization cancelled by the seller' } as const
   }
+  if (refused.reason === 'lazada-error') return { outcome: 'refused', cause: 'seller-declined', message: refused.message, summary: 'Authorization refused on Lazada’s page' } as const
   if (refused.reason === 'expired-state' && refused.attemptId === attemptId) {
-    return { outcome: 'expired', message: refused.message, summary: 'Authorization came back too late' } as const
+    return { outcome: 'expired', cause: 'expired', message: refused.message, summary: 'Authorization came back too late' } as const
   }
-  return { outcome: 'refused', message: refused.message, summary: 'Authorization refused' } as const
+  return { outcome: 'refused', cause: 'refused', message: refused.message, summary: 'Authorization refused' } as const
 }
 
 /** "Authorize Anchanto OM — Acme (SG)"; a replaced endpoint is named, so a test or proxy page never passes for Lazada's. */
@@ -120,19 +121,19 @@ export function createWindowAttempts(deps: WindowAttemptsDeps) {
       })
       logger.info('authorization window closed: the attempt expired', { storeId: window.storeId, attemptId: window.attemptId })
       window.handle?.close()
-      result({ storeId: window.storeId, attemptId: window.attemptId, outcome: 'expired', message: EXPIRED_WINDOW_MESSAGE, authorizationId: null })
+      result({ storeId: window.storeId, attemptId: window.attemptId, outcome: 'expired', cause: 'expired', message: EXPIRED_WINDOW_MESSAGE, authorizationId: null })
     }
   }
 
   function onRefused(window: LiveWindow, refused: Extract<CaptureResult, { kind: 'refused' }>): void {
     logger.warn('authorization callback refused', { storeId: window.storeId, attemptId: window.attemptId, reason: refused.reason, lazadaError: refused.lazadaError })
-    const { outcome, message, summary } = refusalOutcome(refused, window.attemptId)
+    const { outcome, cause, message, summary } = refusalOutcome(refused, window.attemptId)
     const settledNow = transaction(() => {
       const changed = attempts.settle(window.attemptId, outcome, message)
       if (changed) attempts.note(window.storeId, summary, [{ field: 'reason', label: 'Why', before: null, after: message }], SYSTEM_ACTOR)
       return changed
     })
-    if (settledNow) result({ storeId: window.storeId, attemptId: window.attemptId, outcome, message, authorizationId: null })
+    if (settledNow) result({ storeId: window.storeId, attemptId: window.attemptId, outcome, cause, message, authorizationId: null })
   }
 
   function onCaptured(window: LiveWindow, captured: Extract<CaptureResult, { kind: 'captured' }>): void {
@@ -181,7 +182,14 @@ export function createWindowAttempts(deps: WindowAttemptsDeps) {
     })
     if (abandoned) {
       logger.info('authorization window closed before the callback', { storeId: window.storeId, attemptId: window.attemptId })
-      result({ storeId: window.storeId, attemptId: window.attemptId, outcome: 'abandoned', message: 'The authorization window was closed before the seller authorized. Nothing changed.', authorizationId: null })
+      result({
+        storeId: window.storeId,
+        attemptId: window.attemptId,
+        outcome: 'abandoned',
+        cause: 'window-closed',
+        message: 'The authorization window was closed before the seller authorized. Nothing changed.',
+        authorizationId: null
+      })
     }
   }
 
@@ -192,10 +200,13 @@ export function createWindowAttempts(deps: WindowAttemptsDeps) {
     }
     const { store, integrator } = request
     const already = [...live.values()].find((w) => w.storeId === store.id)
-    if (already) {
+    // A window whose attempt ended (refused, cancelled on Lazada's page, expired) has nothing left
+    // to capture: starting again replaces it. One still waiting for the seller is brought forward.
+    if (already && (already.captured || already.exchanging || attempts.row(already.attemptId)?.outcome === 'pending')) {
       already.handle?.focus()
       throw new AppError('conflict', 'The authorization window for this store is already open: finish there, or close it to start again.')
     }
+    if (already) close(already)
 
     const { row, url } = transaction(() => {
       const created = attempts.create(store.id, 'window', { endpoint: deps.authorizeEndpoint, clientId: integrator.appKey, redirectUri: integrator.callbackUrl })

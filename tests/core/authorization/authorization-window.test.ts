@@ -124,6 +124,7 @@ describe('Reauthorize in the authorization window', () => {
           storeId,
           attemptId: started.attempt.id,
           outcome: 'captured',
+          cause: null,
           message: 'Authorized — now reconnect the store in Anchanto OMS',
           authorizationId: detail.authorizations[0]!.id
         }
@@ -181,7 +182,14 @@ describe('Reauthorize in the authorization window', () => {
     expect(core.broadcasts).toEqual([
       {
         event: 'authorizations:result',
-        payload: { storeId, attemptId: started.attempt.id, outcome: 'abandoned', message: 'The authorization window was closed before the seller authorized. Nothing changed.', authorizationId: null }
+        payload: {
+          storeId,
+          attemptId: started.attempt.id,
+          outcome: 'abandoned',
+          cause: 'window-closed',
+          message: 'The authorization window was closed before the seller authorized. Nothing changed.',
+          authorizationId: null
+        }
       }
     ])
     // A late callback with that state is refused.
@@ -202,6 +210,7 @@ describe('Reauthorize in the authorization window', () => {
         storeId,
         attemptId: started.attempt.id,
         outcome: 'abandoned',
+        cause: 'seller-declined',
         message: 'The seller cancelled on Lazada’s page. Nothing changed.',
         authorizationId: null
       }
@@ -290,6 +299,20 @@ describe('Reauthorize in the authorization window', () => {
     expect(windows.windows).toHaveLength(2)
   })
 
+  it('after a refusal or the seller’s Cancel, Reauthorize replaces the spent window with a new one', async () => {
+    const first = await reauthorize()
+    await first.window.navigate(`${mock.origin}/callback/?code=0_100132_x&state=${first.state}`)
+    const second = await reauthorize()
+    expect(first.window.closed).toBe(true)
+    expect(windows.windows).toHaveLength(2)
+    await second.window.submit({ action: 'cancel' })
+    const third = await reauthorize()
+    expect(second.window.closed).toBe(true)
+    expect(third.window.closed).toBe(false)
+    // Closing a spent window records nothing over what its attempt ended as.
+    expect((await call(core, 'authorizations:attempts', { storeId })).map((a) => a.outcome)).toEqual(['pending', 'abandoned', 'refused'])
+  })
+
   it('cancel closes the window; the attempt reads as abandoned', async () => {
     const { started, window } = await reauthorize()
     const cancelled = await call(core, 'authorizations:cancel-attempt', { attemptId: started.attempt.id })
@@ -345,7 +368,7 @@ describe('codes that must not load', () => {
     expect(core.detail(storeId).authorizations).toEqual([])
     const [attempt] = await call(core, 'authorizations:attempts', { storeId })
     expect(attempt).toMatchObject({ id: started.attempt.id, outcome: 'refused', outcomeReason: expect.stringContaining('not exactly the registered callback URL') })
-    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'refused', message: attempt!.outcomeReason, authorizationId: null }])
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'refused', cause: 'refused', message: attempt!.outcomeReason, authorizationId: null }])
     expect(core.detail(storeId).history[0]).toMatchObject({ summary: 'Authorization refused', changes: [{ field: 'reason', after: attempt!.outcomeReason }] })
     // The real callback with the same state is refused afterwards: the attempt is spent.
     expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_y&state=${state}`)).toBe('block')
@@ -358,7 +381,7 @@ describe('codes that must not load', () => {
     expect(await window.navigate(`${mock.callbackUrl}?error=access_denied&code=0_100132_x&state=${state}`)).toBe('block')
     expect(mock.callbacks).toEqual([])
     expect(core.detail(storeId).authorizations).toEqual([])
-    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'abandoned', message: 'The seller cancelled on Lazada’s page. Nothing changed.', authorizationId: null }])
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'abandoned', cause: 'seller-declined', message: 'The seller cancelled on Lazada’s page. Nothing changed.', authorizationId: null }])
     expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_x&state=${state}`)).toBe('block')
     expect(core.detail(storeId).authorizations).toEqual([])
   })
@@ -388,7 +411,7 @@ describe('the window closes when its attempt expires', () => {
     expect(window.closed).toBe(true)
     expect(core.ticker.running).toBe(0)
     expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ id: started.attempt.id, outcome: 'expired', outcomeReason: 'Not used within 30 minutes' })
-    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'expired', message: EXPIRED_WINDOW_MESSAGE, authorizationId: null }])
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'expired', cause: 'expired', message: EXPIRED_WINDOW_MESSAGE, authorizationId: null }])
     expect(core.detail(storeId).history[0]!.summary).toBe('Authorization window closed: 30 minutes passed')
     // Not reported a second time as abandoned.
     expect(results()).toHaveLength(1)

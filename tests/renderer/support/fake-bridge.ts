@@ -608,6 +608,7 @@ export class FakeBridge {
       storeId: attempt.storeId,
       attemptId,
       outcome: 'captured',
+      cause: null,
       message: `Authorized — now reconnect the store in ${this.integrator().omsName}`,
       authorizationId: created.id
     }
@@ -623,6 +624,7 @@ export class FakeBridge {
       storeId: attempt.storeId,
       attemptId,
       outcome: 'abandoned',
+      cause: 'window-closed',
       message: 'The authorization window was closed before the seller authorized. Nothing changed.',
       authorizationId: null
     }

@@ -6,7 +6,7 @@
  */
 import { Anchor, Group, Text } from '@mantine/core'
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { Fragment, useEffect } from 'react'
 import { Link } from 'wouter'
 import { LAZADA_HOSTS_FLAG } from '../../../../electron/shared/lazada-hosts'
 import type { LazadaHostsView } from '../../../../electron/shared/lazada-hosts'
@@ -21,7 +21,7 @@ export function hostsNotice(view: LazadaHostsView): Notice | null {
     const how = view.override.source === 'flag' ? `the ${LAZADA_HOSTS_FLAG} start-up option` : 'the STOREWATCH_LAZADA_HOSTS variable'
     return {
       tone: 'warning',
-      text: `Not Lazada’s own hosts: Storewatch sends the seller and its Lazada calls to ${view.override.origins.join(', ')}, as ${how} says. Use this only with a proxy the integrator runs, or for tests.`
+      text: `Not Lazada’s own hosts: the seller and Storewatch’s Lazada calls go to ${view.override.origins.join(', ')}, as ${how} says. Only for a proxy the integrator runs, or for tests.`
     }
   }
   if (view.overrideProblem) return { tone: 'problem', text: `The ${LAZADA_HOSTS_FLAG} start-up option was ignored — ${view.overrideProblem} Storewatch uses Lazada’s own hosts.` }
@@ -62,7 +62,12 @@ export function LazadaHostsBanner() {
     >
       <tone.Icon size={16} color={`var(--mantine-color-${tone.color}-8)`} style={{ flexShrink: 0 }} aria-hidden />
       <Text size="sm" c={`${tone.color}.9`} style={{ flex: 1, minWidth: 0 }}>
-        {notice.text}
+        {notice.text.split(LAZADA_HOSTS_FLAG).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && <span style={{ whiteSpace: 'nowrap' }}>{LAZADA_HOSTS_FLAG}</span>}
+            {part}
+          </Fragment>
+        ))}
       </Text>
       <Anchor component={Link} href={LAZADA_SETTINGS_PATH} size="sm" fw={600} c={`${tone.color}.9`} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
         See the hosts
