@@ -153,9 +153,6 @@ export function createAuthorizationService(deps: AuthorizationServiceDeps) {
     /** Resolves once every code exchange under way has been recorded. */
     exchangesSettled: (): Promise<void> => recorder.settled(),
 
-    /** Closes windows whose attempt expired (the ticker does this by itself). */
-    closeExpiredWindows: (): void => windows.closeExpired(),
-
     /** Closes every open authorization window (the app is quitting). */
     closeAll: (): void => windows.closeAll()
   }

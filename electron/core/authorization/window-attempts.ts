@@ -271,14 +271,6 @@ export function createWindowAttempts(deps: WindowAttemptsDeps) {
     /** Closes every open window (the app is quitting). */
     closeAll(): void {
       for (const window of [...live.values()]) close(window)
-    },
-
-    /** Closes windows whose attempt expired now (what the ticker runs). */
-    closeExpired,
-
-    /** Windows open now. */
-    get openCount(): number {
-      return live.size
     }
   }
 }

@@ -8,9 +8,6 @@
  */
 import { normalizeLineEnds, textProblem } from '../../shared/text-rules'
 
-/** The only header fields a draft may carry. */
-export const MAIL_DRAFT_FIELDS = ['to', 'cc', 'subject', 'body'] as const
-
 export interface MailDraft {
   to: readonly string[]
   cc?: readonly string[]
