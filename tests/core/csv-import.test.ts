@@ -85,6 +85,17 @@ describe('CSV import: reading the file', () => {
     expect(p).toMatchObject({ rowCount: 2, newCount: 2, canImport: true })
   })
 
+  it('accepts CRLF, LF and CR line endings mixed in one file, numbering rows as a spreadsheet does', async () => {
+    const p = await preview(
+      `${HEADER}\r\nAcme,Acme Official,SG,SG10000001,,,,,,\nBeta,Beta Store,MY,MY10000002,,,,,,\r` +
+        'Gamma,"Gamma\r\nStore",PH,PH10000003,,,,,,\r\nDelta,Delta Store,XX,TH10000004,,,,,,\n'
+    )
+    expect(p.fileProblems).toEqual([])
+    expect(p.rowCount).toBe(4)
+    expect(errorsOf(p).map((x) => [x.row, x.value])).toEqual([[5, 'XX']])
+    expect(p.problems.some((x) => x.kind === 'cell-count')).toBe(false)
+  })
+
   it('detects a ";" delimiter, header labels instead of column names, and a cell neutralized by our export', async () => {
     const p = await preview(fixture('excel-semicolon-utf8.csv'), 'excel.csv')
     expect(p.fileProblems).toEqual([])

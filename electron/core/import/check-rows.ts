@@ -1,7 +1,7 @@
 /**
  * Checks each record of the file against the header and the store schema (the one every write
- * goes through): the problems a row has, or the store it plans. Keeps only what spans rows: the
- * key of each store seen so far (to catch the same store twice) and which unnamed columns hold data.
+ * goes through): the problems a row has, or the store it plans. What spans rows: the stores seen
+ * so far (`SeenKeys`, to catch the same store twice) and which unnamed columns hold data.
  */
 import { isCoveredCountry } from '../../shared/countries'
 import type { ImportProblem } from '../../shared/csv-import'
@@ -13,6 +13,7 @@ import { storeKey } from '../portfolio/store-service'
 import type { ColumnMap } from './columns'
 import type { Delimiter, SourceRecord } from './csv-records'
 import { echo } from './echo'
+import type { SeenKeys } from './seen-keys'
 import { isTemplateExample } from './template'
 
 /** Messages can quote a value (`Unknown country "…"`): they are cut too, a little longer than values. */
@@ -58,8 +59,7 @@ export function mergeInto(existing: StoreInput, row: PlannedRow): StoreInput {
   return merged
 }
 
-export function createRowChecker(columns: ColumnMap, delimiter: Delimiter) {
-  const seenKeys = new Map<string, number>()
+export function createRowChecker(columns: ColumnMap, delimiter: Delimiter, seen: SeenKeys) {
   const unnamedWithData = new Set<number>()
 
   function rowProblem(row: number, kind: ImportProblem['kind'], message: string): ImportProblem {
@@ -121,13 +121,12 @@ export function createRowChecker(columns: ColumnMap, delimiter: Delimiter) {
 
     const key = storeKey(input)!
     const keyField: StoreFieldKey = input.sellerShortCode ? 'sellerShortCode' : 'loginEmail'
-    const earlierRow = seenKeys.get(key)
-    if (earlierRow !== undefined) {
+    const earlierRow = seen.claim(key, row)
+    if (earlierRow !== null) {
       const what = input.sellerShortCode ? `seller short code ${input.sellerShortCode}` : `login e-mail ${input.loginEmail}`
       const message = `Same store as row ${earlierRow} (${countryName(input.country)}, ${what}): keep only one of the two rows.`
       return { blank: false, problems: [{ row, ...cellOf(keyField), message: echo(message, MAX_MESSAGE_CHARS), severity: 'error', kind: 'duplicate-row' }], plan: null }
     }
-    seenKeys.set(key, row)
 
     const outOfScope = !isCoveredCountry(input.country)
     const problems: ImportProblem[] = []

@@ -13,6 +13,7 @@ import { mergeInto } from './check-rows'
 import type { PlannedRow } from './check-rows'
 import { MatchedIds } from './matching'
 import { PROGRESS_EVERY_ROWS, scanFile } from './scan'
+import type { SeenKeys } from './seen-keys'
 
 export interface CommitPlan {
   fileName: string
@@ -40,8 +41,7 @@ function isConstraintError(error: unknown): boolean {
 
 export function commitFile(
   bytes: Uint8Array,
-  database: DatabaseHandle,
-  stores: StoreService,
+  { database, stores, seen }: { database: DatabaseHandle; stores: StoreService; seen: SeenKeys },
   plan: CommitPlan,
   onProgress: (rows: number, fraction: number) => void
 ): ImportCommitResult {
@@ -79,7 +79,7 @@ export function commitFile(
 
   database.sqlite
     .transaction(() => {
-      const summary = scanFile(bytes, {
+      const summary = scanFile(bytes, seen, {
         plan: (row) => {
           try {
             write(row)

@@ -6,10 +6,13 @@
  */
 import { workerData } from 'node:worker_threads'
 import { move, transferableSymbol, valueSymbol } from 'piscina'
+import type { DatabaseHandle } from '../db/open-database'
 import type { LogFields, Logger } from '../ports'
 import { CommitRefused, commitFile } from './commit-file'
 import { previewFile } from './preview-file'
 import { writeProblemsCsv } from './problems-file'
+import { openSeenKeys } from './seen-keys'
+import type { SeenKeys } from './seen-keys'
 import { openWorkerDatabase, storeWriters } from './worker-database'
 import type { CommitAnswer, CommitTask, ImportAnswer, ImportTask, PreviewAnswer, PreviewTask, ProblemsAnswer, ProblemsTask, WorkerMessage } from './worker-protocol'
 
@@ -33,19 +36,30 @@ function progressFor(task: ImportTask) {
   return (rows: number, fraction: number) => post(task, { type: 'progress', rows, fraction })
 }
 
-function withDatabase<T>(task: PreviewTask | CommitTask, run: (database: ReturnType<typeof openWorkerDatabase>) => T): T {
+/** Runs `work` with the stores seen so far kept aside (see seen-keys.ts), let go afterwards. */
+function withSeenKeys<T>(work: (seen: SeenKeys) => T): T {
+  const seen = openSeenKeys(nativeBinding)
+  try {
+    return work(seen)
+  } finally {
+    seen.close()
+  }
+}
+
+/** Runs `work` on a connection of the task's own to the app's database, and the seen keys. */
+function withDatabase<T>(task: PreviewTask | CommitTask, work: (database: DatabaseHandle, seen: SeenKeys) => T): T {
   const database = openWorkerDatabase({ ...task.database, nativeBinding })
   try {
-    return run(database)
+    return withSeenKeys((seen) => work(database, seen))
   } finally {
     database.close()
   }
 }
 
 function preview(task: PreviewTask): PreviewAnswer {
-  const { body, matches } = withDatabase(task, (database) =>
+  const { body, matches } = withDatabase(task, (database, seen) =>
     // Previews read only: the clock and actor stamp nothing.
-    previewFile(task.bytes, storeWriters(database, 0, '', loggerFor(task)), progressFor(task))
+    previewFile(task.bytes, { stores: storeWriters(database, 0, '', loggerFor(task)), seen }, progressFor(task))
   )
   return { kind: 'preview', bytes: task.bytes, body, matches }
 }
@@ -58,11 +72,10 @@ function isBusy(error: unknown): boolean {
 function commit(task: CommitTask): CommitAnswer {
   const answer = { kind: 'commit' as const, bytes: task.bytes, matches: task.matches }
   try {
-    const result = withDatabase(task, (database) =>
+    const result = withDatabase(task, (database, seen) =>
       commitFile(
         task.bytes,
-        database,
-        storeWriters(database, task.at, task.actor, loggerFor(task)),
+        { database, stores: storeWriters(database, task.at, task.actor, loggerFor(task)), seen },
         { fileName: task.fileName, matches: task.matches, defaultAction: task.defaultAction, conflictActions: task.conflictActions },
         progressFor(task)
       )
@@ -78,7 +91,7 @@ function commit(task: CommitTask): CommitAnswer {
 function problems(task: ProblemsTask): ProblemsAnswer {
   const answer = { kind: 'problems-csv' as const, bytes: task.bytes }
   try {
-    return { ...answer, ok: true, count: writeProblemsCsv(task.bytes, task.filePath) }
+    return { ...answer, ok: true, count: withSeenKeys((seen) => writeProblemsCsv(task.bytes, seen, task.filePath)) }
   } catch (error) {
     return { ...answer, ok: false, reason: error instanceof Error ? error.message : String(error) }
   }

@@ -4,6 +4,7 @@ import type { StoreService } from '../portfolio/store-service'
 import { MatchedIds, conflictOf, findMatch } from './matching'
 import { createPreviewReport } from './preview-report'
 import { scanFile } from './scan'
+import type { SeenKeys } from './seen-keys'
 
 export type PreviewBody = Omit<ImportPreview, 'previewId' | 'fileName'>
 
@@ -14,12 +15,16 @@ export interface FilePreview {
   plannedRows: number
 }
 
-export function previewFile(bytes: Uint8Array, stores: StoreService, onProgress: (rows: number, fraction: number) => void): FilePreview {
+export function previewFile(
+  bytes: Uint8Array,
+  { stores, seen }: { stores: StoreService; seen: SeenKeys },
+  onProgress: (rows: number, fraction: number) => void
+): FilePreview {
   const report = createPreviewReport()
   const matches = new MatchedIds()
   let newCount = 0
   let outOfScopeCount = 0
-  const summary = scanFile(bytes, {
+  const summary = scanFile(bytes, seen, {
     problem: report.problem,
     plan: (plan) => {
       if (plan.outOfScope) outOfScopeCount++

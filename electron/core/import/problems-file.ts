@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { ImportProblem } from '../../shared/csv-import'
 import { neutralizeCell } from '../portfolio/csv-columns'
 import { scanFile } from './scan'
+import type { SeenKeys } from './seen-keys'
 
 export const PROBLEM_COLUMNS = ['row', 'column', 'value', 'problem'] as const
 
@@ -22,7 +23,7 @@ function line(problem: ImportProblem): string[] {
  * Writes the rows' problems to `filePath` (as Excel opens it: UTF-8 BOM, CRLF) and says how many
  * it holds. Problems with the file as a whole are not rows: the preview shows them all already.
  */
-export function writeProblemsCsv(bytes: Uint8Array, filePath: string): number {
+export function writeProblemsCsv(bytes: Uint8Array, seen: SeenKeys, filePath: string): number {
   const fd = fs.openSync(filePath, 'w')
   let count = 0
   try {
@@ -32,7 +33,7 @@ export function writeProblemsCsv(bytes: Uint8Array, filePath: string): number {
       batch = []
     }
     fs.writeSync(fd, '\uFEFF' + stringify([[...PROBLEM_COLUMNS]], { record_delimiter: 'windows' }))
-    scanFile(bytes, {
+    scanFile(bytes, seen, {
       problem: (problem) => {
         batch.push(line(problem))
         count++

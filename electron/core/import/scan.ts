@@ -12,6 +12,7 @@ import { mapColumns } from './columns'
 import { detectDelimiter, readCsvRecords } from './csv-records'
 import type { Delimiter, SourceEnd } from './csv-records'
 import { SAVE_AS_UTF8, encodingProblem, isBlankText } from './encoding'
+import type { SeenKeys } from './seen-keys'
 
 /** Rows between two progress reports. */
 export const PROGRESS_EVERY_ROWS = 500
@@ -53,7 +54,8 @@ function sourceProblems(end: SourceEnd): string[] {
   return problems
 }
 
-export function scanFile(bytes: Uint8Array, listener: ScanListener = {}): ScanSummary {
+/** Reads the file once; `seen` keeps the stores named so far (see seen-keys.ts), opened and closed by the caller. */
+export function scanFile(bytes: Uint8Array, seen: SeenKeys, listener: ScanListener = {}): ScanSummary {
   const summary: ScanSummary = {
     delimiter: ',',
     fileProblems: [],
@@ -96,7 +98,7 @@ export function scanFile(bytes: Uint8Array, listener: ScanListener = {}): ScanSu
           summary.fileProblems.push(...columns.problems)
           return false
         }
-        checker = createRowChecker(columns, delimiter)
+        checker = createRowChecker(columns, delimiter, seen)
         return true
       }
       const verdict = checker.check(record)

@@ -25,20 +25,64 @@ export interface ImportWorkers {
 }
 
 const IDLE_MS = 60_000
+const MAX_OLD_GENERATION_MB = 256
 
 export function createImportWorkerPool(spawn: ImportWorkerSpawn): ImportWorkers {
   const workerData: ImportWorkerData = { nativeBinding: spawn.nativeBinding }
-  const pool = new Piscina({
-    filename: spawn.filename,
-    ...(spawn.execArgv ? { execArgv: spawn.execArgv } : {}),
-    workerData,
-    // One import at a time: each holds its file, and they write the same tables.
-    minThreads: 0,
-    maxThreads: 1,
-    idleTimeout: IDLE_MS
-  })
+  let pool: Piscina | null = null
+  /** Tasks in flight, each able to be failed with the reason the worker could not run. */
+  const running = new Set<(error: unknown) => void>()
+
+  function current(): Piscina {
+    if (pool) return pool
+    const created = new Piscina({
+      filename: spawn.filename,
+      ...(spawn.execArgv ? { execArgv: spawn.execArgv } : {}),
+      workerData,
+      // One import at a time: each holds its file, and they write the same tables.
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: IDLE_MS,
+      // What the worker keeps is small (the file's bytes live outside this heap, the seen stores in
+      // SQLite): a bounded heap makes V8 collect as it goes instead of growing into the gigabytes.
+      resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB }
+    })
+    // A worker that fails before it takes a task (its script missing, a binary that will not load)
+    // reaches no task, and piscina starts no other: fail the waiting tasks with why, and start
+    // afresh on the next one.
+    created.on('error', (error: unknown) => {
+      if (pool === created) pool = null
+      void created.destroy()
+      for (const fail of running) fail(error)
+    })
+    pool = created
+    return created
+  }
+
   return {
-    run: (task, options) => pool.run(task, options) as Promise<ImportAnswer>,
-    close: () => pool.destroy()
+    async run(task, options) {
+      const controller = new AbortController()
+      const forward = () => controller.abort(options.signal?.reason)
+      options.signal?.addEventListener('abort', forward)
+      let failure: { error: unknown } | null = null
+      const fail = (error: unknown) => {
+        failure = { error }
+        controller.abort(error)
+      }
+      running.add(fail)
+      try {
+        return (await current().run(task, { transferList: options.transferList, signal: controller.signal })) as ImportAnswer
+      } catch (error) {
+        throw failure ? (failure as { error: unknown }).error : error
+      } finally {
+        running.delete(fail)
+        options.signal?.removeEventListener('abort', forward)
+      }
+    },
+    async close() {
+      const closing = pool
+      pool = null
+      await closing?.destroy()
+    }
   }
 }
