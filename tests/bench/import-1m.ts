@@ -16,6 +16,8 @@ export const IMPORT_1M_ROWS = 1_000_000
 const COUNTRIES = ['SG', 'MY', 'TH', 'PH', 'VN', 'ID', 'KR']
 /** The probe's tick: a gap longer than this is the time main was blocked. */
 const PROBE_MS = 2
+/** How long the probe runs with nothing to do, for the baseline. */
+const IDLE_PROBE_MS = 10_000
 
 export interface Import1mFiles {
   valid: string
@@ -28,6 +30,8 @@ export interface Import1mFigures {
   import1MCommitMs: number
   import1MPeakRssMb: number
   import1MMaxMainBlockMs: number
+  /** The same probe over an idle stretch of the same length before the import: what the machine alone costs. */
+  import1MIdleProbeMaxMs: number
   import1MInvalidPreviewMs: number
   import1MInvalidProblems: number
   import1MInvalidAnswerKb: number
@@ -98,6 +102,9 @@ export async function benchImport1m(files: Import1mFiles): Promise<Import1mFigur
   const preview = (file: keyof Import1mFiles) =>
     core.dispatcher.dispatch('import:preview', { requestId: file, fileName: `${file}-1m.csv`, bytes: bytes[file] }, context)
   try {
+    const idle = mainThreadProbe()
+    await new Promise((resolve) => setTimeout(resolve, IDLE_PROBE_MS))
+    const idleMax = idle.stop()
     const probe = mainThreadProbe()
     const t0 = performance.now()
     const valid = unwrap<ImportPreview>(await preview('valid'))
@@ -116,6 +123,7 @@ export async function benchImport1m(files: Import1mFiles): Promise<Import1mFigur
       import1MCommitMs: Math.round(t2 - t1),
       import1MPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       import1MMaxMainBlockMs: Math.round(maxBlock),
+      import1MIdleProbeMaxMs: Math.round(idleMax),
       import1MInvalidPreviewMs: Math.round(t3 - t2),
       import1MInvalidProblems: invalid.problemCount,
       import1MInvalidAnswerKb: Math.round(JSON.stringify(invalidAnswer).length / 1024)

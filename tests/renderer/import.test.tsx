@@ -98,7 +98,7 @@ describe('CSV import', () => {
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
-    expect(await within(dialog).findByText('Errors 2')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Rows with errors 2')).toBeInTheDocument()
     expect(within(dialog).getByText('Updates 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Out of scope 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Ignored columns 1')).toBeInTheDocument()

@@ -24,7 +24,7 @@ function SummaryBadges({ preview }: { preview: ImportPreview }) {
         Updates {formatCount(preview.conflictCount)}
       </Badge>
       <Badge color={preview.errorRowCount > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">
-        Errors {formatCount(preview.errorRowCount)}
+        Rows with errors {formatCount(preview.errorRowCount)}
       </Badge>
       <Badge color={preview.outOfScopeCount > 0 ? 'orange' : 'gray'} variant="light" size="lg" tt="none">
         Out of scope {formatCount(preview.outOfScopeCount)}

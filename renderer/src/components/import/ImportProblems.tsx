@@ -16,7 +16,7 @@ type Shown = 'all' | 'error' | 'warning'
 
 function ProblemGroups({ groups }: { groups: ImportProblemGroup[] }) {
   return (
-    <Table withTableBorder={false} fz="sm" verticalSpacing={2} aria-label="Problems by kind" layout="fixed">
+    <Table withTableBorder={false} withRowBorders={false} fz="sm" verticalSpacing={2} aria-label="Problems by kind" layout="fixed" maw={640}>
       <Table.Tbody>
         {groups.map((group) => (
           <Table.Tr key={`${group.kind}:${group.field ?? ''}`}>
@@ -42,7 +42,14 @@ function DownloadAll({ count }: { count: number }) {
     else if (result.value.saved) toastSuccess(`${plural(count, 'problem')} saved`, result.value.path)
   }
   return (
-    <Button size="compact-sm" variant="light" leftSection={<IconDownload size={14} />} loading={saving} onClick={() => void download()}>
+    <Button
+      size="compact-sm"
+      variant="light"
+      leftSection={<IconDownload size={14} />}
+      loading={saving}
+      onClick={() => void download()}
+      style={{ flexShrink: 0 }}
+    >
       Download all {plural(count, 'problem')}
     </Button>
   )
@@ -60,15 +67,15 @@ export function ImportProblems({ preview }: { preview: ImportPreview }) {
 
   return (
     <Stack gap="xs">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <ProblemGroups groups={problemGroups} />
+      <ProblemGroups groups={problemGroups} />
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Text size="sm" c="dimmed" role="note">
+          {cut
+            ? `The first ${formatCount(problems.length)} of ${formatCount(problemCount)} problems are listed here; download them all to see every one.`
+            : `Every problem is listed here, and can be saved as a file to fix the rows in a spreadsheet.`}
+        </Text>
         <DownloadAll count={problemCount} />
       </Group>
-      {cut && (
-        <Text size="sm" c="dimmed" role="note">
-          The first {formatCount(problems.length)} of {formatCount(problemCount)} problems are listed here; download them all to see every one.
-        </Text>
-      )}
       <Group justify="space-between">
         <SegmentedControl
           size="xs"
