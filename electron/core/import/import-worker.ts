@@ -114,6 +114,7 @@ function answer(task: ImportTask): ImportAnswer {
  */
 export default function runImportTask(task: ImportTask) {
   const result = answer(task)
+  post(task, { type: 'end' })
   const moved: ArrayBuffer[] = [result.bytes.buffer as ArrayBuffer]
   if (result.kind !== 'problems-csv') moved.push(result.matches.buffer as ArrayBuffer)
   return move({ [transferableSymbol]: moved, [valueSymbol]: result })

@@ -6,7 +6,7 @@
 import type { ImportConflict } from '../../shared/csv-import'
 import { diffStores, storeLabel } from '../portfolio/store-display'
 import { inputOf } from '../portfolio/store-service'
-import type { StoreRow, StoreService } from '../portfolio/store-service'
+import type { StoreRow } from '../portfolio/store-service'
 import { mergeInto } from './check-rows'
 import type { PlannedRow } from './check-rows'
 import { echoOrNull } from './echo'
@@ -60,8 +60,4 @@ export class MatchedIds {
   toArray(): Float64Array {
     return this.ids.slice(0, this.count)
   }
-}
-
-export function findMatch(stores: StoreService, plan: PlannedRow): StoreRow | undefined {
-  return stores.findByKey(plan.input)
 }

@@ -1,7 +1,7 @@
 /** The preview of a file, in the worker: every row checked and matched, the answer kept small. */
 import type { ImportPreview } from '../../shared/csv-import'
 import type { StoreService } from '../portfolio/store-service'
-import { MatchedIds, conflictOf, findMatch } from './matching'
+import { MatchedIds, conflictOf } from './matching'
 import { createPreviewReport } from './preview-report'
 import { scanFile } from './scan'
 import type { SeenKeys } from './seen-keys'
@@ -28,7 +28,7 @@ export function previewFile(
     problem: report.problem,
     plan: (plan) => {
       if (plan.outOfScope) outOfScopeCount++
-      const existing = findMatch(stores, plan)
+      const existing = stores.findByKey(plan.input)
       matches.push(existing?.id ?? 0)
       if (existing) report.conflict(conflictOf(plan, existing))
       else newCount++

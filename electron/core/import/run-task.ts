@@ -21,12 +21,17 @@ export async function runTask<K extends ImportTask['kind']>(
   options: TaskOptions
 ): Promise<AnswerOf<K>> {
   const { port1, port2 } = new MessageChannel()
+  let ended = () => {}
+  const lastLine = new Promise<void>((resolve) => (ended = resolve))
   port1.on('message', (message: WorkerMessage) => {
     if (message.type === 'progress') options.onProgress(message.rows, message.fraction)
+    else if (message.type === 'end') ended()
     else logger[message.level](message.message, message.fields)
   })
   try {
     const answer = await workers.run({ ...task, port: port2 } as unknown as ImportTask, { transferList: [...options.moved, port2], signal: options.signal })
+    // The answer comes on the pool's port: the task's own may still carry its last progress.
+    await lastLine
     return answer as AnswerOf<K>
   } finally {
     port1.close()

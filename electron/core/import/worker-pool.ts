@@ -26,6 +26,7 @@ export interface ImportWorkers {
 
 const IDLE_MS = 60_000
 const MAX_OLD_GENERATION_MB = 256
+const NICE_INCREMENT = 10
 
 export function createImportWorkerPool(spawn: ImportWorkerSpawn): ImportWorkers {
   const workerData: ImportWorkerData = { nativeBinding: spawn.nativeBinding }
@@ -45,7 +46,10 @@ export function createImportWorkerPool(spawn: ImportWorkerSpawn): ImportWorkers 
       idleTimeout: IDLE_MS,
       // What the worker keeps is small (the file's bytes live outside this heap, the seen stores in
       // SQLite): a bounded heap makes V8 collect as it goes instead of growing into the gigabytes.
-      resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB }
+      resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB },
+      // Below main's priority, so a busy machine gives the windows their turn first (where the OS
+      // lets a thread be re-niced; piscina skips it elsewhere).
+      niceIncrement: NICE_INCREMENT
     })
     // A worker that fails before it takes a task (its script missing, a binary that will not load)
     // reaches no task, and piscina starts no other: fail the waiting tasks with why, and start

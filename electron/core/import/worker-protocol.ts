@@ -57,6 +57,8 @@ export type ProblemsAnswer = { kind: 'problems-csv'; bytes: Uint8Array } & ({ ok
 
 export type ImportAnswer = PreviewAnswer | CommitAnswer | ProblemsAnswer
 
+/** `end` is the task's last line: main waits for it so no progress is lost behind the answer (another port). */
 export type WorkerMessage =
   | { type: 'progress'; rows: number; fraction: number }
+  | { type: 'end' }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; fields?: LogFields }
