@@ -88,7 +88,7 @@ describe('CSV import: reading the file', () => {
   it('accepts CRLF, LF and CR line endings mixed in one file, numbering rows as a spreadsheet does', async () => {
     const p = await preview(
       `${HEADER}\r\nAcme,Acme Official,SG,SG10000001,,,,,,\nBeta,Beta Store,MY,MY10000002,,,,,,\r` +
-        'Gamma,"Gamma\r\nStore",PH,PH10000003,,,,,,\r\nDelta,Delta Store,XX,TH10000004,,,,,,\n'
+        'Gamma,Gamma Store,PH,PH10000003,,,,,,"Line one\r\nline two"\r\nDelta,Delta Store,XX,TH10000004,,,,,,\n'
     )
     expect(p.fileProblems).toEqual([])
     expect(p.rowCount).toBe(4)
