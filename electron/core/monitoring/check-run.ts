@@ -170,11 +170,12 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   /** The stored verdict if the rules still give it, else the fresh one (to write if it differs). */
   function judge(store: ScannedStore, calendar: CountryCalendar, sameRecords: boolean, policy: PolicyInUse, now: number) {
     const { stored } = store
+    // Unreadable records (a damaged database) are refused before any date maths is done on them.
+    assertReadable(store)
     const moved = stored !== null && verdictMayDiffer(store, calendar, policy.policy, stored.computedAt, now)
     if (!policy.changed && !moved && stored !== null && sameRecords) {
       return { judged: judgedFrom(stored), again: false, write: null, touch: false }
     }
-    assertReadable(store)
     const fresh = evaluateStatus(statusFacts(store), policy.policy, now)
     const same =
       stored !== null &&

@@ -13,7 +13,7 @@ afterEach(() => {
 
 // Works through 14 Dec: the day with N days left starts at daysLeft(N).
 const END = sgMidnight('2026-12-15')
-const daysLeft = (n: number) => END - (n + 1) * DAY
+const daysLeft = (n: number) => END - n * DAY
 
 async function tickAt(instant: number): Promise<void> {
   world.clock.set(instant)

@@ -561,35 +561,48 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
   })
 })
 
-describe('the reminder window counts calendar days in the store’s country', () => {
-  const MIDNIGHT_END = sg('2026-07-10T00:00') // last day: 9 July
-  const midnightStore = healthyStore({ subscription: { startAt: START, endAt: MIDNIGHT_END } })
-  const REFRESH = sg('2026-04-01T12:00') // last day: 1 April
+describe('the reminder window counts calendar days from today’s date to the deadline’s date, in the store’s country', () => {
+  // The user’s example (DESIGN.md §6): an End Time of 11 Dec 00:00 has 14 days left on 27 Nov.
+  const MIDNIGHT_END = sg('2026-12-11T00:00')
+  const midnightStore = healthyStore({ subscription: { startAt: sg('2026-06-11T00:00'), endAt: MIDNIGHT_END }, authorizations: [auth(sg('2026-06-11T10:00'))] })
+  const REFRESH = sg('2026-04-01T12:00')
   const refreshStore = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: REFRESH })] })
   const cases: Case[] = [
     {
-      name: '10 Jul 09:00 end, 15 days before its last day (25 Jun 23:59:59.999): healthy',
+      name: '10 Jul 09:00 end, 15 days before its date (25 Jun 23:59:59.999): healthy',
       facts: healthyStore(),
       now: sg('2026-06-25T23:59:59.999'),
       expected: { status: 'healthy', deadline: END, deadlineKind: 'subscription-end', action: null, reason: ['10 Jul 2026, 09:00 (SG time)'] }
     },
     {
-      name: '10 Jul 09:00 end, 14 days before its last day (26 Jun 00:00): expiring',
+      name: '10 Jul 09:00 end, 14 days before its date (26 Jun 00:00): expiring',
       facts: healthyStore(),
       now: sg('2026-06-26T00:00'),
       expected: { status: 'expiring', deadline: END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['10 Jul 2026, 09:00 (SG time)'] }
     },
     {
-      name: '10 Jul 00:00 end (last day 9 Jul), 24 Jun 23:59:59.999: healthy',
+      name: '11 Dec 00:00 end, 26 Nov 23:59:59.999 (15 days left): healthy',
       facts: midnightStore,
-      now: sg('2026-06-24T23:59:59.999'),
-      expected: { status: 'healthy', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: null, reason: ['10 Jul 2026, 00:00 (SG time)'] }
+      now: sg('2026-11-26T23:59:59.999'),
+      expected: { status: 'healthy', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: null, reason: ['11 Dec 2026, 00:00 (SG time)'] }
     },
     {
-      name: '10 Jul 00:00 end (last day 9 Jul), 25 Jun 00:00 — exactly 15 × 24 h before — already expiring',
+      name: '11 Dec 00:00 end, 27 Nov 00:00 (14 days left): expiring',
       facts: midnightStore,
-      now: sg('2026-06-25T00:00'),
-      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['10 Jul 2026, 00:00 (SG time)'] }
+      now: sg('2026-11-27T00:00'),
+      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['11 Dec 2026, 00:00 (SG time)'] }
+    },
+    {
+      name: '11 Dec 00:00 end, 10 Dec 23:59:59.999 (1 day left): still expiring',
+      facts: midnightStore,
+      now: MIDNIGHT_END - 1,
+      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['11 Dec 2026, 00:00 (SG time)'] }
+    },
+    {
+      name: '11 Dec 00:00 end, at 11 Dec 00:00: expired',
+      facts: midnightStore,
+      now: MIDNIGHT_END,
+      expected: { status: 'expired', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ended 11 Dec 2026, 00:00 (SG time)'] }
     },
     {
       name: '1 Apr 12:00 refresh deadline, 17 Mar 23:59:59.999: healthy, the refresh deadline is the next one',
@@ -615,7 +628,7 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
     authorizations: [auth(utc('2026-01-10T04:00'))]
   })
 
-  // One instant, 2026-03-14T17:00Z: midnight in Jakarta (last day 14 March), 01:00 in Manila (last day 15 March).
+  // One instant, 2026-03-14T17:00Z: 15 March 00:00 in Jakarta, 15 March 01:00 in Manila.
   const SAME_END = utc('2026-03-14T17:00')
   // The same local deadline, 15 March 00:00, is two instants an hour apart.
   const ID_MIDNIGHT = at('ID', '2026-03-15T00:00')
@@ -623,16 +636,16 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
 
   const cases: Case[] = [
     {
-      name: 'same end instant, 28 Feb 10:00 WIB: Jakarta has 14 days left → expiring',
+      name: 'same end instant, 28 Feb 23:30 WIB: Jakarta has 15 days left → healthy',
       facts: jakarta(subscribedUntil(SAME_END)),
-      now: utc('2026-02-28T03:00'),
-      expected: { status: 'expiring', deadline: SAME_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['15 Mar 2026, 00:00 (ID time)'] }
+      now: utc('2026-02-28T16:30'),
+      expected: { status: 'healthy', deadline: SAME_END, deadlineKind: 'subscription-end', action: null, reason: ['15 Mar 2026, 00:00 (ID time)'] }
     },
     {
-      name: 'same end instant, 28 Feb 11:00 PHT: Manila has 15 days left → healthy',
+      name: 'same end instant, 1 Mar 00:30 PHT: Manila has 14 days left → expiring',
       facts: manila(subscribedUntil(SAME_END)),
-      now: utc('2026-02-28T03:00'),
-      expected: { status: 'healthy', deadline: SAME_END, deadlineKind: 'subscription-end', action: null, reason: ['15 Mar 2026, 01:00 (PH time)'] }
+      now: utc('2026-02-28T16:30'),
+      expected: { status: 'expiring', deadline: SAME_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['15 Mar 2026, 01:00 (PH time)'] }
     },
     {
       name: 'midnight 15 Mar in each city, now 14 Mar 23:30 WIB: Jakarta is on its last day → expiring',
@@ -1162,9 +1175,9 @@ describe('policy variations', () => {
         expected: { status: 'expired', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ended 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
       },
       {
-        name: 'expiring: 14 UTC days before the last UTC day',
+        name: 'expiring: 14 UTC days before the End Time’s UTC date',
         facts: korean({ subscription: koreanSubscription, authorizations: [auth(utc('2026-01-10T01:00'))] }),
-        now: utc('2026-06-25T00:00'),
+        now: utc('2026-06-26T00:00'),
         policy: withKorea,
         expected: { status: 'expiring', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ends 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
       },

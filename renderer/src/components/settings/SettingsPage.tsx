@@ -203,7 +203,7 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
           <Stack gap="md">
             <TagsInput
               label="Reminder days"
-              description="Days before the deadline; 0 is the deadline day. Type a number and press Enter."
+              description="Days before the deadline's date, counted in the store's country time; 0 is that date. Type a number and press Enter."
               value={values.ladderDays}
               onChange={(v) => set('ladderDays', v)}
               splitChars={[',', ' ', ';']}
