@@ -164,7 +164,7 @@ describe('scheduler', () => {
     await settle()
 
     const settings = core.settings.get()
-    core.settings.save({ ...settings, schedule: { checkIntervalMinutes: 30 }, policy: { ...settings.policy, notPublishedCountries: ['SG'] } })
+    core.settings.save({ ...settings, schedule: { checkIntervalMinutes: 30 }, integrator: { ...settings.integrator, publishedCountries: ['MY', 'TH', 'PH', 'VN', 'ID'] } })
     const run = await core.monitoring.runNow('manual')
 
     expect(run.trigger).toBe('settings')
