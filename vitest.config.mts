@@ -29,6 +29,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll ends as soon as its condition holds; vitest's 1 s bound let a busy machine fail a
+          // check run that was merely slow. Playwright's own waits default to 30 s: polls match them.
+          expect: { poll: { timeout: 30_000 } },
           // One Chromium at a time: the build machines have two cores.
           fileParallelism: false
         }
