@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/usePortfolioStore'
 import { installFakeBridge, makeStore, TEST_NOW } from './support/fake-bridge'
 import { advanceTimers, freezeDate, installFakeTimers } from './support/fake-timers'
-import { renderApp } from './support/render-app'
+import { fill, renderApp } from './support/render-app'
 
 function threeStores() {
   return [
@@ -211,11 +211,12 @@ describe('portfolio keyboard', () => {
 
     await user.keyboard('n')
     const dialog = await screen.findByRole('dialog', { name: 'Add store' })
-    await user.type(within(dialog).getByLabelText(/^Client/), 'Zeta Traders')
-    await user.type(within(dialog).getByLabelText(/^Store name/), 'Zeta Shop')
+    await fill(user, within(dialog).getByLabelText(/^Client/), 'Zeta Traders')
+    await fill(user, within(dialog).getByLabelText(/^Store name/), 'Zeta Shop')
     await user.type(within(dialog).getByRole('combobox', { name: 'Country' }), 'Viet')
     await user.click(await screen.findByRole('option', { name: 'Vietnam (VN)' }))
-    await user.type(within(dialog).getByLabelText('Seller Center login e-mail'), 'ops@zeta.example{Enter}')
+    await fill(user, within(dialog).getByLabelText('Seller Center login e-mail'), 'ops@zeta.example')
+    await user.keyboard('{Enter}')
 
     await waitFor(() => expect(storeRows()).toHaveLength(4))
     const added = storeRows().find((row) => row.textContent?.includes('Zeta Traders'))

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import { installFakeBridge, READY_INTEGRATOR } from './support/fake-bridge'
-import { renderApp } from './support/render-app'
+import { fill, renderApp } from './support/render-app'
 
 describe('settings', () => {
   it('shows the current settings', async () => {
@@ -138,12 +138,6 @@ describe('settings', () => {
 })
 
 describe('settings → integrator', () => {
-  /** Pastes as a KAM would a link: one change, not a re-render per keystroke. */
-  async function fill(user: ReturnType<typeof renderApp>['user'], field: HTMLElement, text: string): Promise<void> {
-    await user.click(field)
-    await user.paste(text)
-  }
-
   function integrator(): HTMLElement {
     return screen.getByRole('region', { name: 'Integrator' })
   }

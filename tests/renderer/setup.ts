@@ -72,7 +72,7 @@ configure({ asyncUtilTimeout: 20_000 })
 // The heaviest tests (a whole settings page, typed into) take about 3 s on an idle two-core machine
 // and 5–8 times that when the other projects and other work share it; a test's bound only catches a
 // hang, as in the browser tests. How fast the renderer is belongs to the benchmarks.
-vi.setConfig({ testTimeout: 60_000 })
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 beforeEach(() => {
   window.location.hash = '#/'
