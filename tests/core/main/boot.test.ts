@@ -19,6 +19,9 @@ import { CHANNELS } from '../../../electron/shared/ipc-contract'
 import { LAZADA_HOSTS_ENV } from '../../../electron/shared/lazada-hosts'
 import { FakeElectron, FakeWebContents } from '../../support/fake-electron'
 import type { FakeBrowserWindow } from '../../support/fake-electron'
+import { storeInput } from '../../support/store-input'
+import { createTestCore } from '../../support/test-core'
+import { openTestDatabase } from '../../support/test-database'
 import { tempDir } from './temp-dirs'
 
 const seen = vi.hoisted(() => ({ updaterLoaded: false }))
@@ -58,6 +61,16 @@ function makeAppPath(root: string, electronVersion: string): string {
   return appPath
 }
 
+/** A portfolio an earlier run of the app left in the data folder: the boot opens it. */
+function leaveEarlierPortfolio(dataDir: string, appVersion: string): void {
+  const earlier = openTestDatabase({ dir: dataDir, appVersion })
+  try {
+    createTestCore(earlier).stores.create(storeInput({ clientName: 'Kopi Co', storeName: 'Kopi Co Official', sellerShortCode: 'SG10000007' }))
+  } finally {
+    earlier.close()
+  }
+}
+
 function setEnv(name: string, value: string | undefined): void {
   if (!(name in savedEnv)) savedEnv[name] = process.env[name]
   if (value === undefined) delete process.env[name]
@@ -92,6 +105,8 @@ beforeAll(async () => {
   const electronVersion = (require('electron/package.json') as { version: string }).version
   const version = (require('../../../package.json') as { version: string }).version
   dirs = { dataDir: path.join(root, 'data'), appPath: makeAppPath(root, electronVersion), userData: path.join(root, 'user-data') }
+  fs.mkdirSync(dirs.dataDir)
+  leaveEarlierPortfolio(dirs.dataDir, version)
   // What Electron's Node reports; the bundle paths name the native binding by it.
   const versions: Record<string, string | undefined> = process.versions
   versions.electron = electronVersion
@@ -143,9 +158,6 @@ describe('the main process boots on Node against a fake Electron', () => {
     expect(fake.app.getPath('userData')).toBe(dirs.dataDir)
     if (process.platform === 'linux') expect(fake.journal.entries).toContain('app.setDesktopName storewatch.desktop')
     expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
-
-    // The database, migrated, where the data folder says.
-    expect(fs.existsSync(path.join(dirs.dataDir, 'storewatch.db'))).toBe(true)
 
     // Every contract channel has its handler; nothing else but electron-log's own.
     const handled = [...fake.ipcMain.handlers.keys()]
@@ -210,6 +222,11 @@ describe('the main process boots on Node against a fake Electron', () => {
       ok: true,
       value: { version: fake.app.getVersion(), dataDir: dirs.dataDir, databasePath: path.join(dirs.dataDir, 'storewatch.db') }
     })
+    // The portfolio the earlier run left, read from the file in the data folder.
+    expect(await fake.ipcMain.invoke('stores:list', contents, {})).toMatchObject({
+      ok: true,
+      value: { portfolioSize: 1, stores: [{ storeName: 'Kopi Co Official' }] }
+    })
     const created = (await fake.ipcMain.invoke('stores:create', contents, {
       store: { clientName: 'Batik House', storeName: 'Batik House Official', country: 'SG', sellerShortCode: 'SG10000042' }
     })) as { ok: boolean; value: { id: number } }
@@ -233,10 +250,11 @@ describe('the main process boots on Node against a fake Electron', () => {
   it('shows the reminder a check fires as a notification; clicking it brings the window to the front on the store', async () => {
     const contents = window.webContents
     window.hide()
+    const shownBefore = fake.notifications().length
     const run = (await fake.ipcMain.invoke('checks:run-now', contents)) as { ok: boolean; value: { remindersFired: number } }
     expect(run).toMatchObject({ ok: true, value: { remindersFired: 1 } })
-    expect(fake.notifications()).toHaveLength(1)
-    const notification = fake.notifications()[0]!
+    expect(fake.notifications()).toHaveLength(shownBefore + 1)
+    const notification = fake.notifications().at(-1)!
     expect(`${notification.title} ${notification.body}`).toMatch(/Batik House/)
 
     notification.click()
@@ -272,7 +290,7 @@ describe('the main process boots on Node against a fake Electron', () => {
     const reopened = new Database(databasePath, { readonly: true })
     try {
       expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(reopened.prepare('select store_name from stores').pluck().all()).toEqual(['Batik House Official'])
+      expect(reopened.prepare('select store_name from stores order by id').pluck().all()).toEqual(['Kopi Co Official', 'Batik House Official'])
     } finally {
       reopened.close()
     }
