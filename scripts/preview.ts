@@ -7,11 +7,15 @@
  *   npm run preview -- --data-dir=/tmp/sw     …on another data folder
  *   npm run preview -- --screenshots=shots    write PNGs of the main screens to shots/ and exit
  *   npm run preview -- --no-build             skip building the renderer first
+ *   npm run preview -- --lazada-hosts=<json or file>
+ *                                             a proxy or test server in place of Lazada's hosts, as the
+ *                                             app's own start-up option (also STOREWATCH_LAZADA_HOSTS)
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build } from 'electron-vite'
+import { LAZADA_HOSTS_ENV } from '../electron/shared/lazada-hosts'
 import { launchApp } from '../tests/support/launcher'
 import { takeScreenshots } from '../tests/support/screenshots'
 import { PROJECT_ROOT } from '../tests/support/web-host'
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
       demo: { type: 'string' },
       screenshots: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      'lazada-hosts': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -50,7 +55,8 @@ async function main(): Promise<void> {
   }
   const dataDir = path.resolve(values['data-dir'] ?? path.join(PROJECT_ROOT, 'preview-data'))
   fs.mkdirSync(dataDir, { recursive: true })
-  const app = await launchApp({ dataDir, demoStores: demo, headless: false })
+  const lazadaHosts = values['lazada-hosts'] ?? (process.env[LAZADA_HOSTS_ENV] || undefined)
+  const app = await launchApp({ dataDir, demoStores: demo, headless: false, lazadaHosts })
   console.log(`Storewatch preview on ${app.host.url} — data in ${dataDir}. Close the browser window to stop.`)
   await new Promise<void>((resolve) => app.context.on('close', () => resolve()))
   await app.close()

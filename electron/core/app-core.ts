@@ -16,6 +16,8 @@ import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
 import type { Handlers } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
+import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
+import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
 import { createCodeExchange } from './lazada-sync/code-exchange'
 import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
@@ -23,8 +25,10 @@ import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
 import { systemClock } from './ports'
 import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
+import { createImportService } from './import/import-service'
+import type { ImportWorkers } from './import/worker-pool'
+import { waitForImports } from './import/write-hold'
 import { storesToCsv } from './portfolio/csv-export'
-import { createImportService } from './portfolio/csv-import'
 import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
@@ -45,24 +49,33 @@ export interface AppCoreDeps {
   broadcast: Broadcast
   kamTimeZone: () => string
   appInfo: AppInfo
+  /** The thread CSV imports run on (main passes the built worker; tests and the browser host theirs). */
+  importWorkers: ImportWorkers
   /** The Lazada authorization window; without it "Reauthorize" says to send the link instead. */
   authWindow?: AuthWindow
   /** Encrypts the Lazada app secret and tokens (safeStorage in the app); without it none can be kept. */
   secretStore?: SecretStore
   /**
    * Builds the Lazada client for the saved app key and secret. Default: the real client, on the
-   * hosts of the integrator profile's `apiHosts` (Lazada's own when unset). It is only built once
-   * an app secret is saved, which needs a `secretStore`.
+   * hosts in use (`lazadaHosts`). It is only built once an app secret is saved, which needs a
+   * `secretStore`.
    */
   lazadaApi?: LazadaApiFactory
   /** Calls to Lazada in flight at once during a check (default 8). */
   lazadaConcurrency?: number
+  /**
+   * The `--lazada-hosts` start-up option (`readLazadaHostsOption`): a proxy or the tests' mock
+   * servers in place of Lazada's hosts. Default: none, Lazada's own hosts.
+   */
+  lazadaHosts?: LazadaHostsOption
 }
 
 const STORE_PAGE_REMINDERS = 20
 
 export function createAppCore(deps: AppCoreDeps) {
   const { database, clock, logger, actor, fileSaver } = deps
+  const hostsOption = deps.lazadaHosts ?? { kind: 'none' }
+  const hosts = hostsInUse(hostsOption)
   const history = createHistory(database.db)
   const settings = createSettingsService(database.db, logger)
   const status = createStatusService({ database, clock, settings, history })
@@ -86,7 +99,7 @@ export function createAppCore(deps: AppCoreDeps) {
         createLazadaClient({
           appKey,
           appSecret,
-          hosts: profile.apiHosts,
+          hosts: { auth: hosts.auth, gateways: hosts.gateways },
           callsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND,
           clock: systemClock,
           logger
@@ -116,14 +129,16 @@ export function createAppCore(deps: AppCoreDeps) {
     records,
     broadcast: deps.broadcast,
     authWindow: deps.authWindow,
+    ticker: deps.ticker,
+    authorizeEndpoint: hosts.authorize,
     exchange: createCodeExchange({ credentials, tokens, logger }),
     tokens,
     hasSecret: credentials.hasSecret
   })
-  const imports = createImportService({ stores, clock, logger })
+  const imports = createImportService({ database, workers: deps.importWorkers, clock, actor, logger, fileSaver })
   const viewPrefs = createViewPrefs(database.db)
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
-  const monitoring = createMonitoring({ ...deps, settings, status, history, remote })
+  const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
   const lazadaViews = createLazadaViews({
     database,
     settings,
@@ -199,11 +214,12 @@ export function createAppCore(deps: AppCoreDeps) {
         extensions: ['csv']
       }),
     'import:preview': (request, context) => imports.preview(request, (p) => context.emit('import:progress', p)),
-    'import:commit': (request, context) => changed([], imports.commit(request, (p) => context.emit('import:progress', p))),
+    'import:commit': async (request, context) => changed([], await imports.commit(request, (p) => context.emit('import:progress', p))),
     'import:discard': ({ previewId }) => {
       imports.discard(previewId)
       return null
     },
+    'import:save-problems': ({ previewId }) => imports.saveProblems(previewId),
 
     'subscriptions:save': ({ storeId, subscription }) => {
       records.saveSubscription(storeId, subscription)
@@ -276,6 +292,7 @@ export function createAppCore(deps: AppCoreDeps) {
     'credentials:test': (input) => credentials.testConnection(input),
     'lazada:store': ({ storeId }) => lazadaViews.store(storeId),
     'lazada:overview': () => lazadaViews.overview(),
+    'lazada:hosts': () => lazadaHostsView(hostsOption, settings.ignoredHosts()),
 
     'views:columns': ({ view }) => viewPrefs.columns(view),
     'views:save-columns': ({ view, prefs }) => viewPrefs.saveColumns(view, prefs)
@@ -296,7 +313,7 @@ export function createAppCore(deps: AppCoreDeps) {
     imports,
     monitoring,
     handlers,
-    dispatcher: createDispatcher(handlers, logger)
+    dispatcher: createDispatcher(waitForImports(handlers, imports.hold, logger), logger)
   }
 }
 

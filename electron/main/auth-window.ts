@@ -35,7 +35,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { BrowserWindow, FromPartitionOptions, Session, Shell, WebContents } from 'electron'
-import { destinationForLog } from '../core/authorization/authorization-service'
+import { destinationForLog } from '../core/authorization/log-destination'
 import type { AuthNavigationDecision, AuthWindow, AuthWindowHandle, AuthWindowNavigation, AuthWindowOpenRequest, Logger } from '../core/ports'
 import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../core/security/navigation'
 import { buildAuthWindowOptions } from './window-factory'

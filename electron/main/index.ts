@@ -9,6 +9,8 @@ import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcM
 import { createAppCore } from '../core/app-core'
 import type { AppCore } from '../core/app-core'
 import { openDatabase } from '../core/db/open-database'
+import { readLazadaHostsOption } from '../core/lazada-hosts/start-up-option'
+import { createImportWorkerPool } from '../core/import/worker-pool'
 import type { DatabaseHandle } from '../core/db/open-database'
 import type { Logger } from '../core/ports'
 import { systemClock } from '../core/ports'
@@ -138,6 +140,12 @@ function start(): void {
   })
 
   const actorName = osUserName()
+  // A proxy or test server in place of Lazada's hosts: a start-up option only, shown in a banner.
+  const lazadaHosts = readLazadaHostsOption({ argv: process.argv, env: process.env, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
+  if (lazadaHosts.kind !== 'none') logger.warn('Lazada hosts start-up option', lazadaHosts.kind === 'override' ? { source: lazadaHosts.source } : { source: lazadaHosts.source, problem: lazadaHosts.problem })
+  // CSV imports parse, check and write on a worker thread of their own (electron.vite.config.ts builds it next to this file).
+  const importWorkers = createImportWorkerPool({ filename: path.join(__dirname, 'import-worker.js'), nativeBinding: bundle.nativeBinding })
+  beforeDatabaseCloses.push(() => void importWorkers.close())
   const core = createAppCore({
     database,
     clock: systemClock,
@@ -149,7 +157,9 @@ function start(): void {
     broadcast: broadcaster.broadcast,
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
+    importWorkers,
     authWindow,
+    lazadaHosts,
     // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
     secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
   })

@@ -13,7 +13,8 @@
  */
 import type { App, Session, Shell, WebContents } from 'electron'
 import type { Logger } from '../core/ports'
-import { isAllowedExternalUrl, isAllowedNavigation, isGrantedPermission, isMailDraftUrl } from '../core/security/navigation'
+import { readMailDraft } from '../core/security/mail-draft'
+import { isAllowedExternalUrl, isAllowedNavigation, isGrantedPermission } from '../core/security/navigation'
 import { urlForLog } from '../core/security/redact'
 
 export interface SecurityPolicyOptions {
@@ -45,15 +46,22 @@ export interface AppContentsPolicyOptions {
 export function applyAppContentsPolicy(contents: WebContents, options: AppContentsPolicyOptions): void {
   const { allowedOrigins, logger, shell } = options
   const ownPolicy = options.ownPolicy ?? (() => false)
-  const openMailDraft = (url: string) =>
-    shell.openExternal(url).catch((error: Error) => logger.warn('could not open the e-mail draft', { message: error.message }))
+  /** A `mailto:` link goes to the mail client rewritten with `to`, `cc`, `subject` and `body` only; true when it was one. */
+  const openMailDraft = (url: string): boolean => {
+    if (!/^mailto:/i.test(url)) return false
+    const draft = readMailDraft(url)
+    if (!draft.ok) {
+      logger.warn('e-mail draft refused', { reason: draft.reason })
+      return true
+    }
+    if (draft.dropped.length) logger.warn('e-mail draft: fields left out', { fields: draft.dropped.join(', ') })
+    shell.openExternal(draft.url).catch((error: Error) => logger.warn('could not open the e-mail draft', { message: error.message }))
+    return true
+  }
   const guard = (kind: string) => (event: NavigationEvent) => {
     if (isAllowedNavigation(event.url, allowedOrigins) || ownPolicy()) return
     event.preventDefault()
-    if (isMailDraftUrl(event.url)) {
-      void openMailDraft(event.url)
-      return
-    }
+    if (openMailDraft(event.url)) return
     logger.warn('navigation blocked', { kind, url: urlForLog(event.url) })
   }
   // will-frame-navigate also covers subframes; will-redirect catches a server redirect away.
@@ -65,9 +73,8 @@ export function applyAppContentsPolicy(contents: WebContents, options: AppConten
     logger.warn('webview blocked')
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (isMailDraftUrl(url)) {
-      void openMailDraft(url)
-    } else if (isAllowedExternalUrl(url)) {
+    if (openMailDraft(url)) return { action: 'deny' }
+    if (isAllowedExternalUrl(url)) {
       shell.openExternal(url).catch((error: Error) => logger.warn('could not open link', { url: urlForLog(url), message: error.message }))
     } else {
       logger.warn('new window blocked', { url: urlForLog(url) })

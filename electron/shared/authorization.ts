@@ -49,11 +49,21 @@ export type WindowAttemptStart = { status: 'opened'; attempt: AuthorizationAttem
 /** The answer to "Send the link instead": the URL to copy (it carries the one-time state), or what is missing. */
 export type LinkAttemptStart = { status: 'created'; attempt: AuthorizationAttempt; url: string } | { status: 'not-ready'; message: string; missing: MissingSetup | null }
 
+/**
+ * Why a window attempt ended without an authorization, for the banner's title: the seller said no
+ * on Lazada's page (`error=` on the callback), the window was closed first, the attempt's 30
+ * minutes were up (the window then closes), or Storewatch or Lazada refused the answer.
+ */
+export const ATTEMPT_END_CAUSES = ['seller-declined', 'window-closed', 'expired', 'refused'] as const
+export type AttemptEndCause = (typeof ATTEMPT_END_CAUSES)[number]
+
 /** Sent as `authorizations:result` when a window attempt ends or a callback is refused. */
 export interface AuthorizationResult {
   storeId: number
   attemptId: number
   outcome: Exclude<AttemptOutcome, 'pending'>
+  /** Null when authorized. */
+  cause: AttemptEndCause | null
   /** For a banner: "Authorized — now reconnect the store in Anchanto OMS", or why it failed. */
   message: string
   /** The authorization recorded, on capture. */

@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { COVERED_COUNTRIES, countryInfo } from './countries'
 import type { CoveredCountry } from './countries'
+import { safeText } from './text-rules'
 
 /**
  * Each covered country's Lazada domain. Seller Center is `sellercenter.<domain>` and Service
@@ -22,9 +23,6 @@ export const LAZADA_COUNTRY_DOMAINS: Record<CoveredCountry, string> = {
   VN: 'lazada.vn',
   ID: 'lazada.co.id'
 }
-
-/** Lazada's authorization endpoint (reference: lazada-open-platform.md §1). */
-export const LAZADA_AUTHORIZE_URL = 'https://auth.lazada.com/oauth/authorize'
 
 /** Hosts a web server on this machine answers as: plain http is accepted there only (test servers). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -94,15 +92,21 @@ function serviceMarketLink(country: CoveredCountry) {
 const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} is required` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be under ${max} characters` })
+    .pipe(safeText({ label }))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${label} is required` })
+        .max(max, { error: `${label} must be under ${max} characters` })
+    )
 
-/** An API host replacing Lazada's: a base URL the client appends API paths to, so no `?…`; empty means Lazada's own. */
-function apiHost() {
-  return optionalUrl((url) => (url.search ? 'Leave the ?… part out: API paths are added after this address' : null))
-    .transform((v) => v || undefined)
-    .optional()
+/** Keys earlier versions kept in the profile: Lazada's hosts are a start-up option now, never a setting. */
+const HOST_KEYS = new Set(['apiHosts', 'authorizeBaseUrl'])
+
+function hostKeysRefused(issue: { code?: string; keys?: readonly PropertyKey[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys?.some((key) => HOST_KEYS.has(String(key)))) return undefined
+  return 'Lazada’s hosts are not a setting: Storewatch uses Lazada’s own. For a proxy or a test server, start Storewatch with --lazada-hosts=… (see the README)'
 }
 
 export const integratorProfileSchema = z.strictObject({
@@ -153,19 +157,6 @@ export const integratorProfileSchema = z.strictObject({
    */
   exchangeCodeInApp: z.boolean().optional(),
   /**
-   * Replacements for Lazada's API hosts (lazada-open-platform.md §8): the token host and each
-   * country's gateway, `/rest` included. Left out in real use (a proxy may need them); the tests
-   * point them at a mock gateway on 127.0.0.1.
-   */
-  apiHosts: z
-    .strictObject({
-      auth: apiHost(),
-      gateways: z
-        .strictObject({ SG: apiHost(), MY: apiHost(), TH: apiHost(), PH: apiHost(), VN: apiHost(), ID: apiHost() })
-        .optional()
-    })
-    .optional(),
-  /**
    * Calls per second Storewatch allows itself on each Lazada API. Lazada publishes no rate for the
    * token, seller and Service Market APIs (lazada-open-platform.md §12) and bans an API for 1 s
    * when its cap is passed; the integrator sets what their app's cap allows. Absent means
@@ -176,15 +167,8 @@ export const integratorProfileSchema = z.strictObject({
     .int({ error: 'Use a whole number of calls per second from 1 to 100' })
     .min(1, { error: 'Use a whole number of calls per second from 1 to 100' })
     .max(100, { error: 'Use a whole number of calls per second from 1 to 100' })
-    .optional(),
-  /**
-   * Where the authorization window goes instead of Lazada's endpoint. Left out in real use; the
-   * tests point it at a mock authorization server on 127.0.0.1.
-   */
-  authorizeBaseUrl: optionalUrl()
-    .transform((v) => v || undefined)
     .optional()
-})
+}, { error: hostKeysRefused })
 export type IntegratorProfile = z.output<typeof integratorProfileSchema>
 export type IntegratorProfileInput = z.input<typeof integratorProfileSchema>
 
@@ -200,11 +184,6 @@ export const DEFAULT_INTEGRATOR_PROFILE: IntegratorProfile = {
   articleCode: '',
   serviceMarketLinks: { SG: '', MY: '', TH: '', PH: '', VN: '', ID: '' },
   publishedCountries: [...COVERED_COUNTRIES]
-}
-
-/** The authorization endpoint in use: the profile's override, else Lazada's. */
-export function authorizeEndpoint(profile: IntegratorProfile): string {
-  return profile.authorizeBaseUrl || LAZADA_AUTHORIZE_URL
 }
 
 /** The Service Market link for a country, or null when none is set (or the country is not covered). */
@@ -268,17 +247,9 @@ export function missingSetup(profile: IntegratorProfile, use: IntegratorUse, cou
   return { use, fields, message: `${PURPOSE[use]}, set ${joinLabels(fields.map(fieldLabel))} in Settings → Integrator.` }
 }
 
-/**
- * Why the app cannot be used in a country, or null when it can: not covered by the rule, not in
- * the integrator's published countries, or marked "not published" in the status policy.
- */
-export function notPublishedReason(
-  profile: Pick<IntegratorProfile, 'publishedCountries' | 'appName'>,
-  policy: { notPublishedCountries: readonly string[] },
-  country: string
-): string | null {
-  const published = (profile.publishedCountries as readonly string[]).includes(country) && !policy.notPublishedCountries.includes(country)
-  if (published) return null
+/** Why the app cannot be used in a country, or null when it can: not in the integrator's published countries. */
+export function notPublishedReason(profile: Pick<IntegratorProfile, 'publishedCountries' | 'appName'>, country: string): string | null {
+  if ((profile.publishedCountries as readonly string[]).includes(country)) return null
   const name = countryInfo(country).name
   return `${profile.appName} is not published on ${name}’s Lazada Service Market, so Lazada refuses to authorize it there. Ask the integrator to publish it in ${name}; until then there are no steps the seller can follow.`
 }
@@ -290,14 +261,14 @@ export function notPublishedReason(
  */
 export function authorizeBlocker(
   profile: IntegratorProfile,
-  policy: { coveredCountries: readonly string[]; notPublishedCountries: readonly string[] },
+  policy: { coveredCountries: readonly string[] },
   country: string
 ): { message: string; missing: MissingSetup | null } | null {
   const name = countryInfo(country).name
   if (!policy.coveredCountries.includes(country) || !(COVERED_COUNTRIES as readonly string[]).includes(country)) {
     return { message: `${name} is outside Lazada’s Service Market rule: there is nothing to authorize through ${profile.appName}.`, missing: null }
   }
-  const notPublished = notPublishedReason(profile, policy, country)
+  const notPublished = notPublishedReason(profile, country)
   if (notPublished) return { message: notPublished, missing: null }
   const missing = missingSetup(profile, 'authorize')
   return missing ? { message: missing.message, missing } : null

@@ -10,6 +10,7 @@ import type { ClientMessage, StoreChecklists } from './checklists'
 import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
+import type { LazadaHostsView } from './lazada-hosts'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
 import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
@@ -17,6 +18,7 @@ import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import { safeText } from './text-rules'
 import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
 import type { ColumnPrefs } from './view-prefs'
 
@@ -47,7 +49,10 @@ const runId = z.number().int().positive()
 const attemptId = z.number().int().positive()
 const playbook = z.enum(PLAYBOOKS)
 const stepId = z.enum(STEP_IDS)
-const optionalNote = z.string().max(2000, { error: 'Keep the note under 2000 characters' }).nullish()
+const optionalNote = (label: string) =>
+  safeText({ label, multiline: true })
+    .pipe(z.string().max(2000, { error: 'Keep the note under 2000 characters' }))
+    .nullish()
 
 export interface AppInfo {
   version: string
@@ -100,14 +105,21 @@ export const ipcContract = {
     })
   ),
   'import:commit': invoke<ImportCommitResult>()(
-    'Writes a previewed import in one transaction.',
+    'Writes a previewed import in one transaction, off the main thread. Progress arrives as import:progress events.',
     z.strictObject({
       previewId: z.string().min(1).max(100),
       defaultConflictAction: z.enum(['update', 'skip']),
       conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
     })
   ),
-  'import:discard': invoke<null>()('Forgets a preview that will not be imported.', z.strictObject({ previewId: z.string().max(100) })),
+  'import:discard': invoke<null>()(
+    'Forgets a preview that will not be imported; given the request id of a check still running, stops it.',
+    z.strictObject({ previewId: z.string().max(100) })
+  ),
+  'import:save-problems': invoke<SaveFileResult>()(
+    'Saves every problem of a preview (row, column, value, problem) as a CSV file the KAM picks.',
+    z.strictObject({ previewId: z.string().min(1).max(100) })
+  ),
 
   'subscriptions:save': invoke<StoreDetail>()(
     'Records or replaces a store’s Service Market subscription (e.g. the Start and End Time off Order Confirmation).',
@@ -169,14 +181,14 @@ export const ipcContract = {
   'checklists:untick': invoke<StoreChecklists>()('Unticks a step of an open run.', z.strictObject({ runId, stepId })),
   'checklists:note': invoke<StoreChecklists>()(
     'Sets a step’s note (null or blank removes it).',
-    z.strictObject({ runId, stepId, note: optionalNote })
+    z.strictObject({ runId, stepId, note: optionalNote('The step’s note') })
   ),
   'checklists:capture-dates': invoke<StoreChecklists>()(
     'Records the Start and End Time off Order Confirmation at step 2: kept on the step, saved as the store’s subscription (from a checklist), step ticked.',
     z.strictObject({ runId, stepId, values: subscriptionDatesSchema })
   ),
-  'checklists:finish': invoke<StoreChecklists>()('Finishes an open run; it stays in the store’s runs.', z.strictObject({ runId, note: optionalNote })),
-  'checklists:cancel': invoke<StoreChecklists>()('Cancels an open run; it stays in the store’s runs.', z.strictObject({ runId, reason: optionalNote })),
+  'checklists:finish': invoke<StoreChecklists>()('Finishes an open run; it stays in the store’s runs.', z.strictObject({ runId, note: optionalNote('The closing note') })),
+  'checklists:cancel': invoke<StoreChecklists>()('Cancels an open run; it stays in the store’s runs.', z.strictObject({ runId, reason: optionalNote('The reason') })),
   'checklists:message': invoke<ClientMessage>()(
     'The message for the client: the steps and the country’s link as text, and a mailto: draft to the store’s contact. Without a playbook, the one the status points at.',
     z.strictObject({ storeId, playbook: playbook.optional() })
@@ -233,6 +245,10 @@ export const ipcContract = {
   ),
   'lazada:overview': invoke<LazadaOverview>()(
     'Stores the lists should mark: Lazada’s End Time and a disagreement, “cannot check with Lazada” (no short code), tokens Lazada refused.',
+    noInput
+  ),
+  'lazada:hosts': invoke<LazadaHostsView>()(
+    'Where this run sends the seller and its Lazada calls: Lazada’s own hosts, or those of the --lazada-hosts start-up option (the shell shows a banner); why an unusable option was ignored; hosts an earlier version saved, now ignored.',
     noInput
   ),
 

@@ -4,6 +4,7 @@
  * country time.
  */
 import { z } from 'zod'
+import { safeText } from './text-rules'
 
 export const SERVICE_VERSIONS = ['authorization-only', 'paid'] as const
 export type ServiceVersion = (typeof SERVICE_VERSIONS)[number]
@@ -87,7 +88,7 @@ export interface Authorization {
 export const authorizationInputSchema = z.strictObject({
   authorizedAt: instant,
   method: z.enum(AUTHORIZATION_METHODS).default('recorded-by-kam'),
-  account: z.string().trim().max(200).nullish().transform((v) => v || null),
+  account: safeText({ label: 'Seller account' }).pipe(z.string().trim().max(200)).nullish().transform((v) => v || null),
   country: z
     .string()
     .trim()
@@ -96,7 +97,7 @@ export const authorizationInputSchema = z.strictObject({
     .nullish()
     .transform((v) => v || null),
   refreshDeadlineAt: instant.nullish().transform((v) => v ?? null),
-  note: z.string().trim().max(2000).nullish().transform((v) => v || null),
+  note: safeText({ label: 'Note', multiline: true }).pipe(z.string().trim().max(2000)).nullish().transform((v) => v || null),
   /** The store was also reconnected in the OMS at the same time (a store that already syncs). */
   reconnected: z.boolean().default(false)
 })

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'import-invalid'
   | 'import-expired'
+  /** The import's worker stopped, or the write lock stayed taken: nothing was written. */
+  | 'import-failed'
   | 'internal'
 
 export interface FieldError {

@@ -1,9 +1,12 @@
 /**
  * The fields of a client store: one table drives the forms, the CSV template and export, the
- * history labels and the validation that main runs on every write.
+ * history labels and the validation that main runs on every write (and the import on every row).
+ * Every text field keeps to `text-rules.ts`: no control characters (line breaks and tabs only in
+ * the notes), no text-direction overrides, no broken characters.
  */
 import { z } from 'zod'
 import { COVERED_COUNTRIES, normalizeCountry } from './countries'
+import { safeText, textProblem } from './text-rules'
 
 export const CONTACT_CHANNELS = ['email', 'phone', 'whatsapp', 'line', 'zalo', 'viber', 'telegram', 'wechat', 'other'] as const
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
@@ -122,11 +125,9 @@ const MAX_TAGS = 20
 const MAX_TAG = 40
 
 /** Empty or whitespace-only text means "not given". */
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: `Keep it under ${max} characters` })
+function optionalText(max: number, label: string, multiline = false) {
+  return safeText({ label, multiline })
+    .pipe(z.string().trim().max(max, { error: `Keep it under ${max} characters` }))
     .nullish()
     .transform((v) => (v ? v : null))
 }
@@ -134,17 +135,21 @@ function optionalText(max: number) {
 function requiredText(label: string) {
   return z
     .string({ error: `${label} is required` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(MAX_TEXT, { error: `Keep it under ${MAX_TEXT} characters` })
+    .pipe(safeText({ label }))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${label} is required` })
+        .max(MAX_TEXT, { error: `Keep it under ${MAX_TEXT} characters` })
+    )
 }
 
 const emailFormat = z.email()
 
-function optionalEmail() {
-  return z
-    .string()
-    .trim()
+function optionalEmail(label: string) {
+  return safeText({ label })
+    .pipe(z.string().trim())
     .nullish()
     .transform((v) => (v ? v.toLowerCase() : null))
     .refine((v) => v === null || emailFormat.safeParse(v).success, { error: 'Not a valid e-mail address' })
@@ -177,10 +182,15 @@ const tagsSchema = z
     const list = v == null ? [] : typeof v === 'string' ? splitTags(v) : v
     const seen = new Map<string, string>()
     for (const raw of list) {
-      const tag = raw.trim().replace(/\s+/g, ' ')
+      // Runs of spaces (of any width) read as one; a tab or line break is refused below.
+      const tag = raw.trim().replace(/\p{Zs}+/gu, ' ')
       if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag)
     }
     return [...seen.values()]
+  })
+  .superRefine((tags, ctx) => {
+    const problem = tags.map((tag) => textProblem(tag, { label: `The tag “${tag.replace(/[^\p{L}\p{N}\p{Zs}_.-]/gu, '')}”` })).find((p) => p !== null)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
   .refine((tags) => tags.length <= MAX_TAGS, { error: `At most ${MAX_TAGS} tags` })
   .refine((tags) => tags.every((t) => t.length <= MAX_TAG), { error: `A tag must be under ${MAX_TAG} characters` })
@@ -190,14 +200,14 @@ export const storeInputSchema = z
     clientName: requiredText('Client'),
     storeName: requiredText('Store name'),
     country: countrySchema,
-    sellerShortCode: optionalText(40)
+    sellerShortCode: optionalText(40, 'Seller short code')
       .transform((v) => (v ? v.toUpperCase() : null))
       .refine((v) => v === null || /^[A-Z0-9]{4,40}$/.test(v), { error: 'Letters and digits only, e.g. SG1A2B3C4D' }),
-    sellerId: optionalText(40).refine((v) => v === null || /^[0-9]{1,40}$/.test(v), { error: 'Digits only' }),
-    loginEmail: optionalEmail(),
-    contactName: optionalText(MAX_TEXT),
-    contactEmail: optionalEmail(),
-    contactPhone: optionalText(40).refine((v) => v === null || /^\+?[0-9 ()./-]{6,40}$/.test(v), {
+    sellerId: optionalText(40, 'Seller ID').refine((v) => v === null || /^[0-9]{1,40}$/.test(v), { error: 'Digits only' }),
+    loginEmail: optionalEmail('Seller Center login e-mail'),
+    contactName: optionalText(MAX_TEXT, 'Contact name'),
+    contactEmail: optionalEmail('Contact e-mail'),
+    contactPhone: optionalText(40, 'Contact phone').refine((v) => v === null || /^\+?[0-9 ()./-]{6,40}$/.test(v), {
       error: 'Digits, spaces and + ( ) - only, e.g. +65 6123 4567'
     }),
     contactChannel: z
@@ -214,10 +224,10 @@ export const storeInputSchema = z
         }
         return match
       }),
-    omsStoreRef: optionalText(MAX_TEXT),
-    ownerKam: optionalText(MAX_TEXT),
+    omsStoreRef: optionalText(MAX_TEXT, 'OMS store reference'),
+    ownerKam: optionalText(MAX_TEXT, 'Owner KAM'),
     tags: tagsSchema,
-    notes: optionalText(MAX_NOTES)
+    notes: optionalText(MAX_NOTES, 'Notes', true)
   })
   .superRefine((store, ctx) => {
     if (!store.sellerShortCode && !store.loginEmail) {

@@ -8,6 +8,7 @@ import { NotificationsPage } from './components/notifications/NotificationsPage'
 import { PortfolioPage } from './components/portfolio/PortfolioPage'
 import { SettingsPage } from './components/settings/SettingsPage'
 import { AppHeader } from './components/shell/AppHeader'
+import { LazadaHostsBanner } from './components/shell/LazadaHostsBanner'
 import { LiveUpdates } from './components/shell/LiveUpdates'
 import { RouteNotFound } from './components/shell/RouteNotFound'
 import { StorePage } from './components/store/StorePage'
@@ -22,6 +23,7 @@ export function App() {
           <AppHeader />
         </AppShell.Header>
         <AppShell.Main className="app-main">
+          <LazadaHostsBanner />
           <Switch>
             <Route path="/">
               <DashboardPage />

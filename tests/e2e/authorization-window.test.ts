@@ -1,7 +1,9 @@
 /**
  * The authorization window port in the browser harness, driven through the core: the seller
  * logs in on the mock Lazada page in a Chromium page, the 302 to the callback is captured, and
- * the store moves to "needs reconnect"; a cancelled login changes nothing but the attempt.
+ * the store moves to "needs reconnect"; a cancelled login changes nothing but the attempt; a code
+ * sent anywhere but the exact callback is stopped and the store page says why. The mock stands in
+ * for Lazada through the `--lazada-hosts` start-up option, and the app's banner names it.
  */
 import { describe, expect, it } from 'vitest'
 import { subscriptionInputSchema } from '../../electron/shared/records'
@@ -46,5 +48,29 @@ describe('the authorization window in Chromium', () => {
     await expect.poll(() => core.authorization.attempts(store.id)[0]?.outcome).toBe('abandoned')
     expect(core.records.authorizations(store.id)).toEqual([])
     expect(core.stores.view(store.id).status).toBe('needs-authorization')
+  })
+})
+
+describe('what the KAM sees in Chromium', () => {
+  it('a banner names the mock in Lazada’s place; a code headed off the exact callback path is stopped and explained on the store page', async () => {
+    const { app, store, mock } = await setUp()
+    const { page } = app
+    await page.goto(`${app.host.url}#/stores/${store.id}`)
+    const banner = page.getByRole('alert', { name: 'Lazada hosts' })
+    await expect.poll(() => banner.textContent()).toContain(mock.origin)
+
+    await page.getByRole('region', { name: 'Authorizations' }).getByRole('button', { name: 'Reauthorize' }).click()
+    const lazada = await app.authWindows.nextPage()
+    await lazada.getByRole('button', { name: 'Submit' }).waitFor()
+    const state = new URL(lazada.url()).searchParams.get('state')!
+    // A look-alike path on the callback's site, as a hostile page or redirect would send it.
+    await lazada.goto(`${mock.origin}/callback/?code=0_100132_stolen&state=${state}`).catch(() => undefined)
+
+    const activity = page.getByRole('region', { name: 'Lazada authorization' })
+    await activity.getByText('Lazada’s answer was refused').waitFor()
+    expect(await activity.textContent()).toContain('not exactly the registered callback URL')
+    expect(mock.callbacks).toEqual([])
+    expect(app.host.core.records.authorizations(store.id)).toEqual([])
+    expect(app.host.core.authorization.attempts(store.id)[0]).toMatchObject({ outcome: 'refused' })
   })
 })

@@ -6,6 +6,7 @@
  * cannot ask about.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { lazadaHostsOptionValue } from '../../electron/core/lazada-hosts/start-up-option'
 import { authorizationInputSchema, subscriptionInputSchema } from '../../electron/shared/records'
 import { startMockGateway } from '../support/mock-lazada/gateway'
 import type { MockGateway } from '../support/mock-lazada/gateway'
@@ -23,11 +24,9 @@ describe('Lazada checks in the browser', () => {
   it('takes the credentials in Settings, and a check shows the statuses and dates of Lazada’s answers', async () => {
     const gateway = await startMockGateway()
     gateways.push(gateway)
-    const { page, host } = await startApp()
+    // The hosts are the one thing a KAM cannot set: the start-up option puts the mock in Lazada's place.
+    const { page, host } = await startApp({ lazadaHosts: lazadaHostsOptionValue(gateway.hosts) })
     const { core } = host
-    // The hosts are the one thing a KAM would not type: the mock stands in for Lazada's.
-    const current = core.settings.get()
-    core.settings.save({ ...current, integrator: { ...current.integrator, apiHosts: gateway.hosts } })
 
     const now = Date.now()
     const renewed = core.stores.create(storeInput({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM01' }))

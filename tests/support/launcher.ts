@@ -31,6 +31,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number }
   clock?: Clock
   logger?: Logger
+  /** The `--lazada-hosts` start-up option (JSON or a file's path): mock servers in place of Lazada's hosts. */
+  lazadaHosts?: string
 }
 
 export interface LaunchedApp {
@@ -78,7 +80,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     if (!context) throw new Error('The browser is not running')
     return context
   })
-  const host = await startWebHost({ dataDir, clock: options.clock, logger: options.logger, authWindow: authWindows })
+  const host = await startWebHost({ dataDir, clock: options.clock, logger: options.logger, authWindow: authWindows, lazadaHosts: options.lazadaHosts })
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-chromium-'))
   try {
     if (options.demoStores && host.core.stores.count() === 0) seedDemoPortfolio(host.core, options.demoStores, { now: options.clock?.now() })

@@ -3,16 +3,18 @@
  * the empty portfolio, the dashboard after a check, the notification centre, a portfolio with
  * data, a store page with history, a store page with its subscription and authorizations, the
  * settings and their integrator profile, a checklist in progress with step 2's dates, the message
- * for the client, "Reauthorize" waiting for the seller and the banner once the seller authorized
- * in the Lazada window (the mock authorization server behind it), the add-store form
- * with its inline errors, an import preview listing a file's problems, and — with the mock Lazada
- * gateway answering the checks — a store whose Lazada End Time disagrees with the KAM's and the
- * Lazada connection in Settings after a connection test.
+ * for the client, the add-store form with its inline errors, an import preview listing a file's
+ * problems, and then — the app started again on the same data with the `--lazada-hosts` start-up
+ * option pointing at the mock Lazada servers, as the tests start it, so its banner shows —
+ * "Reauthorize" waiting for the seller and the banner once the seller authorized in the Lazada
+ * window, a store whose Lazada End Time disagrees with the KAM's, and the Lazada connection in
+ * Settings after a connection test.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { DateTime } from 'luxon'
 import type { Page } from 'playwright-core'
+import { lazadaHostsOptionValue } from '../../electron/core/lazada-hosts/start-up-option'
 import { listStores } from '../../electron/core/portfolio/portfolio-query'
 import { countryInfo, isCoveredCountry } from '../../electron/shared/countries'
 import type { PortfolioStatus } from '../../electron/shared/portfolio'
@@ -107,22 +109,12 @@ function readyToAuthorize(app: LaunchedApp, skip: number[]): number {
   return storeId
 }
 
-/** Points the integrator profile at the mock Lazada server, as the end-to-end tests do. */
-function useMockLazada(app: LaunchedApp, mock: MockLazada): void {
-  const { settings } = app.host.core
-  const current = settings.get()
-  settings.save({
-    ...current,
-    integrator: { ...current.integrator, appKey: mock.clientId, callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl }
-  })
-}
-
 const DAY = 24 * 3600_000
 
 /**
- * Lazada answering the checks through the mock gateway, as the integrator's setup would have it:
- * the app key, article code and API hosts in the profile, the app secret saved through the host's
- * keyring, and Lazada's subscriptions agreeing with every End Time on record but one store's —
+ * Lazada answering the checks through the mock gateway (the start-up option points the app at it),
+ * as the integrator's setup would have it: the app key and article code in the profile, the app
+ * secret saved through the host's keyring, and Lazada's subscriptions agreeing with every End Time on record but one store's —
  * Lazada says its subscription runs 15 days past the End Time the KAM recorded (the seller
  * renewed, the record is stale). A check then asks Lazada; the store's id is returned.
  */
@@ -131,7 +123,7 @@ async function lazadaAnswering(app: LaunchedApp, gateway: MockGateway, skip: num
   const current = core.settings.get()
   core.settings.save({
     ...current,
-    integrator: { ...current.integrator, appKey: gateway.appKey, articleCode: gateway.articleCode, apiHosts: gateway.hosts }
+    integrator: { ...current.integrator, appKey: gateway.appKey, articleCode: gateway.articleCode }
   })
   const saved = await core.credentials.saveSecret({ secret: gateway.appSecret, allowUnprotected: false })
   if (saved.status !== 'saved') throw new Error(`The host's keyring did not keep the app secret: ${saved.status}`)
@@ -184,6 +176,9 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
 
   const app = await launchApp({ viewport: VIEWPORT, demoStores: options.demoStores })
   const { page } = app
+  /** Stores shown already, which the later screenshots leave alone. */
+  let recordsStore: number
+  let inProgress: number
   try {
     // The host's start-up check ran before the demo stores existed: check them now, as the
     // schedule would, so statuses are fresh and reminders have fired.
@@ -202,7 +197,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await page.getByRole('list', { name: 'Reminders' }).waitFor()
     await shoot(page, 'notifications.png')
 
-    const recordsStore = recordsStoreId(app)
+    recordsStore = recordsStoreId(app)
     await page.goto(`${app.host.url}#/stores/${recordsStore}`)
     await page.getByRole('table', { name: 'Authorizations' }).waitFor()
     // The checklist leads a store that needs action: tall enough for the records below it.
@@ -217,7 +212,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await page.getByRole('region', { name: 'Integrator' }).getByLabel('App key (client_id)').waitFor()
     await shoot(page, 'settings-integrator.png')
 
-    const inProgress = checklistInProgress(app)
+    inProgress = checklistInProgress(app)
     await page.goto(`${app.host.url}#/stores/${inProgress}`)
     const checklist = page.getByRole('region', { name: 'Checklist' })
     await checklist.getByTestId('captured-dates').waitFor()
@@ -231,28 +226,6 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await message.getByTestId('message-subject').waitFor()
     await shoot(page, 'client-message.png')
     await message.getByRole('button', { name: 'Close' }).click()
-
-    // "Reauthorize" for real: the harness's Lazada window is a Chromium page on the mock
-    // authorization server; the seller logs in and submits, the core captures the callback and
-    // tells the page, which shows the result banner.
-    const mock = await startMockLazada()
-    try {
-      useMockLazada(app, mock)
-      const authorizing = readyToAuthorize(app, [inProgress])
-      await page.goto(`${app.host.url}#/stores/${authorizing}`)
-      await page.getByRole('region', { name: 'Authorizations' }).getByRole('button', { name: 'Reauthorize' }).click()
-      const lazada = await app.authWindows.nextPage()
-      const activity = page.getByRole('region', { name: 'Lazada authorization' })
-      await activity.getByText('Waiting for the seller to authorize in the Lazada window…').waitFor()
-      await shoot(page, 'authorization-waiting.png')
-      await authorizeAsSeller(lazada, { email: 'seller@example.com', password: 'demo-password' })
-      await activity.getByRole('button', { name: 'Mark reconnected' }).waitFor()
-      await shoot(page, 'authorized-banner.png')
-      await lazada.close()
-    } finally {
-      app.host.core.settings.save({ ...app.host.core.settings.get(), integrator: demoIntegratorProfile() })
-      await mock.close()
-    }
 
     await page.goto(`${app.host.url}#/portfolio`)
     await page.getByRole('grid', { name: 'Stores' }).getByRole('row').nth(1).waitFor()
@@ -303,47 +276,86 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await shoot(page, 'import-preview-errors.png')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-
-    // Lazada answering the checks (the mock gateway): a store whose Lazada date disagrees with the
-    // KAM's, and the Lazada connection after a connection test.
-    const gateway = await startMockGateway()
-    try {
-      const disagreeing = await lazadaAnswering(app, gateway, [inProgress, recordsStore])
-      await page.goto(`${app.host.url}#/stores/${disagreeing}`)
-      const lazada = page.getByRole('region', { name: 'What Lazada says' })
-      await lazada.getByTestId('lazada-disagreement').waitFor()
-      await page.setViewportSize({ width: VIEWPORT.width, height: 1300 })
-      await shoot(page, 'lazada-disagreement.png')
-      await page.setViewportSize(VIEWPORT)
-
-      await page.goto(`${app.host.url}#/settings?section=lazada`)
-      const connection = page.getByRole('region', { name: 'Lazada connection' })
-      await connection.getByRole('button', { name: 'Test connection' }).click()
-      await connection.getByTestId('connection-test').waitFor()
-      await shoot(page, 'settings-lazada.png')
-
-      // The portfolio's Lazada column: confirmed, disagreeing, and a store without a short code.
-      const noCode = storeWith(app, ['healthy'], 'MY', [disagreeing])
-      const before = app.host.core.stores.view(noCode)
-      app.host.core.stores.update(
-        noCode,
-        storeInput({ clientName: before.clientName, storeName: before.storeName, country: before.country, ownerKam: before.ownerKam, sellerShortCode: null, loginEmail: before.loginEmail ?? 'seller@example.com' })
-      )
-      await app.host.core.monitoring.runNow('manual')
-      await page.goto(`${app.host.url}#/portfolio`)
-      await page.getByRole('grid', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
-      await shoot(page, 'portfolio-lazada.png')
-
-      await page.goto(`${app.host.url}#/`)
-      const said = page.getByRole('region', { name: 'What Lazada said' })
-      await said.waitFor()
-      await said.scrollIntoViewIfNeeded()
-      await shoot(page, 'dashboard-lazada.png')
-    } finally {
-      await gateway.close()
-    }
   } finally {
     await app.close()
   }
+
+  // The mock Lazada servers in place of Lazada's hosts: a start-up option, as in the tests.
+  const mock = await startMockLazada()
+  const gateway = await startMockGateway()
+  const lazadaHosts = lazadaHostsOptionValue({ authorize: mock.authorizeUrl, ...gateway.hosts })
+  const mocked = await launchApp({ viewport: VIEWPORT, dataDir: app.dataDir, lazadaHosts })
+  try {
+    await shootAgainstMocks(mocked, mock, gateway, shoot, { inProgress, recordsStore })
+  } finally {
+    await mocked.close()
+    await gateway.close()
+    await mock.close()
+  }
   return written
 }
+
+/**
+ * "Reauthorize" for real — the harness's Lazada window is a Chromium page on the mock
+ * authorization server; the seller logs in and submits, the core captures the callback and tells
+ * the page, which shows the result banner — then Lazada answering the checks through the mock
+ * gateway: a store whose Lazada date disagrees with the KAM's, the Lazada connection after a
+ * connection test, the portfolio's Lazada column and the dashboard's summary.
+ */
+async function shootAgainstMocks(
+  app: LaunchedApp,
+  mock: MockLazada,
+  gateway: MockGateway,
+  shoot: (page: Page, name: string) => Promise<void>,
+  seen: { inProgress: number; recordsStore: number }
+): Promise<void> {
+  const { page } = app
+  const { inProgress, recordsStore } = seen
+  const { settings } = app.host.core
+  settings.save({ ...settings.get(), integrator: { ...settings.get().integrator, appKey: mock.clientId, callbackUrl: mock.callbackUrl } })
+  const authorizing = readyToAuthorize(app, [inProgress])
+  await page.goto(`${app.host.url}#/stores/${authorizing}`)
+  await page.getByRole('region', { name: 'Authorizations' }).getByRole('button', { name: 'Reauthorize' }).click()
+  const seller = await app.authWindows.nextPage()
+  const activity = page.getByRole('region', { name: 'Lazada authorization' })
+  await activity.getByText('Waiting for the seller to authorize in the Lazada window…').waitFor()
+  await shoot(page, 'authorization-waiting.png')
+  await authorizeAsSeller(seller, { email: 'seller@example.com', password: 'demo-password' })
+  await activity.getByRole('button', { name: 'Mark reconnected' }).waitFor()
+  await shoot(page, 'authorized-banner.png')
+  await seller.close()
+  settings.save({ ...settings.get(), integrator: demoIntegratorProfile() })
+
+  const disagreeing = await lazadaAnswering(app, gateway, [inProgress, recordsStore])
+  await page.goto(`${app.host.url}#/stores/${disagreeing}`)
+  const lazada = page.getByRole('region', { name: 'What Lazada says' })
+  await lazada.getByTestId('lazada-disagreement').waitFor()
+  await page.setViewportSize({ width: VIEWPORT.width, height: 1300 })
+  await shoot(page, 'lazada-disagreement.png')
+  await page.setViewportSize(VIEWPORT)
+
+  await page.goto(`${app.host.url}#/settings?section=lazada`)
+  const connection = page.getByRole('region', { name: 'Lazada connection' })
+  await connection.getByRole('button', { name: 'Test connection' }).click()
+  await connection.getByTestId('connection-test').waitFor()
+  await shoot(page, 'settings-lazada.png')
+
+  // The portfolio's Lazada column: confirmed, disagreeing, and a store without a short code.
+  const noCode = storeWith(app, ['healthy'], 'MY', [disagreeing])
+  const before = app.host.core.stores.view(noCode)
+  app.host.core.stores.update(
+    noCode,
+    storeInput({ clientName: before.clientName, storeName: before.storeName, country: before.country, ownerKam: before.ownerKam, sellerShortCode: null, loginEmail: before.loginEmail ?? 'seller@example.com' })
+  )
+  await app.host.core.monitoring.runNow('manual')
+  await page.goto(`${app.host.url}#/portfolio`)
+  await page.getByRole('table', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
+  await shoot(page, 'portfolio-lazada.png')
+
+  await page.goto(`${app.host.url}#/`)
+  const said = page.getByRole('region', { name: 'What Lazada said' })
+  await said.waitFor()
+  await said.scrollIntoViewIfNeeded()
+  await shoot(page, 'dashboard-lazada.png')
+}
+

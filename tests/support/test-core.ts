@@ -4,11 +4,25 @@ import path from 'node:path'
 import { createAppCore } from '../../electron/core/app-core'
 import type { AppCore, AppCoreDeps } from '../../electron/core/app-core'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
+import { lazadaHostsOptionValue, readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
+import type { LazadaHostOverride, LazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import type { Broadcast, NotificationOutcome, NotificationRequest, Notifier, SealedSecret, SecretProtection, SecretStore, Ticker } from '../../electron/core/ports'
 import { silentLogger } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
+import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
 import type { StoreDetail } from '../../electron/shared/portfolio'
+import { testImportWorkers } from './import-workers'
 import { FakeClock } from './test-database'
+
+/**
+ * The `--lazada-hosts` start-up option for test servers, read by the app's own parser (as main
+ * reads its command line): the only way a test points Storewatch at a mock Lazada.
+ */
+export function lazadaHostsFlag(hosts: LazadaHostOverride): LazadaHostsOption {
+  const option = readLazadaHostsOption({ argv: [`${LAZADA_HOSTS_FLAG}=${lazadaHostsOptionValue(hosts)}`], env: {}, cwd: process.cwd(), readFile: () => '' })
+  if (option.kind !== 'override') throw new Error(option.kind === 'invalid' ? option.problem : 'no hosts')
+  return option
+}
 
 /** Remembers every notification; can be told to fail like an unsigned macOS build. */
 export class FakeNotifier implements Notifier {
@@ -122,6 +136,7 @@ export function createTestCore(database: DatabaseHandle, overrides: Partial<AppC
     broadcast,
     kamTimeZone: () => 'Asia/Singapore',
     appInfo: { version: 'test', dataDir: os.tmpdir(), databasePath: path.join(os.tmpdir(), 'storewatch.db') },
+    importWorkers: testImportWorkers(),
     ...overrides
   })
   const detail = (id: number) => core.handlers['stores:get']({ id }, { emit: () => undefined }) as StoreDetail

@@ -13,12 +13,16 @@ import { createAppCore } from '../../electron/core/app-core'
 import type { AppCore } from '../../electron/core/app-core'
 import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
+import { createImportWorkerPool } from '../../electron/core/import/worker-pool'
+import type { ImportWorkerSpawn } from '../../electron/core/import/worker-pool'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
+import { readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
 import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest, SecretStore } from '../../electron/core/ports'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
+import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
 import { fail } from '../../electron/shared/result'
 import { FakeSecretStore } from './test-core'
 import { decode, encode } from './web-bridge/json-codec'
@@ -27,6 +31,8 @@ import { BRIDGE_SCRIPT_PATH, EVENTS_PATH, INVOKE_PATH } from './web-bridge/paths
 export const PROJECT_ROOT = path.resolve(__dirname, '../..')
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out/renderer')
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle')
+/** The import worker as the app build writes it (`npm run build`): the browser host runs the built file. */
+export const BUILT_IMPORT_WORKER = path.join(PROJECT_ROOT, 'out/main/import-worker.js')
 
 export interface WebHostOptions {
   /** Folder holding storewatch.db, backups/ and saved-files/ (created if missing). */
@@ -41,6 +47,13 @@ export interface WebHostOptions {
   authWindow?: AuthWindow
   /** Where the app secret is sealed; an in-memory keyring unless a test brings its own. */
   secretStore?: SecretStore
+  /**
+   * The `--lazada-hosts` start-up option's value (a JSON object or a file's path), read as the
+   * app reads it: mock servers in place of Lazada's hosts. An unusable value throws.
+   */
+  lazadaHosts?: string
+  /** How CSV imports start their worker; default the built `out/main/import-worker.js`. */
+  importWorker?: ImportWorkerSpawn
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -92,7 +105,8 @@ function hostFileSaver(dir: string): FileSaver {
     async saveText({ suggestedName, content }) {
       await fs.promises.mkdir(dir, { recursive: true })
       const target = path.join(dir, path.basename(suggestedName))
-      await fs.promises.writeFile(target, content, 'utf8')
+      if (typeof content === 'string') await fs.promises.writeFile(target, content, 'utf8')
+      else await content.writeTo(target)
       return { saved: true, path: target }
     }
   }
@@ -108,6 +122,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR
   const indexPath = path.join(rendererDir, 'index.html')
   if (!fs.existsSync(indexPath)) throw new Error(`No built renderer at ${rendererDir}: run "npm run build" first`)
+  const importWorker = options.importWorker ?? { filename: BUILT_IMPORT_WORKER }
+  if (!fs.existsSync(importWorker.filename)) throw new Error(`No import worker at ${importWorker.filename}: run "npm run build" first`)
 
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
@@ -127,6 +143,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
   }
   const notifications: HostNotification[] = []
+  const lazadaHosts =
+    options.lazadaHosts === undefined
+      ? undefined
+      : readLazadaHostsOption({ argv: [`${LAZADA_HOSTS_FLAG}=${options.lazadaHosts}`], env: {}, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
+  if (lazadaHosts?.kind === 'invalid') {
+    database.close()
+    throw new Error(lazadaHosts.problem)
+  }
+  const importWorkers = createImportWorkerPool(importWorker)
   const core = createAppCore({
     database,
     clock,
@@ -150,7 +175,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     authWindow: options.authWindow,
     secretStore: options.secretStore ?? new FakeSecretStore(),
-    appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath }
+    lazadaHosts,
+    appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath },
+    importWorkers
   })
   const bridgeScript = await browserBridgeScript()
   const index = fs
@@ -224,6 +251,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       listeners.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await importWorkers.close()
       database.close()
     }
   }

@@ -1,8 +1,10 @@
 /**
  * Where the authorization window may navigate (top level): Lazada's authorization host, the six
- * countries' Seller Center and Service Market hosts, and the origins of the registered callback
- * and of the authorization endpoint in use. Everything else is blocked — including `javascript:`,
- * `data:`, `file:`, look-alike hosts and URLs that carry a user name or password.
+ * countries' Seller Center and Service Market hosts, and the origin of the authorization endpoint
+ * in use (Lazada's, or the start-up option's test server or proxy). Everything else is blocked —
+ * including `javascript:`, `data:`, `file:`, look-alike hosts and URLs that carry a user name or
+ * password. The registered callback is not on this list: capture (`capture.ts`) lets the exact
+ * callback path through, and the rest of its origin only once the attempt is captured.
  *
  * Sources: `auth.lazada.com` is the authorization endpoint (lazada-open-platform.md §1, DOC-108260).
  * Seller Center is `sellercenter.<country domain>` (the guide's Step #1 starts there; the seller
@@ -21,7 +23,7 @@ export const SERVICE_MARKET_HOSTS: readonly string[] = COVERED_COUNTRIES.map((c)
 export interface NavigationAllowList {
   /** Hosts reachable over https on the default port. */
   httpsHosts: readonly string[]
-  /** Exact origins (scheme, host, port) reachable as well: the callback's and the endpoint's. */
+  /** Exact origins (scheme, host, port) reachable as well: the authorization endpoint's. */
   origins: readonly string[]
 }
 
@@ -35,9 +37,9 @@ function originOrNull(url: string | null | undefined): string | null {
   }
 }
 
-export function authWindowAllowList(options: { callbackUrl: string; authorizeEndpoint: string }): NavigationAllowList {
-  const origins = [originOrNull(options.callbackUrl), originOrNull(options.authorizeEndpoint)].filter((o): o is string => o !== null)
-  return { httpsHosts: [...LAZADA_AUTH_HOSTS, ...SELLER_CENTER_HOSTS, ...SERVICE_MARKET_HOSTS], origins: [...new Set(origins)] }
+export function authWindowAllowList(options: { authorizeEndpoint: string }): NavigationAllowList {
+  const endpoint = originOrNull(options.authorizeEndpoint)
+  return { httpsHosts: [...LAZADA_AUTH_HOSTS, ...SELLER_CENTER_HOSTS, ...SERVICE_MARKET_HOSTS], origins: endpoint ? [endpoint] : [] }
 }
 
 /** True only for a parsable http(s) URL without credentials whose host or origin is on the list. */

@@ -9,11 +9,20 @@
  * with a user name or password never is. Percent-encoded paths are compared as encoded:
  * `/%63allback` is not `/callback`.
  *
- * On the callback, `code` and `state` come from the query, each exactly once; the state must
- * match a known attempt that is unused, unexpired (30 minutes, the end instant excluded) and the
- * one this window serves. Anything else is refused with a reason. Nothing here logs.
+ * Until the attempt is captured, the callback's origin is open at the exact callback path only.
+ * Anything else on that origin that carries a `code` (`/callback/`, `/Callback`, `/%63allback`,
+ * `//callback`, `/callback;x=1` …) is refused, so the code never reaches a page that capture does
+ * not watch; without a code it is an ordinary navigation (blocked unless the allow-list has the
+ * origin). Once captured, the integrator's pages on that origin may load.
+ *
+ * On the callback, `error` means the seller (or Lazada) said no: refused, never captured, whatever
+ * else came with it. Otherwise `code` and `state` come from the query, each exactly once; the state
+ * must match a known attempt that is still pending (not captured, ended or marked expired, whatever
+ * the clock says now), unused, unexpired (30 minutes, the end instant excluded) and the one this
+ * window serves. Anything else is refused with a reason. Nothing here logs.
  */
 import type { NavigationAllowList } from './allow-list'
+import type { AttemptOutcome } from '../../shared/authorization'
 import { isAllowedAuthNavigation } from './allow-list'
 import { STATE_PATTERN, hashState } from './state'
 
@@ -24,6 +33,8 @@ export interface KnownAttempt {
   expiresAt: number
   /** The state was spent: captured, refused, or its window closed. */
   used: boolean
+  /** What the attempt's record says: only a pending one can be captured. */
+  outcome: AttemptOutcome
 }
 
 export interface CaptureInput {
@@ -37,10 +48,13 @@ export interface CaptureInput {
   allowList: NavigationAllowList
   /** The attempt this window serves: a valid state of any other attempt is refused. */
   expect?: { attemptId: number; storeId: number }
+  /** The window's attempt was captured already: the integrator's pages on the callback origin may load. */
+  captured?: boolean
 }
 
 export const REFUSAL_REASONS = [
   'lazada-error',
+  'outside-callback-path',
   'missing-code',
   'missing-state',
   'duplicate-parameter',
@@ -63,11 +77,15 @@ export type CaptureResult =
       attemptId: number | null
       /** Lazada's `error` value when it sent one (letters and underscores only, else "unknown"). */
       lazadaError: string | null
+      /** The URL carries a code: the window must not load it, so the code reaches no one. */
+      carriesCode: boolean
       message: string
     }
 
 const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
-  'lazada-error': 'Lazada did not authorize the app: the seller cancelled or Lazada refused.',
+  'lazada-error': 'Lazada did not authorize the app: the seller declined or Lazada refused.',
+  'outside-callback-path':
+    'Lazada’s answer was headed for another address on the callback’s site, not exactly the registered callback URL, so Storewatch stopped it there and the code reached no one. Check the callback URL in Settings → Integrator, then start again with Reauthorize.',
   'missing-code': 'Lazada came back without an authorization code, so the seller did not authorize. The page stays open to show what Lazada said.',
   'missing-state': 'The callback carried no state, so Storewatch cannot tell which store it belongs to.',
   'duplicate-parameter': 'The callback carried the code or the state more than once; Storewatch does not guess which one is real.',
@@ -78,15 +96,38 @@ const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   'mismatched-state': 'The callback belongs to another authorization (another store, or an earlier attempt).'
 }
 
+/** Whether `candidate` is on the registered callback's origin (same scheme, host and port), without credentials. */
+function onCallbackOrigin(candidate: URL, callback: URL): boolean {
+  if (candidate.username || candidate.password) return false
+  return candidate.protocol === callback.protocol && candidate.hostname === callback.hostname && candidate.port === callback.port
+}
+
 /** Whether `candidate` is the registered callback: same scheme, host, port and path. */
 export function isCallbackUrl(candidate: URL, callback: URL): boolean {
-  if (candidate.username || candidate.password) return false
-  return (
-    candidate.protocol === callback.protocol &&
-    candidate.hostname === callback.hostname &&
-    candidate.port === callback.port &&
-    candidate.pathname === callback.pathname
-  )
+  return onCallbackOrigin(candidate, callback) && candidate.pathname === callback.pathname
+}
+
+function decodedFully(text: string): string {
+  let current = text
+  for (let round = 0; round < 3; round++) {
+    let next: string
+    try {
+      next = decodeURIComponent(current)
+    } catch {
+      return current
+    }
+    if (next === current) return current
+    current = next
+  }
+  return current
+}
+
+/**
+ * Whether a URL carries something a server could read as `code`: a `code=` parameter in the query,
+ * the fragment or a `;` path parameter, in any case, however often percent-encoded.
+ */
+export function carriesCode(url: URL): boolean {
+  return /(^|[^a-z0-9_])code=/i.test(decodedFully(`${url.pathname}${url.search}${url.hash}`))
 }
 
 function parse(url: string): URL | null {
@@ -101,16 +142,32 @@ function parse(url: string): URL | null {
 const CODE_PATTERN = /^[\x21-\x7e]{1,512}$/
 const COUNTRY_PATTERN = /^([a-z]{2})$/i
 
-function refused(reason: RefusalReason, attemptId: number | null = null, lazadaError: string | null = null): CaptureResult {
-  const base = REFUSAL_MESSAGES[reason]
-  const message = reason === 'lazada-error' && lazadaError ? `${base} (Lazada said: ${lazadaError})` : base
-  return { kind: 'refused', reason, attemptId, lazadaError, message }
+function refusal(target: URL) {
+  const withCode = carriesCode(target)
+  return (reason: RefusalReason, attemptId: number | null = null, lazadaError: string | null = null): CaptureResult => {
+    const base = REFUSAL_MESSAGES[reason]
+    const message = reason === 'lazada-error' && lazadaError ? `${base} (Lazada said: ${lazadaError})` : base
+    return { kind: 'refused', reason, attemptId, lazadaError, carriesCode: withCode, message }
+  }
+}
+
+/** Why a known attempt cannot be captured now, or null when it can. */
+function spentReason(attempt: KnownAttempt, now: number): RefusalReason | null {
+  if (attempt.outcome === 'expired') return 'expired-state'
+  if (attempt.used || attempt.outcome !== 'pending') return 'reused-state'
+  return now >= attempt.expiresAt ? 'expired-state' : null
 }
 
 export function captureNavigation(input: CaptureInput): CaptureResult {
   const target = parse(input.url)
   const callback = parse(input.callbackUrl)
-  if (!target || !callback || !isCallbackUrl(target, callback)) {
+  if (!target || !callback || !onCallbackOrigin(target, callback)) {
+    return { kind: 'navigation', allowed: isAllowedAuthNavigation(input.url, input.allowList) }
+  }
+  const refused = refusal(target)
+  if (target.pathname !== callback.pathname) {
+    if (input.captured) return { kind: 'navigation', allowed: true }
+    if (carriesCode(target)) return refused('outside-callback-path')
     return { kind: 'navigation', allowed: isAllowedAuthNavigation(input.url, input.allowList) }
   }
 
@@ -130,8 +187,8 @@ export function captureNavigation(input: CaptureInput): CaptureResult {
   if (!CODE_PATTERN.test(code)) return refused('missing-code', matched?.id ?? null)
   if (state === '') return refused('missing-state')
   if (!matched) return refused('unknown-state')
-  if (matched.used) return refused('reused-state', matched.id)
-  if (input.now >= matched.expiresAt) return refused('expired-state', matched.id)
+  const spent = spentReason(matched, input.now)
+  if (spent) return refused(spent, matched.id)
   if (input.expect && (input.expect.attemptId !== matched.id || input.expect.storeId !== matched.storeId)) {
     return refused('mismatched-state', matched.id)
   }
@@ -144,9 +201,10 @@ export function captureNavigation(input: CaptureInput): CaptureResult {
 /**
  * What the window does with a navigation given the capture result. A captured callback loads by
  * default, so the integrator's backend completes the connection and the seller sees its login
- * page. A refusal without a code to protect (Lazada's error, no code) loads too, so the page shows
- * what went wrong; a refusal that carries a code (bad, reused or foreign state, ambiguous
- * parameters) is blocked, so that code reaches no one, and the current page stays visible.
+ * page. A refusal without a code to protect (Lazada's error alone, no code) loads too, so the page
+ * shows what went wrong; a refusal that carries a code (Lazada's error with one, a bad, reused or
+ * foreign state, ambiguous parameters, another path on the callback's site) is blocked, so that
+ * code reaches no one, and the current page stays visible.
  */
 export function navigationDecision(result: CaptureResult, options: { callbackLoads: boolean }): 'allow' | 'block' {
   switch (result.kind) {
@@ -155,6 +213,6 @@ export function navigationDecision(result: CaptureResult, options: { callbackLoa
     case 'captured':
       return options.callbackLoads ? 'allow' : 'block'
     case 'refused':
-      return result.reason === 'lazada-error' || result.reason === 'missing-code' ? 'allow' : 'block'
+      return result.carriesCode ? 'block' : 'allow'
   }
 }

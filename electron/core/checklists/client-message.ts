@@ -1,6 +1,6 @@
 /**
  * "Message for the client": the playbook's steps and the country's link as ready text, and as an
- * e-mail draft (`mailto:`) to the store's contact. Templates are data (CLIENT_MESSAGE_TEMPLATES);
+ * e-mail draft (`mailto:` with `to`, `subject` and `body` only, `mail-draft.ts`) to the store's contact. Templates are data (CLIENT_MESSAGE_TEMPLATES);
  * copying or sending is written to the store's history.
  */
 import { eq } from 'drizzle-orm'
@@ -13,16 +13,11 @@ import { stores } from '../db/schema'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
 import type { History } from '../portfolio/store-history'
+import { mailDraftUrl } from '../security/mail-draft'
 import type { SettingsService } from '../settings/settings-service'
 import { formatLocalDate, lastDayStart, timeZoneOf } from '../status/calendar'
 import type { StatusService } from '../status/status-service'
 
-/** RFC 6068: the address keeps its "@"; subject and body are percent-encoded, line breaks as CRLF. */
-export function mailtoUrl(to: string, subject: string, body: string): string {
-  const address = encodeURIComponent(to).replace(/%40/g, '@')
-  const crlf = body.replace(/\r?\n/g, '\r\n')
-  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`
-}
 
 export interface MessageStore {
   id: number
@@ -78,7 +73,7 @@ export function buildClientMessage({ store, playbook, profile, policy, deadline,
 
   const to = store.contactEmail
   if (!to) warnings.push('This store has no contact e-mail: copy the text, or add the contact’s e-mail to the store for an e-mail draft.')
-  return { storeId: store.id, playbook, subject, body, text: `${subject}\n\n${body}`, to, mailto: to ? mailtoUrl(to, subject, body) : null, warnings }
+  return { storeId: store.id, playbook, subject, body, text: `${subject}\n\n${body}`, to, mailto: to ? mailDraftUrl({ to: [to], subject, body }) : null, warnings }
 }
 
 export interface ClientMessageServiceDeps {

@@ -48,21 +48,6 @@ export function isAllowedExternalUrl(url: string, allowedHosts: readonly string[
   return allowedHosts.includes(parsed.hostname)
 }
 
-/**
- * A `mailto:` link the KAM clicked (the client message's e-mail draft): handed to the OS mail
- * client. Only plain mailto addresses with their subject and body; never another scheme.
- */
-export function isMailDraftUrl(url: string): boolean {
-  if (url.length > 32_000) return false
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  return parsed.protocol === 'mailto:' && !parsed.host && !parsed.username && !parsed.password
-}
-
 /** The one permission the app's own page gets: writing to the clipboard ("Copy text"). */
 export function isGrantedPermission(permission: string, requestingUrl: string | undefined, allowedOrigins: readonly string[]): boolean {
   return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAllowedNavigation(requestingUrl, allowedOrigins)

@@ -1,21 +1,29 @@
 /**
  * The KAM's settings, kept per section in the settings table. A section missing from the
- * database, or no longer valid under this version's schema, reads as its default.
+ * database, or no longer valid under this version's schema, reads as its default. Lazada hosts an
+ * earlier version kept in the integrator profile are left out (and reported), never read.
  */
 import { DEFAULT_SETTINGS, completeSettingsSchema } from '../../shared/settings'
 import type { AppSettings, CompleteSettings } from '../../shared/settings'
 import type { AppDatabase } from '../db/open-database'
 import { settings } from '../db/schema'
+import { withoutSavedHosts } from '../lazada-hosts/saved-hosts'
 import type { Logger } from '../ports'
 
 const SECTIONS = ['policy', 'schedule', 'reminders', 'integrator'] as const satisfies readonly (keyof CompleteSettings)[]
 
 export function createSettingsService(db: AppDatabase, logger: Logger) {
   let cached: CompleteSettings | null = null
+  /** Hosts the stored profile named that are not Lazada's own, as last read. */
+  let ignoredHosts: string[] = []
   const listeners = new Set<(next: CompleteSettings, previous: CompleteSettings) => void>()
 
   function read(): CompleteSettings {
-    const stored = Object.fromEntries(db.select().from(settings).all().map((row) => [row.key, row.value]))
+    const stored: Record<string, unknown> = Object.fromEntries(db.select().from(settings).all().map((row) => [row.key, row.value]))
+    const saved = withoutSavedHosts(stored.integrator)
+    stored.integrator = saved.profile
+    ignoredHosts = saved.ignored
+    if (saved.ignored.length) logger.warn('the saved settings name Lazada hosts of their own; they are ignored', { hosts: saved.ignored.length })
     const merged = Object.fromEntries(SECTIONS.map((section) => [section, stored[section] ?? DEFAULT_SETTINGS[section]]))
     const parsed = completeSettingsSchema.safeParse(merged)
     if (parsed.success) return parsed.data
@@ -36,15 +44,14 @@ export function createSettingsService(db: AppDatabase, logger: Logger) {
 
     /**
      * Saves every section given; a save without `integrator` keeps the stored profile, and a
-     * profile without `exchangeCodeInApp` or `apiHosts` keeps the stored ones (forms that do not
-     * show them must not turn them off: send `false` or `{}` to).
+     * profile without `exchangeCodeInApp` keeps the stored one (a form that does not show it must
+     * not turn it off: send `false` to). Writing the profile drops any hosts an earlier version kept.
      */
     save(next: AppSettings): CompleteSettings {
       const previous = this.get()
       const integrator = next.integrator && {
         ...next.integrator,
-        exchangeCodeInApp: next.integrator.exchangeCodeInApp ?? previous.integrator.exchangeCodeInApp,
-        apiHosts: next.integrator.apiHosts ?? previous.integrator.apiHosts
+        exchangeCodeInApp: next.integrator.exchangeCodeInApp ?? previous.integrator.exchangeCodeInApp
       }
       const valid = completeSettingsSchema.parse({ ...next, integrator: integrator ?? previous.integrator })
       db.transaction((tx) => {
@@ -56,8 +63,15 @@ export function createSettingsService(db: AppDatabase, logger: Logger) {
         }
       })
       cached = valid
+      ignoredHosts = []
       for (const listener of listeners) listener(valid, previous)
       return valid
+    },
+
+    /** Hosts of their own that the stored settings named (an earlier version's), ignored; empty once the settings are saved. */
+    ignoredHosts(): readonly string[] {
+      this.get()
+      return ignoredHosts
     },
 
     /** Called after every save with the new and the previous settings. */

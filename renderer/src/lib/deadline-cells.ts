@@ -32,7 +32,7 @@ export function deadlineSummary(deadline: number, country: string, now: number, 
     const left = days ?? daysLeft(deadline, now, country)
     summary = {
       date: formatStoreDate(deadline, country),
-      distance: formatDaysLeft(left, deadline, country),
+      distance: formatDaysLeft(left),
       near: left < 60,
       urgency: urgencyOf(left, deadline, now),
       storeTime: formatStoreTime(deadline, country, now),

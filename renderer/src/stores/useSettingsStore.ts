@@ -4,6 +4,7 @@ import type { Result } from '../../../electron/shared/result'
 import type { AppSettings } from '../../../electron/shared/settings'
 import { api } from '../api/client'
 import { useCredentialsStore } from './useCredentialsStore'
+import { useLazadaHostsStore } from './useLazadaHostsStore'
 import { useLazadaStore } from './useLazadaStore'
 
 interface SettingsData {
@@ -40,6 +41,8 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
       // The app key, the article code and the exchange setting are part of the Lazada connection.
       void useCredentialsStore.getState().refresh()
       void useLazadaStore.getState().refreshOverview()
+      // A save drops the hosts an earlier version kept in the profile: their notice goes.
+      void useLazadaHostsStore.getState().refresh()
     }
     return result
   }

@@ -1,10 +1,13 @@
 /**
  * The authorization service driving the AuthWindow port through the mock Lazada server over real
- * HTTP: capture → "needs reconnect" with history and the checklist step; closing first →
- * abandoned and nothing else; refusals leave the page; nothing secret in the logs.
+ * HTTP (put in Lazada's place by the `--lazada-hosts` start-up option): capture → "needs
+ * reconnect" with history and the checklist step; closing first → abandoned and nothing else;
+ * refusals leave the page; a code headed anywhere but the exact callback, or with Lazada's error,
+ * never loads; an expired attempt is never captured and its window closes; nothing secret in the logs.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuthorizationService } from '../../../electron/core/authorization/authorization-service'
+import { EXPIRED_WINDOW_MESSAGE } from '../../../electron/core/authorization/window-attempts'
 import type { WindowAttemptStart } from '../../../electron/shared/authorization'
 import type { ChecklistRun } from '../../../electron/shared/checklists'
 import { subscriptionInputSchema } from '../../../electron/shared/records'
@@ -13,13 +16,12 @@ import type { HttpWindow } from '../../support/mock-lazada/http-auth-window'
 import { startMockLazada } from '../../support/mock-lazada/server'
 import type { MockLazada } from '../../support/mock-lazada/server'
 import { storeInput } from '../../support/store-input'
-import { createTestCore } from '../../support/test-core'
+import { createTestCore, lazadaHostsFlag } from '../../support/test-core'
 import { RecordingLogger } from '../../support/recording-logger'
 import type { TestCore } from '../../support/test-core'
 import { FakeClock, openTestDatabase } from '../../support/test-database'
 import type { TestDatabase } from '../../support/test-database'
 import { MINUTE, call, refusal, setIntegrator, sgt } from '../checklists/support'
-
 
 let database: TestDatabase
 let core: TestCore
@@ -35,10 +37,15 @@ beforeEach(async () => {
   database = openTestDatabase()
   windows = new HttpAuthWindow()
   logger = new RecordingLogger()
-  core = createTestCore(database, { clock: new FakeClock(Date.parse('2026-06-01T04:00:00Z')), authWindow: windows, logger })
+  core = createTestCore(database, {
+    clock: new FakeClock(Date.parse('2026-06-01T04:00:00Z')),
+    authWindow: windows,
+    logger,
+    lazadaHosts: lazadaHostsFlag({ authorize: mock.authorizeUrl })
+  })
   storeId = core.stores.create(storeInput({ storeName: 'Acme MY', country: 'MY', sellerShortCode: 'MY10000001' })).id
   core.records.saveSubscription(storeId, subscriptionInputSchema.parse({ startAt: sgt('2026-05-30T10:00'), endAt: sgt('2026-11-30T10:00') }))
-  await setIntegrator(core, { appKey: '100132', callbackUrl: mock.callbackUrl, authorizeBaseUrl: mock.authorizeUrl })
+  await setIntegrator(core, { appKey: '100132', callbackUrl: mock.callbackUrl })
 })
 afterEach(async () => {
   database.close()
@@ -62,7 +69,8 @@ describe('Reauthorize in the authorization window', () => {
     await call(core, 'checklists:start', { storeId, playbook: 'renew-and-reauthorize' })
     const { started, window, state } = await reauthorize()
     expect(started.attempt).toMatchObject({ mode: 'window', outcome: 'pending', country: 'MY' })
-    expect(window.request.title).toBe('Authorize Anchanto OM — Acme MY (MY)')
+    // The start-up option's page is named in the title: it never passes for Lazada's own.
+    expect(window.request.title).toBe(`Authorize Anchanto OM — Acme MY (MY) · via ${mock.origin}, not Lazada’s own page`)
     const opened = new URL(window.request.url)
     expect(`${opened.origin}${opened.pathname}`).toBe(mock.authorizeUrl)
     expect(opened.searchParams.get('country')).toBe('my')
@@ -116,6 +124,7 @@ describe('Reauthorize in the authorization window', () => {
           storeId,
           attemptId: started.attempt.id,
           outcome: 'captured',
+          cause: null,
           message: 'Authorized — now reconnect the store in Anchanto OMS',
           authorizationId: detail.authorizations[0]!.id
         }
@@ -173,7 +182,14 @@ describe('Reauthorize in the authorization window', () => {
     expect(core.broadcasts).toEqual([
       {
         event: 'authorizations:result',
-        payload: { storeId, attemptId: started.attempt.id, outcome: 'abandoned', message: 'The authorization window was closed before the seller authorized. Nothing changed.', authorizationId: null }
+        payload: {
+          storeId,
+          attemptId: started.attempt.id,
+          outcome: 'abandoned',
+          cause: 'window-closed',
+          message: 'The authorization window was closed before the seller authorized. Nothing changed.',
+          authorizationId: null
+        }
       }
     ])
     // A late callback with that state is refused.
@@ -194,6 +210,7 @@ describe('Reauthorize in the authorization window', () => {
         storeId,
         attemptId: started.attempt.id,
         outcome: 'abandoned',
+        cause: 'seller-declined',
         message: 'The seller cancelled on Lazada’s page. Nothing changed.',
         authorizationId: null
       }
@@ -282,6 +299,20 @@ describe('Reauthorize in the authorization window', () => {
     expect(windows.windows).toHaveLength(2)
   })
 
+  it('after a refusal or the seller’s Cancel, Reauthorize replaces the spent window with a new one', async () => {
+    const first = await reauthorize()
+    await first.window.navigate(`${mock.origin}/callback/?code=0_100132_x&state=${first.state}`)
+    const second = await reauthorize()
+    expect(first.window.closed).toBe(true)
+    expect(windows.windows).toHaveLength(2)
+    await second.window.submit({ action: 'cancel' })
+    const third = await reauthorize()
+    expect(second.window.closed).toBe(true)
+    expect(third.window.closed).toBe(false)
+    // Closing a spent window records nothing over what its attempt ended as.
+    expect((await call(core, 'authorizations:attempts', { storeId })).map((a) => a.outcome)).toEqual(['pending', 'abandoned', 'refused'])
+  })
+
   it('cancel closes the window; the attempt reads as abandoned', async () => {
     const { started, window } = await reauthorize()
     const cancelled = await call(core, 'authorizations:cancel-attempt', { attemptId: started.attempt.id })
@@ -310,6 +341,7 @@ describe('Reauthorize in the authorization window', () => {
       records: core.records,
       broadcast: () => undefined,
       authWindow: windows,
+      authorizeEndpoint: mock.authorizeUrl,
       callbackLoads: false
     })
     expect(service.openWindow(storeId).status).toBe('opened')
@@ -318,5 +350,91 @@ describe('Reauthorize in the authorization window', () => {
     expect(windows.last.navigations.at(-1)).toMatchObject({ kind: 'redirect', decision: 'block' })
     expect(mock.callbacks).toEqual([])
     expect(core.detail(storeId).authorizations).toHaveLength(1)
+  })
+})
+
+describe('codes that must not load', () => {
+  it.each([
+    ['a trailing slash', (state: string) => `${mock.origin}/callback/?code=0_100132_x&state=${state}`],
+    ['another case', (state: string) => `${mock.origin}/Callback?code=0_100132_x&state=${state}`],
+    ['a percent-encoded letter', (state: string) => `${mock.origin}/%63allback?code=0_100132_x&state=${state}`],
+    ['a double slash', (state: string) => `${mock.origin}//callback?code=0_100132_x&state=${state}`],
+    [';params', (state: string) => `${mock.origin}/callback;x=1?code=0_100132_x&state=${state}`]
+  ])('a code sent to the callback’s site with %s is blocked, refused and shown to the KAM', async (_, url) => {
+    const { started, window, state } = await reauthorize()
+    core.broadcasts.length = 0
+    expect(await window.navigate(url(state))).toBe('block')
+    expect(mock.callbacks).toEqual([])
+    expect(core.detail(storeId).authorizations).toEqual([])
+    const [attempt] = await call(core, 'authorizations:attempts', { storeId })
+    expect(attempt).toMatchObject({ id: started.attempt.id, outcome: 'refused', outcomeReason: expect.stringContaining('not exactly the registered callback URL') })
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'refused', cause: 'refused', message: attempt!.outcomeReason, authorizationId: null }])
+    expect(core.detail(storeId).history[0]).toMatchObject({ summary: 'Authorization refused', changes: [{ field: 'reason', after: attempt!.outcomeReason }] })
+    // The real callback with the same state is refused afterwards: the attempt is spent.
+    expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_y&state=${state}`)).toBe('block')
+    expect(core.detail(storeId).authorizations).toEqual([])
+  })
+
+  it('Lazada’s error with a code: the seller’s refusal, never captured, and the code does not load', async () => {
+    const { started, window, state } = await reauthorize()
+    core.broadcasts.length = 0
+    expect(await window.navigate(`${mock.callbackUrl}?error=access_denied&code=0_100132_x&state=${state}`)).toBe('block')
+    expect(mock.callbacks).toEqual([])
+    expect(core.detail(storeId).authorizations).toEqual([])
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'abandoned', cause: 'seller-declined', message: 'The seller cancelled on Lazada’s page. Nothing changed.', authorizationId: null }])
+    expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_x&state=${state}`)).toBe('block')
+    expect(core.detail(storeId).authorizations).toEqual([])
+  })
+
+  it('an attempt marked expired is not captured after the clock goes back', async () => {
+    const { window, state } = await reauthorize()
+    core.clock.advance(30 * MINUTE)
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'expired' })
+    core.clock.advance(-2 * MINUTE)
+    expect(await window.navigate(`${mock.callbackUrl}?code=0_100132_x&state=${state}`)).toBe('block')
+    expect(mock.callbacks).toEqual([])
+    expect(core.detail(storeId).authorizations).toEqual([])
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'expired' })
+  })
+})
+
+describe('the window closes when its attempt expires', () => {
+  it('at 30 minutes, on the ticker: the attempt expires, the KAM is told, the history says why', async () => {
+    const { started, window } = await reauthorize()
+    expect(core.ticker.running).toBe(1)
+    core.clock.advance(30 * MINUTE - 1)
+    core.ticker.tick()
+    expect(window.closed).toBe(false)
+    core.broadcasts.length = 0
+    core.clock.advance(1)
+    core.ticker.tick()
+    expect(window.closed).toBe(true)
+    expect(core.ticker.running).toBe(0)
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ id: started.attempt.id, outcome: 'expired', outcomeReason: 'Not used within 30 minutes' })
+    expect(results()).toEqual([{ storeId, attemptId: started.attempt.id, outcome: 'expired', cause: 'expired', message: EXPIRED_WINDOW_MESSAGE, authorizationId: null }])
+    expect(core.detail(storeId).history[0]!.summary).toBe('Authorization window closed: 30 minutes passed')
+    // Not reported a second time as abandoned.
+    expect(results()).toHaveLength(1)
+  })
+
+  it('when its attempt is recorded as expired, even if the clock went back since', async () => {
+    const { window } = await reauthorize()
+    core.clock.advance(31 * MINUTE)
+    await call(core, 'authorizations:attempts', { storeId })
+    core.clock.advance(-5 * MINUTE)
+    core.ticker.tick()
+    expect(window.closed).toBe(true)
+    expect(results()).toMatchObject([{ outcome: 'expired' }])
+  })
+
+  it('not once the callback was captured: the seller is on the integrator’s page', async () => {
+    const { window } = await reauthorize()
+    await window.submit(seller)
+    core.clock.advance(31 * MINUTE)
+    core.ticker.tick()
+    expect(window.closed).toBe(false)
+    expect((await call(core, 'authorizations:attempts', { storeId }))[0]).toMatchObject({ outcome: 'captured' })
+    window.close()
+    expect(core.ticker.running).toBe(0)
   })
 })

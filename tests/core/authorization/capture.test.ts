@@ -1,4 +1,8 @@
-/** The capture function and the window's allow-list, table-driven with hostile and awkward URLs. */
+/**
+ * The capture function and the window's allow-list, table-driven with hostile and awkward URLs:
+ * look-alike hosts, every way to carry the code past the exact callback path, Lazada's error with
+ * a code, and attempts whose record has ended whatever the clock says.
+ */
 import { describe, expect, it } from 'vitest'
 import { authWindowAllowList, isAllowedAuthNavigation } from '../../../electron/core/authorization/allow-list'
 import { captureNavigation, navigationDecision } from '../../../electron/core/authorization/capture'
@@ -7,7 +11,7 @@ import { hashState } from '../../../electron/core/authorization/state'
 
 const CALLBACK = 'https://callback.example.com/lazada/callback'
 const ENDPOINT = 'https://auth.lazada.com/oauth/authorize'
-const allowList = authWindowAllowList({ callbackUrl: CALLBACK, authorizeEndpoint: ENDPOINT })
+const allowList = authWindowAllowList({ authorizeEndpoint: ENDPOINT })
 
 const NOW = Date.parse('2026-06-01T04:00:00Z')
 const MIN = 60 * 1000
@@ -19,16 +23,26 @@ const OLD_LINK = 'DDDDDDDDDDDDDDDDDDDDDD'
 const EXPIRING = 'EEEEEEEEEEEEEEEEEEEEEE'
 const UNKNOWN = 'ZZZZZZZZZZZZZZZZZZZZZZ'
 
+const pending = (id: number, storeId: number, state: string, expiresAt: number): KnownAttempt => ({ id, storeId, stateHash: hashState(state), expiresAt, used: false, outcome: 'pending' })
+
 const attempts: KnownAttempt[] = [
-  { id: 1, storeId: 10, stateHash: hashState(OURS), expiresAt: NOW + 20 * MIN, used: false },
-  { id: 2, storeId: 10, stateHash: hashState(USED), expiresAt: NOW + 20 * MIN, used: true },
-  { id: 3, storeId: 11, stateHash: hashState(OTHER_STORE), expiresAt: NOW + 20 * MIN, used: false },
-  { id: 4, storeId: 10, stateHash: hashState(OLD_LINK), expiresAt: NOW + 5 * MIN, used: false },
-  { id: 5, storeId: 10, stateHash: hashState(EXPIRING), expiresAt: NOW, used: false }
+  pending(1, 10, OURS, NOW + 20 * MIN),
+  { ...pending(2, 10, USED, NOW + 20 * MIN), used: true, outcome: 'captured' },
+  pending(3, 11, OTHER_STORE, NOW + 20 * MIN),
+  pending(4, 10, OLD_LINK, NOW + 5 * MIN),
+  pending(5, 10, EXPIRING, NOW)
 ]
 
-function capture(url: string, options: { expect?: { attemptId: number; storeId: number }; now?: number } = {}): CaptureResult {
-  return captureNavigation({ url, callbackUrl: CALLBACK, attempts, now: options.now ?? NOW, allowList, expect: options.expect ?? { attemptId: 1, storeId: 10 } })
+function capture(url: string, options: { expect?: { attemptId: number; storeId: number }; now?: number; captured?: boolean } = {}): CaptureResult {
+  return captureNavigation({
+    url,
+    callbackUrl: CALLBACK,
+    attempts,
+    now: options.now ?? NOW,
+    allowList,
+    expect: options.expect ?? { attemptId: 1, storeId: 10 },
+    captured: options.captured
+  })
 }
 
 const q = (params: string) => `${CALLBACK}?${params}`
@@ -47,13 +61,10 @@ describe('navigations that are not the callback', () => {
     ['https://marketplace.lazada.sg/web/detail.html?articleCode=FW_GOODS-1', true],
     ['https://marketplace.lazada.co.id/web/detail.html', true],
     ['https://MARKETPLACE.lazada.vn/', true],
-    // The callback's origin, elsewhere than the callback path (the integrator's login page).
-    ['https://callback.example.com/login', true],
-    // Other paths on the callback origin are not the callback, even with a code in them.
-    [`https://callback.example.com/lazada/callback/extra?code=x&state=${OURS}`, true],
-    [`https://callback.example.com/lazada/%63allback?code=x&state=${OURS}`, true],
-    [`https://callback.example.com/lazada/callback%2F..%2Fcallback?code=x&state=${OURS}`, true],
-    [`https://callback.example.com/lazada/callback/?code=x&state=${OURS}`, true],
+    // The callback's origin elsewhere than the callback path, without a code: not before the capture.
+    ['https://callback.example.com/login', false],
+    ['https://callback.example.com/', false],
+    [`https://callback.example.com/lazada/callback/?state=${OURS}`, false],
     // Look-alikes and tricks.
     [`https://callback.example.com.evil.test/lazada/callback?code=x&state=${OURS}`, false],
     [`https://callback.example.com@evil.test/lazada/callback?code=x&state=${OURS}`, false],
@@ -85,11 +96,55 @@ describe('navigations that are not the callback', () => {
     expect(isAllowedAuthNavigation(url, allowList)).toBe(allowed)
   })
 
-  it('allows the origin of a test endpoint and a loopback callback, and nothing else on that host', () => {
-    const local = authWindowAllowList({ callbackUrl: 'http://127.0.0.1:4100/callback', authorizeEndpoint: 'http://127.0.0.1:4100/oauth/authorize' })
+  it('allows the origin of a test endpoint (the start-up option’s), and nothing else on that host', () => {
+    const local = authWindowAllowList({ authorizeEndpoint: 'http://127.0.0.1:4100/oauth/authorize' })
     expect(isAllowedAuthNavigation('http://127.0.0.1:4100/service-market', local)).toBe(true)
     expect(isAllowedAuthNavigation('http://127.0.0.1:4101/', local)).toBe(false)
     expect(isAllowedAuthNavigation('http://localhost:4100/', local)).toBe(false)
+  })
+
+  it('leaves the integrator’s pages on the callback origin open once the attempt is captured', () => {
+    expect(capture('https://callback.example.com/login', { captured: true })).toEqual({ kind: 'navigation', allowed: true })
+    expect(capture(`https://callback.example.com/lazada/callback/?code=x&state=${OURS}`, { captured: true })).toEqual({ kind: 'navigation', allowed: true })
+    // Another origin stays as blocked as before.
+    expect(capture('https://evil.test/', { captured: true })).toEqual({ kind: 'navigation', allowed: false })
+  })
+})
+
+describe('a code anywhere on the callback’s origin but the exact callback path', () => {
+  const origin = 'https://callback.example.com'
+  it.each([
+    ['a trailing slash', `${origin}/lazada/callback/?code=0_1_abc&state=${OURS}`],
+    ['another case', `${origin}/lazada/Callback?code=0_1_abc&state=${OURS}`],
+    ['an upper-case folder', `${origin}/LAZADA/callback?code=0_1_abc&state=${OURS}`],
+    ['a percent-encoded letter', `${origin}/lazada/%63allback?code=0_1_abc&state=${OURS}`],
+    ['an encoded slash and dot segments', `${origin}/lazada/callback%2F..%2Fcallback?code=0_1_abc&state=${OURS}`],
+    ['a double slash in front', `${origin}//lazada/callback?code=0_1_abc&state=${OURS}`],
+    ['a double slash inside', `${origin}/lazada//callback?code=0_1_abc&state=${OURS}`],
+    ['a ;params suffix', `${origin}/lazada/callback;jsessionid=1?code=0_1_abc&state=${OURS}`],
+    ['the code as a ;param', `${origin}/lazada/callback;code=0_1_abc?state=${OURS}`],
+    ['an extra segment', `${origin}/lazada/callback/extra?code=0_1_abc&state=${OURS}`],
+    ['a trailing dot segment', `${origin}/lazada/callback/.?code=0_1_abc&state=${OURS}`],
+    ['a file extension', `${origin}/lazada/callback.php?code=0_1_abc&state=${OURS}`],
+    ['an encoded NUL', `${origin}/lazada/callback%00?code=0_1_abc&state=${OURS}`],
+    ['the origin’s root', `${origin}/?code=0_1_abc&state=${OURS}`],
+    ['an upper-case parameter', `${origin}/login?CODE=0_1_abc`],
+    ['a percent-encoded parameter name', `${origin}/login?%63ode=0_1_abc`],
+    ['a doubly encoded parameter name', `${origin}/login?%2563ode=0_1_abc`],
+    ['the code in the fragment', `${origin}/login#code=0_1_abc`],
+    ['the default port written out', `${origin}:443/lazada/callback/?code=0_1_abc&state=${OURS}`]
+  ])('refuses %s, and the window blocks it', (_, url) => {
+    const result = capture(url)
+    expect(result).toMatchObject({ kind: 'refused', reason: 'outside-callback-path', carriesCode: true })
+    expect(navigationDecision(result, { callbackLoads: true })).toBe('block')
+    expect(result.kind === 'refused' && result.message).toContain('not exactly the registered callback URL')
+  })
+
+  it.each([
+    ['a parameter that only ends in “code”', `${origin}/login?promo_code=x`],
+    ['a country parameter', `${origin}/login?country=sg`]
+  ])('does not take %s for a code (still blocked before the capture)', (_, url) => {
+    expect(capture(url)).toEqual({ kind: 'navigation', allowed: false })
   })
 })
 
@@ -121,6 +176,8 @@ describe('the callback', () => {
   it.each([
     ['Lazada’s error', q(`error=access_denied&state=${OURS}`), 'lazada-error', null],
     ['an error with a code as well', q(`error=server_error&code=c0de&state=${OURS}`), 'lazada-error', null],
+    ['the seller’s refusal with a code as well', q(`error=access_denied&code=0_100132_abc&state=${OURS}`), 'lazada-error', null],
+    ['an error after the code', q(`code=0_100132_abc&state=${OURS}&error=access_denied`), 'lazada-error', null],
     ['a missing code', q(`state=${OURS}`), 'missing-code', 1],
     ['an empty code', q(`code=&state=${OURS}`), 'missing-code', 1],
     ['a code with spaces', q(`code=a%20b&state=${OURS}`), 'missing-code', 1],
@@ -145,9 +202,30 @@ describe('the callback', () => {
     expect(result.kind === 'refused' && result.message.length).toBeGreaterThan(10)
   })
 
+  it.each([
+    ['never lets Lazada’s error load with a code', q(`error=access_denied&code=0_100132_abc&state=${OURS}`), 'block'],
+    ['lets Lazada’s error alone load, so its page shows', q(`error=access_denied&state=${OURS}`), 'allow'],
+    ['lets a callback without a code load', q(`state=${OURS}`), 'allow'],
+    ['blocks a malformed code', q(`code=a%20b&state=${OURS}`), 'block']
+  ])('%s', (_, url, decision) => {
+    expect(navigationDecision(capture(url), { callbackLoads: true })).toBe(decision)
+  })
+
+  it.each<[string, Partial<KnownAttempt>, string]>([
+    ['marked expired (the clock went back since)', { outcome: 'expired' }, 'expired-state'],
+    ['abandoned (its window was closed)', { outcome: 'abandoned' }, 'reused-state'],
+    ['refused', { outcome: 'refused' }, 'reused-state'],
+    ['captured', { outcome: 'captured' }, 'reused-state'],
+    ['pending with its state spent (an exchange under way)', { used: true }, 'reused-state']
+  ])('refuses an attempt whose record says %s, whatever the clock says', (_, record, reason) => {
+    const attempt: KnownAttempt = { ...pending(9, 10, OURS, NOW + 28 * MIN), ...record }
+    const result = captureNavigation({ url: q(`code=c0de&state=${OURS}`), callbackUrl: CALLBACK, attempts: [attempt], now: NOW - 2 * MIN, allowList, expect: { attemptId: 9, storeId: 10 } })
+    expect(result).toMatchObject({ kind: 'refused', reason, attemptId: 9, carriesCode: true })
+  })
+
   it('expires exactly 30 minutes after the start, not a millisecond before', () => {
     const started = NOW
-    const attempt: KnownAttempt = { id: 9, storeId: 10, stateHash: hashState(OURS), expiresAt: started + 30 * MIN, used: false }
+    const attempt = pending(9, 10, OURS, started + 30 * MIN)
     const at = (now: number) =>
       captureNavigation({ url: q(`code=c0de&state=${OURS}`), callbackUrl: CALLBACK, attempts: [attempt], now, allowList, expect: { attemptId: 9, storeId: 10 } })
     expect(at(started + 30 * MIN - 1)).toMatchObject({ kind: 'captured' })
@@ -164,9 +242,9 @@ describe('the callback', () => {
     expect(result).toMatchObject({ kind: 'captured', attemptId: 3, storeId: 11 })
   })
 
-  it('never treats anything as the callback when the registered callback is not a URL', () => {
+  it('never treats anything as the callback when the registered callback is not a URL (and blocks it)', () => {
     const result = captureNavigation({ url: q(`code=c0de&state=${OURS}`), callbackUrl: '', attempts, now: NOW, allowList })
-    expect(result).toEqual({ kind: 'navigation', allowed: true })
+    expect(result).toEqual({ kind: 'navigation', allowed: false })
   })
 })
 
@@ -176,10 +254,12 @@ describe('what the window does', () => {
     ['a blocked page', { kind: 'navigation', allowed: false }, true, 'block'],
     ['a capture (callback page loads)', { kind: 'captured', attemptId: 1, storeId: 1, code: 'c', country: null }, true, 'allow'],
     ['a capture when the app keeps the code', { kind: 'captured', attemptId: 1, storeId: 1, code: 'c', country: null }, false, 'block'],
-    ['Lazada’s error (nothing to protect)', { kind: 'refused', reason: 'lazada-error', attemptId: null, lazadaError: 'access_denied', message: '' }, true, 'allow'],
-    ['a missing code', { kind: 'refused', reason: 'missing-code', attemptId: null, lazadaError: null, message: '' }, true, 'allow'],
-    ['a bad state with a code', { kind: 'refused', reason: 'unknown-state', attemptId: null, lazadaError: null, message: '' }, true, 'block'],
-    ['a duplicate code', { kind: 'refused', reason: 'duplicate-parameter', attemptId: null, lazadaError: null, message: '' }, true, 'block']
+    ['Lazada’s error (nothing to protect)', { kind: 'refused', reason: 'lazada-error', attemptId: null, lazadaError: 'access_denied', carriesCode: false, message: '' }, true, 'allow'],
+    ['Lazada’s error with a code', { kind: 'refused', reason: 'lazada-error', attemptId: null, lazadaError: 'access_denied', carriesCode: true, message: '' }, true, 'block'],
+    ['a missing code', { kind: 'refused', reason: 'missing-code', attemptId: null, lazadaError: null, carriesCode: false, message: '' }, true, 'allow'],
+    ['a bad state with a code', { kind: 'refused', reason: 'unknown-state', attemptId: null, lazadaError: null, carriesCode: true, message: '' }, true, 'block'],
+    ['a duplicate code', { kind: 'refused', reason: 'duplicate-parameter', attemptId: null, lazadaError: null, carriesCode: true, message: '' }, true, 'block'],
+    ['another path on the callback’s site', { kind: 'refused', reason: 'outside-callback-path', attemptId: null, lazadaError: null, carriesCode: true, message: '' }, true, 'block']
   ])('%s → %s', (_, result, callbackLoads, decision) => {
     expect(navigationDecision(result, { callbackLoads })).toBe(decision)
   })

@@ -1,6 +1,6 @@
 /** The message for the client: templates filled per store, the country's steps and link, the mailto: draft, the history. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mailtoUrl } from '../../../electron/core/checklists/client-message'
+import { mailDraftUrl } from '../../../electron/core/security/mail-draft'
 import { CLIENT_MESSAGE_TEMPLATES } from '../../../electron/shared/checklists'
 import { subscriptionInputSchema } from '../../../electron/shared/records'
 import { storeInput } from '../../support/store-input'
@@ -90,7 +90,7 @@ describe('the message for the client', () => {
   })
 
   it('encodes awkward text safely', () => {
-    expect(mailtoUrl('a@b.sg', 'x?y&z=1 #2', 'line 1\nline 2 100% “ok”')).toBe(
+    expect(mailDraftUrl({ to: ['a@b.sg'], subject: 'x?y&z=1 #2', body: 'line 1\nline 2 100% “ok”' })).toBe(
       'mailto:a@b.sg?subject=x%3Fy%26z%3D1%20%232&body=line%201%0D%0Aline%202%20100%25%20%E2%80%9Cok%E2%80%9D'
     )
   })

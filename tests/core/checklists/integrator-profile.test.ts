@@ -69,15 +69,25 @@ describe('the integrator profile', () => {
       { serviceMarketLinks: { ...DEFAULT_INTEGRATOR_PROFILE.serviceMarketLinks, TH: 'http://marketplace.lazada.co.th/x' } },
       [['serviceMarketLinks.TH', 'Use an https:// address (plain http:// only for a test server on 127.0.0.1)']]
     ],
-    ['South Korea as a published country', { publishedCountries: ['SG', 'KR'] as never }, [['publishedCountries.1', 'Use the covered countries: SG, MY, TH, PH, VN, ID']]],
-    ['an http authorization endpoint off the loopback', { authorizeBaseUrl: 'http://auth.example.com/oauth/authorize' }, [['authorizeBaseUrl', 'Use an https:// address (plain http:// only for a test server on 127.0.0.1)']]]
+    ['South Korea as a published country', { publishedCountries: ['SG', 'KR'] as never }, [['publishedCountries.1', 'Use the covered countries: SG, MY, TH, PH, VN, ID']]]
   ])('refuses %s with a clear message', (_, profile, issues) => {
     expect(messageOf(profile)).toEqual(issues)
   })
 
-  it('accepts plain http on the loopback address, for the mock authorization server', () => {
-    expect(messageOf({ callbackUrl: 'http://127.0.0.1:4100/callback', authorizeBaseUrl: 'http://127.0.0.1:4100/oauth/authorize' })).toBeNull()
-    expect(integratorProfileSchema.parse({ ...DEFAULT_INTEGRATOR_PROFILE, authorizeBaseUrl: '' }).authorizeBaseUrl).toBeUndefined()
+  it('accepts a plain http callback on the loopback address, for the mock integrator page', () => {
+    expect(messageOf({ callbackUrl: 'http://127.0.0.1:4100/callback' })).toBeNull()
+  })
+
+  const HOSTS_MESSAGE = 'Lazada’s hosts are not a setting: Storewatch uses Lazada’s own. For a proxy or a test server, start Storewatch with --lazada-hosts=… (see the README)'
+  it.each<[string, Record<string, unknown>]>([
+    ['a look-alike authorization page', { authorizeBaseUrl: 'https://auth.lazada.com.evil.test/oauth/authorize' }],
+    ['a test server’s authorization page', { authorizeBaseUrl: 'http://127.0.0.1:4100/oauth/authorize' }],
+    ['even Lazada’s own authorization page', { authorizeBaseUrl: 'https://auth.lazada.com/oauth/authorize' }],
+    ['another token host', { apiHosts: { auth: 'https://lazada-proxy.example.com/rest' } }],
+    ['another gateway', { apiHosts: { gateways: { SG: 'https://api.lazada.sg.evil.test/rest' } } }],
+    ['an empty host list', { apiHosts: {} }]
+  ])('refuses %s: hosts are a start-up option, never a setting', (_, hosts) => {
+    expect(messageOf(hosts as Partial<IntegratorProfileInput>)).toEqual([['', HOSTS_MESSAGE]])
   })
 })
 
@@ -108,7 +118,7 @@ describe('what is missing for a use', () => {
   it('says why a store cannot be authorized at all', () => {
     expect(authorizeBlocker(ready, DEFAULT_STATUS_POLICY, 'SG')).toBeNull()
     expect(authorizeBlocker(ready, DEFAULT_STATUS_POLICY, 'KR')?.message).toBe('South Korea is outside Lazada’s Service Market rule: there is nothing to authorize through Anchanto OM.')
-    expect(authorizeBlocker(ready, { ...DEFAULT_STATUS_POLICY, notPublishedCountries: ['MY'] }, 'MY')?.message).toContain('not published on Malaysia’s')
+    expect(authorizeBlocker({ ...ready, publishedCountries: ['SG'] }, DEFAULT_STATUS_POLICY, 'MY')?.message).toContain('not published on Malaysia’s')
     expect(authorizeBlocker(DEFAULT_INTEGRATOR_PROFILE, DEFAULT_STATUS_POLICY, 'SG')).toMatchObject({ missing: { fields: ['appKey', 'callbackUrl'] } })
   })
 })

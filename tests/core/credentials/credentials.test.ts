@@ -215,15 +215,15 @@ describe('a secret this computer can no longer read', () => {
 })
 
 describe('the integrator settings for Lazada', () => {
-  it('keeps “exchange in the app” and the API hosts through a save that leaves them out (a form that does not show them)', async () => {
-    world = await lazadaWorld(NOW, { profile: { exchangeCodeInApp: true, apiHosts: { auth: 'http://127.0.0.1:9/rest' } } })
+  it('keeps “exchange in the app” through a save that leaves it out (a form that does not show it)', async () => {
+    world = await lazadaWorld(NOW, { profile: { exchangeCodeInApp: true } })
     const current = world.core.settings.get()
-    const { exchangeCodeInApp: _e, apiHosts: _h, ...shown } = current.integrator
+    const { exchangeCodeInApp: _e, ...shown } = current.integrator
     const saved = await call(world.core, 'settings:save', { ...current, integrator: { ...shown, appName: 'Anchanto OM 2' } })
-    expect(saved.integrator).toMatchObject({ appName: 'Anchanto OM 2', exchangeCodeInApp: true, apiHosts: { auth: 'http://127.0.0.1:9/rest' } })
+    expect(saved.integrator).toMatchObject({ appName: 'Anchanto OM 2', exchangeCodeInApp: true })
     const after = world.core.settings.get()
-    const off = await call(world.core, 'settings:save', { ...after, integrator: { ...after.integrator, exchangeCodeInApp: false, apiHosts: {} } })
-    expect(off.integrator).toMatchObject({ exchangeCodeInApp: false, apiHosts: {} })
+    const off = await call(world.core, 'settings:save', { ...after, integrator: { ...after.integrator, exchangeCodeInApp: false } })
+    expect(off.integrator).toMatchObject({ exchangeCodeInApp: false })
     expect((await call(world.core, 'credentials:get', undefined)).exchangeCodeInApp).toBe(false)
   })
 
@@ -285,9 +285,9 @@ describe('Test connection', () => {
     expect(world.api.calls).toEqual([])
   })
 
-  it('the Lazada client gets the profile (its host overrides) with the key and secret', async () => {
-    world = await lazadaWorld(NOW, { profile: { apiHosts: { auth: 'http://127.0.0.1:9/rest', gateways: { SG: 'http://127.0.0.1:9/sg/rest' } } } })
+  it('the Lazada client gets the profile (its call rate) with the key and secret', async () => {
+    world = await lazadaWorld(NOW, { profile: { apiCallsPerSecond: 20 } })
     await call(world.core, 'credentials:test', { shortCode: 'SG10000001' })
-    expect(world.factoryCalls.at(-1)!.profile.apiHosts).toEqual({ auth: 'http://127.0.0.1:9/rest', gateways: { SG: 'http://127.0.0.1:9/sg/rest' } })
+    expect(world.factoryCalls.at(-1)).toMatchObject({ appKey: APP_KEY, appSecret: APP_SECRET, profile: { apiCallsPerSecond: 20 } })
   })
 })

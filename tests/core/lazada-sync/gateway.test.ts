@@ -1,7 +1,7 @@
 /**
  * Credentials, remote checks, the in-app exchange and refresh end to end: the real core with its
- * default Lazada client (hosts from the integrator profile) against the mock gateway over HTTP,
- * which verifies every signature and timestamp.
+ * default Lazada client against the mock gateway over HTTP (put in Lazada's place by the
+ * `--lazada-hosts` start-up option), which verifies every signature and timestamp.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AuthWindow, AuthWindowHandle, AuthWindowOpenRequest } from '../../../electron/core/ports'
@@ -10,7 +10,7 @@ import { subscriptionInputSchema } from '../../../electron/shared/records'
 import { startMockGateway } from '../../support/mock-lazada/gateway'
 import type { MockGateway } from '../../support/mock-lazada/gateway'
 import { storeInput } from '../../support/store-input'
-import { FakeSecretStore } from '../../support/test-core'
+import { FakeSecretStore, lazadaHostsFlag } from '../../support/test-core'
 import { call, setIntegrator } from '../checklists/support'
 import { DAY, HOUR, openWorld } from '../monitoring/monitoring-support'
 import type { World } from '../monitoring/monitoring-support'
@@ -37,12 +37,13 @@ let windows: FakeAuthWindow
 let secrets: FakeSecretStore
 
 beforeEach(async () => {
-  mock = await startMockGateway()
+  // Limits count calls by their signed send time: a busy machine's late handling cannot bunch them.
+  mock = await startMockGateway({ limitBy: 'timestamp' })
   windows = new FakeAuthWindow()
   secrets = new FakeSecretStore()
   // Near the real time: the mock gateway checks timestamps against its own clock.
-  world = openWorld(Date.now(), { secretStore: secrets, authWindow: windows, lazadaConcurrency: 1 })
-  await setIntegrator(world.core, { appKey: mock.appKey, articleCode: mock.articleCode, callbackUrl: CALLBACK, apiHosts: mock.hosts })
+  world = openWorld(Date.now(), { secretStore: secrets, authWindow: windows, lazadaConcurrency: 1, lazadaHosts: lazadaHostsFlag(mock.hosts) })
+  await setIntegrator(world.core, { appKey: mock.appKey, articleCode: mock.articleCode, callbackUrl: CALLBACK })
   const saved = await call(world.core, 'credentials:save-secret', { secret: mock.appSecret })
   expect(saved.status).toBe('saved')
 })

@@ -104,10 +104,19 @@ describe('installSecurityPolicy', () => {
     const draft = 'mailto:jane@acme.sg?subject=Renew%20Anchanto%20OM&body=Step%201'
     expect(navigate(contents, 'will-navigate', draft)).toBe(true)
     expect(contents.openHandler!({ url: draft })).toEqual({ action: 'deny' })
-    for (const url of ['mailto://evil.example/x', 'file:///etc/passwd', 'ms-msdt:/id', 'smb://host/share']) {
+    for (const url of ['mailto://evil.example/x', 'mailto:jane@acme.sg?subject=a%0D%0ABcc:x@evil.test', 'file:///etc/passwd', 'ms-msdt:/id', 'smb://host/share']) {
       expect(navigate(contents, 'will-navigate', url)).toBe(true)
       contents.openHandler!({ url })
     }
     expect(shell.openExternal.mock.calls).toEqual([[draft], [draft]])
+  })
+
+  it('passes to, cc, subject and body only: attach= and the like never reach the OS', () => {
+    const { contents, shell, logger } = setUp()
+    const draft = 'mailto:jane@acme.sg?subject=Renew&body=Step%201'
+    expect(navigate(contents, 'will-navigate', `${draft}&attach=/etc/passwd&BCC=spy@evil.test`)).toBe(true)
+    expect(contents.openHandler!({ url: `${draft}&Attach=C:%5Cid_rsa` })).toEqual({ action: 'deny' })
+    expect(shell.openExternal.mock.calls).toEqual([[draft], [draft]])
+    expect(logger.warn).toHaveBeenCalledWith('e-mail draft: fields left out', { fields: 'attach, bcc' })
   })
 })

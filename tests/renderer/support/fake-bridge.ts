@@ -22,6 +22,8 @@ import type { ImportCommitResult, ImportPreview } from '../../../electron/shared
 import { missingSetup } from '../../../electron/shared/integrator'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SecretProtectionView, StoreLazadaView } from '../../../electron/shared/lazada'
 import { ipcContract } from '../../../electron/shared/ipc-contract'
+import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
+import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
 import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
@@ -100,21 +102,32 @@ export function makeStore(overrides: Partial<Store> = {}): Store {
   }
 }
 
+/** A preview as main answers it; its counts follow the problems, matches and columns given. */
 export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  const problems = overrides.problems ?? []
+  const conflicts = overrides.conflicts ?? []
+  const ignoredColumns = overrides.ignoredColumns ?? []
+  const errorCount = problems.filter((p) => p.severity === 'error').length
   return {
     previewId: 'preview-1',
     fileName: 'stores.csv',
     delimiter: ',',
     rowCount: 3,
     newCount: 3,
-    conflictCount: 0,
+    conflictCount: conflicts.length,
+    changingConflictCount: conflicts.filter((c) => c.changes.length > 0).length,
     errorRowCount: 0,
     outOfScopeCount: 0,
     recognizedColumns: ['client_name', 'store_name', 'country', 'seller_short_code'],
-    ignoredColumns: [],
+    ignoredColumns,
+    ignoredColumnCount: ignoredColumns.length,
     fileProblems: [],
-    problems: [],
-    conflicts: [],
+    problems,
+    problemCount: problems.length,
+    errorCount,
+    warningCount: problems.length - errorCount,
+    problemGroups: [],
+    conflicts,
     canImport: true,
     ...overrides
   }
@@ -280,6 +293,13 @@ export class FakeBridge {
   lazadaOverview: LazadaOverview = { items: [], remoteChecksOff: null }
   /** Column layouts main keeps per list. */
   columnPrefs = new Map<ListView, ColumnPrefs>()
+  /** What `lazada:hosts` answers: Lazada's own hosts, no start-up option, nothing saved to ignore. */
+  lazadaHosts: LazadaHostsView = {
+    inUse: { authorize: LAZADA_AUTHORIZE_URL, auth: LAZADA_AUTH_HOST, gateways: { ...LAZADA_GATEWAYS } },
+    override: null,
+    overrideProblem: null,
+    ignoredSaved: []
+  }
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -611,6 +631,7 @@ export class FakeBridge {
       storeId: attempt.storeId,
       attemptId,
       outcome: 'captured',
+      cause: null,
       message: `Authorized — now reconnect the store in ${this.integrator().omsName}`,
       authorizationId: created.id
     }
@@ -626,6 +647,7 @@ export class FakeBridge {
       storeId: attempt.storeId,
       attemptId,
       outcome: 'abandoned',
+      cause: 'window-closed',
       message: 'The authorization window was closed before the seller authorized. Nothing changed.',
       authorizationId: null
     }
@@ -696,6 +718,7 @@ export class FakeBridge {
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
     this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0 }))
     this.handle('import:discard', () => ok(null))
+    this.handle('import:save-problems', () => ok({ saved: true, path: '/home/kam/stores-problems.csv' }))
 
     this.handle('subscriptions:save', ({ storeId, subscription }) => {
       if (!this.find(storeId)) return this.answerDetail(storeId)
@@ -930,11 +953,14 @@ export class FakeBridge {
       return ok(this.lazadaViews.get(storeId) ?? makeLazadaView(storeId, { kamEndAt, statusUses: kamEndAt === null ? null : 'kam' }))
     })
     this.handle('lazada:overview', () => ok(this.lazadaOverview))
+    this.handle('lazada:hosts', () => ok(this.lazadaHosts))
 
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {
       // Without `integrator` main keeps the stored profile.
       this.settings = { ...settings, integrator: settings.integrator ?? this.integrator() }
+      // Saving writes the profile without the hosts an earlier version kept.
+      this.lazadaHosts = { ...this.lazadaHosts, ignoredSaved: [] }
       return ok(this.settings)
     })
   }

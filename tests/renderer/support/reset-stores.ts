@@ -5,6 +5,7 @@ import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPre
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
 import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
+import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHostsStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
@@ -28,4 +29,5 @@ export function resetAllStores(): void {
   resetCredentialsStore()
   resetLazadaStore()
   resetColumnPrefsStore()
+  resetLazadaHostsStore()
 }

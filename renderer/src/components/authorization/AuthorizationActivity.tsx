@@ -63,11 +63,13 @@ function howAuthorized(authorization: Authorization, mode: 'window' | 'link' | n
 }
 
 function failureTitle(result: AuthorizationResult): string {
-  switch (result.outcome) {
-    case 'abandoned':
+  switch (result.cause) {
+    case 'seller-declined':
+      return 'The seller did not authorize on Lazada’s page'
+    case 'window-closed':
       return 'The Lazada window was closed before the seller authorized'
     case 'expired':
-      return 'The authorization came back too late'
+      return 'The authorization expired'
     default:
       return 'Lazada’s answer was refused'
   }

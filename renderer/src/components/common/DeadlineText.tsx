@@ -22,7 +22,7 @@ interface DeadlineTextProps {
 /** One line per fact: the status banner. (List rows draw theirs from lib/deadline-cells.) */
 export function DeadlineText({ deadline, country, now, daysLeft, kind }: DeadlineTextProps) {
   const days = daysLeft ?? daysLeftAt(deadline, now, country)
-  const distance = formatDaysLeft(days, deadline, country)
+  const distance = formatDaysLeft(days)
   const color = URGENCY_COLORS[urgencyOf(days, deadline, now)]
   const kamTime = sameTimeAsKam(deadline, country) ? null : formatKamTime(deadline, now)
   const storeTime = formatStoreTime(deadline, country)

@@ -3,6 +3,7 @@ import { Anchor } from '@mantine/core'
 import { Link } from 'wouter'
 
 export const INTEGRATOR_SETTINGS_PATH = '/settings?section=integrator'
+export const LAZADA_SETTINGS_PATH = '/settings?section=lazada'
 
 export function IntegratorSettingsLink({ children = 'Open Settings → Integrator' }: { children?: string }) {
   return (

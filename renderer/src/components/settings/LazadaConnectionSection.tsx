@@ -3,9 +3,9 @@
  * computer's keyring, never shown again — the renderer only learns whether it is set), the consent
  * a computer without a keyring needs, "Test connection", what else Lazada checks need from the
  * integrator profile, whether scheduled checks ask Lazada, the in-app code exchange setting and
- * the API hosts for a proxy (both saved with the other settings).
+ * the call rate (both saved with the other settings), and — read-only — the hosts in use.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Collapse, Divider, Group, List, Loader, Modal, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Checkbox, Collapse, Divider, Group, List, Loader, Modal, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCircleCheck, IconCircleX, IconDeviceFloppy, IconPlugConnected, IconShieldCheck, IconShieldExclamation, IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
@@ -14,7 +14,6 @@ import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import type { CoveredCountry } from '../../../../electron/shared/countries'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../../../../electron/shared/integrator'
 import type { IntegratorProfile } from '../../../../electron/shared/integrator'
-import { LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../../electron/shared/lazada-hosts'
 import { ipcContract } from '../../../../electron/shared/ipc-contract'
 import type { ConnectionTestResult, LazadaCredentialsView, SaveSecretResult } from '../../../../electron/shared/lazada'
 import type { Result } from '../../../../electron/shared/result'
@@ -26,8 +25,9 @@ import { remoteChecksOffReason, useCredentialsStore } from '../../stores/useCred
 import { ConfirmModal } from '../common/ConfirmModal'
 import { LoadFailed } from '../common/LoadFailed'
 import { SECRET_STATE_COLORS, SECRET_STATE_LABELS } from '../lazada/lazada-text'
-import { apiHostField } from './settings-form'
-import type { ApiHostKey, SettingsErrors, SettingsValues } from './settings-form'
+import { useLazadaHostsStore } from '../../stores/useLazadaHostsStore'
+import { LazadaHostsList } from './LazadaHostsList'
+import type { SettingsErrors, SettingsValues } from './settings-form'
 
 export const SECRET_INPUT_ID = 'lazada-app-secret'
 /** The integrator fields the connection links to. */
@@ -428,22 +428,17 @@ function ExchangeSetting({ on, secretSet, onChange }: { on: boolean; secretSet: 
   )
 }
 
-const API_HOSTS: { key: ApiHostKey; label: string; lazadas: string }[] = [
-  { key: 'auth', label: 'Tokens (every country)', lazadas: LAZADA_AUTH_HOST },
-  ...COVERED_COUNTRIES.map((c) => ({ key: c, label: `${countryName(c)} gateway`, lazadas: LAZADA_GATEWAYS[c] }))
-]
-
 /**
- * Where Storewatch sends its Lazada calls (Lazada's own hosts unless the integrator runs a proxy)
- * and how fast. Folded away while both are the defaults; open when one is changed or has a problem.
+ * Where Storewatch sends its Lazada calls (read-only: Lazada's own hosts unless a start-up option
+ * replaced them) and how fast (a setting). Folded away while both are as usual; open when the
+ * hosts are replaced, something about them needs saying, or the rate is changed or has a problem.
  */
-function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'values' | 'errors' | 'set'>) {
-  const fields = API_HOSTS.map((h) => apiHostField(h.key))
-  const replaced = fields.filter((f) => values[f].trim() !== '').length
-  const problem = fields.some((f) => errors[f]) || Boolean(errors.apiCallsPerSecond)
+function HostsAndRate({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'values' | 'errors' | 'set'>) {
+  const hosts = useLazadaHostsStore((s) => s.view)
+  const unusual = hosts !== null && (hosts.override !== null || hosts.overrideProblem !== null || hosts.ignoredSaved.length > 0)
   const rateChanged = values.apiCallsPerSecond !== DEFAULT_API_CALLS_PER_SECOND
-  const [open, setOpen] = useState(replaced > 0 || rateChanged)
-  const shown = open || problem
+  const [open, setOpen] = useState(rateChanged)
+  const shown = open || unusual || Boolean(errors.apiCallsPerSecond)
   return (
     <Stack gap="xs">
       <Group gap="xs" wrap="nowrap">
@@ -462,12 +457,12 @@ function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'v
           API hosts and call rate
         </Anchor>
         <Text size="xs" c="dimmed" data-testid="api-hosts-summary">
-          {replaced === 0 ? 'Lazada’s own hosts' : `${replaced} ${replaced === 1 ? 'host' : 'hosts'} replaced`} ·{' '}
+          {hosts?.override ? 'Hosts replaced at start-up' : 'Lazada’s own hosts'} ·{' '}
           {typeof values.apiCallsPerSecond === 'number' ? `${values.apiCallsPerSecond} calls/s per API` : 'calls/s per API'}
         </Text>
       </Group>
       <Collapse expanded={shown} id="lazada-api-hosts">
-        <Stack gap="xs">
+        <Stack gap="sm">
           <NumberInput
             label="Calls per second, per API"
             description="Lazada bans an API for a second when a caller passes its cap, and publishes no cap for the APIs Storewatch uses: keep 10 unless the integrator knows their app may go faster."
@@ -483,28 +478,7 @@ function ApiHosts({ values, errors, set }: Pick<LazadaConnectionSectionProps, 'v
             styles={{ wrapper: { maxWidth: 160 } }}
             size="sm"
           />
-          <Text size="xs" c="dimmed">
-            API hosts, only for a proxy the integrator runs in front of Lazada: leave a field empty to call Lazada’s own host (shown greyed). Each
-            address is the base the API paths are added to, usually ending in /rest. Saved with the other settings.
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-            {API_HOSTS.map((h) => {
-              const field = apiHostField(h.key)
-              return (
-                <TextInput
-                  key={h.key}
-                  label={h.label}
-                  placeholder={h.lazadas}
-                  value={values[field]}
-                  onChange={(e) => set(field, e.currentTarget.value)}
-                  error={errors[field]}
-                  spellCheck={false}
-                  autoComplete="off"
-                  size="sm"
-                />
-              )
-            })}
-          </SimpleGrid>
+          <LazadaHostsList />
         </Stack>
       </Collapse>
     </Stack>
@@ -549,7 +523,7 @@ export function LazadaConnectionSection({ values, errors, saved, set }: LazadaCo
       <Divider />
       <ExchangeSetting on={values.exchangeCodeInApp} secretSet={credentials.secret === 'set'} onChange={(on) => set('exchangeCodeInApp', on)} />
       <Divider />
-      <ApiHosts values={values} errors={errors} set={set} />
+      <HostsAndRate values={values} errors={errors} set={set} />
     </Stack>
   )
 }

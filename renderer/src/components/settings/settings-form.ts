@@ -26,14 +26,6 @@ export interface IntegratorValues {
   publishedCountries: string[]
   /** The authorization window exchanges Lazada's code itself (Settings → Lazada connection). */
   exchangeCodeInApp: boolean
-  /** Replacements for Lazada's API hosts (Settings → Lazada connection); empty is Lazada's own. */
-  apiHost_auth: string
-  apiHost_SG: string
-  apiHost_MY: string
-  apiHost_TH: string
-  apiHost_PH: string
-  apiHost_VN: string
-  apiHost_ID: string
   /** Calls per second allowed on each Lazada API. */
   apiCallsPerSecond: number | string
 }
@@ -44,17 +36,8 @@ export function linkField(country: CoveredCountry): LinkField {
   return `link_${country}`
 }
 
-/** The token host (`auth`) or a country's gateway. */
-export type ApiHostKey = 'auth' | CoveredCountry
-export type ApiHostField = `apiHost_${ApiHostKey}`
-
-export function apiHostField(key: ApiHostKey): ApiHostField {
-  return `apiHost_${key}`
-}
-
 export interface SettingsValues extends IntegratorValues {
   coveredCountries: string[]
-  notPublishedCountries: string[]
   releaseDate: string
   graceDays: number | string
   reminderWindowDays: number | string
@@ -84,9 +67,7 @@ function integratorValues(profile: IntegratorProfile): IntegratorValues {
     link_ID: profile.serviceMarketLinks.ID,
     publishedCountries: [...profile.publishedCountries],
     exchangeCodeInApp: profile.exchangeCodeInApp ?? false,
-    apiCallsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND,
-    apiHost_auth: profile.apiHosts?.auth ?? '',
-    ...(Object.fromEntries(COVERED_COUNTRIES.map((c) => [apiHostField(c), profile.apiHosts?.gateways?.[c] ?? ''])) as Record<`apiHost_${CoveredCountry}`, string>)
+    apiCallsPerSecond: profile.apiCallsPerSecond ?? DEFAULT_API_CALLS_PER_SECOND
   }
 }
 
@@ -94,7 +75,6 @@ export function valuesFromSettings(settings: AppSettings): SettingsValues {
   return {
     ...integratorValues(settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE),
     coveredCountries: [...settings.policy.coveredCountries],
-    notPublishedCountries: [...settings.policy.notPublishedCountries],
     releaseDate: settings.policy.releaseDate,
     graceDays: settings.policy.graceDays,
     reminderWindowDays: settings.policy.reminderWindowDays,
@@ -109,7 +89,6 @@ export function valuesFromSettings(settings: AppSettings): SettingsValues {
 /** Where each schema path lands in the form. */
 const FIELD_OF_PATH: Record<string, SettingsField> = {
   'policy.coveredCountries': 'coveredCountries',
-  'policy.notPublishedCountries': 'notPublishedCountries',
   'policy.releaseDate': 'releaseDate',
   'policy.graceDays': 'graceDays',
   'policy.reminderWindowDays': 'reminderWindowDays',
@@ -127,9 +106,7 @@ const FIELD_OF_PATH: Record<string, SettingsField> = {
   'integrator.publishedCountries': 'publishedCountries',
   'integrator.exchangeCodeInApp': 'exchangeCodeInApp',
   ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.serviceMarketLinks.${c}`, linkField(c)])),
-  'integrator.apiCallsPerSecond': 'apiCallsPerSecond',
-  'integrator.apiHosts.auth': 'apiHost_auth',
-  ...Object.fromEntries(COVERED_COUNTRIES.map((c) => [`integrator.apiHosts.gateways.${c}`, apiHostField(c)]))
+  'integrator.apiCallsPerSecond': 'apiCallsPerSecond'
 }
 
 /** For zod's generic messages ("Too big: expected number to be <=365"), something plainer. */
@@ -158,20 +135,16 @@ function toNumber(value: number | string): number {
 }
 
 /**
- * The form's values as settings, checked with the shared schema. `previous` carries what the form
- * does not show (the test servers' authorization endpoint) through unchanged. The
- * exchange setting is sent when the KAM changed it or the profile already had one: a profile that
- * never had it stays without it (off).
+ * The form's values as settings, checked with the shared schema. The exchange setting is sent when
+ * the KAM changed it or the profile already had one: a profile that never had it stays without it
+ * (off).
  */
 export function settingsFromValues(
   values: SettingsValues,
-  previous?: Pick<IntegratorProfile, 'authorizeBaseUrl' | 'exchangeCodeInApp' | 'apiHosts' | 'apiCallsPerSecond'>
+  previous?: Pick<IntegratorProfile, 'exchangeCodeInApp' | 'apiCallsPerSecond'>
 ): { ok: true; value: AppSettings } | { ok: false; errors: SettingsErrors } {
   const exchangeChanged = values.exchangeCodeInApp !== (previous?.exchangeCodeInApp ?? false)
-  const apiHosts = { auth: values.apiHost_auth, gateways: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[apiHostField(c)]])) }
-  // Lazada's own hosts everywhere is a profile without `apiHosts`, unless it had some to clear.
-  const hostsTyped = [apiHosts.auth, ...Object.values(apiHosts.gateways)].some((h) => h.trim() !== '')
-  // Likewise the default rate is a profile without `apiCallsPerSecond`.
+  // The default rate is a profile without `apiCallsPerSecond`.
   const callsPerSecond = toNumber(values.apiCallsPerSecond)
   const rateSet = callsPerSecond !== DEFAULT_API_CALLS_PER_SECOND || previous?.apiCallsPerSecond !== undefined
   const errors: SettingsErrors = {}
@@ -181,7 +154,6 @@ export function settingsFromValues(
   const candidate = {
     policy: {
       coveredCountries: values.coveredCountries,
-      notPublishedCountries: values.notPublishedCountries,
       releaseDate: values.releaseDate,
       graceDays: toNumber(values.graceDays),
       reminderWindowDays: toNumber(values.reminderWindowDays)
@@ -201,9 +173,7 @@ export function settingsFromValues(
       serviceMarketLinks: Object.fromEntries(COVERED_COUNTRIES.map((c) => [c, values[linkField(c)]])),
       publishedCountries: values.publishedCountries,
       ...(exchangeChanged || previous?.exchangeCodeInApp !== undefined ? { exchangeCodeInApp: values.exchangeCodeInApp } : {}),
-      ...(hostsTyped || previous?.apiHosts ? { apiHosts } : {}),
-      ...(rateSet ? { apiCallsPerSecond: callsPerSecond } : {}),
-      ...(previous?.authorizeBaseUrl ? { authorizeBaseUrl: previous.authorizeBaseUrl } : {})
+      ...(rateSet ? { apiCallsPerSecond: callsPerSecond } : {})
     }
   }
   const parsed = appSettingsSchema.safeParse(candidate)
@@ -217,10 +187,6 @@ export function settingsFromValues(
   }
   // Quiet hours that start and end at the same minute hold everything, or nothing: neither is meant.
   if (values.quietEnabled && !errors.quietEnd && values.quietStart === values.quietEnd) errors.quietEnd = 'Quiet hours must end at another time than they start'
-  const overlap = values.notPublishedCountries.filter((c) => !values.coveredCountries.includes(c))
-  if (overlap.length && !errors.notPublishedCountries) {
-    errors.notPublishedCountries = `Only covered countries can be “not published”: ${overlap.join(', ')} is out of scope anyway`
-  }
   if (Object.keys(errors).length || !parsed.success) return { ok: false, errors }
   return { ok: true, value: parsed.data }
 }

@@ -21,10 +21,10 @@ import { useLazadaStore } from '../../stores/useLazadaStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { LAZADA_STATE_COLORS, LAZADA_STATE_LABELS, causeLabel, disagreementHeadline } from '../lazada/lazada-text'
 import { SubscriptionModal } from './SubscriptionModal'
+import { LAZADA_SETTINGS_PATH } from '../common/SettingsLink'
 import { StoreAndKamTime } from '../common/StoreAndKamTime'
 
 export const LAZADA_CARD_TITLE = 'What Lazada says'
-export const LAZADA_SETTINGS_PATH = '/settings?section=lazada'
 
 function Side({ label, badge, uses, children, testId }: { label: string; badge?: ReactNode; uses: boolean; children: ReactNode; testId: string }) {
   return (
