@@ -264,7 +264,7 @@ describe('portfolio statuses and deadlines', () => {
       makeStore({ id: 3, clientName: 'Chao Co', country: 'TH', status: 'expiring', deadlineAt: Date.parse('2026-12-10T23:59:00+07:00'), deadlineKind: 'subscription-end' })
     ])
     renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     const rows = storeRows()
     expect(rows[0]).toHaveTextContent('11 Dec 2026 · in 14 days')
     expect(rows[1]).toHaveTextContent('11 Dec 2026 · in 14 days')

@@ -129,7 +129,7 @@ describe('store page', () => {
   it('keeps the portfolio filters when the KAM goes back', async () => {
     installFakeBridge([acme(), makeStore({ id: 8, clientName: 'Batik House', storeName: 'Batik Mall', country: 'MY', loginEmail: 'shop@batik.example' })])
     const { user } = renderApp('#/portfolio')
-    await screen.findByRole('table', { name: 'Stores' })
+    await screen.findByRole('grid', { name: 'Stores' })
     await user.type(screen.getByLabelText('Search'), 'acme')
     await waitFor(() => expect(screen.queryByText('Batik House')).not.toBeInTheDocument())
 

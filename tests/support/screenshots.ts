@@ -349,7 +349,7 @@ async function shootAgainstMocks(
   )
   await app.host.core.monitoring.runNow('manual')
   await page.goto(`${app.host.url}#/portfolio`)
-  await page.getByRole('table', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
+  await page.getByRole('grid', { name: 'Stores' }).getByRole('columnheader', { name: 'Lazada' }).waitFor()
   await shoot(page, 'portfolio-lazada.png')
 
   await page.goto(`${app.host.url}#/`)
