@@ -72,7 +72,7 @@ export function createAppCore(deps: AppCoreDeps) {
   const hostsOption = deps.lazadaHosts ?? { kind: 'none' }
   const hosts = hostsInUse(hostsOption)
   const history = createHistory(database.db)
-  const settings = createSettingsService(database.db, logger)
+  const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
   const stores = createStoreService({ database, clock, actor, history, status })
   const baseRecords = createRecordsService({ database, clock, actor, history, status })

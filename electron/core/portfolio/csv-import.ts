@@ -606,7 +606,7 @@ export function createImportService({ stores, clock, logger }: ImportServiceDeps
     let current = 0
     let result: ImportCommitResult
     try {
-      result = stores.transaction(() => {
+      result = stores.writeTransaction(() => {
         const counts: ImportCommitResult = { created: 0, updated: 0, skipped: 0, outOfScope: 0 }
         for (let i = 0; i < rows.length; i++) {
           const plan = rows[i]!
