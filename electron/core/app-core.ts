@@ -2,7 +2,8 @@
  * Everything the app does, wired from its collaborators. The Electron main process and the
  * browser test host both build the app through this one function.
  */
-import type { AppInfo } from '../shared/ipc-contract'
+import { CORE_CHANNELS } from '../shared/ipc-contract'
+import type { AppInfo, CoreChannel } from '../shared/ipc-contract'
 import type { StoreDetail } from '../shared/portfolio'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
@@ -11,10 +12,11 @@ import { createClientMessageService } from './checklists/client-message'
 import { withChecklistEvidence } from './checklists/evidence'
 import { NO_SECRET_STORE, createCredentialsService } from './credentials/credentials-service'
 import type { LazadaApiFactory } from './credentials/credentials-service'
+import type { Backups } from './data-safety/backups'
 import type { DatabaseHandle } from './db/open-database'
 import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
-import type { Handlers } from './ipc/dispatcher'
+import type { HandlersFor } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
 import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
 import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
@@ -37,6 +39,8 @@ import { createStatusService } from './status/status-service'
 
 export interface AppCoreDeps {
   database: DatabaseHandle
+  /** Verified backups of this database: taken before deleting a store and before an import. */
+  backups: Backups
   clock: Clock
   logger: Logger
   actor: Actor
@@ -173,7 +177,7 @@ export function createAppCore(deps: AppCoreDeps) {
     return value
   }
 
-  const handlers: Handlers = {
+  const handlers: HandlersFor<CoreChannel> = {
     'app:info': () => deps.appInfo,
 
     'stores:list': (query) => listStores(database.db, query),
@@ -185,7 +189,10 @@ export function createAppCore(deps: AppCoreDeps) {
     'stores:update': ({ id, store }) => changed([id], stores.update(id, store)),
     'stores:archive': ({ id }) => changed([id], stores.archive(id)),
     'stores:restore': ({ id }) => changed([id], stores.restore(id)),
-    'stores:delete': ({ id }) => changed([id], stores.delete(id)),
+    'stores:delete': ({ id }) => {
+      deps.backups.takeBefore('delete-store')
+      return changed([id], stores.delete(id))
+    },
     'stores:export-csv': async ({ query }) => {
       const { stores: rows } = listStores(database.db, query)
       const file = await fileSaver.saveText({
@@ -205,7 +212,10 @@ export function createAppCore(deps: AppCoreDeps) {
         extensions: ['csv']
       }),
     'import:preview': (request, context) => imports.preview(request, (p) => context.emit('import:progress', p)),
-    'import:commit': (request, context) => changed([], imports.commit(request, (p) => context.emit('import:progress', p))),
+    'import:commit': (request, context) => {
+      deps.backups.takeBefore('import')
+      return changed([], imports.commit(request, (p) => context.emit('import:progress', p)))
+    },
     'import:discard': ({ previewId }) => {
       imports.discard(previewId)
       return null
@@ -300,7 +310,8 @@ export function createAppCore(deps: AppCoreDeps) {
     imports,
     monitoring,
     handlers,
-    dispatcher: createDispatcher(handlers, logger)
+    backups: deps.backups,
+    dispatcher: createDispatcher(handlers, logger, CORE_CHANNELS)
   }
 }
 

@@ -25,7 +25,7 @@ import { COVERED_COUNTRIES } from '../../electron/shared/countries'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
 import { startMockGateway } from '../support/mock-lazada/gateway'
 import { storeInput } from '../support/store-input'
-import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
+import { FakeSecretStore, backupsBeside, lazadaHostsFlag } from '../support/test-core'
 import { PROJECT_ROOT, MIGRATIONS_DIR } from '../support/web-host'
 
 const ROWS = 10_000
@@ -143,6 +143,7 @@ async function benchCheck100k(): Promise<CheckFigures> {
   })
   const core = createAppCore({
     database,
+    backups: backupsBeside(database, clock),
     clock,
     logger: silentLogger,
     actor: { name: () => 'bench' },
@@ -218,6 +219,7 @@ function openBenchCore(dir: string, extra: Pick<AppCoreDeps, 'secretStore' | 'la
   })
   const core = createAppCore({
     database,
+    backups: backupsBeside(database, systemClock),
     clock: systemClock,
     logger: silentLogger,
     actor: { name: () => 'bench' },

@@ -16,6 +16,8 @@ export interface BackupFile {
   name: string
   path: string
   takenAt: number
+  /** 1, or 2, 3… for later copies of the same kind in the same millisecond. */
+  sequence: number
   kind: BackupKind
   bytes: number
 }
@@ -33,12 +35,17 @@ export function isBackupKind(kind: string): kind is BackupKind {
   return KIND.test(kind)
 }
 
-export function parseBackupName(name: string): { takenAt: number; kind: BackupKind } | null {
+export function parseBackupName(name: string): { takenAt: number; sequence: number; kind: BackupKind } | null {
   const match = NAME.exec(name)
   if (!match) return null
-  const [, day, h, m, s, ms, kind] = match
+  const [, day, h, m, s, ms, kind, n] = match
   const takenAt = Date.parse(`${day}T${h}:${m}:${s}.${ms}Z`)
-  return Number.isFinite(takenAt) && isBackupKind(kind!) ? { takenAt, kind: kind! } : null
+  return Number.isFinite(takenAt) && isBackupKind(kind!) ? { takenAt, sequence: n ? Number(n) : 1, kind: kind! } : null
+}
+
+/** Newest first: by instant, then by sequence within one millisecond. */
+export function newestFirst(a: { takenAt: number; sequence?: number }, b: { takenAt: number; sequence?: number }): number {
+  return b.takenAt - a.takenAt || (b.sequence ?? 1) - (a.sequence ?? 1)
 }
 
 function stampOf(at: number): string {
@@ -103,7 +110,7 @@ export function writeVerifiedBackup(sqlite: Database.Database, dir: string, kind
     const storeCount = countStores(partial, options)
     if (storeCount === null) throw new Error('the copy has no stores table')
     fs.renameSync(partial, target)
-    return { name, path: target, takenAt: at, kind, bytes: fs.statSync(target).size, storeCount }
+    return { name, path: target, ...parseBackupName(name)!, bytes: fs.statSync(target).size, storeCount }
   } catch (error) {
     fs.rmSync(partial, { force: true })
     throw error
@@ -135,5 +142,5 @@ export function listBackupFiles(dir: string): BackupFile[] {
       // removed meanwhile
     }
   }
-  return files.sort((a, b) => b.takenAt - a.takenAt || b.name.localeCompare(a.name))
+  return files.sort(newestFirst)
 }

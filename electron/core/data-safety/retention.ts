@@ -19,6 +19,8 @@ export const DEFAULT_RETENTION: RetentionRule = { daily: 7, weekly: 4, beforeMig
 export interface RetainedBackup {
   name: string
   takenAt: number
+  /** Orders copies taken in the same millisecond (1, 2…). */
+  sequence?: number
   kind: string
 }
 
@@ -50,7 +52,7 @@ function newestPerPeriod(backups: RetainedBackup[], periods: number, periodOf: (
 }
 
 export function planRetention(backups: readonly RetainedBackup[], timeZone: string, rule: RetentionRule = DEFAULT_RETENTION): RetentionPlan {
-  const newestFirst = [...backups].sort((a, b) => b.takenAt - a.takenAt || b.name.localeCompare(a.name))
+  const newestFirst = [...backups].sort((a, b) => b.takenAt - a.takenAt || (b.sequence ?? 1) - (a.sequence ?? 1))
   const local = (at: number) => DateTime.fromMillis(at, { zone: timeZone })
   const keep = new Map<string, string>()
 

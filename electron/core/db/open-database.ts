@@ -33,7 +33,9 @@ export type DatabaseOpenFailure = 'newer-version' | 'corrupt' | 'unreadable' | '
 export class DatabaseOpenError extends Error {
   constructor(
     readonly reason: DatabaseOpenFailure,
-    message: string
+    message: string,
+    /** What SQLite said, for a damaged or unreadable file. */
+    readonly detail?: string
   ) {
     super(message)
     this.name = 'DatabaseOpenError'
@@ -125,10 +127,11 @@ function checkIntegrity(sqlite: Database.Database, filePath: string): void {
     verdict = sqlite.pragma('integrity_check', { simple: true })
   } catch (error) {
     const reason = isDamage(error) ? 'corrupt' : 'unreadable'
-    throw new DatabaseOpenError(reason, `The database at ${filePath} cannot be read (${(error as Error).message}). It was left untouched.`)
+    const detail = (error as Error).message
+    throw new DatabaseOpenError(reason, `The database at ${filePath} cannot be read (${detail}). It was left untouched.`, detail)
   }
   if (verdict !== 'ok') {
-    throw new DatabaseOpenError('corrupt', `The database at ${filePath} is damaged (${String(verdict)}). It was left untouched.`)
+    throw new DatabaseOpenError('corrupt', `The database at ${filePath} is damaged (${String(verdict)}). It was left untouched.`, String(verdict))
   }
 }
 
@@ -161,6 +164,23 @@ function refuseNewerDatabase(
     `This data was written by a newer Storewatch${writer ? ` (${writer})` : ''} than this one (${appVersion}). ` +
       'Install the newer version to open it; this version leaves it untouched.'
   )
+}
+
+/**
+ * Why this version cannot open the database file at `file` (read-only; e.g. a backup before it is
+ * restored): null when it can.
+ */
+export function newerVersionProblem(file: string, options: Pick<OpenDatabaseOptions, 'migrationsFolder' | 'appVersion' | 'nativeBinding'>): string | null {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  try {
+    refuseNewerDatabase(sqlite, readMigrationFiles({ migrationsFolder: options.migrationsFolder }), appliedMigrations(sqlite), options.appVersion)
+    return null
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) return error.message
+    throw error
+  } finally {
+    sqlite.close()
+  }
 }
 
 function readWriterVersion(sqlite: Database.Database): string | null {

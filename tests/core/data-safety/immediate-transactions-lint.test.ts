@@ -13,7 +13,8 @@ async function problems(code: string, file = 'electron/core/portfolio/example.ts
 
 const DEFERRED = 'Use writeTransaction() from electron/core/db/write-transaction.ts: it begins IMMEDIATE, so the busy timeout applies.'
 
-describe('the immediate-transactions lint rule', () => {
+// Loading the lint configuration (typescript-eslint) is CPU work: generous on a busy machine.
+describe('the immediate-transactions lint rule', { timeout: 60_000 }, () => {
   it('refuses better-sqlite3’s and drizzle’s deferred transactions', async () => {
     expect(await problems('export const f = (sqlite: any) => sqlite.transaction(() => 1)()\n')).toEqual([DEFERRED])
     expect(await problems('export const f = (db: any) => db.transaction((tx: any) => tx)\n')).toEqual([DEFERRED])
