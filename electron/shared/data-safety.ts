@@ -50,6 +50,7 @@ export type StartupState =
       /** What was found, for the KAM (names the file, and where a damaged one was set aside). */
       message: string
       databasePath: string
+      backupFolder: string
       /** Where the damaged file now is, unchanged; null when nothing was set aside. */
       setAsidePath: string | null
       /** Every backup, newest first. */

@@ -134,6 +134,7 @@ export function createAppSession(deps: AppSessionDeps) {
       problem,
       message: problemMessage(problem, files.databasePath, setAsidePath, detail),
       databasePath: files.databasePath,
+      backupFolder: files.backupDir,
       setAsidePath,
       backups: folder.infos(),
       newestGood: newest?.name ?? null

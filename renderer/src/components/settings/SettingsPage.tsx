@@ -4,7 +4,7 @@
  * the integrator profile (its app, OMS, app key, callback, Service Market links), and the Lazada
  * connection (the app secret, acting at once, and the in-app exchange, saved with the rest). Saving
  * re-checks the whole portfolio in main. `#/settings?section=integrator` opens on the integrator
- * profile, `?section=lazada` on the Lazada connection.
+ * profile, `?section=lazada` on the Lazada connection, `?section=data` on the backups (Data).
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -21,6 +21,7 @@ import { toastError, toastSuccess } from '../../lib/toast'
 import { useCredentialsStore } from '../../stores/useCredentialsStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { ConfirmModal } from '../common/ConfirmModal'
+import { DataSection } from './DataSection'
 import { IntegratorSection } from './IntegratorSection'
 import { LazadaConnectionSection } from './LazadaConnectionSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
@@ -321,6 +322,12 @@ export function SettingsPage() {
     setFocusSection(section)
   }
   const onFocused = useCallback(() => setFocusSection(null), [])
+  const dataRef = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    if (focusSection !== 'data') return
+    dataRef.current?.scrollIntoView({ block: 'start' })
+    setFocusSection(null)
+  }, [focusSection])
 
   // Settings shown earlier are shown at once, then replaced by main's answer (a new form when they
   // changed): the asked-for section is scrolled to in the form that stays.
@@ -344,6 +351,13 @@ export function SettingsPage() {
             <Loader size="sm" aria-label="Loading the settings" />
           </Center>
         )}
+        <Section
+          title="Data"
+          description="The portfolio is one file on this computer. Storewatch backs it up every day it runs and before deleting a store, importing or restoring; any backup can be restored here."
+          sectionRef={dataRef}
+        >
+          <DataSection />
+        </Section>
       </Stack>
     </div>
   )
