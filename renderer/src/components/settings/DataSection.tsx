@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../../electron/shared/data-safety'
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format'
 import { reloadWindow } from '../../lib/reload'
+import { useNow } from '../../lib/use-now'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { ConfirmModal } from '../common/ConfirmModal'
@@ -30,7 +31,7 @@ function RestoreConfirm({ backup, busy, onCancel, onConfirm }: { backup: BackupI
 }
 
 function BackupTable({ backups, disabled, onRestore }: { backups: BackupInfo[]; disabled: boolean; onRestore(backup: BackupInfo): void }) {
-  const now = Date.now()
+  const now = useNow()
   return (
     <Table.ScrollContainer minWidth={560} mah={360}>
       <Table verticalSpacing={6} striped highlightOnHover aria-label="Backups" className="backups-table">

@@ -322,12 +322,6 @@ export function SettingsPage() {
     setFocusSection(section)
   }
   const onFocused = useCallback(() => setFocusSection(null), [])
-  const dataRef = useRef<HTMLElement | null>(null)
-  useEffect(() => {
-    if (focusSection !== 'data') return
-    dataRef.current?.scrollIntoView({ block: 'start' })
-    setFocusSection(null)
-  }, [focusSection])
 
   // Settings shown earlier are shown at once, then replaced by main's answer (a new form when they
   // changed): the asked-for section is scrolled to in the form that stays.
@@ -335,6 +329,13 @@ export function SettingsPage() {
   useEffect(() => {
     void load().then(() => setFetched(true))
   }, [load])
+
+  // Data comes after the form: scrolled to once the form above it is there.
+  const dataRef = useRef<HTMLElement | null>(null)
+  const scrollToData = fetched && focusSection === 'data'
+  useEffect(() => {
+    if (scrollToData) dataRef.current?.scrollIntoView({ block: 'start' })
+  }, [scrollToData])
 
   return (
     <div className="page-scroll">
