@@ -144,14 +144,19 @@ describe('damage met while the app runs', () => {
     const bridge = installFakeBridge()
     const { user } = renderApp('#/notifications')
     await screen.findByRole('navigation', { name: 'Main' })
-    act(() => bridge.emit('data:damaged', { at: TEST_NOW, message: 'Storewatch’s data file is damaged (SQLite said: database disk image is malformed).' }))
+    act(() =>
+      bridge.emit('data:damaged', {
+        at: TEST_NOW,
+        message: 'Storewatch’s data file is damaged (SQLite said: database disk image is malformed). Storewatch stopped saving changes; restore a backup under Settings → Data.'
+      })
+    )
 
     const banner = await screen.findByRole('alert')
-    expect(banner).toHaveTextContent('Storewatch stopped saving changes')
+    expect(banner).toHaveTextContent('Your portfolio file is damaged')
     expect(banner).toHaveTextContent('database disk image is malformed')
     await user.click(within(banner).getByRole('link', { name: 'Restore a backup…' }))
     await waitFor(() => expect(window.location.hash).toBe('#/settings?section=data'))
     expect(await screen.findByRole('region', { name: 'Data' })).toBeInTheDocument()
-    expect(screen.getByText('Storewatch stopped saving changes')).toBeInTheDocument()
+    expect(screen.getByText('Your portfolio file is damaged')).toBeInTheDocument()
   })
 })

@@ -14,7 +14,7 @@ export function DamageBanner() {
   useEffect(() => api.on('data:damaged', (found) => useDataSafetyStore.getState().damaged(found)), [])
   if (!damage) return null
   return (
-    <Alert color="red" variant="filled" radius={0} icon={<IconAlertTriangle size={18} />} role="alert" className="damage-banner" title="Storewatch stopped saving changes">
+    <Alert color="red" variant="filled" radius={0} icon={<IconAlertTriangle size={18} />} role="alert" className="damage-banner" title="Your portfolio file is damaged">
       <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-end">
         <Text size="sm">{damage.message}</Text>
         <Button component={Link} href="/settings?section=data" color="red" variant="white" size="compact-sm" style={{ flexShrink: 0 }}>

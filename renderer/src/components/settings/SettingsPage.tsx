@@ -19,6 +19,7 @@ import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
 import { formatCalendarDate } from '../../lib/dates'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useCredentialsStore } from '../../stores/useCredentialsStore'
+import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { DataSection } from './DataSection'
@@ -330,9 +331,12 @@ export function SettingsPage() {
     void load().then(() => setFetched(true))
   }, [load])
 
-  // Data comes after the form: scrolled to once the form above it is there.
+  // Data comes last: scrolled to once everything above it (the form, the Lazada connection) and
+  // its own list are there, so nothing pushes it down afterwards.
   const dataRef = useRef<HTMLElement | null>(null)
-  const scrollToData = fetched && focusSection === 'data'
+  const aboveShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
+  const backupsShown = useDataSafetyStore((s) => s.backups !== null || s.backupsError !== null)
+  const scrollToData = fetched && aboveShown && backupsShown && focusSection === 'data'
   useEffect(() => {
     if (scrollToData) dataRef.current?.scrollIntoView({ block: 'start' })
   }, [scrollToData])
