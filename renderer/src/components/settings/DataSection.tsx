@@ -130,7 +130,7 @@ export function DataSection() {
       {list.backups.length ? (
         <BackupTable backups={list.backups} disabled={busy !== null} onRestore={setRestoring} />
       ) : (
-        <Alert color="gray" variant="light" title="No backups yet">
+        <Alert color="gray" variant="light" title="No backups yet" role="status">
           Storewatch takes the first one today, once the portfolio has stores; or back up now.
         </Alert>
       )}
