@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       // better-sqlite3, drizzle-orm, zod, csv-* and electron-updater stay require()d from node_modules.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The CSV import's worker thread (electron/core/import/worker-pool.ts starts out/main/import-worker.js).
+          'import-worker': resolve(__dirname, 'electron/core/import/import-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -27,8 +27,10 @@ import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
 import { systemClock } from './ports'
 import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
+import { createImportService } from './import/import-service'
+import type { ImportWorkers } from './import/worker-pool'
+import { waitForImports } from './import/write-hold'
 import { storesToCsv } from './portfolio/csv-export'
-import { createImportService } from './portfolio/csv-import'
 import { listStores } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
@@ -50,6 +52,8 @@ export interface AppCoreDeps {
   broadcast: Broadcast
   kamTimeZone: () => string
   appInfo: AppInfo
+  /** The thread CSV imports run on (main passes the built worker; tests and the browser host theirs). */
+  importWorkers: ImportWorkers
   /** The Lazada authorization window; without it "Reauthorize" says to send the link instead. */
   authWindow?: AuthWindow
   /** Encrypts the Lazada app secret and tokens (safeStorage in the app); without it none can be kept. */
@@ -134,9 +138,17 @@ export function createAppCore(deps: AppCoreDeps) {
     tokens,
     hasSecret: credentials.hasSecret
   })
-  const imports = createImportService({ stores, clock, logger })
+  const imports = createImportService({
+    database,
+    workers: deps.importWorkers,
+    clock,
+    actor,
+    logger,
+    fileSaver,
+    beforeCommit: () => void deps.backups.takeBefore('import')
+  })
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
-  const monitoring = createMonitoring({ ...deps, settings, status, history, remote })
+  const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
   const lazadaViews = createLazadaViews({
     database,
     settings,
@@ -212,14 +224,12 @@ export function createAppCore(deps: AppCoreDeps) {
         extensions: ['csv']
       }),
     'import:preview': (request, context) => imports.preview(request, (p) => context.emit('import:progress', p)),
-    'import:commit': (request, context) => {
-      deps.backups.takeBefore('import')
-      return changed([], imports.commit(request, (p) => context.emit('import:progress', p)))
-    },
+    'import:commit': async (request, context) => changed([], await imports.commit(request, (p) => context.emit('import:progress', p))),
     'import:discard': ({ previewId }) => {
       imports.discard(previewId)
       return null
     },
+    'import:save-problems': ({ previewId }) => imports.saveProblems(previewId),
 
     'subscriptions:save': ({ storeId, subscription }) => {
       records.saveSubscription(storeId, subscription)
@@ -295,6 +305,7 @@ export function createAppCore(deps: AppCoreDeps) {
     'lazada:hosts': () => lazadaHostsView(hostsOption, settings.ignoredHosts())
   }
 
+  const gated = waitForImports(handlers, imports.hold, logger)
   return {
     stores,
     records,
@@ -309,9 +320,10 @@ export function createAppCore(deps: AppCoreDeps) {
     lazadaViews,
     imports,
     monitoring,
-    handlers,
+    /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
+    handlers: gated,
     backups: deps.backups,
-    dispatcher: createDispatcher(handlers, logger, CORE_CHANNELS)
+    dispatcher: createDispatcher(gated, logger, CORE_CHANNELS)
   }
 }
 

@@ -25,9 +25,14 @@ export interface Actor {
 }
 
 
+/** Content too large to hold as one string: written by its owner straight into the file the KAM chose. */
+export interface FileWriter {
+  writeTo(filePath: string): Promise<void>
+}
+
 /** Lets the KAM pick where a file goes (a native save dialog in the app). */
 export interface FileSaver {
-  saveText(request: { suggestedName: string; content: string; filterName: string; extensions: string[] }): Promise<SaveFileResult>
+  saveText(request: { suggestedName: string; content: string | FileWriter; filterName: string; extensions: string[] }): Promise<SaveFileResult>
 }
 
 /** Sends an event to every app window (the scheduler's results have no caller to answer). */

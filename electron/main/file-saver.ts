@@ -20,7 +20,8 @@ export function createFileSaver(options: {
       const window = options.getWindow()
       const choice = window ? await options.dialog.showSaveDialog(window, dialogOptions) : await options.dialog.showSaveDialog(dialogOptions)
       if (choice.canceled || !choice.filePath) return { saved: false }
-      await fs.promises.writeFile(choice.filePath, content, 'utf8')
+      if (typeof content === 'string') await fs.promises.writeFile(choice.filePath, content, 'utf8')
+      else await content.writeTo(choice.filePath)
       return { saved: true, path: choice.filePath }
     }
   }

@@ -10,6 +10,7 @@ import { createAppCore } from '../core/app-core'
 import { createAppSession } from '../core/data-safety/app-session'
 import type { AppSession } from '../core/data-safety/app-session'
 import { readLazadaHostsOption } from '../core/lazada-hosts/start-up-option'
+import { createImportWorkerPool } from '../core/import/worker-pool'
 import type { Logger } from '../core/ports'
 import { systemClock } from '../core/ports'
 import { entryUrlAt, notificationPath } from '../core/navigation/notification-path'
@@ -138,6 +139,9 @@ function start(): void {
   if (lazadaHosts.kind !== 'none') logger.warn('Lazada hosts start-up option', lazadaHosts.kind === 'override' ? { source: lazadaHosts.source } : { source: lazadaHosts.source, problem: lazadaHosts.problem })
   // Set once the tray and badge exist; a core opened before (at start-up) is counted then.
   let refreshAttention: () => void = () => undefined
+  // CSV imports parse, check and write on a worker thread of their own (electron.vite.config.ts
+  // builds it next to this file); the pool outlives a restore, each task names the file it opens.
+  const importWorkers = createImportWorkerPool({ filename: path.join(__dirname, 'import-worker.js'), nativeBinding: bundle.nativeBinding })
 
   // The data file's life (start-up checks, restore, damage) is the core's; main only wires.
   const appSession = createAppSession({
@@ -162,6 +166,7 @@ function start(): void {
         broadcast: broadcaster.broadcast,
         kamTimeZone,
         appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
+        importWorkers,
         authWindow,
         lazadaHosts,
         // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
@@ -191,6 +196,7 @@ function start(): void {
   app.on('will-quit', () => {
     tray?.destroy()
     appSession.close()
+    void importWorkers.close()
   })
 
   registerIpcHandlers({ ipcMain, dispatcher: appSession.dispatcher, trustedOrigins, logger })

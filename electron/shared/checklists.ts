@@ -207,7 +207,7 @@ export type StoreChecklist =
 export interface ChecklistContext {
   country: string
   profile: IntegratorProfile
-  policy: { coveredCountries: readonly string[]; notPublishedCountries: readonly string[] }
+  policy: { coveredCountries: readonly string[] }
 }
 
 export function placeholderValues(profile: IntegratorProfile, country: string): Record<string, string> {
@@ -230,7 +230,7 @@ export function resolveChecklist(playbook: Playbook, { country, profile, policy 
   }
   const values = placeholderValues(profile, country)
   const title = fillPlaceholders(definition.title, values)
-  const notPublished = notPublishedReason(profile, policy, country)
+  const notPublished = notPublishedReason(profile, country)
   if (notPublished) return { kind: 'not-published', playbook, version: definition.version, title, country, countryName, message: notPublished }
 
   const link = serviceMarketLinkFor(profile, country)

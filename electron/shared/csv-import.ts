@@ -4,14 +4,42 @@ import type { StoreFieldKey } from './store-fields'
 
 export type ImportSeverity = 'error' | 'warning'
 
+/** What a problem is about, for the counts by kind. */
+export type ImportProblemKind =
+  /** The row is not valid CSV (e.g. a quote closed in the middle of a value). */
+  | 'unreadable-row'
+  /** The row has more or fewer cells than the header. */
+  | 'cell-count'
+  /** A value is missing or not valid (see `field`). */
+  | 'invalid-value'
+  /** The template's example row was left in. */
+  | 'template-row'
+  /** The same store appears twice in the file. */
+  | 'duplicate-row'
+  /** A country outside the Service Market rule: imported as out of scope. */
+  | 'out-of-scope'
+
 export interface ImportProblem {
   /** Row number as a spreadsheet shows it: the header is row 1. */
   row: number
+  /** The header of the column, as the file writes it (cut to `MAX_ECHOED_CHARS`). */
   column: string | null
   field: StoreFieldKey | null
+  /** The cell as the file holds it, cut to `MAX_ECHOED_CHARS`. */
   value: string | null
   message: string
   severity: ImportSeverity
+  kind: ImportProblemKind
+}
+
+/** How many problems of one kind (and, for invalid values, one field) the file has. */
+export interface ImportProblemGroup {
+  kind: ImportProblemKind
+  field: StoreFieldKey | null
+  severity: ImportSeverity
+  /** "Country: missing or not valid", "Stores that appear twice in the file". */
+  label: string
+  count: number
 }
 
 export type ConflictAction = 'update' | 'skip'
@@ -23,9 +51,17 @@ export interface ImportConflict {
   existingStoreLabel: string
   existingArchived: boolean
   matchedOn: 'seller short code' | 'login e-mail'
-  /** Fields the update would change; empty means the row matches the store already. */
+  /** Fields the update would change (values cut to `MAX_ECHOED_CHARS`); empty means the row matches the store already. */
   changes: FieldChange[]
 }
+
+/** The preview lists this many problems and this many matches; the counts cover them all. */
+export const MAX_LISTED_PROBLEMS = 1000
+export const MAX_LISTED_CONFLICTS = 1000
+/** Values and headers the preview shows back are cut to this many characters. */
+export const MAX_ECHOED_CHARS = 200
+/** Ignored columns named in the preview; `ignoredColumnCount` counts them all. */
+export const MAX_LISTED_COLUMNS = 100
 
 export interface ImportPreview {
   previewId: string
@@ -34,13 +70,24 @@ export interface ImportPreview {
   rowCount: number
   newCount: number
   conflictCount: number
+  /** Conflicts whose update would change the store (listed or not). */
+  changingConflictCount: number
   errorRowCount: number
   outOfScopeCount: number
   recognizedColumns: string[]
+  /** The first `MAX_LISTED_COLUMNS` ignored columns. */
   ignoredColumns: string[]
+  ignoredColumnCount: number
   /** Problems with the file as a whole (not UTF-8, no header, missing columns): nothing can be imported. */
   fileProblems: string[]
+  /** The first `MAX_LISTED_PROBLEMS` problems, in row order; "Download all" saves every one. */
   problems: ImportProblem[]
+  problemCount: number
+  errorCount: number
+  warningCount: number
+  /** Every problem counted by kind: errors first, then the most frequent. */
+  problemGroups: ImportProblemGroup[]
+  /** The first `MAX_LISTED_CONFLICTS` rows that match existing stores; the rest follow the default action. */
   conflicts: ImportConflict[]
   /** True when there are no file problems and no row errors. */
   canImport: boolean
@@ -53,11 +100,16 @@ export interface ImportCommitResult {
   outOfScope: number
 }
 
-export type ImportPhase = 'parsing' | 'validating' | 'writing' | 'done'
+/** checking: reading and checking the file; writing: the commit; done: the answer follows. */
+export type ImportPhase = 'checking' | 'writing' | 'done'
 
 export interface ImportProgress {
   requestId: string
   phase: ImportPhase
-  done: number
-  total: number
+  /** Rows checked (checking) or written (writing) so far. */
+  rows: number
+  /** Rows to write while writing; null while checking, which reads the file once as it goes. */
+  totalRows: number | null
+  /** 0–1: the share of the file read (checking) or of the rows written (writing). */
+  fraction: number
 }

@@ -247,17 +247,9 @@ export function missingSetup(profile: IntegratorProfile, use: IntegratorUse, cou
   return { use, fields, message: `${PURPOSE[use]}, set ${joinLabels(fields.map(fieldLabel))} in Settings → Integrator.` }
 }
 
-/**
- * Why the app cannot be used in a country, or null when it can: not covered by the rule, not in
- * the integrator's published countries, or marked "not published" in the status policy.
- */
-export function notPublishedReason(
-  profile: Pick<IntegratorProfile, 'publishedCountries' | 'appName'>,
-  policy: { notPublishedCountries: readonly string[] },
-  country: string
-): string | null {
-  const published = (profile.publishedCountries as readonly string[]).includes(country) && !policy.notPublishedCountries.includes(country)
-  if (published) return null
+/** Why the app cannot be used in a country, or null when it can: not in the integrator's published countries. */
+export function notPublishedReason(profile: Pick<IntegratorProfile, 'publishedCountries' | 'appName'>, country: string): string | null {
+  if ((profile.publishedCountries as readonly string[]).includes(country)) return null
   const name = countryInfo(country).name
   return `${profile.appName} is not published on ${name}’s Lazada Service Market, so Lazada refuses to authorize it there. Ask the integrator to publish it in ${name}; until then there are no steps the seller can follow.`
 }
@@ -269,14 +261,14 @@ export function notPublishedReason(
  */
 export function authorizeBlocker(
   profile: IntegratorProfile,
-  policy: { coveredCountries: readonly string[]; notPublishedCountries: readonly string[] },
+  policy: { coveredCountries: readonly string[] },
   country: string
 ): { message: string; missing: MissingSetup | null } | null {
   const name = countryInfo(country).name
   if (!policy.coveredCountries.includes(country) || !(COVERED_COUNTRIES as readonly string[]).includes(country)) {
     return { message: `${name} is outside Lazada’s Service Market rule: there is nothing to authorize through ${profile.appName}.`, missing: null }
   }
-  const notPublished = notPublishedReason(profile, policy, country)
+  const notPublished = notPublishedReason(profile, country)
   if (notPublished) return { message: notPublished, missing: null }
   const missing = missingSetup(profile, 'authorize')
   return missing ? { message: missing.message, missing } : null

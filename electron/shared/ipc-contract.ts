@@ -118,14 +118,21 @@ export const ipcContract = {
     })
   ),
   'import:commit': invoke<ImportCommitResult>()(
-    'Writes a previewed import in one transaction.',
+    'Writes a previewed import in one transaction, off the main thread. Progress arrives as import:progress events.',
     z.strictObject({
       previewId: z.string().min(1).max(100),
       defaultConflictAction: z.enum(['update', 'skip']),
       conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
     })
   ),
-  'import:discard': invoke<null>()('Forgets a preview that will not be imported.', z.strictObject({ previewId: z.string().max(100) })),
+  'import:discard': invoke<null>()(
+    'Forgets a preview that will not be imported; given the request id of a check still running, stops it.',
+    z.strictObject({ previewId: z.string().max(100) })
+  ),
+  'import:save-problems': invoke<SaveFileResult>()(
+    'Saves every problem of a preview (row, column, value, problem) as a CSV file the KAM picks.',
+    z.strictObject({ previewId: z.string().min(1).max(100) })
+  ),
 
   'subscriptions:save': invoke<StoreDetail>()(
     'Records or replaces a store’s Service Market subscription (e.g. the Start and End Time off Order Confirmation).',

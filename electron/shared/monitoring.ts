@@ -65,7 +65,7 @@ export interface WorklistItem {
   reason: string
   deadline: number | null
   deadlineKind: DeadlineKind | null
-  /** Calendar days from today to the deadline day, in the store's country time (negative: past). */
+  /** Calendar days from today's date to the deadline's date, in the store's country time (DESIGN.md §6; negative: after it). */
   daysLeft: number | null
   nextAction: NextAction | null
   snoozedUntil: number | null

@@ -111,7 +111,7 @@ export interface StoreListResult {
 }
 
 export interface StoreVerdict extends StatusVerdict {
-  /** Calendar days to the deadline day in the store's country time; negative once passed. */
+  /** Calendar days from today's date to the deadline's date in the store's country time (DESIGN.md §6); negative once that date passed. */
   daysLeft: number | null
 }
 

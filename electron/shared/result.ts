@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'database-damaged'
   | 'backup-failed'
   | 'restore-failed'
+  /** The import's worker stopped, or the write lock stayed taken: nothing was written. */
+  | 'import-failed'
   | 'internal'
 
 export interface FieldError {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DEFAULT_INTEGRATOR_PROFILE, integratorProfileSchema } from './integrator'
 import type { IntegratorProfile } from './integrator'
 import { DEFAULT_STATUS_POLICY, statusPolicySchema } from './status'
+import type { RulesPolicy } from './status'
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time like 20:00' })
 
@@ -48,4 +49,9 @@ export const DEFAULT_SETTINGS: CompleteSettings = {
   schedule: { checkIntervalMinutes: 60 },
   reminders: { ladderDays: [14, 7, 3, 1, 0], quietHours: { enabled: false, start: '20:00', end: '08:00' } },
   integrator: DEFAULT_INTEGRATOR_PROFILE
+}
+
+/** The policy the status rules judge by: the status policy and the integrator's published countries. */
+export function rulesPolicyOf(settings: Pick<CompleteSettings, 'policy' | 'integrator'>): RulesPolicy {
+  return { ...settings.policy, publishedCountries: settings.integrator.publishedCountries }
 }

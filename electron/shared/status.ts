@@ -99,9 +99,13 @@ const isoDate = z
   )
 const countryCodes = z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'Use two-letter country codes such as SG' })).max(300)
 
+/**
+ * Where the integrator's app is published is not part of the policy: it is the integrator
+ * profile's `publishedCountries` (Settings → Integrator), the one setting the rules, checklists and
+ * authorization read (see `RulesPolicy`).
+ */
 export const statusPolicySchema = z.strictObject({
   coveredCountries: countryCodes.min(1, { error: 'At least one country is covered by the rule' }),
-  notPublishedCountries: countryCodes,
   /** When Lazada's Service Market flow started: subscriptions are required from this date. */
   releaseDate: isoDate,
   /** Days a seller first authorized before the release keeps working. */
@@ -113,8 +117,23 @@ export type StatusPolicy = z.output<typeof statusPolicySchema>
 
 export const DEFAULT_STATUS_POLICY: StatusPolicy = {
   coveredCountries: [...COVERED_COUNTRIES],
-  notPublishedCountries: [],
   releaseDate: '2024-03-01',
   graceDays: 30,
   reminderWindowDays: 14
+}
+
+/** What the status rules read: the policy, and the countries whose Service Market lists the app (Settings → Integrator). */
+export interface RulesPolicy extends StatusPolicy {
+  publishedCountries: readonly string[]
+}
+
+export const DEFAULT_RULES_POLICY: RulesPolicy = { ...DEFAULT_STATUS_POLICY, publishedCountries: [...COVERED_COUNTRIES] }
+
+/**
+ * Whether Lazada lets sellers of `country` authorize the app: it must be published on that
+ * country's Service Market. Only the six Service Market countries can be published or not; a
+ * country added to the covered list beyond them has no Service Market Storewatch knows.
+ */
+export function isPublishedIn(country: string, publishedCountries: readonly string[]): boolean {
+  return !(COVERED_COUNTRIES as readonly string[]).includes(country) || publishedCountries.includes(country)
 }

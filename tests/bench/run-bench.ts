@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how long a 10,000-row CSV import takes (parse, validate, commit), how listing
+ * `npm run bench`: how long a 10,000-row CSV import takes (parse, validate, commit), what a
+ * 1,000,000-row import costs (time, peak memory, the longest block of the main thread), how listing
  * 10,000 stores through the IPC handler compares with a raw SQL read of the same rows, and how a
  * check run over 100,000 stores (rules, reminder decisions, writes) compares with a raw read of the
  * rows it reads, and how close the remote part of a check of 500 stores (the app's own client and
@@ -12,12 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { serialize, deserialize } from 'node:v8'
 import type Database from 'better-sqlite3'
-import { createAppCore } from '../../electron/core/app-core'
-import type { AppCore, AppCoreDeps } from '../../electron/core/app-core'
-import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { SCAN_CHUNK, scanSql } from '../../electron/core/monitoring/portfolio-scan'
-import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { CheckRunSummary } from '../../electron/shared/monitoring'
 import type { ImportPreview } from '../../electron/shared/csv-import'
 import type { Result } from '../../electron/shared/result'
@@ -25,9 +22,13 @@ import { COVERED_COUNTRIES } from '../../electron/shared/countries'
 import { demoStoreInputs, storesCsv } from '../support/demo-data'
 import { startMockGateway } from '../support/mock-lazada/gateway'
 import { storeInput } from '../support/store-input'
-import { FakeSecretStore, backupsBeside, lazadaHostsFlag } from '../support/test-core'
+import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
+import { testImportWorkers } from '../support/import-workers'
+import { PROJECT_ROOT } from '../support/web-host'
+import { openBenchCore } from './bench-core'
 import { dataSafetyFigures } from './data-safety-figures'
-import { PROJECT_ROOT, MIGRATIONS_DIR } from '../support/web-host'
+import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
+import type { Import1mFigures } from './import-1m'
 
 const ROWS = 10_000
 const LIST_RUNS = 9
@@ -138,27 +139,7 @@ async function benchCheck100k(): Promise<CheckFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-check-'))
   let now = Date.parse('2026-11-27T02:00:00Z')
   const clock = { now: () => now }
-  const database = openDatabase({
-    filePath: path.join(dir, 'storewatch.db'),
-    migrationsFolder: MIGRATIONS_DIR,
-    backupDir: path.join(dir, 'backups'),
-    appVersion: 'bench',
-    clock,
-    logger: silentLogger
-  })
-  const core = createAppCore({
-    database,
-    backups: backupsBeside(database, clock),
-    clock,
-    logger: silentLogger,
-    actor: { name: () => 'bench' },
-    fileSaver: { saveText: async () => ({ saved: false }) },
-    notifier: { show: async () => ({ delivered: true }) },
-    ticker: { every: () => () => undefined },
-    broadcast: () => undefined,
-    kamTimeZone: () => 'Asia/Singapore',
-    appInfo: { version: 'bench', dataDir: dir, databasePath: path.join(dir, 'storewatch.db') }
-  })
+  const { database, core } = openBenchCore(dir, { clock })
   seedCheckPortfolio(database.sqlite, now)
 
   // The raw read: the check's own SELECTs, chunk by chunk as it reads them.
@@ -214,34 +195,6 @@ async function benchCheck100k(): Promise<CheckFigures> {
     check100kStatusChanges: Math.round(median(runs.map((r) => r.statusChanges))),
     check100kRemindersFired: Math.round(median(runs.map((r) => r.remindersFired)))
   }
-}
-
-/** A real app core on a fresh database in `dir`, on the system clock, with nothing shown or saved. */
-function openBenchCore(dir: string, extra: Pick<AppCoreDeps, 'secretStore' | 'lazadaHosts'> = {}): { database: DatabaseHandle; core: AppCore } {
-  const databasePath = path.join(dir, 'storewatch.db')
-  const database = openDatabase({
-    filePath: databasePath,
-    migrationsFolder: MIGRATIONS_DIR,
-    backupDir: path.join(dir, 'backups'),
-    appVersion: 'bench',
-    clock: systemClock,
-    logger: silentLogger
-  })
-  const core = createAppCore({
-    database,
-    backups: backupsBeside(database, systemClock),
-    clock: systemClock,
-    logger: silentLogger,
-    actor: { name: () => 'bench' },
-    fileSaver: { saveText: async () => ({ saved: false }) },
-    notifier: { show: async () => ({ delivered: true }) },
-    ticker: { every: () => () => undefined },
-    broadcast: () => undefined,
-    kamTimeZone: () => 'Asia/Singapore',
-    appInfo: { version: 'bench', dataDir: dir, databasePath },
-    ...extra
-  })
-  return { database, core }
 }
 
 const REMOTE_STORES = 500
@@ -365,6 +318,7 @@ async function main(): Promise<void> {
   // In a process of its own, so its peak memory is its own and the figures above are measured as before.
   const check = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, CHECK_ONLY], { encoding: 'utf8' })) as CheckFigures
   const remote = await benchRemote500()
+  const import1m = benchImport1mApart()
   const figures = {
     import10kMs: Math.round(t2 - t0),
     import10kPreviewMs: Math.round(t1 - t0),
@@ -376,6 +330,7 @@ async function main(): Promise<void> {
     quickCheck10kMs: safety10k.quickCheckMs,
     backup10kMs: safety10k.backupMs,
     database10kMb: safety10k.fileMb,
+    ...import1m,
     ...check,
     ...remote,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
@@ -387,6 +342,12 @@ async function main(): Promise<void> {
   console.log(`Storewatch benchmarks (${figures.machine})`)
   console.log(`  CSV import, ${ROWS.toLocaleString('en')} rows: ${figures.import10kMs} ms ` +
     `(preview ${figures.import10kPreviewMs} ms + commit ${figures.import10kCommitMs} ms) — goal ≤ 2000 ms, ${verdict(figures.import10kMs <= 2000)}`)
+  console.log(`  CSV import, ${IMPORT_1M_ROWS.toLocaleString('en')} rows (${figures.import1MFileMb} MB): preview ${figures.import1MPreviewMs} ms + commit ${figures.import1MCommitMs} ms`)
+  console.log(`  Peak RSS of the 1M import's process (main thread and worker): ${figures.import1MPeakRssMb} MB — goal ≤ 600 MB, ${verdict(figures.import1MPeakRssMb <= 600)}`)
+  console.log(`  Longest the main thread was blocked meanwhile: ${figures.import1MMaxMainBlockMs} ms — goal ≤ 100 ms, ${verdict(figures.import1MMaxMainBlockMs <= 100)} ` +
+    `(the same probe idle for 10 s first: ${figures.import1MIdleProbeMaxMs} ms)`)
+  console.log(`  1M rows with two errors each: preview ${figures.import1MInvalidPreviewMs} ms, ` +
+    `${figures.import1MInvalidProblems.toLocaleString('en')} problems counted, answer ${figures.import1MInvalidAnswerKb} KB`)
   console.log(`  List ${ROWS.toLocaleString('en')} stores via IPC handler: ${figures.list10kMs} ms (median of ${LIST_RUNS})`)
   console.log(`  Raw SQL read of the same rows:   ${figures.list10kRawMs} ms`)
   console.log(`  Ratio: ${figures.listRatio}× — goal ≤ 3×, ${verdict(figures.listRatio <= 3)}`)
@@ -407,8 +368,33 @@ async function main(): Promise<void> {
 }
 
 const CHECK_ONLY = '--check-100k-only'
+const IMPORT_1M_ONLY = '--import-1m-only'
 
-;(process.argv.includes(CHECK_ONLY) ? benchCheck100k().then((figures) => console.log(JSON.stringify(figures))) : main()).catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+/** The 1M-row import in a process of its own, on files written here first (see import-1m.ts). */
+function benchImport1mApart(): Import1mFigures {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-files-'))
+  try {
+    const files = writeImport1mFiles(dir)
+    const output = execFileSync(process.execPath, [...process.execArgv, __filename, IMPORT_1M_ONLY, files.valid, files.invalid], { encoding: 'utf8' })
+    return JSON.parse(output) as Import1mFigures
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function run(): Promise<void> {
+  if (process.argv.includes(CHECK_ONLY)) return benchCheck100k().then((figures) => console.log(JSON.stringify(figures)))
+  const at = process.argv.indexOf(IMPORT_1M_ONLY)
+  if (at >= 0) {
+    const [valid, invalid] = process.argv.slice(at + 1)
+    return benchImport1m({ valid: valid!, invalid: invalid! }).then((figures) => console.log(JSON.stringify(figures)))
+  }
+  return main()
+}
+
+run()
+  .then(() => testImportWorkers().close())
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })

@@ -1,9 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../electron/core/ports'
 import { TEMPLATE_COLUMNS, neutralizeCell, unneutralizeCell } from '../../electron/core/portfolio/csv-columns'
 import { storesToCsv } from '../../electron/core/portfolio/csv-export'
-import { createImportService } from '../../electron/core/portfolio/csv-import'
 import { inputOf } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { Store } from '../../electron/shared/portfolio'
@@ -133,7 +131,7 @@ describe('CSV export', () => {
       expect(preview.ignoredColumns).toEqual([]) // status, created_at, updated_at are ignored silently
       expect(preview.problems.filter((p) => p.severity === 'error')).toEqual([])
       expect(preview.outOfScopeCount).toBe(1)
-      expect(imports.commit({ previewId: preview.previewId, defaultConflictAction: 'skip', conflictActions: {} }, () => {})).toEqual({
+      expect(await imports.commit({ previewId: preview.previewId, defaultConflictAction: 'skip', conflictActions: {} }, () => {})).toEqual({
         created: 3,
         updated: 0,
         skipped: 0,
@@ -149,8 +147,7 @@ describe('CSV export', () => {
     }
 
     // Importing the export into the portfolio it came from changes nothing.
-    const imports = createImportService({ stores, clock, logger: silentLogger })
-    const again = await imports.preview({ requestId: 'r', fileName: 'export.csv', bytes: new TextEncoder().encode(exported) }, () => {})
+    const again = await core.imports.preview({ requestId: 'r', fileName: 'export.csv', bytes: new TextEncoder().encode(exported) }, () => {})
     expect(again.conflictCount).toBe(3)
     expect(again.conflicts.every((c) => c.changes.length === 0)).toBe(true)
   })

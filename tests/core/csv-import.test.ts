@@ -3,12 +3,12 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../electron/core/errors'
 import { TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
-import { MAX_KEPT_PREVIEWS, PREVIEW_TTL_MS } from '../../electron/core/portfolio/csv-import'
-import type { CommitRequest, ImportService } from '../../electron/core/portfolio/csv-import'
+import { MAX_KEPT_PREVIEWS, PREVIEW_TTL_MS } from '../../electron/core/import/import-service'
+import type { CommitRequest, ImportService } from '../../electron/core/import/import-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { ImportPreview, ImportProgress } from '../../electron/shared/csv-import'
 import { storeInput } from '../support/store-input'
-import { thrown } from '../support/thrown'
+import { rejected } from '../support/thrown'
 import { createTestCore } from '../support/test-core'
 import type { TestCore } from '../support/test-core'
 import { FakeClock, openTestDatabase } from '../support/test-database'
@@ -85,12 +85,23 @@ describe('CSV import: reading the file', () => {
     expect(p).toMatchObject({ rowCount: 2, newCount: 2, canImport: true })
   })
 
+  it('accepts CRLF, LF and CR line endings mixed in one file, numbering rows as a spreadsheet does', async () => {
+    const p = await preview(
+      `${HEADER}\r\nAcme,Acme Official,SG,SG10000001,,,,,,\nBeta,Beta Store,MY,MY10000002,,,,,,\r` +
+        'Gamma,Gamma Store,PH,PH10000003,,,,,,"Line one\r\nline two"\r\nDelta,Delta Store,XX,TH10000004,,,,,,\n'
+    )
+    expect(p.fileProblems).toEqual([])
+    expect(p.rowCount).toBe(4)
+    expect(errorsOf(p).map((x) => [x.row, x.value])).toEqual([[5, 'XX']])
+    expect(p.problems.some((x) => x.kind === 'cell-count')).toBe(false)
+  })
+
   it('detects a ";" delimiter, header labels instead of column names, and a cell neutralized by our export', async () => {
     const p = await preview(fixture('excel-semicolon-utf8.csv'), 'excel.csv')
     expect(p.fileProblems).toEqual([])
     expect(p).toMatchObject({ delimiter: ';', rowCount: 3, newCount: 3, canImport: true })
     expect(p.recognizedColumns).toContain('Seller Center login e-mail')
-    commit(p.previewId)
+    await commit(p.previewId)
     const maju = stores.findByKey({ country: 'ID', sellerShortCode: 'ID10000004', loginEmail: null })
     expect(maju).toMatchObject({
       clientName: 'PT Maju Jaya',
@@ -118,7 +129,7 @@ describe('CSV import: reading the file', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'quoted-multiline.csv'), 'utf8').replace(',XX,', ',PH,')
     const p = await preview(text)
     expect(p.canImport).toBe(true)
-    commit(p.previewId)
+    await commit(p.previewId)
     expect(stores.findByKey({ country: 'SG', sellerShortCode: 'SG10000001', loginEmail: null })).toMatchObject({
       clientName: 'Acme, Inc.',
       notes: 'Line one\nLine two with "quotes"'
@@ -147,7 +158,7 @@ describe('CSV import: reading the file', () => {
     expect(p.fileProblems[0]).toContain('CSV UTF-8')
     expect(p.fileProblems[0]).toContain(`line ${line}`)
     expect(p.rowCount).toBe(0)
-    expect(() => commit(p.previewId)).toThrow(AppError)
+    expect(await rejected(() => commit(p.previewId))).toBeInstanceOf(AppError)
     expect(storeCount()).toBe(0)
   })
 
@@ -296,11 +307,12 @@ describe('CSV import: checking rows', () => {
         field: 'country',
         value: 'KR',
         message: "KR (South Korea) is outside Lazada's Service Market rule: imported as out of scope",
-        severity: 'warning'
+        severity: 'warning',
+        kind: 'out-of-scope'
       }
     ])
     expect(p).toMatchObject({ canImport: true, outOfScopeCount: 1, newCount: 2, errorRowCount: 0 })
-    expect(commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1 })
     const kim = stores.findByKey({ country: 'KR', sellerShortCode: 'KR10000001', loginEmail: null })!
     expect(core.detail(kim.id).store.status).toBe('out-of-scope')
   })
@@ -390,7 +402,7 @@ describe('CSV import: stores that exist already', () => {
 
   it('updates on "update", keeping values the file leaves empty, and writes an import-updated history entry', async () => {
     const p = await preview(FILE)
-    const result = commit(p.previewId, { defaultConflictAction: 'update' })
+    const result = await commit(p.previewId, { defaultConflictAction: 'update' })
     expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0 })
     const { store, history } = core.detail(acme)
     expect(store).toMatchObject({
@@ -409,7 +421,7 @@ describe('CSV import: stores that exist already', () => {
   it('leaves the store alone on "skip", and a per-row choice overrides the default', async () => {
     const before = core.detail(acme)
     const p = await preview(FILE)
-    expect(commit(p.previewId, { defaultConflictAction: 'update', conflictActions: { '2': 'skip' } })).toEqual({
+    expect(await commit(p.previewId, { defaultConflictAction: 'update', conflictActions: { '2': 'skip' } })).toEqual({
       created: 1,
       updated: 0,
       skipped: 2,
@@ -418,7 +430,7 @@ describe('CSV import: stores that exist already', () => {
     expect(core.detail(acme)).toEqual(before)
 
     const again = await preview(FILE.replace('Gamma,Gamma Store', 'Gamma,Gamma Store 2'))
-    expect(commit(again.previewId, { defaultConflictAction: 'skip', conflictActions: { '2': 'update' } })).toMatchObject({
+    expect(await commit(again.previewId, { defaultConflictAction: 'skip', conflictActions: { '2': 'update' } })).toMatchObject({
       created: 0,
       updated: 1,
       skipped: 2
@@ -433,7 +445,7 @@ describe('CSV import: committing', () => {
       csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,ops@acme.com,,Aisha,vip|fashion,', 'Beta,Beta Store,MY,MY10000002,,,,,,'),
       'my stores.csv'
     )
-    expect(commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0 })
     const beta = stores.findByKey({ country: 'MY', sellerShortCode: 'MY10000002', loginEmail: null })!
     const { history } = core.detail(beta.id)
     expect(history).toHaveLength(1)
@@ -452,7 +464,7 @@ describe('CSV import: committing', () => {
     stores.create(storeInput({ sellerShortCode: 'SG99999999' }))
     const p = await preview(csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,,,,,', 'Beta,Beta Store,XX,MY10000002,,,,,,'))
     expect(p.canImport).toBe(false)
-    const error = thrown(() => commit(p.previewId))
+    const error = await rejected(() => commit(p.previewId))
     expect(error.code).toBe('import-invalid')
     expect(error.message).toContain('1 problem to fix')
     expect(storeCount()).toBe(1)
@@ -465,19 +477,19 @@ describe('CSV import: committing', () => {
     )
     expect(p.canImport).toBe(true)
     stores.create(storeInput({ clientName: 'Someone else', country: 'PH', sellerShortCode: 'PH10000003' }))
-    const error = thrown(() => commit(p.previewId))
+    const error = await rejected(() => commit(p.previewId))
     expect(error.code).toBe('conflict')
     expect(error.message).toMatch(/^The portfolio changed since the preview \(row 4: .*Someone else.*\)\. Nothing was imported\. Preview the file again\.$/)
     expect(storeCount()).toBe(1)
     expect(historyCount()).toBe(1)
-    expect(thrown(() => commit(p.previewId)).code).toBe('import-expired')
+    expect((await rejected(() => commit(p.previewId))).code).toBe('import-expired')
   })
 
   it('refuses an update when the matched store was deleted after the preview', async () => {
     const id = stores.create(storeInput()).id
     const p = await preview(csv(HEADER, 'Acme,Acme Renamed,SG,SG10000001,,,,,,', 'Beta,Beta Store,MY,MY10000002,,,,,,'))
     stores.delete(id)
-    const error = thrown(() => commit(p.previewId, { defaultConflictAction: 'update' }))
+    const error = await rejected(() => commit(p.previewId, { defaultConflictAction: 'update' }))
     expect(error.code).toBe('conflict')
     expect(error.message).toContain('row 2: the store it matched is gone')
     expect(storeCount()).toBe(0)
@@ -485,29 +497,29 @@ describe('CSV import: committing', () => {
 
   it('uses a preview once, and forgets unknown, discarded, expired and surplus previews', async () => {
     const file = csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,,,,,')
-    expect(thrown(() => commit('no-such-preview')).code).toBe('import-expired')
+    expect((await rejected(() => commit('no-such-preview'))).code).toBe('import-expired')
 
     const used = await preview(file)
-    commit(used.previewId)
-    expect(thrown(() => commit(used.previewId)).code).toBe('import-expired')
+    await commit(used.previewId)
+    expect((await rejected(() => commit(used.previewId))).code).toBe('import-expired')
 
     const discarded = await preview(file)
     imports.discard(discarded.previewId)
-    expect(thrown(() => commit(discarded.previewId)).code).toBe('import-expired')
+    expect((await rejected(() => commit(discarded.previewId))).code).toBe('import-expired')
 
     const expiring = await preview(csv(HEADER, 'Beta,Beta Store,MY,MY10000002,,,,,,'))
     clock.advance(PREVIEW_TTL_MS + 1)
-    expect(thrown(() => commit(expiring.previewId)).code).toBe('import-expired')
+    expect((await rejected(() => commit(expiring.previewId))).code).toBe('import-expired')
 
     const first = await preview(csv(HEADER, 'Beta,Beta Store,MY,MY10000002,,,,,,'))
     clock.advance(PREVIEW_TTL_MS - 1000)
     const later: ImportPreview[] = []
     for (let i = 0; i < MAX_KEPT_PREVIEWS; i++) later.push(await preview(file))
-    expect(thrown(() => commit(first.previewId)).code).toBe('import-expired')
+    expect((await rejected(() => commit(first.previewId))).code).toBe('import-expired')
     expect(later[0]!.previewId).not.toBe(later[1]!.previewId)
     imports.discard(later[2]!.previewId)
     // The survivors are still usable (they conflict with the committed store, so all are skipped).
-    expect(commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0 })
+    expect(await commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0 })
     expect(storeCount()).toBe(1)
   })
 })
@@ -527,28 +539,32 @@ describe('CSV import: progress and size', () => {
     return lines.join('\r\n') + '\r\n'
   }
 
-  it('reports progress with increasing counts, then commits with writing/done events', async () => {
+  it('reports progress with increasing counts and shares, then commits with writing/done events', async () => {
     const p = await preview(generated(1200))
     expect(p.canImport).toBe(true)
-    expect(events[0]).toEqual({ requestId: 'req-1', phase: 'parsing', done: 0, total: 0 })
-    expect(events.at(-1)).toEqual({ requestId: 'req-1', phase: 'done', done: 1200, total: 1200 })
-    const validating = events.filter((e) => e.phase === 'validating')
-    expect(validating.length).toBeGreaterThanOrEqual(3)
-    expect(validating.every((e) => e.total === 1200)).toBe(true)
-    const dones = events.map((e) => e.done)
-    expect(dones).toEqual([...dones].sort((a, b) => a - b))
+    expect(events[0]).toEqual({ requestId: 'req-1', phase: 'checking', rows: 0, totalRows: null, fraction: 0 })
+    expect(events.at(-1)).toEqual({ requestId: 'req-1', phase: 'done', rows: 1200, totalRows: null, fraction: 1 })
+    const checking = events.filter((e) => e.phase === 'checking')
+    expect(checking.map((e) => e.rows)).toEqual([0, 500, 1000, 1200])
+    const fractions = checking.map((e) => e.fraction)
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+    expect(fractions.at(-1)).toBe(1)
 
     events = []
-    commit(p.previewId)
-    expect(events[0]).toEqual({ requestId: p.previewId, phase: 'writing', done: 0, total: 1200 })
-    expect(events.at(-1)).toEqual({ requestId: p.previewId, phase: 'done', done: 1200, total: 1200 })
+    await commit(p.previewId)
+    expect(events[0]).toEqual({ requestId: p.previewId, phase: 'writing', rows: 0, totalRows: 1200, fraction: 0 })
+    const writing = events.filter((e) => e.phase === 'writing')
+    expect(writing.map((e) => e.rows)).toEqual([0, 500, 1000, 1200])
+    expect(writing.every((e) => e.totalRows === 1200)).toBe(true)
+    expect(events.at(-1)).toEqual({ requestId: p.previewId, phase: 'done', rows: 1200, totalRows: 1200, fraction: 1 })
   })
 
   it('previews and commits a 10,000-row file', { timeout: 120_000 }, async () => {
     const p = await preview(generated(10_000))
     expect(p).toMatchObject({ rowCount: 10_000, newCount: 10_000, errorRowCount: 0, outOfScopeCount: 1428, canImport: true })
-    expect(p.problems).toHaveLength(1428) // the KR warnings
-    expect(commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428 })
+    expect(p).toMatchObject({ problemCount: 1428, warningCount: 1428, errorCount: 0 }) // the KR warnings
+    expect(p.problems).toHaveLength(1000)
+    expect(await commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428 })
     expect(storeCount()).toBe(10_000)
     expect(historyCount()).toBe(10_000)
     const sample = stores.findByKey({ country: 'TH', sellerShortCode: 'TH00009998', loginEmail: null })

@@ -157,9 +157,12 @@ describe('settings', () => {
     expect(settings.policy.coveredCountries).toEqual(['SG', 'MY', 'TH', 'PH', 'VN', 'ID'])
   })
 
-  it('puts stores of a country marked "not published" in that status', () => {
+  it('puts stores of a country unticked under Settings → Integrator → Published in “App not published”, and back when ticked again', () => {
     const next = core.settings.get()
-    core.settings.save({ ...next, policy: { ...next.policy, notPublishedCountries: ['SG'] } })
+    const before = core.status.refresh(storeId)?.status
+    core.settings.save({ ...next, integrator: { ...next.integrator, publishedCountries: ['MY', 'TH', 'PH', 'VN', 'ID'] } })
     expect(core.status.refresh(storeId)?.status).toBe('app-not-published')
+    core.settings.save({ ...next, integrator: { ...next.integrator, publishedCountries: ['SG', 'MY', 'TH', 'PH', 'VN', 'ID'] } })
+    expect(core.status.refresh(storeId)?.status).toBe(before)
   })
 })

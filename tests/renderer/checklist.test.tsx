@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import type { StoreVerdict } from '../../electron/shared/portfolio'
 import type { FakeBridge } from './support/fake-bridge'
 import { installFakeBridge, makeStore, READY_INTEGRATOR, TEST_NOW } from './support/fake-bridge'
+import { installFakeTimers } from './support/fake-timers'
 import { renderApp } from './support/render-app'
 
 const NEEDS_SUBSCRIPTION: StoreVerdict = {
@@ -96,6 +97,8 @@ describe('checklist on the store page', () => {
   })
 
   it('copies the country’s Service Market link', async () => {
+    // “Copied” lasts 2 s: on the fake clock, however long the test takes to look.
+    installFakeTimers()
     setUp()
     const { user } = renderApp('#/stores/7')
     await startRenewal(user)
@@ -156,7 +159,7 @@ describe('checklist on the store page', () => {
     await user.click(within(step(/^Step 4/)).getByRole('button', { name: 'Add a note to step 4' }))
     const note = within(step(/^Step 4/)).getByLabelText(/Note on step 4/)
     expect(note).toHaveFocus()
-    await user.type(note, 'Seller could not find the app under My Service')
+    await user.paste('Seller could not find the app under My Service')
     await user.click(within(step(/^Step 4/)).getByRole('button', { name: 'Save note' }))
     await waitFor(() => expect(bridge.lastInputTo('checklists:note')).toEqual({ runId, stepId: 'use-service', note: 'Seller could not find the app under My Service' }))
     expect(await within(step(/^Step 4/)).findByTestId('step-note')).toHaveTextContent('Note · maria, 27 Nov 2026, 08:00: Seller could not find the app under My Service')

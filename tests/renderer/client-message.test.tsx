@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { StoreVerdict } from '../../electron/shared/portfolio'
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
+import { COPIED_MS } from '../../renderer/src/components/common/CopyTextButton'
 import { installFakeBridge, makeStore, READY_INTEGRATOR } from './support/fake-bridge'
+import { advanceTimers, installFakeTimers } from './support/fake-timers'
 import { renderApp } from './support/render-app'
 
 const EXPIRED: StoreVerdict = {
@@ -29,6 +31,8 @@ async function openMessage(user: ReturnType<typeof renderApp>['user']): Promise<
 
 describe('message for the client', () => {
   it('shows the ready text with the country’s link, copies it, and writes the copy to the history', async () => {
+    // “Copied” lasts COPIED_MS: on the fake clock, however long the test takes to look.
+    installFakeTimers()
     const bridge = setUp('lee@acme.example')
     const { user } = renderApp('#/stores/7')
     const dialog = await openMessage(user)
@@ -48,6 +52,8 @@ describe('message for the client', () => {
     expect(copied).toContain(READY_INTEGRATOR.serviceMarketLinks.SG)
     await waitFor(() => expect(bridge.lastInputTo('checklists:log-message')).toEqual({ storeId: 7, playbook: 'renew-and-reauthorize', action: 'copied' }))
     expect(within(dialog).getByRole('button', { name: 'Copied' })).toBeInTheDocument()
+    await advanceTimers(COPIED_MS)
+    expect(within(dialog).getByRole('button', { name: 'Copy text' })).toBeInTheDocument()
   })
 
   it('offers the e-mail draft as a mailto: link and logs it', async () => {

@@ -24,7 +24,7 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
         status: 'expired',
         reason: 'The subscription ended 25 Nov 2026, 00:00 (ID time): orders no longer sync.',
         deadline: Date.parse('2026-11-24T17:00:00Z'),
-        daysLeft: -3
+        daysLeft: -2
       }),
       makeWorklistItem({
         storeId: 12,
@@ -44,8 +44,9 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
         storeName: 'Acme Official',
         country: 'SG',
         status: 'expiring',
-        deadline: Date.parse('2026-12-03T16:00:00Z'),
-        daysLeft: 6
+        // 11 Dec 00:00 in Singapore: 14 days from 27 Nov (main's count).
+        deadline: Date.parse('2026-12-10T16:00:00Z'),
+        daysLeft: 14
       })
     ],
     expiryWeeks: weeks,
@@ -98,8 +99,8 @@ describe('dashboard', () => {
     expect(rows[0]).toHaveTextContent('2 days ago')
     expect(within(rows[1]!).getByTestId('next-action')).toHaveTextContent('Step 4 · Have the seller click “Use Service” and authorize')
     expect(rows[1]).toHaveTextContent('—')
-    expect(rows[2]).toHaveTextContent('in 6 days')
-    expect(rows[2]).toHaveTextContent('4 Dec, 00:00 (SG time)')
+    expect(rows[2]).toHaveTextContent('in 14 days')
+    expect(rows[2]).toHaveTextContent('11 Dec, 00:00 (SG time)')
     expect(within(rows[2]!).getByTestId('next-action')).toHaveTextContent('Step 1 · Order “Authorization Only” for “Half a year” on Service Market')
   })
 

@@ -38,31 +38,34 @@ describe('dates in the store’s country and in the KAM’s time', () => {
     expect(sameTimeAsKam(at('2026-03-14T16:00:00Z'), 'KR')).toBe(true)
   })
 
-  it('counts days left in the store’s calendar, the deadline’s last day included', () => {
-    const end = at('2026-03-14T16:00:00Z') // 15 Mar 00:00 in Singapore: 14 Mar is the last day
-    expect(daysLeft(end, at('2026-03-07T02:00:00Z'), 'SG')).toBe(7)
-    expect(daysLeft(end, at('2026-03-14T15:59:00Z'), 'SG')).toBe(0)
-    expect(daysLeft(end, at('2026-03-14T16:00:00Z'), 'SG')).toBe(-1)
+  it('counts days left from today’s date to the End Time’s date in the store’s calendar (DESIGN.md §6)', () => {
+    const end = at('2026-12-10T16:00:00Z') // 11 Dec 00:00 in Singapore
+    expect(daysLeft(end, at('2026-11-26T15:59:59.999Z'), 'SG')).toBe(15) // 26 Nov, 23:59:59.999 SG
+    expect(daysLeft(end, at('2026-11-26T16:00:00Z'), 'SG')).toBe(14) // 27 Nov, 00:00 SG
+    expect(daysLeft(end, at('2026-11-27T02:00:00Z'), 'SG')).toBe(14)
+    expect(daysLeft(end, end - 1, 'SG')).toBe(1) // 10 Dec, the last day it works
+    expect(daysLeft(end, end, 'SG')).toBe(0)
+    expect(daysLeft(end, at('2026-12-11T16:00:00Z'), 'SG')).toBe(-1)
+    // An End Time with a time of day counts from its own date too.
+    const afternoon = at('2026-12-11T07:00:00Z') // 11 Dec 15:00 in Singapore
+    expect(daysLeft(afternoon, at('2026-11-26T16:00:00Z'), 'SG')).toBe(14)
+    expect(daysLeft(afternoon, at('2026-12-11T08:00:00Z'), 'SG')).toBe(0)
     // 16:30 UTC is still 14 March in Jakarta but already 15 March in Manila; a deadline at 16:00
-    // UTC on the 15th is 23:00 that day in Jakarta and midnight starting the 16th in Manila.
+    // UTC on the 15th is 23:00 that day in Jakarta and 00:00 on the 16th in Manila.
     const instant = at('2026-03-14T16:30:00Z')
     const deadline = at('2026-03-15T16:00:00Z')
     expect(daysLeft(deadline, instant, 'ID')).toBe(1)
-    expect(daysLeft(deadline, instant, 'PH')).toBe(0)
+    expect(daysLeft(deadline, instant, 'PH')).toBe(1)
+    expect(daysLeft(at('2026-03-15T15:00:00Z'), instant, 'PH')).toBe(0)
   })
 
-  it('says how far a deadline is in words', () => {
-    const midnight = at('2026-03-14T16:00:00Z')
-    expect(formatDaysLeft(178, midnight, 'SG')).toBe('in 6 months')
-    expect(formatDaysLeft(59, midnight, 'SG')).toBe('in 59 days')
-    expect(formatDaysLeft(7, midnight, 'SG')).toBe('in 7 days')
-    expect(formatDaysLeft(1, midnight, 'SG')).toBe('tomorrow')
-    expect(formatDaysLeft(0, midnight, 'SG')).toBe('today')
-    // Ended at 00:00 today (days left -1): it ended today, not yesterday.
-    expect(formatDaysLeft(-1, midnight, 'SG')).toBe('today')
-    expect(formatDaysLeft(-2, midnight, 'SG')).toBe('yesterday')
-    expect(formatDaysLeft(-4, midnight, 'SG')).toBe('3 days ago')
-    const afternoon = at('2026-03-15T06:00:00Z')
-    expect(formatDaysLeft(-3, afternoon, 'SG')).toBe('3 days ago')
+  it('says how far a deadline is in words, from its days left', () => {
+    expect(formatDaysLeft(178)).toBe('in 6 months')
+    expect(formatDaysLeft(59)).toBe('in 59 days')
+    expect(formatDaysLeft(14)).toBe('in 14 days')
+    expect(formatDaysLeft(1)).toBe('tomorrow')
+    expect(formatDaysLeft(0)).toBe('today')
+    expect(formatDaysLeft(-1)).toBe('yesterday')
+    expect(formatDaysLeft(-3)).toBe('3 days ago')
   })
 })

@@ -19,7 +19,7 @@ async function openImport(user: UserEvent): Promise<HTMLElement> {
 }
 
 function problem(row: number, severity: ImportProblem['severity'], message: string): ImportProblem {
-  return { row, column: 'country', field: 'country', value: 'XX', message, severity }
+  return { row, column: 'country', field: 'country', value: 'XX', message, severity, kind: severity === 'error' ? 'invalid-value' : 'out-of-scope' }
 }
 
 const PREVIEW_WITH_ERRORS: ImportPreview = makePreview({
@@ -51,7 +51,16 @@ const PREVIEW_WITH_ERRORS: ImportPreview = makePreview({
   canImport: false
 })
 
-const PREVIEW_WITH_CONFLICTS: ImportPreview = { ...PREVIEW_WITH_ERRORS, previewId: 'preview-ok', problems: [], errorRowCount: 0, canImport: true }
+const PREVIEW_WITH_CONFLICTS: ImportPreview = makePreview({
+  ...PREVIEW_WITH_ERRORS,
+  previewId: 'preview-ok',
+  problems: [],
+  problemCount: undefined,
+  errorCount: undefined,
+  warningCount: undefined,
+  errorRowCount: 0,
+  canImport: true
+})
 
 function withPreview(bridge: FakeBridge, preview: ImportPreview): void {
   bridge.handle('import:preview', ({ fileName }) => ok({ ...preview, fileName }))
@@ -72,9 +81,9 @@ describe('CSV import', () => {
     expect(request.fileName).toBe('stores.csv')
     expect(new TextDecoder().decode(request.bytes)).toBe(CSV)
 
-    bridge.emit('import:progress', { requestId: 'someone-else', phase: 'validating', done: 1, total: 2 })
-    bridge.emit('import:progress', { requestId: request.requestId, phase: 'validating', done: 4000, total: 10000 })
-    expect(await within(dialog).findByText('Checking row 4,000 of 10,000')).toBeInTheDocument()
+    bridge.emit('import:progress', { requestId: 'someone-else', phase: 'checking', rows: 1, totalRows: null, fraction: 0.5 })
+    bridge.emit('import:progress', { requestId: request.requestId, phase: 'checking', rows: 4000, totalRows: null, fraction: 0.4 })
+    expect(await within(dialog).findByText('Checking row 4,000…')).toBeInTheDocument()
     expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40')
 
     answer.resolve(ok(makePreview()))
@@ -89,7 +98,7 @@ describe('CSV import', () => {
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
-    expect(await within(dialog).findByText('Errors 2')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Rows with errors 2')).toBeInTheDocument()
     expect(within(dialog).getByText('Updates 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Out of scope 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Ignored columns 1')).toBeInTheDocument()
@@ -109,18 +118,43 @@ describe('CSV import', () => {
     expect(await within(dialog).findByText(/Row 7 matches Acme — Acme Official \(SG\) by seller short code/)).toHaveTextContent('2 changes')
   })
 
-  it('pages through thousands of problems', async () => {
+  it('pages through the first 1,000 problems, counts them all by kind, and saves every one', async () => {
     const bridge = installFakeBridge([makeStore()])
-    const many = Array.from({ length: 3000 }, (_, i) => problem(i + 2, 'error', `Problem on row ${i + 2}`))
-    withPreview(bridge, { ...PREVIEW_WITH_ERRORS, problems: many, conflicts: [] })
+    const listed = Array.from({ length: 1000 }, (_, i) => problem(i + 2, 'error', `Problem on row ${i + 2}`))
+    withPreview(
+      bridge,
+      makePreview({
+        ...PREVIEW_WITH_ERRORS,
+        problems: listed,
+        problemCount: 2_000_000,
+        errorCount: 2_000_000,
+        warningCount: 0,
+        problemGroups: [
+          { kind: 'invalid-value', field: 'country', severity: 'error', label: 'Country: missing or not valid', count: 1_000_000 },
+          { kind: 'invalid-value', field: 'clientName', severity: 'error', label: 'Client: missing or not valid', count: 1_000_000 }
+        ],
+        conflicts: []
+      })
+    )
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
-    const table = await within(dialog).findByRole('table', { name: 'Problems' })
+    expect(await within(dialog).findByRole('tab', { name: 'Problems (2,000,000)' })).toBeInTheDocument()
+    const kinds = within(dialog).getByRole('table', { name: 'Problems by kind' })
+    expect(within(kinds).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      '1,000,000Country: missing or not valid',
+      '1,000,000Client: missing or not valid'
+    ])
+    expect(within(dialog).getByRole('note')).toHaveTextContent('The first 1,000 of 2,000,000 problems are listed here')
+    const table = within(dialog).getByRole('table', { name: 'Problems' })
     expect(within(table).getAllByRole('row').length).toBeLessThanOrEqual(51)
-    await user.click(within(dialog).getByRole('button', { name: '60' }))
-    expect(within(table).getByText('Problem on row 3001')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: '20' }))
+    expect(within(table).getByText('Problem on row 1001')).toBeInTheDocument()
+
+    await user.click(within(dialog).getByRole('button', { name: 'Download all 2,000,000 problems' }))
+    await waitFor(() => expect(bridge.inputsTo('import:save-problems')).toEqual([{ previewId: 'preview-errors' }]))
+    expect(await screen.findByText('/home/kam/stores-problems.csv')).toBeInTheDocument()
   })
 
   it('imports with the KAM’s choice per conflict and sums up what was written', async () => {

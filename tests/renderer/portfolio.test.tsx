@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { installFakeBridge, makeStore } from './support/fake-bridge'
-import { renderApp } from './support/render-app'
+import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/usePortfolioStore'
+import { installFakeBridge, makeStore, TEST_NOW } from './support/fake-bridge'
+import { advanceTimers, freezeDate, installFakeTimers } from './support/fake-timers'
+import { fill, renderApp } from './support/render-app'
 
 function threeStores() {
   return [
@@ -68,19 +70,24 @@ describe('portfolio screen', () => {
   })
 
   it('searches in main once the KAM stops typing', async () => {
+    // The pause is the subject: the debounce fires only when the test moves the clock.
+    installFakeTimers()
     const bridge = installFakeBridge(threeStores())
     const { user } = renderApp('#/portfolio')
     await screen.findByRole('table', { name: 'Stores' })
     const before = bridge.inputsTo('stores:list').length
+    const searches = () => bridge.inputsTo('stores:list').slice(before)
 
     await user.type(screen.getByLabelText('Search'), 'batik')
+    expect(searches()).toEqual([])
+    await advanceTimers(SEARCH_DEBOUNCE_MS - 1)
+    expect(searches()).toEqual([])
 
+    await advanceTimers(1)
+    // One request, with the whole word: not one per keystroke.
+    expect(searches().map((q) => q.search)).toEqual(['batik'])
     await waitFor(() => expect(storeRows()).toHaveLength(1))
     expect(storeRows()[0]).toHaveTextContent('Batik House')
-    const searches = bridge.inputsTo('stores:list').slice(before)
-    // Debounced: not one request per keystroke.
-    expect(searches.length).toBeLessThan('batik'.length)
-    expect(searches.at(-1)?.search).toBe('batik')
   })
 
   it('filters by country and by unassigned owner', async () => {
@@ -204,11 +211,12 @@ describe('portfolio keyboard', () => {
 
     await user.keyboard('n')
     const dialog = await screen.findByRole('dialog', { name: 'Add store' })
-    await user.type(within(dialog).getByLabelText(/^Client/), 'Zeta Traders')
-    await user.type(within(dialog).getByLabelText(/^Store name/), 'Zeta Shop')
+    await fill(user, within(dialog).getByLabelText(/^Client/), 'Zeta Traders')
+    await fill(user, within(dialog).getByLabelText(/^Store name/), 'Zeta Shop')
     await user.type(within(dialog).getByRole('combobox', { name: 'Country' }), 'Viet')
     await user.click(await screen.findByRole('option', { name: 'Vietnam (VN)' }))
-    await user.type(within(dialog).getByLabelText('Seller Center login e-mail'), 'ops@zeta.example{Enter}')
+    await fill(user, within(dialog).getByLabelText('Seller Center login e-mail'), 'ops@zeta.example')
+    await user.keyboard('{Enter}')
 
     await waitFor(() => expect(storeRows()).toHaveLength(4))
     const added = storeRows().find((row) => row.textContent?.includes('Zeta Traders'))
@@ -221,13 +229,15 @@ describe('portfolio statuses and deadlines', () => {
     return [
       makeStore({ id: 1, clientName: 'Acme Pte Ltd', status: 'expired', deadlineAt: Date.parse('2026-03-14T16:00:00Z'), deadlineKind: 'subscription-end' }),
       makeStore({ id: 2, clientName: 'Batik House', country: 'MY', status: 'needs-reconnect' }),
-      // Noon, 30 days from today in Bangkok: "in 30 days" whatever the time of the test run.
-      makeStore({ id: 3, clientName: 'Chao Co', country: 'TH', status: 'healthy', deadlineAt: DateTime.now().setZone('Asia/Bangkok').startOf('day').plus({ days: 30, hours: 12 }).toMillis(), deadlineKind: 'subscription-end' }),
+      // Noon, 30 days from today in Bangkok: "in 30 days".
+      makeStore({ id: 3, clientName: 'Chao Co', country: 'TH', status: 'healthy', deadlineAt: DateTime.fromMillis(TEST_NOW, { zone: 'Asia/Bangkok' }).startOf('day').plus({ days: 30, hours: 12 }).toMillis(), deadlineKind: 'subscription-end' }),
       makeStore({ id: 4, clientName: 'Old Client', country: 'TH', archivedAt: Date.parse('2026-01-01') })
     ]
   }
 
   it('shows every status with its colour, and the deadline with days left', async () => {
+    // Today is 27 Nov, whenever the test runs (and however long it takes).
+    freezeDate(TEST_NOW)
     installFakeBridge(statusStores())
     renderApp('#/portfolio')
 
@@ -241,6 +251,21 @@ describe('portfolio statuses and deadlines', () => {
     expect(rows[1]).toHaveTextContent('—')
     expect(rows[2]).toHaveTextContent('in 30 days')
     expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 3 of 4 stores · 1 archived hidden')
+  })
+
+  it('counts days left to the End Time’s date in the store’s country: 11 Dec 00:00 is 14 days from 27 Nov', async () => {
+    freezeDate(TEST_NOW) // 27 Nov, 16:00 in Singapore
+    installFakeBridge([
+      makeStore({ id: 1, clientName: 'Acme Pte Ltd', country: 'SG', status: 'expiring', deadlineAt: Date.parse('2026-12-11T00:00:00+08:00'), deadlineKind: 'subscription-end' }),
+      makeStore({ id: 2, clientName: 'Batik House', country: 'MY', status: 'expiring', deadlineAt: Date.parse('2026-12-11T15:00:00+08:00'), deadlineKind: 'subscription-end' }),
+      makeStore({ id: 3, clientName: 'Chao Co', country: 'TH', status: 'expiring', deadlineAt: Date.parse('2026-12-10T23:59:00+07:00'), deadlineKind: 'subscription-end' })
+    ])
+    renderApp('#/portfolio')
+    await screen.findByRole('table', { name: 'Stores' })
+    const rows = storeRows()
+    expect(rows[0]).toHaveTextContent('11 Dec 2026 · in 14 days')
+    expect(rows[1]).toHaveTextContent('11 Dec 2026 · in 14 days')
+    expect(rows[2]).toHaveTextContent('10 Dec 2026 · in 13 days')
   })
 
   it('filters by status in main, archived only when picked', async () => {

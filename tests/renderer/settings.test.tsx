@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import { installFakeBridge, READY_INTEGRATOR } from './support/fake-bridge'
-import { renderApp } from './support/render-app'
+import { fill, renderApp } from './support/render-app'
 
 describe('settings', () => {
   it('shows the current settings', async () => {
@@ -50,14 +50,30 @@ describe('settings', () => {
     expect(bridge.inputsTo('settings:save')).toHaveLength(0)
   })
 
-  it('needs at least one covered country, and not-published countries among them', async () => {
+  it('needs at least one covered country', async () => {
     const bridge = installFakeBridge()
-    bridge.settings = { ...DEFAULT_SETTINGS, policy: { ...DEFAULT_SETTINGS.policy, coveredCountries: ['SG'], notPublishedCountries: ['VN'] } }
+    bridge.settings = { ...DEFAULT_SETTINGS, policy: { ...DEFAULT_SETTINGS.policy, coveredCountries: [] } }
     const { user } = renderApp('#/settings')
 
     await user.click(await screen.findByRole('button', { name: 'Save settings' }))
-    expect(await screen.findByText(/Only covered countries can be “not published”: VN/)).toBeInTheDocument()
+    expect(await screen.findByText('At least one country is covered by the rule')).toBeInTheDocument()
     expect(bridge.inputsTo('settings:save')).toHaveLength(0)
+  })
+
+  it('has one control for where the app is published, under Integrator, and saves it in the profile', async () => {
+    const bridge = installFakeBridge()
+    const { user } = renderApp('#/settings')
+
+    const policy = await screen.findByRole('region', { name: 'Status policy' })
+    expect(within(policy).queryByText(/not published/i)).not.toBeInTheDocument()
+    expect(screen.getAllByRole('group', { name: 'Published on Service Market in' })).toHaveLength(1)
+    const published = within(screen.getByRole('region', { name: 'Integrator' })).getByRole('group', { name: 'Published on Service Market in' })
+    expect(published).toHaveAccessibleDescription(/their stores read “App not published”, with no checklist, no Reauthorize and no reminders/)
+
+    await user.click(within(published).getByRole('checkbox', { name: 'Thailand (TH)' }))
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    await waitFor(() => expect(bridge.lastInputTo('settings:save')?.integrator?.publishedCountries).toEqual(['SG', 'MY', 'PH', 'VN', 'ID']))
+    expect(bridge.lastInputTo('settings:save')?.policy).toEqual(DEFAULT_SETTINGS.policy)
   })
 
   it('saves, and says the portfolio is being checked with the new settings', async () => {
@@ -122,12 +138,6 @@ describe('settings', () => {
 })
 
 describe('settings → integrator', () => {
-  /** Pastes as a KAM would a link: one change, not a re-render per keystroke. */
-  async function fill(user: ReturnType<typeof renderApp>['user'], field: HTMLElement, text: string): Promise<void> {
-    await user.click(field)
-    await user.paste(text)
-  }
-
   function integrator(): HTMLElement {
     return screen.getByRole('region', { name: 'Integrator' })
   }

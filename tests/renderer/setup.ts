@@ -5,10 +5,12 @@
 process.env.TZ = 'UTC'
 
 import '@testing-library/jest-dom/vitest'
-import { cleanNotifications } from '@mantine/notifications'
-import { act, cleanup } from '@testing-library/react'
+import { cleanNotifications, notifications } from '@mantine/notifications'
+import { act, cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { assertNoContractViolations } from './support/fake-bridge'
+import { installFastLabels } from './support/fast-labels'
+import { restoreRealTimers } from './support/fake-timers'
 import { resetAllStores } from './support/reset-stores'
 
 Object.defineProperty(window, 'matchMedia', {
@@ -38,6 +40,17 @@ Object.defineProperty(document, 'fonts', {
   value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() }
 })
 
+installFastLabels()
+
+// Toasts close themselves after 6–15 s of real time. A test on a busy machine can take longer than
+// that between the action and its look, so here they stay until the test ends (cleanNotifications).
+const showToast = notifications.show
+const updateToast = notifications.update
+Object.assign(notifications, {
+  show: (data: Parameters<typeof showToast>[0]) => showToast({ ...data, autoClose: false }),
+  update: (data: Parameters<typeof updateToast>[0]) => updateToast({ ...data, autoClose: false })
+})
+
 Element.prototype.scrollIntoView = function scrollIntoView() {}
 Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number, y?: number) {
   const top = typeof options === 'number' ? y : options?.top
@@ -50,9 +63,16 @@ window.scrollTo = (() => {}) as typeof window.scrollTo
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 720 })
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1280 })
 
-// Tests that type whole forms take 2–3 s alone; on a two-core build machine running the other
-// projects in parallel they need more than vitest's default 5 s.
-vi.setConfig({ testTimeout: 15_000 })
+// A wait (findBy…, waitFor) ends as soon as what it waits for is on screen; its bound only says how
+// long a broken test hangs. Testing Library's 1 s let the machine's speed decide the outcome: a busy
+// two-core machine can take longer than that to render the settings page once. Races with the app's
+// own timers are another matter: those tests run on fake timers (support/fake-timers.ts).
+configure({ asyncUtilTimeout: 20_000 })
+
+// The heaviest tests (a whole settings page, typed into) take about 3 s on an idle two-core machine
+// and 5–8 times that when the other projects and other work share it; a test's bound only catches a
+// hang, as in the browser tests. How fast the renderer is belongs to the benchmarks.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 beforeEach(() => {
   window.location.hash = '#/'
@@ -62,5 +82,6 @@ beforeEach(() => {
 afterEach(() => {
   cleanup()
   act(() => cleanNotifications())
+  restoreRealTimers()
   assertNoContractViolations()
 })

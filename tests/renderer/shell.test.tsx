@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { act } from 'react'
 import { describe, expect, it } from 'vitest'
+import { STORES_CHANGED_COALESCE_MS } from '../../renderer/src/stores/refresh'
 import { installFakeBridge, makeRun, makeStore } from './support/fake-bridge'
+import { advanceTimers, installFakeTimers } from './support/fake-timers'
 import { renderApp } from './support/render-app'
 
 function twoStores() {
@@ -122,22 +124,36 @@ describe('app shell', () => {
 describe('stores changed in main', () => {
   it('refreshes the lists once per burst, and the open store only when it is among them', async () => {
     const bridge = installFakeBridge(twoStores())
-    renderApp('#/stores/1')
+    // The dashboard was seen, then the KAM opened a store: both are on screen data to refresh.
+    renderApp('#/')
+    await screen.findByRole('navigation', { name: 'Stores by status' })
+    act(() => {
+      window.location.hash = '#/stores/1'
+    })
     await screen.findByRole('heading', { name: 'Acme Pte Ltd' })
     await waitFor(() => expect(bridge.listenerCount('stores:changed')).toBe(1))
+    // The burst's window is the subject: from here it closes only when the test moves the clock.
+    installFakeTimers()
     const pages = bridge.inputsTo('stores:get').length
+    const dashboards = bridge.inputsTo('dashboard:get').length
 
     act(() => bridge.emit('stores:changed', { storeIds: [2] }))
     act(() => bridge.emit('stores:changed', { storeIds: [3] }))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await advanceTimers(STORES_CHANGED_COALESCE_MS - 1)
+    expect(bridge.inputsTo('dashboard:get').length).toBe(dashboards)
+    await advanceTimers(1)
+    expect(bridge.inputsTo('dashboard:get').length).toBe(dashboards + 1)
     expect(bridge.inputsTo('stores:get').length).toBe(pages)
 
     act(() => bridge.emit('stores:changed', { storeIds: [2] }))
     act(() => bridge.emit('stores:changed', { storeIds: [1] }))
-    await waitFor(() => expect(bridge.inputsTo('stores:get').length).toBe(pages + 1))
+    await advanceTimers(STORES_CHANGED_COALESCE_MS)
+    expect(bridge.inputsTo('dashboard:get').length).toBe(dashboards + 2)
+    expect(bridge.inputsTo('stores:get').length).toBe(pages + 1)
 
     // An import changes many stores at once: main sends no ids.
     act(() => bridge.emit('stores:changed', { storeIds: [] }))
-    await waitFor(() => expect(bridge.inputsTo('stores:get').length).toBe(pages + 2))
+    await advanceTimers(STORES_CHANGED_COALESCE_MS)
+    expect(bridge.inputsTo('stores:get').length).toBe(pages + 2)
   })
 })

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { installFakeBridge, makeStore } from './support/fake-bridge'
-import { renderApp } from './support/render-app'
+import { fill, renderApp } from './support/render-app'
 
 async function openAddForm(user: UserEvent): Promise<HTMLElement> {
   await user.click(await screen.findByRole('button', { name: 'Add store' }))
@@ -62,10 +62,10 @@ describe('add and edit store form', () => {
     const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
-    await user.type(within(dialog).getByLabelText(/^Client/), 'Acme Pte Ltd')
-    await user.type(within(dialog).getByLabelText(/^Store name/), 'Acme Official')
+    await fill(user, within(dialog).getByLabelText(/^Client/), 'Acme Pte Ltd')
+    await fill(user, within(dialog).getByLabelText(/^Store name/), 'Acme Official')
     await pickCountry(user, dialog, 'Sing', 'Singapore (SG)')
-    await user.type(within(dialog).getByLabelText('Seller short code'), 'sg1a2b3c4d')
+    await fill(user, within(dialog).getByLabelText('Seller short code'), 'sg1a2b3c4d')
     await user.type(within(dialog).getByRole('combobox', { name: /^Tags/ }), 'vip,')
     await user.click(within(dialog).getByRole('button', { name: 'Save store' }))
 
@@ -89,10 +89,11 @@ describe('add and edit store form', () => {
     const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
 
-    await user.type(within(dialog).getByLabelText(/^Client/), 'Acme Again')
-    await user.type(within(dialog).getByLabelText(/^Store name/), 'Second')
+    await fill(user, within(dialog).getByLabelText(/^Client/), 'Acme Again')
+    await fill(user, within(dialog).getByLabelText(/^Store name/), 'Second')
     await pickCountry(user, dialog, 'Sing', 'Singapore (SG)')
-    await user.type(within(dialog).getByLabelText('Seller short code'), 'SG1A2B3C4D{Enter}')
+    await fill(user, within(dialog).getByLabelText('Seller short code'), 'SG1A2B3C4D')
+    await user.keyboard('{Enter}')
 
     expect(await within(dialog).findByText('This store is already in the portfolio')).toBeInTheDocument()
     expect(

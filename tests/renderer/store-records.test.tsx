@@ -17,7 +17,7 @@ const EXPIRING: StoreVerdict = {
   deadline: Date.parse('2026-12-03T17:00:00Z'),
   deadlineKind: 'subscription-end',
   nextAction: { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook: 'renew-and-reauthorize', step: 1 },
-  daysLeft: 6
+  daysLeft: 7
 }
 
 function subscription(overrides: Partial<Subscription> = {}): Subscription {
@@ -65,7 +65,7 @@ describe('store page: status, subscription, authorizations, reminders', () => {
     expect(within(banner).getByText('Expiring')).toBeInTheDocument()
     expect(within(banner).getByTestId('status-reason')).toHaveTextContent('renew it before then')
     const deadline = within(banner).getByTestId('status-deadline')
-    expect(deadline).toHaveTextContent('Subscription ends in 6 days')
+    expect(deadline).toHaveTextContent('Subscription ends in 7 days')
     expect(deadline).toHaveTextContent('4 Dec 2026, 00:00 (ID time)')
     expect(deadline).toHaveTextContent('3 Dec, 17:00 your time')
     expect(within(banner).getByTestId('next-action')).toHaveTextContent('Step 1 · Order “Authorization Only” for “Half a year” on Service Market')

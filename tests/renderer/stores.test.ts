@@ -155,30 +155,32 @@ describe('useImportStore', () => {
     const running = useImportStore.getState().choose(file())
     await vi.waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
     const { requestId } = bridge.lastInputTo('import:preview')!
-    bridge.emit('import:progress', { requestId: 'other', phase: 'validating', done: 9, total: 10 })
+    bridge.emit('import:progress', { requestId: 'other', phase: 'checking', rows: 9, totalRows: null, fraction: 0.9 })
     expect(useImportStore.getState().progress).toBeNull()
-    bridge.emit('import:progress', { requestId, phase: 'parsing', done: 1, total: 2 })
-    expect(useImportStore.getState()).toMatchObject({ step: 'checking', progress: { phase: 'parsing', done: 1 } })
+    bridge.emit('import:progress', { requestId, phase: 'checking', rows: 500, totalRows: null, fraction: 0.5 })
+    expect(useImportStore.getState()).toMatchObject({ step: 'checking', progress: { phase: 'checking', rows: 500 } })
 
     answer.resolve(ok(makePreview()))
     await running
     expect(useImportStore.getState()).toMatchObject({ step: 'preview', progress: null, preview: { previewId: 'preview-1' } })
   })
 
-  it('discards a preview that arrives after the dialog was closed', async () => {
+  it('stops the check when the dialog is closed, and discards a preview that arrives after', async () => {
     const bridge = installFakeBridge()
     const answer = deferred<Result<ReturnType<typeof makePreview>>>()
     bridge.handle('import:preview', () => answer.promise)
     useImportStore.getState().open()
     const running = useImportStore.getState().choose(file())
     await vi.waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
+    const { requestId } = bridge.lastInputTo('import:preview')!
 
     useImportStore.getState().close()
+    expect(bridge.inputsTo('import:discard')).toEqual([{ previewId: requestId }])
     answer.resolve(ok(makePreview({ previewId: 'late' })))
     await running
 
     expect(useImportStore.getState()).toMatchObject({ opened: false, preview: null, step: 'choose' })
-    expect(bridge.lastInputTo('import:discard')).toEqual({ previewId: 'late' })
+    expect(bridge.inputsTo('import:discard')).toEqual([{ previewId: requestId }, { previewId: 'late' }])
   })
 
   it('sends "update all" as the default with no per-row exceptions', async () => {

@@ -14,6 +14,7 @@ import { silentLogger } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
 import type { StoreDetail } from '../../electron/shared/portfolio'
+import { testImportWorkers } from './import-workers'
 import { FakeClock } from './test-database'
 
 /**
@@ -146,6 +147,7 @@ export function createTestCore(database: DatabaseHandle, overrides: Partial<AppC
     broadcast,
     kamTimeZone: () => 'Asia/Singapore',
     appInfo: { version: 'test', dataDir: os.tmpdir(), databasePath: path.join(os.tmpdir(), 'storewatch.db') },
+    importWorkers: testImportWorkers(),
     ...overrides
   })
   const detail = (id: number) => core.handlers['stores:get']({ id }, { emit: () => undefined }) as StoreDetail

@@ -10,3 +10,14 @@ export function thrown(work: () => unknown): AppError {
   }
   throw new Error('expected an AppError')
 }
+
+/** The AppError `work` rejects with; fails the test if it resolves or rejects with something else. */
+export async function rejected(work: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await work()
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('expected an AppError')
+}

@@ -14,6 +14,8 @@ import type { AppCore } from '../../electron/core/app-core'
 import { createAppSession } from '../../electron/core/data-safety/app-session'
 import type { AppSession } from '../../electron/core/data-safety/app-session'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
+import { createImportWorkerPool } from '../../electron/core/import/worker-pool'
+import type { ImportWorkerSpawn } from '../../electron/core/import/worker-pool'
 import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
 import { readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
@@ -31,6 +33,8 @@ import { BRIDGE_SCRIPT_PATH, EVENTS_PATH, INVOKE_PATH } from './web-bridge/paths
 export const PROJECT_ROOT = path.resolve(__dirname, '../..')
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out/renderer')
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle')
+/** The import worker as the app build writes it (`npm run build`): the browser host runs the built file. */
+export const BUILT_IMPORT_WORKER = path.join(PROJECT_ROOT, 'out/main/import-worker.js')
 
 export interface WebHostOptions {
   /** Folder holding storewatch.db, backups/ and saved-files/ (created if missing). */
@@ -50,6 +54,8 @@ export interface WebHostOptions {
    * app reads it: mock servers in place of Lazada's hosts. An unusable value throws.
    */
   lazadaHosts?: string
+  /** How CSV imports start their worker; default the built `out/main/import-worker.js`. */
+  importWorker?: ImportWorkerSpawn
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -104,7 +110,8 @@ function hostFileSaver(dir: string): FileSaver {
     async saveText({ suggestedName, content }) {
       await fs.promises.mkdir(dir, { recursive: true })
       const target = path.join(dir, path.basename(suggestedName))
-      await fs.promises.writeFile(target, content, 'utf8')
+      if (typeof content === 'string') await fs.promises.writeFile(target, content, 'utf8')
+      else await content.writeTo(target)
       return { saved: true, path: target }
     }
   }
@@ -120,6 +127,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR
   const indexPath = path.join(rendererDir, 'index.html')
   if (!fs.existsSync(indexPath)) throw new Error(`No built renderer at ${rendererDir}: run "npm run build" first`)
+  const importWorker = options.importWorker ?? { filename: BUILT_IMPORT_WORKER }
+  if (!fs.existsSync(importWorker.filename)) throw new Error(`No import worker at ${importWorker.filename}: run "npm run build" first`)
 
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
@@ -143,6 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return () => clearInterval(timer)
     }
   }
+  const importWorkers = createImportWorkerPool(importWorker)
   const kamTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
   const appVersion = options.appVersion ?? 'browser-host'
   const session = createAppSession({
@@ -174,7 +184,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         authWindow: options.authWindow,
         secretStore: options.secretStore ?? new FakeSecretStore(),
         lazadaHosts,
-        appInfo: { version: appVersion, dataDir, databasePath: files.databasePath }
+        appInfo: { version: appVersion, dataDir, databasePath: files.databasePath },
+        importWorkers
       }),
     whileOpen: (core) => {
       if (options.startChecks ?? true) core.monitoring.start()
@@ -263,6 +274,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       session.close()
+      await importWorkers.close()
     }
   }
 }

@@ -78,8 +78,8 @@ interface Failure {
 }
 
 /** Countries Lazada is asked about: covered by the policy and by Lazada's gateways, and published. */
-export function askableCountries(policy: Pick<StatusPolicy, 'coveredCountries' | 'notPublishedCountries'>, published: readonly string[]): CoveredCountry[] {
-  return COVERED_COUNTRIES.filter((c) => policy.coveredCountries.includes(c) && !policy.notPublishedCountries.includes(c) && published.includes(c))
+export function askableCountries(policy: Pick<StatusPolicy, 'coveredCountries'>, published: readonly string[]): CoveredCountry[] {
+  return COVERED_COUNTRIES.filter((c) => policy.coveredCountries.includes(c) && published.includes(c))
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */

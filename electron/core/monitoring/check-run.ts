@@ -11,7 +11,8 @@
  */
 import type { RemoteCheckSummary } from '../../shared/lazada'
 import type { CheckRunSummary, CheckTrigger, ReminderState } from '../../shared/monitoring'
-import type { DeadlineKind, StatusPolicy, StatusVerdict } from '../../shared/status'
+import { rulesPolicyOf } from '../../shared/settings'
+import type { DeadlineKind, RulesPolicy, StatusVerdict } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
 import type { RemoteResults } from '../lazada-sync/remote-check'
 import type { Broadcast, Clock, Logger, Notifier } from '../ports'
@@ -86,7 +87,7 @@ interface Totals {
 const NOTHING_HELD: { release: HeldReminder[]; drop: HeldReminder[] } = { release: [], drop: [] }
 
 interface PolicyInUse {
-  policy: StatusPolicy
+  policy: RulesPolicy
   /** It differs from the policy this process judged with last: every store is judged again. */
   changed: boolean
 }
@@ -171,11 +172,12 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   /** The stored verdict if the rules still give it, else the fresh one (to write if it differs). */
   function judge(store: ScannedStore, calendar: CountryCalendar, sameRecords: boolean, policy: PolicyInUse, now: number) {
     const { stored } = store
+    // Unreadable records (a damaged database) are refused before any date maths is done on them.
+    assertReadable(store)
     const moved = stored !== null && verdictMayDiffer(store, calendar, policy.policy, stored.computedAt, now)
     if (!policy.changed && !moved && stored !== null && sameRecords) {
       return { judged: judgedFrom(stored), again: false, write: null, touch: false }
     }
-    assertReadable(store)
     const fresh = evaluateStatus(statusFacts(store), policy.policy, now)
     const same =
       stored !== null &&
@@ -279,8 +281,10 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
 
   function checkAll(trigger: CheckTrigger, now: number, remote: RemoteResults | null) {
     const settings = deps.settings.get()
-    const policyKey = JSON.stringify(settings.policy)
-    const policy: PolicyInUse = { policy: settings.policy, changed: policyKey !== judgedPolicy }
+    // Unticking a published country (Settings → Integrator) changes the rules' policy too.
+    const rulesPolicy = rulesPolicyOf(settings)
+    const policyKey = JSON.stringify(rulesPolicy)
+    const policy: PolicyInUse = { policy: rulesPolicy, changed: policyKey !== judgedPolicy }
     const ladder = settings.reminders.ladderDays
     const ladderKey = ladder.join(',')
     const steady = !policy.changed && ladderKey === judgedLadder

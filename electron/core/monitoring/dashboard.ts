@@ -100,8 +100,8 @@ export function createDashboard(deps: DashboardDeps) {
       const answer = state === null || checkedAt === null ? null : { state, endAt: lazadaEndAt, checkedAt }
       const endAt = effectiveSubscription(kam, answer)?.endAt ?? null
       if (endAt === null || endAt <= now || endAt > horizon) continue
-      // The week of the last moment the subscription still works.
-      const week = bounds.findIndex((start, i) => i < EXPIRY_WEEKS && endAt - 1 >= start && endAt - 1 < bounds[i + 1]!)
+      // The week holding the End Time, the date every other text gives (DESIGN.md §6).
+      const week = bounds.findIndex((start, i) => i < EXPIRY_WEEKS && endAt >= start && endAt < bounds[i + 1]!)
       if (week < 0) continue
       weeks[week]!.byCountry[country] = (weeks[week]!.byCountry[country] ?? 0) + 1
       weeks[week]!.total++

@@ -4,6 +4,7 @@
  */
 import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
 import type { DatabaseHandle } from '../db/open-database'
+import type { WriteHold } from '../import/write-hold'
 import type { RemoteCheck, RemoteResults } from '../lazada-sync/remote-check'
 import type { Actor, Broadcast, Clock, Logger, Notifier, Ticker } from '../ports'
 import type { History } from '../portfolio/store-history'
@@ -31,6 +32,8 @@ export interface MonitoringDeps {
   kamTimeZone: () => string
   /** Asks Lazada before each check (when credentials are set up); its answers join the check's transaction. */
   remote?: RemoteCheck
+  /** Taken while an import writes: a check due meanwhile starts once it is let go. */
+  writeHold?: WriteHold
 }
 
 export interface Monitoring {
@@ -70,7 +73,8 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     intervalMs: () => settings.get().schedule.checkIntervalMinutes * MINUTE_MS,
     // Single flight: the scheduler runs one check at a time, Lazada's calls included.
     run: async (trigger) => runner.run(trigger, await askLazada(trigger)),
-    idle: runner.releaseHeld
+    idle: runner.releaseHeld,
+    writeHold: deps.writeHold
   })
   const board = createDashboard({ ...deps, lastRun: () => runner.recent(1)[0] ?? null, nextCheckAt: scheduler.nextCheckAt })
   let unsubscribe: (() => void) | null = null

@@ -11,7 +11,7 @@ export interface ReminderSubject {
   country: string
   kind: DeadlineKind
   deadline: number
-  /** Calendar days left in the store's country time (0: the last day; negative: past). */
+  /** Calendar days from today's date to the deadline's date in the store's country time (0: its date; negative: after it). */
   daysLeft: number
 }
 

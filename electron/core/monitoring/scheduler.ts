@@ -6,6 +6,8 @@
  * one. Runs never overlap: a trigger during a run joins it.
  */
 import type { CheckRunSummary, CheckTrigger } from '../../shared/monitoring'
+import type { WriteHold } from '../import/write-hold'
+import { untilReleased } from '../import/write-hold'
 import type { Clock, Logger, Ticker } from '../ports'
 
 /** How often the clock is compared with the due time: a sleep or clock change is noticed within this. */
@@ -31,6 +33,11 @@ export interface SchedulerDeps {
   run: (trigger: CheckTrigger) => Promise<CheckRunSummary>
   /** Work for ticks when no check is due (delivering held reminders). */
   idle: () => Promise<void>
+  /**
+   * Taken while an import writes: a check (which writes its schedule first) starts only once it is
+   * let go, and idle work waits for the next tick, so main never waits on the worker's lock.
+   */
+  writeHold?: WriteHold
 }
 
 export function createScheduler(deps: SchedulerDeps) {
@@ -49,6 +56,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   function begin(reason: CheckTrigger): Promise<CheckRunSummary> {
     current = (async () => {
+      if (deps.writeHold?.holder()) await untilReleased(deps.writeHold)
       const now = clock.now()
       const interval = deps.intervalMs()
       const { nextDueAt } = loaded()
@@ -82,7 +90,7 @@ export function createScheduler(deps: SchedulerDeps) {
   }
 
   function checkDue(reason: 'interval' | 'wake'): void {
-    if (current) return
+    if (current || deps.writeHold?.holder()) return
     const now = clock.now()
     const { nextDueAt, lastRunStartedAt } = loaded()
     if (lastRunStartedAt !== null && now < lastRunStartedAt) {

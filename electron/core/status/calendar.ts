@@ -1,6 +1,9 @@
 /**
- * Calendar maths in a store's own country time. A deadline's "day" is the last local day on which
- * the thing still works: a subscription ending at 00:00 on 15 March works through 14 March.
+ * Calendar maths in a store's own country time (DESIGN.md §6). "Days left" is the number of
+ * calendar days from today's date to the deadline's date: an End Time of 11 Dec 00:00 has 14 days
+ * left on 27 Nov, and the k-day reminder comes due at the start of the day that count reaches k.
+ * The last local day a deadline leaves intact is another thing (`lastDayStart`): a subscription
+ * ending at 00:00 on 11 December works through 10 December.
  *
  * The rules run these for every store on every check, so they avoid a luxon call per instant
  * (30–60 µs each): a zone's UTC offset is cached per UTC day when it is the same at both ends of
@@ -56,21 +59,23 @@ export class ZoneCalendar {
     return DateTime.fromMillis(instant, { zone: this.timeZone }).startOf('day').toMillis()
   }
 
-  /** Calendar days from today to the deadline's last day (0: today is the last day; negative: past). */
+  /** Calendar days from today's date to the deadline's date (0: the deadline's own date; negative: after it). */
   daysLeft(deadline: number, now: number): number {
-    return this.dayNumber(deadline - 1) - this.dayNumber(now)
+    return this.dayNumber(deadline) - this.dayNumber(now)
   }
 
-  /** The start of the local day `days` before the deadline's last day: when that reminder is due. */
+  /**
+   * The start of the local day `days` before the deadline's date, when `daysLeft` reaches `days`:
+   * when that reminder is due. The 0-day rung of a deadline at local midnight is the deadline itself.
+   */
   rungDueAt(deadline: number, days: number): number {
-    const last = deadline - 1
-    const offset = this.dayOffset(last)
+    const offset = this.dayOffset(deadline)
     if (!Number.isNaN(offset)) {
-      const lastStart = Math.floor((last + offset) / DAY_MS) * DAY_MS - offset
-      const due = lastStart - days * DAY_MS
-      if (this.dayOffset(lastStart) === offset && this.dayOffset(due) === offset) return due
+      const dateStart = Math.floor((deadline + offset) / DAY_MS) * DAY_MS - offset
+      const due = dateStart - days * DAY_MS
+      if (this.dayOffset(dateStart) === offset && this.dayOffset(due) === offset) return due
     }
-    return DateTime.fromMillis(last, { zone: this.timeZone }).startOf('day').minus({ days }).toMillis()
+    return DateTime.fromMillis(deadline, { zone: this.timeZone }).startOf('day').minus({ days }).toMillis()
   }
 
   /** Local midnight of a `YYYY-MM-DD` date. */
@@ -114,12 +119,12 @@ export function lastDayStart(deadline: number, timeZone: string): number {
   return zoneCalendar(timeZone).dayStart(deadline - 1)
 }
 
-/** Calendar days from today to the deadline's last day (0: today is the last day; negative: past). */
+/** Calendar days from today's date to the deadline's date (0: the deadline's own date; negative: after it). */
 export function daysLeft(deadline: number, now: number, timeZone: string): number {
   return zoneCalendar(timeZone).daysLeft(deadline, now)
 }
 
-/** The instant a reminder `rungDays` before a deadline comes due: the start of that local day. */
+/** The instant a reminder `rungDays` before a deadline's date comes due: the start of that local day. */
 export function rungDueAt(deadline: number, rungDays: number, timeZone: string): number {
   return zoneCalendar(timeZone).rungDueAt(deadline, rungDays)
 }

@@ -5,7 +5,8 @@
  * Deadlines are exclusive: at the exact end instant the thing has lapsed.
  */
 import { countryInfo } from '../../shared/countries'
-import type { DeadlineKind, NextAction, Playbook, StatusPolicy, StatusVerdict } from '../../shared/status'
+import { isPublishedIn } from '../../shared/status'
+import type { DeadlineKind, NextAction, Playbook, RulesPolicy, StatusPolicy, StatusVerdict } from '../../shared/status'
 import { DAY_MS, daysLeft, formatLocal, formatLocalDate, localMidnight, timeZoneOf } from './calendar'
 
 export interface AuthorizationFacts {
@@ -53,7 +54,7 @@ function verdict(
   return { status, reason, deadline, deadlineKind, nextAction }
 }
 
-export function evaluateStatus(facts: StatusFacts, policy: StatusPolicy, now: number): StatusVerdict {
+export function evaluateStatus(facts: StatusFacts, policy: RulesPolicy, now: number): StatusVerdict {
   const { country } = facts
   const zone = timeZoneOf(country)
   const zoneLabel = countryInfo(country).timeZone ? `${country} time` : 'UTC'
@@ -64,7 +65,7 @@ export function evaluateStatus(facts: StatusFacts, policy: StatusPolicy, now: nu
   if (!policy.coveredCountries.includes(country)) {
     return verdict('out-of-scope', `${name} is outside Lazada’s Service Market rule, which covers ${policy.coveredCountries.join(', ')}.`, null)
   }
-  if (policy.notPublishedCountries.includes(country)) {
+  if (!isPublishedIn(country, policy.publishedCountries)) {
     return verdict(
       'app-not-published',
       `The app is not published on ${name}’s Service Market, so Lazada refuses to authorize it there.`,

@@ -3,6 +3,7 @@
  * and writes a history entry whenever the status changes.
  */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm'
+import { rulesPolicyOf } from '../../shared/settings'
 import { STATUS_LABELS } from '../../shared/status'
 import type { StatusVerdict, StoreStatus } from '../../shared/status'
 import type { DatabaseHandle } from '../db/open-database'
@@ -122,7 +123,7 @@ export function createStatusService({ database, clock, settings, history }: Stat
     /** The verdict for a store now, without storing it. */
     evaluate(storeId: number, now = clock.now()): StatusVerdict | null {
       const found = facts(storeId)
-      return found ? evaluateStatus(found, settings.get().policy, now) : null
+      return found ? evaluateStatus(found, rulesPolicyOf(settings.get()), now) : null
     },
 
     /** Re-evaluates one store after its records changed and stores the verdict. */
@@ -130,7 +131,7 @@ export function createStatusService({ database, clock, settings, history }: Stat
       const now = clock.now()
       const found = facts(storeId)
       if (!found) return null
-      const verdict = evaluateStatus(found, settings.get().policy, now)
+      const verdict = evaluateStatus(found, rulesPolicyOf(settings.get()), now)
       record(storeId, verdict, currentOf.get({ storeId })?.status ?? null, now)
       return verdict
     }

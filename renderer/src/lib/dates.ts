@@ -1,9 +1,9 @@
 /**
  * Dates as a KAM needs them: deadlines in the store's own country time (that is when Lazada cuts
  * the store off) and in the KAM's time (when they must act), plus "in 7 days" style distances.
- * Instants are UTC epoch milliseconds; "days left" counts calendar days in the store's country
- * time, as main does (electron/core/status/calendar.ts): a deadline at 00:00 on 15 March leaves
- * 14 March as the last working day.
+ * Instants are UTC epoch milliseconds; "days left" counts calendar days from today's date to the
+ * deadline's date in the store's country time, as main does (electron/core/status/calendar.ts,
+ * DESIGN.md §6): an End Time of 11 Dec 00:00 has 14 days left on 27 Nov.
  */
 import { DateTime } from 'luxon'
 import { countryInfo } from '../../../electron/shared/countries'
@@ -55,35 +55,26 @@ export function formatKamTime(instant: number, now: number = Date.now()): string
   return `${local.toFormat(format)} your time`
 }
 
-/** Calendar days from today to the deadline's last day, in the store's time (0: last day today). */
+/** Calendar days from today's date to the deadline's date, in the store's time (0: its own date; negative: after). */
 export function daysLeft(deadline: number, now: number, country: string): number {
   const zone = storeTimeZone(country)
-  const lastDay = DateTime.fromMillis(deadline - 1, { zone }).startOf('day')
+  const deadlineDate = DateTime.fromMillis(deadline, { zone }).startOf('day')
   const today = DateTime.fromMillis(now, { zone }).startOf('day')
-  return Math.round(lastDay.diff(today, 'days').days)
-}
-
-function isLocalMidnight(instant: number, country: string): boolean {
-  const local = inStore(instant, country)
-  return local.hour === 0 && local.minute === 0 && local.second === 0 && local.millisecond === 0
+  return Math.round(deadlineDate.diff(today, 'days').days)
 }
 
 /**
  * "in 7 days", "tomorrow", "today", "yesterday", "3 days ago" ("in 6 months" when far) for a
- * deadline, from its days left.
- * Once passed, the distance counts from the deadline's own date (a subscription that ended at
- * 00:00 today ended "today", not "yesterday").
+ * deadline, from its days left: the distance between today's date and the deadline's date.
  */
-export function formatDaysLeft(days: number, deadline: number, country: string): string {
+export function formatDaysLeft(days: number): string {
   // Past two months the exact count stops mattering.
   if (days >= 60) return `in ${Math.round(days / 30.4)} months`
   if (days > 1) return `in ${days} days`
   if (days === 1) return 'tomorrow'
   if (days === 0) return 'today'
-  const ago = -days - (isLocalMidnight(deadline, country) ? 1 : 0)
-  if (ago <= 0) return 'today'
-  if (ago === 1) return 'yesterday'
-  return `${ago} days ago`
+  if (days === -1) return 'yesterday'
+  return `${-days} days ago`
 }
 
 /** How urgent a deadline looks: passed, within three days, within the reminder window, later. */

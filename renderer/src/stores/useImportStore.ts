@@ -39,6 +39,8 @@ interface ImportActions {
   setAllConflicts(action: ConflictAction): void
   commit(): Promise<void>
   saveTemplate(): Promise<Result<SaveFileResult>>
+  /** Saves every problem of the preview (not only the listed ones) as a CSV file. */
+  saveProblems(): Promise<Result<SaveFileResult>>
 }
 
 export type ImportState = ImportData & ImportActions
@@ -73,6 +75,24 @@ export function conflictActionFor(state: Pick<ImportData, 'defaultAction' | 'con
   return state.conflictActions[String(row)] ?? state.defaultAction
 }
 
+/**
+ * Stores the import would update: the preview lists only the first matches, so the rest follow
+ * the default action, and per-row choices (only on listed rows) adjust it.
+ */
+export function updateCount(state: Pick<ImportData, 'defaultAction' | 'conflictActions'>, preview: ImportPreview): number {
+  const changing = preview.conflicts.filter((c) => c.changes.length > 0)
+  if (state.defaultAction === 'update') {
+    return preview.changingConflictCount - changing.filter((c) => conflictActionFor(state, c.row) === 'skip').length
+  }
+  return changing.filter((c) => conflictActionFor(state, c.row) === 'update').length
+}
+
+/** Tells main to stop the check still running, if any (its answer would be ignored anyway). */
+function stopCheck(): void {
+  if (activeRequest) void api.import.discard({ previewId: activeRequest })
+  activeRequest = null
+}
+
 export const useImportStore = create<ImportState>()((set, get) => {
   function discardPreview(): void {
     const preview = get().preview
@@ -80,6 +100,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
   }
 
   async function check(file: File): Promise<void> {
+    stopCheck()
     const requestId = newRequestId()
     activeRequest = requestId
     set({ step: 'checking', file, progress: null, preview: null, result: null, error: null, conflictActions: {}, defaultAction: 'skip' })
@@ -127,7 +148,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
 
     close() {
       if (get().step === 'writing') return
-      activeRequest = null
+      stopCheck()
       discardPreview()
       set({ ...importInitialData })
     },
@@ -145,7 +166,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
 
     chooseAnother() {
-      activeRequest = null
+      stopCheck()
       discardPreview()
       set({ ...importInitialData, opened: true })
     },
@@ -183,6 +204,12 @@ export const useImportStore = create<ImportState>()((set, get) => {
 
     saveTemplate() {
       return api.import.saveTemplate()
+    },
+
+    async saveProblems() {
+      const preview = get().preview
+      if (!preview) return { ok: false, error: { code: 'import-expired', message: 'There is no checked file to list the problems of.' } }
+      return api.import.saveProblems({ previewId: preview.previewId })
     }
   }
 })

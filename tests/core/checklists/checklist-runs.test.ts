@@ -276,9 +276,8 @@ describe('evidence ticks steps by itself', () => {
 })
 
 describe('stores with no steps to follow', () => {
-  it('a store whose country’s app is not published (policy) gets a checklist that says so, and no run', async () => {
-    const current = core.settings.get()
-    await call(core, 'settings:save', { ...current, policy: { ...current.policy, notPublishedCountries: ['SG'] } })
+  it('a store whose country is unticked under Settings → Integrator → Published gets a checklist that says so, and no run', async () => {
+    await setIntegrator(core, { publishedCountries: ['MY', 'TH', 'PH', 'VN', 'ID'] })
     const view = await call(core, 'checklists:get', { storeId })
     expect(view.checklists['renew-and-reauthorize']).toEqual({
       kind: 'not-published',
@@ -291,6 +290,8 @@ describe('stores with no steps to follow', () => {
         'Anchanto OM is not published on Singapore’s Lazada Service Market, so Lazada refuses to authorize it there. Ask the integrator to publish it in Singapore; until then there are no steps the seller can follow.'
     })
     expect(view.authorize.ready).toBe(false)
+    // The status says the same as the checklist and Reauthorize: one setting for all three.
+    expect(core.status.refresh(storeId)).toMatchObject({ status: 'app-not-published', reason: expect.stringContaining('not published on Singapore’s Service Market') })
     expect(await refusal(core, 'checklists:start', { storeId, playbook: 'renew-and-reauthorize' })).toMatchObject({
       code: 'conflict',
       message: expect.stringContaining('not published on Singapore’s Lazada Service Market')

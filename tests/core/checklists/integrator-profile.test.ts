@@ -118,7 +118,7 @@ describe('what is missing for a use', () => {
   it('says why a store cannot be authorized at all', () => {
     expect(authorizeBlocker(ready, DEFAULT_STATUS_POLICY, 'SG')).toBeNull()
     expect(authorizeBlocker(ready, DEFAULT_STATUS_POLICY, 'KR')?.message).toBe('South Korea is outside Lazada’s Service Market rule: there is nothing to authorize through Anchanto OM.')
-    expect(authorizeBlocker(ready, { ...DEFAULT_STATUS_POLICY, notPublishedCountries: ['MY'] }, 'MY')?.message).toContain('not published on Malaysia’s')
+    expect(authorizeBlocker({ ...ready, publishedCountries: ['SG'] }, DEFAULT_STATUS_POLICY, 'MY')?.message).toContain('not published on Malaysia’s')
     expect(authorizeBlocker(DEFAULT_INTEGRATOR_PROFILE, DEFAULT_STATUS_POLICY, 'SG')).toMatchObject({ missing: { fields: ['appKey', 'callbackUrl'] } })
   })
 })

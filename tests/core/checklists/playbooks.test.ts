@@ -120,7 +120,7 @@ describe('a playbook for a store’s country', () => {
   })
 
   it('has no steps where the app is not published, or the country is out of scope', () => {
-    expect(resolveChecklist('renew-and-reauthorize', { country: 'ID', profile, policy: { ...policy, notPublishedCountries: ['ID'] } })).toMatchObject({
+    expect(resolveChecklist('renew-and-reauthorize', { country: 'ID', profile: { ...profile, publishedCountries: ['SG', 'MY', 'TH', 'PH', 'VN'] }, policy })).toMatchObject({
       kind: 'not-published',
       message: expect.stringContaining('Anchanto OM is not published on Indonesia’s Lazada Service Market')
     })

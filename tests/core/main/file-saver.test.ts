@@ -25,8 +25,20 @@ describe('createFileSaver', () => {
     })
   })
 
+  it('lets a writer fill the chosen file itself (content too large for one string)', async () => {
+    const target = path.join(tempDir(), 'problems.csv')
+    const { saver } = saverAnswering({ canceled: false, filePath: target })
+    const writeTo = vi.fn(async (filePath: string) => fs.promises.writeFile(filePath, 'row,problem\r\n'))
+    expect(await saver.saveText({ ...request, content: { writeTo } })).toEqual({ saved: true, path: target })
+    expect(writeTo).toHaveBeenCalledWith(target)
+    expect(fs.readFileSync(target, 'utf8')).toBe('row,problem\r\n')
+  })
+
   it('writes nothing when the dialog is cancelled', async () => {
     const { saver } = saverAnswering({ canceled: true, filePath: '' })
+    const writeTo = vi.fn(async () => undefined)
     expect(await saver.saveText(request)).toEqual({ saved: false })
+    expect(await saver.saveText({ ...request, content: { writeTo } })).toEqual({ saved: false })
+    expect(writeTo).not.toHaveBeenCalled()
   })
 })

@@ -8,9 +8,10 @@ afterEach(() => {
   world.database.close()
 })
 
-// Works through 14 Dec (SG): the day with N days left starts at daysLeft(N).
+// Ends at 15 Dec 00:00 (SG), so it works through 14 Dec. The day with N days left (DESIGN.md §6:
+// calendar days from today's date to 15 Dec) starts at daysLeft(N); daysLeft(0) is the End Time.
 const END = sgMidnight('2026-12-15')
-const daysLeft = (n: number) => END - (n + 1) * DAY
+const daysLeft = (n: number) => END - n * DAY
 
 function statusOf(storeId: number): string {
   return world.database.sqlite.prepare('SELECT status FROM store_status WHERE store_id = ?').pluck().get(storeId) as string

@@ -78,12 +78,12 @@ describe('dashboard', () => {
     world.core.monitoring.reminders.snooze(ids.later, 'day')
     const { worklist } = world.core.monitoring.dashboard()
     expect(worklist.map((w) => [w.storeName, w.status, w.daysLeft])).toEqual([
-      ['Expired', 'expired', -11],
+      ['Expired', 'expired', -10],
       ['Legacy', 'needs-subscription', -1022],
       ['Fresh', 'needs-subscription', null],
-      ['Reconnect', 'needs-reconnect', 59],
-      ['Soon', 'expiring', 2],
-      ['Later', 'expiring', 5]
+      ['Reconnect', 'needs-reconnect', 60],
+      ['Soon', 'expiring', 3],
+      ['Later', 'expiring', 6]
     ])
     expect(worklist[4]).toMatchObject({
       storeId: ids.soon,
@@ -98,7 +98,19 @@ describe('dashboard', () => {
     expect(worklist[5]!.snoozedUntil).toBe(world.clock.now() + 24 * HOUR)
     // Days left are counted at the moment of asking.
     world.clock.advance(24 * HOUR)
-    expect(world.core.monitoring.dashboard().worklist[4]!.daysLeft).toBe(1)
+    expect(world.core.monitoring.dashboard().worklist[4]!.daysLeft).toBe(2)
+  })
+
+  it('lists a subscription ending 11 Dec 00:00 with 14 days left on 27 Nov, expiring, and 15 the day before, healthy', async () => {
+    world = openWorld('2026-11-26T23:59:59.999+08:00')
+    const id = subscribedStore(world.core, sgMidnight('2026-12-11'), { storeName: 'Batik House' })
+    await world.core.monitoring.runNow('manual')
+    expect(world.core.monitoring.dashboard().worklist).toEqual([])
+    expect(world.core.status.evaluate(id)).toMatchObject({ status: 'healthy' })
+
+    world.clock.set(sgMidnight('2026-11-27'))
+    await world.core.monitoring.runNow('manual')
+    expect(world.core.monitoring.dashboard().worklist.map((w) => [w.storeName, w.status, w.daysLeft])).toEqual([['Batik House', 'expiring', 14]])
   })
 
   it('lays subscription ends over 13 weeks from this Monday, by country', () => {
@@ -108,9 +120,10 @@ describe('dashboard', () => {
     expect(weeks).toHaveLength(13)
     expect(weeks[0]!.weekStart).toBe('2026-11-23')
     expect(weeks[12]!.weekStart).toBe('2027-02-15')
-    expect(weeks.map((w) => w.total)).toEqual([1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0])
+    // “Soon” ends on Monday 30 Nov at 00:00: the week of its End Time, as its texts say, though it works through Sunday.
+    expect(weeks.map((w) => w.total)).toEqual([0, 2, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0])
     expect(weeks[6]!.byCountry).toEqual({ SG: 0, MY: 1, TH: 0, PH: 0, VN: 0, ID: 0 })
-    expect(weeks[0]!.byCountry.SG).toBe(1)
+    expect(weeks[1]!.byCountry.SG).toBe(2)
   })
 
   it('places a subscription by Lazada’s End Time when Lazada answered for the store', () => {
@@ -123,7 +136,7 @@ describe('dashboard', () => {
         'INSERT INTO lazada_subscriptions (store_id, country, short_code, article_code, state, end_at, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
       )
       .run(later, store.country, store.sellerShortCode, 'FW_GOODS-1', 'valid', sgMidnight('2027-02-10'), world.clock.now())
-    expect(world.core.monitoring.dashboard().expiryWeeks.map((w) => w.total)).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0])
+    expect(world.core.monitoring.dashboard().expiryWeeks.map((w) => w.total)).toEqual([0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0])
   })
 
   it('shows the last run and the next check', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { digestText, reminderText } from '../../../electron/core/monitoring/notification-text'
 import type { ReminderSubject } from '../../../electron/core/monitoring/notification-text'
-import { DAY } from './monitoring-support'
+import { DAY, HOUR } from './monitoring-support'
 
 const END = Date.parse('2026-03-15T00:00:00+08:00')
 const subject = (over: Partial<ReminderSubject> = {}): ReminderSubject => ({
@@ -15,13 +15,13 @@ const subject = (over: Partial<ReminderSubject> = {}): ReminderSubject => ({
 
 describe('reminder texts', () => {
   it('say which store, what ends, when in the store’s time, and what to do', () => {
-    expect(reminderText(subject(), END - 8 * DAY)).toEqual({
+    expect(reminderText(subject(), END - 7 * DAY)).toEqual({
       title: 'Acme Official (SG): subscription ends in 7 days',
       body: 'Renew “Authorization Only” on Service Market before 15 Mar 2026, 00:00 (SG time).'
     })
-    expect(reminderText(subject({ daysLeft: 1 }), END - 2 * DAY).title).toBe('Acme Official (SG): subscription ends tomorrow')
-    expect(reminderText(subject({ daysLeft: 0 }), END - DAY).title).toBe('Acme Official (SG): subscription ends today')
-    expect(reminderText(subject({ daysLeft: -3 }), END + 2 * DAY)).toEqual({
+    expect(reminderText(subject({ daysLeft: 1 }), END - DAY).title).toBe('Acme Official (SG): subscription ends tomorrow')
+    expect(reminderText(subject({ daysLeft: 0, deadline: END + 15 * HOUR }), END + HOUR).title).toBe('Acme Official (SG): subscription ends today')
+    expect(reminderText(subject({ daysLeft: -3 }), END + 3 * DAY)).toEqual({
       title: 'Acme Official (SG): subscription has ended',
       body: 'It ended 15 Mar 2026, 00:00 (SG time), so orders no longer sync. Order “Authorization Only” again on Service Market.'
     })
@@ -29,16 +29,16 @@ describe('reminder texts', () => {
 
   it('word the legacy grace end and the authorization deadline in the store’s own time', () => {
     const jakarta = { country: 'ID', storeName: 'Toko Maju', deadline: Date.parse('2026-03-15T00:00:00+07:00') }
-    expect(reminderText(subject({ ...jakarta, kind: 'grace-end', daysLeft: 3 }), jakarta.deadline - 4 * DAY)).toEqual({
+    expect(reminderText(subject({ ...jakarta, kind: 'grace-end', daysLeft: 3 }), jakarta.deadline - 3 * DAY)).toEqual({
       title: 'Toko Maju (ID): legacy grace ends in 3 days',
       body: 'Order “Authorization Only” on Service Market before 15 Mar 2026, 00:00 (ID time) to keep the store connected.'
     })
-    expect(reminderText(subject({ ...jakarta, kind: 'grace-end', daysLeft: -1 }), jakarta.deadline).title).toBe('Toko Maju (ID): legacy grace has ended')
-    expect(reminderText(subject({ kind: 'authorization-deadline', daysLeft: 14 }), END - 15 * DAY)).toEqual({
+    expect(reminderText(subject({ ...jakarta, kind: 'grace-end', daysLeft: 0 }), jakarta.deadline).title).toBe('Toko Maju (ID): legacy grace has ended')
+    expect(reminderText(subject({ kind: 'authorization-deadline', daysLeft: 14 }), END - 14 * DAY)).toEqual({
       title: 'Acme Official (SG): authorization lapses in 14 days',
       body: 'Have the seller authorize the app again before 15 Mar 2026, 00:00 (SG time).'
     })
-    expect(reminderText(subject({ kind: 'authorization-deadline', daysLeft: -1 }), END).body).toBe(
+    expect(reminderText(subject({ kind: 'authorization-deadline', daysLeft: 0 }), END).body).toBe(
       'It lapsed 15 Mar 2026, 00:00 (SG time). Have the seller authorize the app again.'
     )
   })
@@ -47,8 +47,8 @@ describe('reminder texts', () => {
     const long = `${'Very Long Flagship Store Name '.repeat(10)}\nwith a line break`
     for (const kind of ['subscription-end', 'grace-end', 'authorization-deadline'] as const) {
       for (const [daysLeft, now] of [
-        [14, END - 15 * DAY],
-        [-2, END + DAY]
+        [14, END - 14 * DAY],
+        [-1, END + DAY]
       ] as const) {
         const text = reminderText(subject({ storeName: long, kind, daysLeft }), now)
         expect(text.title.length + text.body.length).toBeLessThan(200)

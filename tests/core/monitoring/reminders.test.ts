@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ReminderItem } from '../../../electron/shared/monitoring'
 import type { AuthorizationInput } from '../../../electron/shared/records'
 import { storeInput } from '../../support/store-input'
-import { DAY, HOUR, MINUTE, openWorld, renew, settle, sgMidnight, subscribedStore, titles } from './monitoring-support'
+import { DAY, HOUR, MINUTE, openWorld, renew, restart, settle, sgMidnight, subscribedStore, titles } from './monitoring-support'
 import type { World } from './monitoring-support'
 
 let world: World
@@ -11,9 +11,10 @@ afterEach(() => {
   world.database.close()
 })
 
-// Works through 14 Dec (SG): the day with N days left starts at daysLeft(N).
+// Ends at 15 Dec 00:00 (SG), so it works through 14 Dec. The day with N days left (DESIGN.md §6:
+// calendar days from today's date to 15 Dec) starts at daysLeft(N); daysLeft(0) is the End Time.
 const END = sgMidnight('2026-12-15')
-const daysLeft = (n: number) => END - (n + 1) * DAY
+const daysLeft = (n: number) => END - n * DAY
 const AUTHORIZED: AuthorizationInput = { authorizedAt: 0, method: 'recorded-by-kam', account: null, country: null, refreshDeadlineAt: null, note: null, reconnected: true }
 
 async function checkAt(instant: number) {
@@ -25,7 +26,7 @@ function centre(): ReminderItem[] {
   return world.core.monitoring.reminders.list({ unreadOnly: false, limit: 100 }).reminders
 }
 
-/** Eight days before the last day: the 14-day rung goes out, the test watches what follows. */
+/** Eight days left: the 14-day rung goes out, the test watches what follows. */
 async function primed<const Names extends readonly string[]>(...storeNames: Names): Promise<{ -readonly [K in keyof Names]: number }> {
   world = openWorld(daysLeft(8) + 10 * HOUR)
   const ids = storeNames.map((storeName) => subscribedStore(world.core, END, { storeName }))
@@ -45,7 +46,7 @@ function quietHours(start: string, end: string): void {
 }
 
 describe('reminder ladder', () => {
-  it('fires each rung once — 14, 7, 3, 1 days before and on the last day — however often it checks', async () => {
+  it('fires each rung once — 14, 7, 3 and 1 days before the End Time’s date and at the End Time — however often it checks', async () => {
     world = openWorld(daysLeft(20))
     const id = subscribedStore(world.core, END)
     for (let day = 20; day >= -2; day--) {
@@ -57,7 +58,8 @@ describe('reminder ladder', () => {
       'Acme Official (SG): subscription ends in 7 days',
       'Acme Official (SG): subscription ends in 3 days',
       'Acme Official (SG): subscription ends tomorrow',
-      'Acme Official (SG): subscription ends today'
+      // An End Time at 00:00: its own date, with 0 days left, begins as it ends.
+      'Acme Official (SG): subscription has ended'
     ])
     expect(world.core.notifier.shown[0]).toMatchObject({
       body: 'Renew “Authorization Only” on Service Market before 15 Dec 2026, 00:00 (SG time).',
@@ -84,7 +86,7 @@ describe('reminder ladder', () => {
     await checkAt(daysLeft(0) + 10 * HOUR)
     expect(world.core.notifier.shown).toHaveLength(1)
 
-    await checkAt(renewedEnd - 15 * DAY + 10 * HOUR)
+    await checkAt(renewedEnd - 14 * DAY + 10 * HOUR)
     expect(titles(world.core).at(-1)).toBe('Acme Official (SG): subscription ends in 14 days')
     expect(world.core.monitoring.reminders.ofStore(id, 10).map((r) => [r.deadlineAt, r.rungDays])).toEqual([
       [renewedEnd, 14],
@@ -251,6 +253,158 @@ describe('holding reminders', () => {
     core.ticker.tick()
     await settle()
     expect(titles(core).at(-1)).toBe('Acme Official (SG): subscription ends tomorrow')
+  })
+})
+
+describe('the k-day reminder fires on the day the count of days left reaches k (DESIGN.md §6)', () => {
+  // The user’s example: an End Time of 11 Dec 00:00 (SG) has 14 days left on 27 Nov.
+  const DEC_11 = sgMidnight('2026-12-11')
+  const sg = (local: string) => Date.parse(`${local}+08:00`)
+  /** [rung, when it was due] of a store's reminders, shown or not, latest rung first. */
+  const dueTimes = (storeId: number) =>
+    world.database.sqlite.prepare('SELECT rung_days, due_at FROM reminders WHERE store_id = ? ORDER BY rung_days').raw().all(storeId) as [number, number][]
+
+  it('fires the 14-day reminder of an 11 Dec 00:00 End Time on 27 Nov at 00:00, not on 26 Nov', async () => {
+    world = openWorld(sg('2026-11-26T10:00'))
+    const id = subscribedStore(world.core, DEC_11)
+    await world.core.monitoring.runNow('manual')
+    await checkAt(sg('2026-11-26T23:59:59.999'))
+    expect(world.core.notifier.shown).toEqual([])
+    expect(world.core.status.evaluate(id)?.status).toBe('healthy')
+
+    await checkAt(sg('2026-11-27T00:00'))
+    expect(world.core.notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Acme Official (SG): subscription ends in 14 days', 'Renew “Authorization Only” on Service Market before 11 Dec 2026, 00:00 (SG time).']
+    ])
+    expect(world.core.status.evaluate(id)?.status).toBe('expiring')
+    expect(dueTimes(id)).toEqual([[14, sg('2026-11-27T00:00')]])
+  })
+
+  it('an End Time with a time of day (11 Dec 15:00): 14 days on 27 Nov, “today” from 11 Dec 00:00, and nothing more when it passes', async () => {
+    const end = sg('2026-12-11T15:00')
+    world = openWorld(sg('2026-11-26T23:00'))
+    const id = subscribedStore(world.core, end)
+    for (const day of ['2026-11-26', '2026-11-27', '2026-12-04', '2026-12-08', '2026-12-10', '2026-12-11']) {
+      await checkAt(sg(`${day}T00:00`))
+      await checkAt(sg(`${day}T16:00`))
+    }
+    expect(titles(world.core)).toEqual([
+      'Acme Official (SG): subscription ends in 14 days',
+      'Acme Official (SG): subscription ends in 7 days',
+      'Acme Official (SG): subscription ends in 3 days',
+      'Acme Official (SG): subscription ends tomorrow',
+      'Acme Official (SG): subscription ends today'
+    ])
+    expect(dueTimes(id)).toEqual([
+      [0, sg('2026-12-11T00:00')],
+      [1, sg('2026-12-10T00:00')],
+      [3, sg('2026-12-08T00:00')],
+      [7, sg('2026-12-04T00:00')],
+      [14, sg('2026-11-27T00:00')]
+    ])
+    expect(world.core.status.evaluate(id)?.status).toBe('expired')
+  })
+
+  describe('after upgrading from the version that counted to the last day (End Time − 1 ms)', () => {
+    /**
+     * What that version left in the database: for an End Time at local midnight it recorded the
+     * k-day rung a day early, at the start of the day k days before the last day.
+     */
+    function recordedByPreviousVersion(storeId: number, rungDays: number, state: 'delivered' | 'skipped' = 'delivered'): void {
+      const dueAt = DEC_11 - (rungDays + 1) * DAY
+      const title = `Acme Official (SG): subscription ends ${rungDays === 0 ? 'today' : rungDays === 1 ? 'tomorrow' : `in ${rungDays} days`}`
+      world.database.sqlite
+        .prepare(
+          `INSERT INTO reminders (store_id, deadline_kind, deadline_at, rung_days, due_at, state, title, body, fired_at, delivered_at)
+           VALUES (?, 'subscription-end', ?, ?, ?, ?, ?, 'Renew before 11 Dec 2026, 00:00 (SG time).', ?, ?)`
+        )
+        .run(storeId, DEC_11, rungDays, dueAt, state, title, dueAt + 10 * HOUR, state === 'delivered' ? dueAt + 10 * HOUR : null)
+      // It also judged the store expiring a day early.
+      world.database.sqlite.prepare("UPDATE store_status SET status = 'expiring' WHERE store_id = ?").run(storeId)
+    }
+
+    /** The upgraded app checks twice a day, at 10:00 and 18:00, from `from` through 12 Dec. */
+    async function checkDaily(from: string): Promise<void> {
+      for (let day = sgMidnight(from); day <= sgMidnight('2026-12-12'); day += DAY) {
+        await checkAt(day + 10 * HOUR)
+        await checkAt(day + 18 * HOUR)
+      }
+    }
+
+    it('upgraded on 26 Nov after the 14-day rung fired: it never fires again, and every later rung fires once, on its new day', async () => {
+      world = openWorld(sg('2026-11-20T10:00'))
+      const id = subscribedStore(world.core, DEC_11)
+      await world.core.monitoring.runNow('manual')
+      recordedByPreviousVersion(id, 14)
+      world = restart(world)
+
+      await checkAt(sg('2026-11-26T18:00'))
+      // The upgraded rules count 15 days on 26 Nov: healthy again, and said in the history.
+      expect(world.core.status.evaluate(id)?.status).toBe('healthy')
+      expect(world.core.detail(id).history[0]).toMatchObject({ kind: 'status-changed', summary: 'Status: Expiring → Healthy' })
+      await checkDaily('2026-11-27')
+
+      expect(world.core.notifier.shown.map((n, i) => [n.title, i])).toEqual([
+        ['Acme Official (SG): subscription ends in 7 days', 0],
+        ['Acme Official (SG): subscription ends in 3 days', 1],
+        ['Acme Official (SG): subscription ends tomorrow', 2],
+        ['Acme Official (SG): subscription has ended', 3]
+      ])
+      expect(dueTimes(id)).toEqual([
+        [0, sg('2026-12-11T00:00')],
+        [1, sg('2026-12-10T00:00')],
+        [3, sg('2026-12-08T00:00')],
+        [7, sg('2026-12-04T00:00')],
+        // As the previous version recorded it.
+        [14, sg('2026-11-26T00:00')]
+      ])
+      const firedOn = world.database.sqlite
+        .prepare('SELECT rung_days, fired_at FROM reminders WHERE store_id = ? AND rung_days < 14 ORDER BY rung_days DESC')
+        .raw()
+        .all(id) as [number, number][]
+      expect(firedOn).toEqual([
+        [7, sg('2026-12-04T10:00')],
+        [3, sg('2026-12-08T10:00')],
+        [1, sg('2026-12-10T10:00')],
+        [0, sg('2026-12-11T10:00')]
+      ])
+    })
+
+    it('upgraded on 3 Dec after the 7-day rung fired a day early: no rung fires twice, none is skipped, the 3-day one comes on 8 Dec', async () => {
+      world = openWorld(sg('2026-11-20T10:00'))
+      const id = subscribedStore(world.core, DEC_11)
+      await world.core.monitoring.runNow('manual')
+      recordedByPreviousVersion(id, 14)
+      recordedByPreviousVersion(id, 7)
+      world = restart(world)
+
+      await checkDaily('2026-12-03')
+      expect(titles(world.core)).toEqual([
+        'Acme Official (SG): subscription ends in 3 days',
+        'Acme Official (SG): subscription ends tomorrow',
+        'Acme Official (SG): subscription has ended'
+      ])
+      const states = world.database.sqlite.prepare('SELECT rung_days, state FROM reminders WHERE store_id = ? ORDER BY rung_days DESC').raw().all(id)
+      expect(states).toEqual([
+        [14, 'delivered'],
+        [7, 'delivered'],
+        [3, 'delivered'],
+        [1, 'delivered'],
+        [0, 'delivered']
+      ])
+    })
+
+    it('upgraded on 10 Dec after the previous version’s “ends today” (its 0-day rung): nothing more at the End Time', async () => {
+      world = openWorld(sg('2026-11-20T10:00'))
+      const id = subscribedStore(world.core, DEC_11)
+      await world.core.monitoring.runNow('manual')
+      for (const rung of [14, 7, 3, 1, 0]) recordedByPreviousVersion(id, rung)
+      world = restart(world)
+
+      await checkDaily('2026-12-10')
+      expect(world.core.notifier.shown).toEqual([])
+      expect(world.core.status.evaluate(id)?.status).toBe('expired')
+    })
   })
 })
 

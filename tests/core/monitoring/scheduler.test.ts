@@ -13,7 +13,7 @@ afterEach(() => {
 
 // Works through 14 Dec: the day with N days left starts at daysLeft(N).
 const END = sgMidnight('2026-12-15')
-const daysLeft = (n: number) => END - (n + 1) * DAY
+const daysLeft = (n: number) => END - n * DAY
 
 async function tickAt(instant: number): Promise<void> {
   world.clock.set(instant)
@@ -164,7 +164,7 @@ describe('scheduler', () => {
     await settle()
 
     const settings = core.settings.get()
-    core.settings.save({ ...settings, schedule: { checkIntervalMinutes: 30 }, policy: { ...settings.policy, notPublishedCountries: ['SG'] } })
+    core.settings.save({ ...settings, schedule: { checkIntervalMinutes: 30 }, integrator: { ...settings.integrator, publishedCountries: ['MY', 'TH', 'PH', 'VN', 'ID'] } })
     const run = await core.monitoring.runNow('manual')
 
     expect(run.trigger).toBe('settings')

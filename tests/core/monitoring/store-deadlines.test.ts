@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { ScannedStore } from '../../../electron/core/monitoring/portfolio-scan'
 import { countryCalendars, nextEventAfter, storeDeadlines, verdictMayDiffer } from '../../../electron/core/monitoring/store-deadlines'
 import { evaluateStatus } from '../../../electron/core/status/status-rules'
-import { DEFAULT_STATUS_POLICY } from '../../../electron/shared/status'
-import type { StatusPolicy } from '../../../electron/shared/status'
+import { DEFAULT_RULES_POLICY } from '../../../electron/shared/status'
+import type { RulesPolicy } from '../../../electron/shared/status'
 import { DAY, HOUR } from './monitoring-support'
 
 const FROM = Date.parse('2023-12-01T00:00:00Z')
 const SPAN = 3 * 365 * DAY
 const COUNTRIES = ['SG', 'MY', 'TH', 'PH', 'VN', 'ID', 'KR']
-const POLICIES: StatusPolicy[] = [
-  DEFAULT_STATUS_POLICY,
-  { ...DEFAULT_STATUS_POLICY, reminderWindowDays: 30, graceDays: 10, releaseDate: '2024-06-15' }
+const POLICIES: RulesPolicy[] = [
+  DEFAULT_RULES_POLICY,
+  { ...DEFAULT_RULES_POLICY, reminderWindowDays: 30, graceDays: 10, releaseDate: '2024-06-15' }
 ]
 
 function randomSource(seed: number) {
@@ -54,7 +54,7 @@ function randomStore(random: ReturnType<typeof randomSource>, id: number): Scann
 }
 
 /** Two instants: anywhere, or close together near one of the store's dates, where verdicts turn. */
-function instantPair(random: ReturnType<typeof randomSource>, store: ScannedStore, policy: StatusPolicy): [number, number] {
+function instantPair(random: ReturnType<typeof randomSource>, store: ScannedStore, policy: RulesPolicy): [number, number] {
   const dates = [
     store.subscription?.startAt,
     store.subscription?.endAt,
@@ -97,7 +97,7 @@ describe('verdict breakpoints', () => {
     const ladder = [14, 7, 3, 1, 0]
     for (let i = 0; i < 400; i++) {
       const store = randomStore(random, i)
-      const policy = DEFAULT_STATUS_POLICY
+      const policy = DEFAULT_RULES_POLICY
       const calendar = countryCalendars(policy)(store.country)
       const now = random.instant()
       const deadlines = storeDeadlines(store, evaluateStatus(store, policy, now), now)

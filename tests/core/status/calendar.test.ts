@@ -63,7 +63,7 @@ describe('localMidnight', () => {
   })
 })
 
-describe('lastDayStart', () => {
+describe('lastDayStart: the last local day a deadline leaves intact (for “by 10 Dec” in the client’s message)', () => {
   it.each([
     ['a deadline at local midnight leaves the previous day as the last', sg('2026-03-15T00:00:00.000'), sg('2026-03-14T00:00')],
     ['a deadline 1 ms after local midnight keeps that day', sg('2026-03-15T00:00:00.001'), sg('2026-03-15T00:00')],
@@ -80,116 +80,141 @@ describe('lastDayStart', () => {
   })
 })
 
-describe('daysLeft', () => {
-  const midnightEnd = sg('2026-03-15T00:00') // last day: 14 March
-  const morningEnd = sg('2026-03-15T10:00') // last day: 15 March
+describe('daysLeft: calendar days from today’s date to the End Time’s date (DESIGN.md §6)', () => {
+  // The user’s example: an End Time of 11 Dec 00:00 in Singapore reads 14 days left on 27 Nov.
+  const midnightEnd = sg('2026-12-11T00:00')
+  const afternoonEnd = sg('2026-12-11T15:00')
 
   it.each([
-    ['a month before', sg('2026-02-14T12:00'), 28],
-    ['15 days before the last day, 1 ms before local midnight', sg('2026-02-27T23:59:59.999'), 15],
-    ['14 days before the last day, at local midnight', sg('2026-02-28T00:00'), 14],
-    ['the day before the last day, 1 ms before local midnight', sg('2026-03-13T23:59:59.999'), 1],
-    ['the last day, at its local midnight', sg('2026-03-14T00:00'), 0],
-    ['the last day, 1 ms before the deadline', midnightEnd - 1, 0],
-    ['at the deadline (the day after the last day)', midnightEnd, -1],
-    ['1 ms after the deadline', midnightEnd + 1, -1],
-    ['two days after the deadline', sg('2026-03-16T12:00'), -2],
-    ['a week after the deadline', sg('2026-03-21T23:59'), -7]
-  ])('a deadline at local midnight (15 Mar 00:00 SG): %s → %i', (_name, now, expected) => {
+    ['a month before', sg('2026-11-11T12:00'), 30],
+    ['26 Nov, 1 ms before midnight', sg('2026-11-26T23:59:59.999'), 15],
+    ['27 Nov at 00:00 (the boundary)', sg('2026-11-27T00:00'), 14],
+    ['27 Nov at 10:00', sg('2026-11-27T10:00'), 14],
+    ['27 Nov, 1 ms before midnight', sg('2026-11-27T23:59:59.999'), 14],
+    ['4 Dec', sg('2026-12-04T09:00'), 7],
+    ['10 Dec, the last day it works, at 00:00', sg('2026-12-10T00:00'), 1],
+    ['10 Dec, 1 ms before the End Time', midnightEnd - 1, 1],
+    ['at the End Time (11 Dec 00:00)', midnightEnd, 0],
+    ['11 Dec at 23:59', sg('2026-12-11T23:59'), 0],
+    ['12 Dec', sg('2026-12-12T00:00'), -1],
+    ['a week after', sg('2026-12-18T23:59'), -7]
+  ])('End Time 11 Dec 00:00 (SG): %s → %i', (_name, now, expected) => {
     expect(daysLeft(midnightEnd, now, SG)).toBe(expected)
   })
 
   it.each([
-    ['the day before, 1 ms before local midnight', sg('2026-03-14T23:59:59.999'), 1],
-    ['the deadline’s own day, at local midnight', sg('2026-03-15T00:00'), 0],
-    ['the deadline’s own day, after the deadline (still the last day)', sg('2026-03-15T10:00'), 0],
-    ['the next day', sg('2026-03-16T00:00'), -1]
-  ])('a deadline in the morning (15 Mar 10:00 SG): %s → %i', (_name, now, expected) => {
-    expect(daysLeft(morningEnd, now, SG)).toBe(expected)
+    ['27 Nov at 00:00', sg('2026-11-27T00:00'), 14],
+    ['26 Nov, 1 ms before midnight', sg('2026-11-26T23:59:59.999'), 15],
+    ['10 Dec, 1 ms before midnight', sg('2026-12-10T23:59:59.999'), 1],
+    ['11 Dec at 00:00', sg('2026-12-11T00:00'), 0],
+    ['11 Dec, after the End Time (still its date)', sg('2026-12-11T16:00'), 0],
+    ['12 Dec at 00:00', sg('2026-12-12T00:00'), -1]
+  ])('End Time with a time of day, 11 Dec 15:00 (SG): %s → %i', (_name, now, expected) => {
+    expect(daysLeft(afternoonEnd, now, SG)).toBe(expected)
+  })
+
+  it('gives End Times on the same date the same count, whatever their time of day', () => {
+    for (const end of [sg('2026-12-11T00:00'), sg('2026-12-11T00:00:00.001'), sg('2026-12-11T12:00'), sg('2026-12-11T23:59:59.999')]) {
+      expect(daysLeft(end, sg('2026-11-27T08:00'), SG)).toBe(14)
+    }
+    expect(daysLeft(sg('2026-12-10T23:59:59.999'), sg('2026-11-27T08:00'), SG)).toBe(13)
   })
 
   it('counts calendar days, not 24-hour periods: 23:59 and 00:00 the next day are a day apart', () => {
-    expect(daysLeft(morningEnd, sg('2026-03-01T23:59'), SG) - daysLeft(morningEnd, sg('2026-03-02T00:00'), SG)).toBe(1)
-    // Exactly 15 × 24 h before a midnight deadline is already 14 calendar days from the last day.
-    expect(daysLeft(midnightEnd, midnightEnd - 15 * DAY_MS, SG)).toBe(14)
+    expect(daysLeft(afternoonEnd, sg('2026-11-27T23:59'), SG) - daysLeft(afternoonEnd, sg('2026-11-28T00:00'), SG)).toBe(1)
+    // 14 × 24 h before a 15:00 End Time is 15:00 on the day the count reaches 14.
+    expect(daysLeft(afternoonEnd, afternoonEnd - 14 * DAY_MS, SG)).toBe(14)
   })
 
   it('counts across a month end and a leap day', () => {
-    expect(daysLeft(sg('2024-03-02T00:00'), sg('2024-02-27T09:00'), SG)).toBe(3) // 27 Feb → 1 Mar
-    expect(daysLeft(sg('2025-03-02T00:00'), sg('2025-02-27T09:00'), SG)).toBe(2) // no 29 Feb in 2025
+    expect(daysLeft(sg('2024-03-02T00:00'), sg('2024-02-27T09:00'), SG)).toBe(4) // 27 Feb → 2 Mar, through 29 Feb
+    expect(daysLeft(sg('2025-03-02T00:00'), sg('2025-02-27T09:00'), SG)).toBe(3) // no 29 Feb in 2025
   })
 
   describe('Jakarta (UTC+7) vs Manila (UTC+8) for the same instants', () => {
-    // Midnight in Jakarta is 01:00 in Manila: Jakarta's last day is 14 March, Manila's is 15 March.
-    const deadline = utc('2026-03-14T17:00')
+    // 17:00 UTC on 10 Dec is 11 Dec 00:00 in Jakarta and 11 Dec 01:00 in Manila: the same date.
+    const deadline = utc('2026-12-10T17:00')
     it.each([
-      ['28 Feb, 10:00 WIB / 11:00 PHT', utc('2026-02-28T03:00'), 14, 15],
-      ['14 Mar, 23:30 WIB / 15 Mar, 00:30 PHT (the local dates differ too)', utc('2026-03-14T16:30'), 0, 0],
-      ['14 Mar, 16:00 WIB / 17:00 PHT', utc('2026-03-14T09:00'), 0, 1]
+      ['27 Nov, 10:00 WIB / 11:00 PHT', utc('2026-11-27T03:00'), 14, 14],
+      ['26 Nov, 23:30 WIB / 27 Nov, 00:30 PHT (the local dates differ)', utc('2026-11-26T16:30'), 15, 14],
+      ['10 Dec, 23:30 WIB / 11 Dec, 00:30 PHT', utc('2026-12-10T16:30'), 1, 0]
     ])('now = %s → Jakarta %i, Manila %i', (_name, now, jakarta, manila) => {
       expect(daysLeft(deadline, now, JAKARTA)).toBe(jakarta)
       expect(daysLeft(deadline, now, MANILA)).toBe(manila)
     })
 
-    it('a deadline at each city’s own local midnight: the same instant is past in Manila, the last day in Jakarta', () => {
-      const now = utc('2026-03-14T16:30') // 23:30 on 14 Mar in Jakarta, 00:30 on 15 Mar in Manila
-      expect(daysLeft(wib('2026-03-15T00:00'), now, JAKARTA)).toBe(0)
-      expect(daysLeft(pht('2026-03-15T00:00'), now, MANILA)).toBe(-1)
+    it('an End Time at each city’s own midnight: the same instant is already its date in Manila, the day before in Jakarta', () => {
+      const now = utc('2026-12-10T16:30') // 23:30 on 10 Dec in Jakarta, 00:30 on 11 Dec in Manila
+      expect(daysLeft(wib('2026-12-11T00:00'), now, JAKARTA)).toBe(1)
+      expect(daysLeft(pht('2026-12-11T00:00'), now, MANILA)).toBe(0)
     })
   })
 
-  it('counts calendar days across a daylight-saving change (a zone with DST, for the UTC fallback’s sake)', () => {
-    // New York springs forward on 8 March 2026: that day has 23 hours.
-    const deadline = Date.parse('2026-03-10T12:00:00-04:00')
-    expect(daysLeft(deadline, Date.parse('2026-03-07T12:00:00-05:00'), 'America/New_York')).toBe(3)
+  it('counts calendar days across a daylight-saving change (none of the six countries has one; the calendar stays generic)', () => {
+    // New York springs forward on 8 March 2026 (a 23-hour day) and falls back on 1 November (25 hours).
+    const spring = Date.parse('2026-03-10T00:00:00-04:00')
+    expect(daysLeft(spring, Date.parse('2026-03-07T00:00:00-05:00'), 'America/New_York')).toBe(3)
+    expect(daysLeft(spring, Date.parse('2026-03-06T23:59:59.999-05:00'), 'America/New_York')).toBe(4)
+    const autumn = Date.parse('2026-11-02T00:00:00-05:00')
+    expect(daysLeft(autumn, Date.parse('2026-10-31T00:00:00-04:00'), 'America/New_York')).toBe(2)
+    expect(daysLeft(autumn, Date.parse('2026-11-01T23:59:59.999-05:00'), 'America/New_York')).toBe(1)
   })
 })
 
-describe('rungDueAt', () => {
-  const midnightEnd = sg('2026-03-15T00:00') // last day: 14 March
+describe('rungDueAt: the k-day reminder comes due the day the count reaches k', () => {
+  const midnightEnd = sg('2026-12-11T00:00')
+  const afternoonEnd = sg('2026-12-11T15:00')
 
   it.each([
-    [14, sg('2026-02-28T00:00')],
-    [7, sg('2026-03-07T00:00')],
-    [3, sg('2026-03-11T00:00')],
-    [1, sg('2026-03-13T00:00')],
-    [0, sg('2026-03-14T00:00')]
-  ])('the %i-day rung of a midnight deadline comes due at the start of its local day', (rung, expected) => {
+    [14, sg('2026-11-27T00:00')],
+    [7, sg('2026-12-04T00:00')],
+    [3, sg('2026-12-08T00:00')],
+    [1, sg('2026-12-10T00:00')],
+    [0, sg('2026-12-11T00:00')]
+  ])('the %i-day rung of an End Time of 11 Dec 00:00 (SG) comes due at the start of that day', (rung, expected) => {
     expect(iso(rungDueAt(midnightEnd, rung, SG))).toBe(iso(expected))
   })
 
+  it('the 0-day rung of an End Time at local midnight is the End Time itself', () => {
+    expect(rungDueAt(midnightEnd, 0, SG)).toBe(midnightEnd)
+  })
+
   it.each([
-    [14, sg('2026-03-01T00:00')],
-    [7, sg('2026-03-08T00:00')],
-    [3, sg('2026-03-12T00:00')],
-    [1, sg('2026-03-14T00:00')],
-    [0, sg('2026-03-15T00:00')]
-  ])('the %i-day rung of a 10:00 deadline counts from the deadline’s own day', (rung, expected) => {
-    expect(iso(rungDueAt(sg('2026-03-15T10:00'), rung, SG))).toBe(iso(expected))
+    [14, sg('2026-11-27T00:00')],
+    [1, sg('2026-12-10T00:00')],
+    [0, sg('2026-12-11T00:00')]
+  ])('an End Time with a time of day (11 Dec 15:00) counts from its date: the %i-day rung', (rung, expected) => {
+    expect(iso(rungDueAt(afternoonEnd, rung, SG))).toBe(iso(expected))
   })
 
   it.each([14, 7, 3, 1, 0])('agrees with daysLeft: the %i-day rung is due the instant daysLeft reaches it', (rung) => {
-    for (const deadline of [midnightEnd, sg('2026-03-15T10:00'), wib('2026-07-01T00:00')]) {
-      const due = rungDueAt(deadline, rung, SG)
-      expect(daysLeft(deadline, due, SG)).toBe(rung)
-      expect(daysLeft(deadline, due - 1, SG)).toBe(rung + 1)
-      expect(due).toBeLessThan(deadline)
+    for (const [deadline, zone] of [
+      [midnightEnd, SG],
+      [afternoonEnd, SG],
+      [wib('2026-07-01T00:00'), JAKARTA],
+      [Date.parse('2026-03-10T00:00:00-04:00'), 'America/New_York']
+    ] as const) {
+      const due = rungDueAt(deadline, rung, zone)
+      expect(daysLeft(deadline, due, zone)).toBe(rung)
+      expect(daysLeft(deadline, due - 1, zone)).toBe(rung + 1)
+      expect(due).toBeLessThanOrEqual(deadline)
     }
   })
 
   it('crosses a month end and a leap day', () => {
-    // Ends at midnight on 2 March 2024 in Jakarta: last day 1 March, the 1-day rung is 29 February.
+    // Ends at midnight on 2 March 2024 in Jakarta: the 1-day rung is 1 March, the 3-day rung 28 February.
     const deadline = wib('2024-03-02T00:00')
-    expect(iso(rungDueAt(deadline, 1, JAKARTA))).toBe(iso(wib('2024-02-29T00:00')))
-    expect(iso(rungDueAt(deadline, 3, JAKARTA))).toBe(iso(wib('2024-02-27T00:00')))
+    expect(iso(rungDueAt(deadline, 1, JAKARTA))).toBe(iso(wib('2024-03-01T00:00')))
+    expect(iso(rungDueAt(deadline, 2, JAKARTA))).toBe(iso(wib('2024-02-29T00:00')))
+    expect(iso(rungDueAt(deadline, 3, JAKARTA))).toBe(iso(wib('2024-02-28T00:00')))
   })
 
   it('is due at each city’s own midnight: Jakarta vs Manila for the same deadline instant', () => {
-    const deadline = utc('2026-03-14T17:00') // 15 Mar 00:00 WIB, 15 Mar 01:00 PHT
-    expect(iso(rungDueAt(deadline, 0, JAKARTA))).toBe(iso(wib('2026-03-14T00:00')))
-    expect(iso(rungDueAt(deadline, 0, MANILA))).toBe(iso(pht('2026-03-15T00:00')))
-    expect(iso(rungDueAt(deadline, 14, JAKARTA))).toBe(iso(wib('2026-02-28T00:00')))
-    expect(iso(rungDueAt(deadline, 14, MANILA))).toBe(iso(pht('2026-03-01T00:00')))
+    const deadline = utc('2026-12-10T16:30') // 10 Dec 23:30 WIB, 11 Dec 00:30 PHT
+    expect(iso(rungDueAt(deadline, 0, JAKARTA))).toBe(iso(wib('2026-12-10T00:00')))
+    expect(iso(rungDueAt(deadline, 0, MANILA))).toBe(iso(pht('2026-12-11T00:00')))
+    expect(iso(rungDueAt(deadline, 14, JAKARTA))).toBe(iso(wib('2026-11-26T00:00')))
+    expect(iso(rungDueAt(deadline, 14, MANILA))).toBe(iso(pht('2026-11-27T00:00')))
   })
 })
 

@@ -12,8 +12,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { evaluateStatus } from '../../../electron/core/status/status-rules'
 import type { AuthorizationFacts, StatusFacts } from '../../../electron/core/status/status-rules'
 import { COVERED_COUNTRIES } from '../../../electron/shared/countries'
-import { DEFAULT_STATUS_POLICY, STORE_STATUSES, statusPolicySchema } from '../../../electron/shared/status'
-import type { DeadlineKind, Playbook, StatusPolicy, StatusVerdict, StoreStatus } from '../../../electron/shared/status'
+import { DEFAULT_RULES_POLICY, DEFAULT_STATUS_POLICY, STORE_STATUSES, statusPolicySchema } from '../../../electron/shared/status'
+import type { DeadlineKind, Playbook, RulesPolicy, StatusVerdict, StoreStatus } from '../../../electron/shared/status'
 
 const DAY = 24 * 60 * 60 * 1000
 const OFFSET: Record<string, string> = { SG: '+08:00', MY: '+08:00', PH: '+08:00', TH: '+07:00', VN: '+07:00', ID: '+07:00', KR: 'Z' }
@@ -33,8 +33,13 @@ function store(facts: Partial<StatusFacts> = {}): StatusFacts {
   return { country: 'SG', subscription: null, authorizations: [], ...facts }
 }
 
-function policy(changes: Partial<StatusPolicy> = {}): StatusPolicy {
-  return { ...DEFAULT_STATUS_POLICY, ...changes }
+function policy(changes: Partial<RulesPolicy> = {}): RulesPolicy {
+  return { ...DEFAULT_RULES_POLICY, ...changes }
+}
+
+/** Published countries as Settings → Integrator holds them: every covered country but these unticked. */
+function allBut(...unticked: string[]): string[] {
+  return COVERED_COUNTRIES.filter((c) => !unticked.includes(c))
 }
 
 interface Expected {
@@ -53,7 +58,7 @@ interface Case {
   name: string
   facts: StatusFacts
   now: number
-  policy?: StatusPolicy
+  policy?: RulesPolicy
   expected: Expected
 }
 
@@ -98,7 +103,7 @@ function expectVerdict(verdict: StatusVerdict, expected: Expected): void {
   for (const part of expected.notInReason ?? []) expect(verdict.reason).not.toContain(part)
 }
 
-const runCase = ({ facts, now, policy: p = DEFAULT_STATUS_POLICY, expected }: Case) => expectVerdict(evaluateStatus(facts, p, now), expected)
+const runCase = ({ facts, now, policy: p = DEFAULT_RULES_POLICY, expected }: Case) => expectVerdict(evaluateStatus(facts, p, now), expected)
 
 // Next actions, as [playbook, checklist step] (DESIGN.md §2). A store never reconnected in the OMS is
 // still being connected and follows `connect-new-store`; once any authorization was reconnected it
@@ -131,7 +136,7 @@ describe('the guide’s own cases', () => {
   it.each(COVERED_COUNTRIES.map((country) => [country]))(
     'FAQ 1a: a %s seller who never authorized and tries on 1 March 2024 is sent to Service Market to order first',
     (country) => {
-      const verdict = evaluateStatus(store({ country }), DEFAULT_STATUS_POLICY, at(country, '2024-03-01T10:00'))
+      const verdict = evaluateStatus(store({ country }), DEFAULT_RULES_POLICY, at(country, '2024-03-01T10:00'))
       expectVerdict(verdict, {
         status: 'needs-subscription',
         deadline: null,
@@ -143,7 +148,7 @@ describe('the guide’s own cases', () => {
   )
 
   it('FAQ 1a: where the app is not published on that country’s Service Market, authorization is refused', () => {
-    const verdict = evaluateStatus(store({ country: 'TH' }), policy({ notPublishedCountries: ['TH'] }), at('TH', '2024-03-01T10:00'))
+    const verdict = evaluateStatus(store({ country: 'TH' }), policy({ publishedCountries: allBut('TH') }), at('TH', '2024-03-01T10:00'))
     expectVerdict(verdict, { status: 'app-not-published', deadline: null, deadlineKind: null, action: ['renew-and-reauthorize', null], reason: ['Thailand'] })
   })
 
@@ -156,7 +161,7 @@ describe('the guide’s own cases', () => {
     const graceEnd = at(country, '2024-01-31T10:00')
 
     it('a seller first authorized on 1 January 2024 is fine (legacy grace) on 30 January', () => {
-      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-01-30T12:00')), {
+      expectVerdict(evaluateStatus(seller, DEFAULT_RULES_POLICY, at(country, '2024-01-30T12:00')), {
         status: 'legacy-grace',
         deadline: graceEnd,
         deadlineKind: 'grace-end',
@@ -166,7 +171,7 @@ describe('the guide’s own cases', () => {
     })
 
     it('… and needs a subscription on 1 February, before the release', () => {
-      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-02-01T12:00')), {
+      expectVerdict(evaluateStatus(seller, DEFAULT_RULES_POLICY, at(country, '2024-02-01T12:00')), {
         status: 'needs-subscription',
         deadline: graceEnd,
         deadlineKind: 'grace-end',
@@ -176,7 +181,7 @@ describe('the guide’s own cases', () => {
     })
 
     it('… and still on 1 March, when the new flow is released', () => {
-      expectVerdict(evaluateStatus(seller, DEFAULT_STATUS_POLICY, at(country, '2024-03-01T00:00')), {
+      expectVerdict(evaluateStatus(seller, DEFAULT_RULES_POLICY, at(country, '2024-03-01T00:00')), {
         status: 'needs-subscription',
         deadline: graceEnd,
         deadlineKind: 'grace-end',
@@ -189,8 +194,8 @@ describe('the guide’s own cases', () => {
   it('FAQ 1b under the default policy: the grace ends 30 × 24 h after the first authorization, exclusive', () => {
     const seller = store({ authorizations: [auth(sg('2024-01-01T10:00'))] })
     const graceEnd = sg('2024-01-31T10:00')
-    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, graceEnd - 1).status).toBe('legacy-grace')
-    expect(evaluateStatus(seller, DEFAULT_STATUS_POLICY, graceEnd).status).toBe('needs-subscription')
+    expect(evaluateStatus(seller, DEFAULT_RULES_POLICY, graceEnd - 1).status).toBe('legacy-grace')
+    expect(evaluateStatus(seller, DEFAULT_RULES_POLICY, graceEnd).status).toBe('needs-subscription')
   })
 
   // The same example with other release dates: the verdict does not move with the release, as long as
@@ -237,7 +242,7 @@ describe('the guide’s own cases', () => {
     ['with an expired subscription and a lapsed authorization', store({ country: 'KR', subscription: { startAt: utc('2025-01-01T00:00'), endAt: utc('2025-07-01T00:00') }, authorizations: [auth(utc('2025-01-02T00:00'), { refreshDeadlineAt: utc('2025-02-01T00:00') })] })],
     ['with missing dates', store({ country: 'KR', subscription: { startAt: null, endAt: null } })]
   ])('FAQ 2: a South Korean store is out of scope, %s', (_name, facts) => {
-    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, utc('2026-03-01T00:00')), {
+    expectVerdict(evaluateStatus(facts, DEFAULT_RULES_POLICY, utc('2026-03-01T00:00')), {
       status: 'out-of-scope',
       deadline: null,
       deadlineKind: null,
@@ -248,7 +253,7 @@ describe('the guide’s own cases', () => {
 
   it('FAQ 3: a subscription expiring 14 days from now is “expiring”', () => {
     const endAt = NOW + 14 * DAY // 15 Mar 2026, 12:00 SG
-    expectVerdict(evaluateStatus(healthyStore({ subscription: { startAt: START, endAt } }), DEFAULT_STATUS_POLICY, NOW), {
+    expectVerdict(evaluateStatus(healthyStore({ subscription: { startAt: START, endAt } }), DEFAULT_RULES_POLICY, NOW), {
       status: 'expiring',
       deadline: endAt,
       deadlineKind: 'subscription-end',
@@ -259,7 +264,7 @@ describe('the guide’s own cases', () => {
 
   it('FAQ 3: … and one expiring 15 days from now is healthy', () => {
     const endAt = NOW + 15 * DAY // 16 Mar 2026, 12:00 SG
-    expectVerdict(evaluateStatus(healthyStore({ subscription: { startAt: START, endAt } }), DEFAULT_STATUS_POLICY, NOW), {
+    expectVerdict(evaluateStatus(healthyStore({ subscription: { startAt: START, endAt } }), DEFAULT_RULES_POLICY, NOW), {
       status: 'healthy',
       deadline: endAt,
       deadlineKind: 'subscription-end',
@@ -281,7 +286,7 @@ describe('every status', () => {
       name: 'app not published: a covered country listed as not published (Vietnam)',
       facts: healthyStore({ country: 'VN' }),
       now: NOW,
-      policy: policy({ notPublishedCountries: ['VN'] }),
+      policy: policy({ publishedCountries: allBut('VN') }),
       expected: { status: 'app-not-published', deadline: null, deadlineKind: null, action: ['renew-and-reauthorize', null], reason: ['Vietnam'] }
     },
     {
@@ -385,7 +390,7 @@ describe('every status', () => {
   it.each(cases)('$name', runCase)
 
   it('the table covers every status', () => {
-    const statuses = new Set(cases.map((c) => evaluateStatus(c.facts, c.policy ?? DEFAULT_STATUS_POLICY, c.now).status))
+    const statuses = new Set(cases.map((c) => evaluateStatus(c.facts, c.policy ?? DEFAULT_RULES_POLICY, c.now).status))
     expect([...statuses].sort()).toEqual([...STORE_STATUSES].sort())
   })
 })
@@ -417,12 +422,12 @@ describe('deadlines are exclusive: 1 ms before, at and after the exact instant',
 
   it('a lapsed authorization on an expired subscription reads as expired (the subscription is the first thing to fix)', () => {
     const facts = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: END })] })
-    expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, END).status).toBe('expired')
+    expect(evaluateStatus(facts, DEFAULT_RULES_POLICY, END).status).toBe('expired')
   })
 
   it('a refresh deadline equal to the subscription end counts as the subscription end', () => {
     const facts = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: END })] })
-    expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, END - DAY)).toMatchObject({ status: 'expiring', deadline: END, deadlineKind: 'subscription-end' })
+    expect(evaluateStatus(facts, DEFAULT_RULES_POLICY, END - DAY)).toMatchObject({ status: 'expiring', deadline: END, deadlineKind: 'subscription-end' })
   })
 
   it.each([
@@ -432,19 +437,19 @@ describe('deadlines are exclusive: 1 ms before, at and after the exact instant',
     ['no refresh deadline known: the subscription end', null, END, 'subscription-end']
   ] as const)('needs reconnect carries the nearer deadline — %s', (_name, refreshDeadlineAt, deadline, deadlineKind) => {
     const facts = healthyStore({ authorizations: [notReconnected(AUTHORIZED, { refreshDeadlineAt })] })
-    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW), { status: 'needs-reconnect', deadline, deadlineKind, action: CONNECT, reason: ['11 Jan 2026'] })
+    expectVerdict(evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW), { status: 'needs-reconnect', deadline, deadlineKind, action: CONNECT, reason: ['11 Jan 2026'] })
   })
 
   it('needs reconnect stays needs reconnect with its deadline inside the reminder window, and turns into needs authorization at the refresh deadline', () => {
     const facts = healthyStore({ authorizations: [notReconnected(AUTHORIZED, { refreshDeadlineAt: REFRESH })] })
-    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, REFRESH - 1), {
+    expectVerdict(evaluateStatus(facts, DEFAULT_RULES_POLICY, REFRESH - 1), {
       status: 'needs-reconnect',
       deadline: REFRESH,
       deadlineKind: 'authorization-deadline',
       action: CONNECT,
       reason: ['not been connected']
     })
-    expectVerdict(evaluateStatus(facts, DEFAULT_STATUS_POLICY, REFRESH), {
+    expectVerdict(evaluateStatus(facts, DEFAULT_RULES_POLICY, REFRESH), {
       status: 'needs-authorization',
       deadline: REFRESH,
       deadlineKind: 'authorization-deadline',
@@ -455,8 +460,8 @@ describe('deadlines are exclusive: 1 ms before, at and after the exact instant',
 
   it('the nearer deadline counts: a refresh deadline after the subscription end is not the one shown', () => {
     const facts = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: END + 30 * DAY })] })
-    expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW)).toMatchObject({ status: 'healthy', deadline: END, deadlineKind: 'subscription-end' })
-    expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, END - DAY)).toMatchObject({ status: 'expiring', deadline: END, deadlineKind: 'subscription-end' })
+    expect(evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW)).toMatchObject({ status: 'healthy', deadline: END, deadlineKind: 'subscription-end' })
+    expect(evaluateStatus(facts, DEFAULT_RULES_POLICY, END - DAY)).toMatchObject({ status: 'expiring', deadline: END, deadlineKind: 'subscription-end' })
   })
 })
 
@@ -537,21 +542,21 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
 
   it('is read in the store’s country: at 2024-02-29T16:30Z it has come in Singapore (00:30) but not in Jakarta (23:30)', () => {
     const now = utc('2024-02-29T16:30')
-    expect(evaluateStatus(store({ country: 'SG' }), DEFAULT_STATUS_POLICY, now).status).toBe('needs-subscription')
-    expect(evaluateStatus(store({ country: 'ID' }), DEFAULT_STATUS_POLICY, now).status).toBe('needs-authorization')
+    expect(evaluateStatus(store({ country: 'SG' }), DEFAULT_RULES_POLICY, now).status).toBe('needs-subscription')
+    expect(evaluateStatus(store({ country: 'ID' }), DEFAULT_RULES_POLICY, now).status).toBe('needs-authorization')
   })
 
   it('is read in the store’s country for the first authorization too: at 2024-02-29T16:30Z, before it in Jakarta (grace), at it in Manila (no grace)', () => {
     const authorizations = [auth(utc('2024-02-29T16:30'))]
     const now = utc('2024-03-05T00:00')
-    expectVerdict(evaluateStatus(store({ country: 'ID', authorizations }), DEFAULT_STATUS_POLICY, now), {
+    expectVerdict(evaluateStatus(store({ country: 'ID', authorizations }), DEFAULT_RULES_POLICY, now), {
       status: 'legacy-grace',
       deadline: utc('2024-03-30T16:30'),
       deadlineKind: 'grace-end',
       action: SUBSCRIBE,
       reason: ['First authorized on 29 Feb 2024', 'until 30 Mar 2024, 23:30 (ID time)']
     })
-    expectVerdict(evaluateStatus(store({ country: 'PH', authorizations }), DEFAULT_STATUS_POLICY, now), {
+    expectVerdict(evaluateStatus(store({ country: 'PH', authorizations }), DEFAULT_RULES_POLICY, now), {
       status: 'needs-subscription',
       deadline: null,
       deadlineKind: null,
@@ -561,35 +566,48 @@ describe('the release instant (1 March 2024, local midnight in the store’s cou
   })
 })
 
-describe('the reminder window counts calendar days in the store’s country', () => {
-  const MIDNIGHT_END = sg('2026-07-10T00:00') // last day: 9 July
-  const midnightStore = healthyStore({ subscription: { startAt: START, endAt: MIDNIGHT_END } })
-  const REFRESH = sg('2026-04-01T12:00') // last day: 1 April
+describe('the reminder window counts calendar days from today’s date to the deadline’s date, in the store’s country', () => {
+  // The user’s example (DESIGN.md §6): an End Time of 11 Dec 00:00 has 14 days left on 27 Nov.
+  const MIDNIGHT_END = sg('2026-12-11T00:00')
+  const midnightStore = healthyStore({ subscription: { startAt: sg('2026-06-11T00:00'), endAt: MIDNIGHT_END }, authorizations: [auth(sg('2026-06-11T10:00'))] })
+  const REFRESH = sg('2026-04-01T12:00')
   const refreshStore = healthyStore({ authorizations: [auth(AUTHORIZED, { refreshDeadlineAt: REFRESH })] })
   const cases: Case[] = [
     {
-      name: '10 Jul 09:00 end, 15 days before its last day (25 Jun 23:59:59.999): healthy',
+      name: '10 Jul 09:00 end, 15 days before its date (25 Jun 23:59:59.999): healthy',
       facts: healthyStore(),
       now: sg('2026-06-25T23:59:59.999'),
       expected: { status: 'healthy', deadline: END, deadlineKind: 'subscription-end', action: null, reason: ['10 Jul 2026, 09:00 (SG time)'] }
     },
     {
-      name: '10 Jul 09:00 end, 14 days before its last day (26 Jun 00:00): expiring',
+      name: '10 Jul 09:00 end, 14 days before its date (26 Jun 00:00): expiring',
       facts: healthyStore(),
       now: sg('2026-06-26T00:00'),
       expected: { status: 'expiring', deadline: END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['10 Jul 2026, 09:00 (SG time)'] }
     },
     {
-      name: '10 Jul 00:00 end (last day 9 Jul), 24 Jun 23:59:59.999: healthy',
+      name: '11 Dec 00:00 end, 26 Nov 23:59:59.999 (15 days left): healthy',
       facts: midnightStore,
-      now: sg('2026-06-24T23:59:59.999'),
-      expected: { status: 'healthy', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: null, reason: ['10 Jul 2026, 00:00 (SG time)'] }
+      now: sg('2026-11-26T23:59:59.999'),
+      expected: { status: 'healthy', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: null, reason: ['11 Dec 2026, 00:00 (SG time)'] }
     },
     {
-      name: '10 Jul 00:00 end (last day 9 Jul), 25 Jun 00:00 — exactly 15 × 24 h before — already expiring',
+      name: '11 Dec 00:00 end, 27 Nov 00:00 (14 days left): expiring',
       facts: midnightStore,
-      now: sg('2026-06-25T00:00'),
-      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['10 Jul 2026, 00:00 (SG time)'] }
+      now: sg('2026-11-27T00:00'),
+      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['11 Dec 2026, 00:00 (SG time)'] }
+    },
+    {
+      name: '11 Dec 00:00 end, 10 Dec 23:59:59.999 (1 day left): still expiring',
+      facts: midnightStore,
+      now: MIDNIGHT_END - 1,
+      expected: { status: 'expiring', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['11 Dec 2026, 00:00 (SG time)'] }
+    },
+    {
+      name: '11 Dec 00:00 end, at 11 Dec 00:00: expired',
+      facts: midnightStore,
+      now: MIDNIGHT_END,
+      expected: { status: 'expired', deadline: MIDNIGHT_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ended 11 Dec 2026, 00:00 (SG time)'] }
     },
     {
       name: '1 Apr 12:00 refresh deadline, 17 Mar 23:59:59.999: healthy, the refresh deadline is the next one',
@@ -615,7 +633,7 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
     authorizations: [auth(utc('2026-01-10T04:00'))]
   })
 
-  // One instant, 2026-03-14T17:00Z: midnight in Jakarta (last day 14 March), 01:00 in Manila (last day 15 March).
+  // One instant, 2026-03-14T17:00Z: 15 March 00:00 in Jakarta, 15 March 01:00 in Manila.
   const SAME_END = utc('2026-03-14T17:00')
   // The same local deadline, 15 March 00:00, is two instants an hour apart.
   const ID_MIDNIGHT = at('ID', '2026-03-15T00:00')
@@ -623,16 +641,16 @@ describe('Jakarta (UTC+7) vs Manila (UTC+8)', () => {
 
   const cases: Case[] = [
     {
-      name: 'same end instant, 28 Feb 10:00 WIB: Jakarta has 14 days left → expiring',
+      name: 'same end instant, 28 Feb 23:30 WIB: Jakarta has 15 days left → healthy',
       facts: jakarta(subscribedUntil(SAME_END)),
-      now: utc('2026-02-28T03:00'),
-      expected: { status: 'expiring', deadline: SAME_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['15 Mar 2026, 00:00 (ID time)'] }
+      now: utc('2026-02-28T16:30'),
+      expected: { status: 'healthy', deadline: SAME_END, deadlineKind: 'subscription-end', action: null, reason: ['15 Mar 2026, 00:00 (ID time)'] }
     },
     {
-      name: 'same end instant, 28 Feb 11:00 PHT: Manila has 15 days left → healthy',
+      name: 'same end instant, 1 Mar 00:30 PHT: Manila has 14 days left → expiring',
       facts: manila(subscribedUntil(SAME_END)),
-      now: utc('2026-02-28T03:00'),
-      expected: { status: 'healthy', deadline: SAME_END, deadlineKind: 'subscription-end', action: null, reason: ['15 Mar 2026, 01:00 (PH time)'] }
+      now: utc('2026-02-28T16:30'),
+      expected: { status: 'expiring', deadline: SAME_END, deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['15 Mar 2026, 01:00 (PH time)'] }
     },
     {
       name: 'midnight 15 Mar in each city, now 14 Mar 23:30 WIB: Jakarta is on its last day → expiring',
@@ -949,16 +967,16 @@ describe('the checklist follows the connection: connect-new-store until any auth
   const cases = situations.flatMap((situation) => modes.map(([playbook, label, earlier]) => ({ ...situation, playbook, label, earlier })))
 
   it.each(cases)('$name — $label: $playbook step $step', ({ facts, earlier, now, status, step, deadline, deadlineKind, reason, playbook }) => {
-    expectVerdict(evaluateStatus(facts(earlier), DEFAULT_STATUS_POLICY, now), { status, deadline, deadlineKind, action: [playbook, step], reason: reason(playbook) })
+    expectVerdict(evaluateStatus(facts(earlier), DEFAULT_RULES_POLICY, now), { status, deadline, deadlineKind, action: [playbook, step], reason: reason(playbook) })
   })
 
   it('a reconnect on any earlier authorization switches the store to the renewal checklist, even if the latest was not reconnected', () => {
-    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(AUTHORIZED), auth(OLDER)] }), DEFAULT_STATUS_POLICY, NOW)
+    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(AUTHORIZED), auth(OLDER)] }), DEFAULT_RULES_POLICY, NOW)
     expect(verdict.nextAction).toEqual({ label: 'Reconnect the store in the OMS', playbook: 'renew-and-reauthorize', step: 7 })
   })
 
   it('a store never reconnected gets “Connect the new store in the OMS”', () => {
-    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(OLDER), notReconnected(AUTHORIZED)] }), DEFAULT_STATUS_POLICY, NOW)
+    const verdict = evaluateStatus(store({ subscription, authorizations: [notReconnected(OLDER), notReconnected(AUTHORIZED)] }), DEFAULT_RULES_POLICY, NOW)
     expect(verdict.nextAction).toEqual({ label: 'Connect the new store in the OMS', playbook: 'connect-new-store', step: 7 })
   })
 })
@@ -976,7 +994,7 @@ describe('several authorizations, in any order', () => {
   it.each(permutations([0, 1, 2]).map((order) => [order.join(', ')]))('order [%s] of (old, early, latest): the same verdict', (order) => {
     const all = [OLD, EARLY, LATEST]
     const authorizations = order.split(', ').map((i) => all[Number(i)]!)
-    const verdict = evaluateStatus(store({ subscription, authorizations }), DEFAULT_STATUS_POLICY, NOW)
+    const verdict = evaluateStatus(store({ subscription, authorizations }), DEFAULT_RULES_POLICY, NOW)
     expectVerdict(verdict, { status: 'healthy', deadline: END, deadlineKind: 'subscription-end', action: null, reason: ['authorized on 1 Feb 2026'] })
   })
 
@@ -1029,7 +1047,7 @@ describe('several authorizations, in any order', () => {
   it('does not reorder or change the caller’s authorizations', () => {
     const authorizations = Object.freeze([LATEST, OLD, EARLY])
     const facts = Object.freeze(store({ subscription: Object.freeze({ ...subscription }), authorizations }))
-    expect(() => evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW)).not.toThrow()
+    expect(() => evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW)).not.toThrow()
     expect(authorizations).toEqual([LATEST, OLD, EARLY])
   })
 })
@@ -1054,21 +1072,35 @@ describe('policy variations', () => {
       name: 'not published but not covered either: out of scope wins',
       facts: store({ country: 'KR' }),
       now: NOW,
-      policy: policy({ notPublishedCountries: ['KR'] }),
+      policy: policy({ publishedCountries: [] }),
       expected: { status: 'out-of-scope', deadline: null, deadlineKind: null, action: null, reason: ['South Korea'] }
     },
     {
       name: 'not published in Indonesia: a Singapore store is unaffected',
       facts: healthyStore(),
       now: NOW,
-      policy: policy({ notPublishedCountries: ['ID'] }),
+      policy: policy({ publishedCountries: allBut('ID') }),
       expected: { status: 'healthy', deadline: END, deadlineKind: 'subscription-end', action: null, reason: [] }
+    },
+    {
+      name: 'published nowhere: a Vietnamese store reads as not published',
+      facts: healthyStore({ country: 'VN' }),
+      now: NOW,
+      policy: policy({ publishedCountries: [] }),
+      expected: { status: 'app-not-published', deadline: null, deadlineKind: null, action: ['renew-and-reauthorize', null], reason: ['Vietnam'] }
+    },
+    {
+      name: 'a covered country beyond the six Service Markets (Korea added) cannot be unpublished: it is judged as usual',
+      facts: store({ country: 'KR' }),
+      now: NOW,
+      policy: policy({ coveredCountries: [...COVERED_COUNTRIES, 'KR'], publishedCountries: [] }),
+      expected: { status: 'needs-subscription', deadline: null, deadlineKind: null, action: SUBSCRIBE_NEW, reason: ['Never authorized'] }
     },
     {
       name: 'not published: even an expired store reads as not published',
       facts: healthyStore({ country: 'ID' }),
       now: sg('2027-01-01T00:00'),
-      policy: policy({ notPublishedCountries: ['ID'] }),
+      policy: policy({ publishedCountries: allBut('ID') }),
       expected: { status: 'app-not-published', deadline: null, deadlineKind: null, action: ['renew-and-reauthorize', null], reason: ['Indonesia'] }
     },
     {
@@ -1145,12 +1177,12 @@ describe('policy variations', () => {
   it.each(cases)('$name', runCase)
 
   it('a country added to the covered list (Korea) is evaluated by the rules instead of being out of scope', () => {
-    const verdict = evaluateStatus(store({ country: 'KR' }), policy({ coveredCountries: [...DEFAULT_STATUS_POLICY.coveredCountries, 'KR'] }), NOW)
+    const verdict = evaluateStatus(store({ country: 'KR' }), policy({ coveredCountries: [...DEFAULT_RULES_POLICY.coveredCountries, 'KR'] }), NOW)
     expect(verdict).toMatchObject({ status: 'needs-subscription', nextAction: { playbook: 'connect-new-store', step: 1 } })
   })
 
   describe('a covered country with no known time zone (Korea added to the list) is read in UTC, and says so', () => {
-    const withKorea = policy({ coveredCountries: [...DEFAULT_STATUS_POLICY.coveredCountries, 'KR'] })
+    const withKorea = policy({ coveredCountries: [...DEFAULT_RULES_POLICY.coveredCountries, 'KR'] })
     const korean = (facts: Partial<StatusFacts>) => store({ country: 'KR', ...facts })
     const koreanSubscription = { startAt: utc('2026-01-10T00:00'), endAt: utc('2026-07-10T00:00') }
     const cases: Case[] = [
@@ -1162,9 +1194,9 @@ describe('policy variations', () => {
         expected: { status: 'expired', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ended 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
       },
       {
-        name: 'expiring: 14 UTC days before the last UTC day',
+        name: 'expiring: 14 UTC days before the End Time’s UTC date',
         facts: korean({ subscription: koreanSubscription, authorizations: [auth(utc('2026-01-10T01:00'))] }),
-        now: utc('2026-06-25T00:00'),
+        now: utc('2026-06-26T00:00'),
         policy: withKorea,
         expected: { status: 'expiring', deadline: utc('2026-07-10T00:00'), deadlineKind: 'subscription-end', action: SUBSCRIBE, reason: ['ends 10 Jul 2026, 00:00 (UTC)'], notInReason: ['KR time'] }
       },
@@ -1225,20 +1257,20 @@ describe('purity and scope', () => {
     const facts = healthyStore()
     // @ts-expect-error StatusFacts has no `archived`: the portfolio filters archived stores, not the rules.
     const withArchived: StatusFacts = { ...facts, archived: true }
-    expect(evaluateStatus(withArchived, DEFAULT_STATUS_POLICY, NOW)).toEqual(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW))
+    expect(evaluateStatus(withArchived, DEFAULT_RULES_POLICY, NOW)).toEqual(evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW))
   })
 
   it('reads no clock: the verdict depends on `now`, not on the system time', () => {
     const facts = healthyStore()
-    const before = evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW)
+    const before = evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW)
     vi.useFakeTimers()
     vi.setSystemTime(END + 365 * DAY)
-    expect(evaluateStatus(facts, DEFAULT_STATUS_POLICY, NOW)).toEqual(before)
+    expect(evaluateStatus(facts, DEFAULT_RULES_POLICY, NOW)).toEqual(before)
     expect(before.status).toBe('healthy')
   })
 
   it('does not change the policy it is given', () => {
-    const frozen = Object.freeze({ ...DEFAULT_STATUS_POLICY, coveredCountries: Object.freeze([...DEFAULT_STATUS_POLICY.coveredCountries]) }) as StatusPolicy
+    const frozen = Object.freeze({ ...DEFAULT_RULES_POLICY, coveredCountries: Object.freeze([...DEFAULT_RULES_POLICY.coveredCountries]) }) as RulesPolicy
     expect(() => evaluateStatus(healthyStore(), frozen, NOW)).not.toThrow()
   })
 })

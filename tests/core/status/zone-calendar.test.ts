@@ -10,12 +10,11 @@ import { DAY_MS, ZoneCalendar } from '../../../electron/core/status/calendar'
 const ZONES = ['Asia/Singapore', 'Asia/Jakarta', 'Asia/Manila', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Beirut']
 const HOUR_MS = 60 * 60 * 1000
 
-/** Luxon's answers, written the plain way: what the fast calendar must equal. */
+/** Luxon's answers, written the plain way (DESIGN.md §6: today's date to the deadline's date): what the fast calendar must equal. */
 const reference = {
   day: (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).startOf('day'),
-  daysLeft: (deadline: number, now: number, zone: string) =>
-    Math.round(reference.day(deadline - 1, zone).diff(reference.day(now, zone), 'days').days),
-  rungDueAt: (deadline: number, days: number, zone: string) => reference.day(deadline - 1, zone).minus({ days }).toMillis(),
+  daysLeft: (deadline: number, now: number, zone: string) => Math.round(reference.day(deadline, zone).diff(reference.day(now, zone), 'days').days),
+  rungDueAt: (deadline: number, days: number, zone: string) => reference.day(deadline, zone).minus({ days }).toMillis(),
   format: (instant: number, zone: string) => DateTime.fromMillis(instant, { zone }).setLocale('en-GB').toFormat('d LLL yyyy, HH:mm')
 }
 

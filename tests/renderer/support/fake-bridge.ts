@@ -115,21 +115,32 @@ export function makeBackup(overrides: Partial<BackupInfo> = {}): BackupInfo {
   }
 }
 
+/** A preview as main answers it; its counts follow the problems, matches and columns given. */
 export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  const problems = overrides.problems ?? []
+  const conflicts = overrides.conflicts ?? []
+  const ignoredColumns = overrides.ignoredColumns ?? []
+  const errorCount = problems.filter((p) => p.severity === 'error').length
   return {
     previewId: 'preview-1',
     fileName: 'stores.csv',
     delimiter: ',',
     rowCount: 3,
     newCount: 3,
-    conflictCount: 0,
+    conflictCount: conflicts.length,
+    changingConflictCount: conflicts.filter((c) => c.changes.length > 0).length,
     errorRowCount: 0,
     outOfScopeCount: 0,
     recognizedColumns: ['client_name', 'store_name', 'country', 'seller_short_code'],
-    ignoredColumns: [],
+    ignoredColumns,
+    ignoredColumnCount: ignoredColumns.length,
     fileProblems: [],
-    problems: [],
-    conflicts: [],
+    problems,
+    problemCount: problems.length,
+    errorCount,
+    warningCount: problems.length - errorCount,
+    problemGroups: [],
+    conflicts,
     canImport: true,
     ...overrides
   }
@@ -724,6 +735,7 @@ export class FakeBridge {
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
     this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0 }))
     this.handle('import:discard', () => ok(null))
+    this.handle('import:save-problems', () => ok({ saved: true, path: '/home/kam/stores-problems.csv' }))
 
     this.handle('subscriptions:save', ({ storeId, subscription }) => {
       if (!this.find(storeId)) return this.answerDetail(storeId)

@@ -64,6 +64,14 @@ export interface MockGatewayOptions {
   rateLimitPerSecond?: number | null
   /** How long `ApiCallLimit` bans an API, in ms. */
   banMs?: number
+  /**
+   * What the per-API limit counts: when each call arrives (as Lazada does), or the `timestamp` it
+   * was signed with — the client's send time, which a busy test machine's late handling of the
+   * request cannot bunch up. Tests of the client's pacing use the latter.
+   */
+  limitBy?: 'arrival' | 'timestamp'
+  /** The mock's clock before `clockOffsetMs` (default: the system clock); tests move it by hand. */
+  clock?: () => number
   /** The code answering a `timestamp` more than 7200 s off. */
   skewErrorCode?: string
   /** Default lifetimes of granted tokens, in seconds: Online app values (30 and 180 days). */
@@ -138,6 +146,8 @@ export interface MockRequest {
   receivedAt: number
   /** `code` of the answer, or `HTTP <status>`, `malformed`, `dropped`. */
   answer: string
+  /** The delay the mock added before answering (latency and a slow fault), in ms. */
+  delayedMs: number
 }
 
 export interface MockGatewayStats {
@@ -264,7 +274,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     latencyMs: options.latencyMs ?? 0,
     clockOffsetMs: options.clockOffsetMs ?? 0,
     skewErrorCode: options.skewErrorCode ?? 'IncompleteSignature',
-    now: () => Date.now() + mock.clockOffsetMs,
+    now: () => (options.clock ?? Date.now)() + mock.clockOffsetMs,
     addSeller(input) {
       const seller: MockSeller = {
         sellerId: String(1000 + sellers.size + 1),
@@ -506,7 +516,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     }
     const { api, country } = found
     const receivedAt = mock.now()
-    const record: MockRequest = { api, country, params: Object.fromEntries(url.searchParams), receivedAt, answer: '' }
+    const record: MockRequest = { api, country, params: Object.fromEntries(url.searchParams), receivedAt, answer: '', delayedMs: 0 }
     mock.requests.push(record)
     stats.calls++
     stats.byApi[api]++
@@ -521,11 +531,14 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
 
     let fault = takeFault(api)
     if (fault?.kind === 'slow') {
+      record.delayedMs += fault.delayMs
       await delay(fault.delayMs)
       fault = null
     }
-    // The limit counts arrivals, before any latency.
-    const limited = overLimit(api, receivedAt)
+    // The limit counts arrivals (or signed send times), before any latency.
+    const signedAt = Number(record.params.timestamp)
+    const limited = overLimit(api, options.limitBy === 'timestamp' && Number.isFinite(signedAt) ? signedAt : receivedAt)
+    record.delayedMs += mock.latencyMs
     await delay(mock.latencyMs)
     if (fault?.kind === 'drop') {
       settle('dropped')

@@ -15,7 +15,8 @@ interface CopyTextButtonProps extends Pick<ButtonProps, 'size' | 'variant' | 'co
   onCopied?(): void
 }
 
-const COPIED_MS = 2000
+/** How long the button says "Copied". */
+export const COPIED_MS = 2000
 
 export function CopyTextButton({ text, label = 'Copy', ariaLabel, onCopied, size = 'compact-sm', variant = 'default', color }: CopyTextButtonProps) {
   const [copied, setCopied] = useState(false)

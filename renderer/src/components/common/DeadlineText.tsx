@@ -23,7 +23,7 @@ interface DeadlineTextProps {
 
 export function DeadlineText({ deadline, country, now, daysLeft, kind, layout = 'compact' }: DeadlineTextProps) {
   const days = daysLeft ?? daysLeftAt(deadline, now, country)
-  const distance = formatDaysLeft(days, deadline, country)
+  const distance = formatDaysLeft(days)
   const color = URGENCY_COLORS[urgencyOf(days, deadline, now)]
   const kamTime = sameTimeAsKam(deadline, country) ? null : formatKamTime(deadline, now)
   if (layout === 'full') {

@@ -13,11 +13,11 @@ import type { Store } from '../../../../electron/shared/portfolio'
 import type { AppErrorInfo } from '../../../../electron/shared/result'
 import { CONTACT_CHANNELS, CONTACT_CHANNEL_LABELS, STORE_FIELD_BY_KEY, validateStoreInput } from '../../../../electron/shared/store-fields'
 import type { StoreFieldKey } from '../../../../electron/shared/store-fields'
-import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
 import { countryName, storeLabel } from '../../lib/format'
 import { hideToast, toastSuccess } from '../../lib/toast'
 import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { CountrySelect } from './CountrySelect'
 
 export interface StoreFormValues {
   clientName: string
@@ -164,16 +164,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
           <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
             <TextInput {...input('clientName')} data-autofocus autoComplete="off" />
             <TextInput {...input('storeName')} autoComplete="off" />
-            <Select
-              {...input('country')}
-              description={undefined}
-              data={COUNTRY_OPTION_GROUPS}
-              searchable
-              placeholder="Pick or type a country"
-              nothingFoundMessage="No such country"
-              comboboxProps={{ shadow: 'md' }}
-              maxDropdownHeight={260}
-            />
+            <CountrySelect {...input('country')} />
           </SimpleGrid>
           {country && !isCoveredCountry(country) && (
             <Alert color="orange" variant="light" icon={<IconWorldOff size={16} />} mt="xs" p="xs" data-testid="out-of-scope-note">

@@ -3,7 +3,7 @@ import { Button, Collapse, Group, Pagination, Paper, SegmentedControl, Stack, Te
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { ConflictAction, ImportConflict } from '../../../../electron/shared/csv-import'
-import { EMPTY_VALUE, plural } from '../../lib/format'
+import { EMPTY_VALUE, formatCount, plural } from '../../lib/format'
 import { conflictActionFor, useImportStore } from '../../stores/useImportStore'
 
 const PAGE_SIZE = 25
@@ -65,7 +65,8 @@ function ConflictItem({ conflict }: { conflict: ImportConflict }) {
   )
 }
 
-export function ImportConflicts({ conflicts }: { conflicts: ImportConflict[] }) {
+/** `total`: every match in the file; main lists the first of them (`conflicts`). */
+export function ImportConflicts({ conflicts, total }: { conflicts: ImportConflict[]; total: number }) {
   const [page, setPage] = useState(1)
   const setAllConflicts = useImportStore((s) => s.setAllConflicts)
   const pages = Math.max(1, Math.ceil(conflicts.length / PAGE_SIZE))
@@ -87,6 +88,11 @@ export function ImportConflicts({ conflicts }: { conflicts: ImportConflict[] }) 
           </Button>
         </Group>
       </Group>
+      {total > conflicts.length && (
+        <Text size="sm" c="dimmed" role="note">
+          The first {formatCount(conflicts.length)} of {formatCount(total)} matches are listed; Update all and Skip all apply to every one of them.
+        </Text>
+      )}
       {shown.map((conflict) => (
         <ConflictItem key={conflict.row} conflict={conflict} />
       ))}

@@ -16,6 +16,9 @@ function ImportWritingStep() {
     <Center py="xl">
       <div style={{ width: '100%', maxWidth: 480 }}>
         <ImportProgressBar progress={progress} label="Importing…" />
+        <Text size="sm" c="dimmed" mt="sm">
+          All or nothing: if the import stops before the last row, your portfolio stays as it was.
+        </Text>
       </div>
     </Center>
   )

@@ -2,12 +2,17 @@ import { Alert, Badge, Button, Group, List, Stack, Tabs, Text, Tooltip } from '@
 import { IconAlertCircle, IconArrowLeft, IconRefresh } from '@tabler/icons-react'
 import type { ImportPreview } from '../../../../electron/shared/csv-import'
 import { formatCount, plural } from '../../lib/format'
-import { conflictActionFor, useImportStore } from '../../stores/useImportStore'
+import { updateCount, useImportStore } from '../../stores/useImportStore'
 import { ImportConflicts } from './ImportConflicts'
 import { ImportProblems } from './ImportProblems'
 
 /** Main's refusals that a fresh check of the same file gets past. */
 const RECHECKABLE = new Set(['import-expired', 'conflict'])
+
+function ignoredList(preview: ImportPreview): string {
+  const more = preview.ignoredColumnCount - preview.ignoredColumns.length
+  return preview.ignoredColumns.join(', ') + (more > 0 ? ` and ${formatCount(more)} more` : '')
+}
 
 function SummaryBadges({ preview }: { preview: ImportPreview }) {
   return (
@@ -19,15 +24,15 @@ function SummaryBadges({ preview }: { preview: ImportPreview }) {
         Updates {formatCount(preview.conflictCount)}
       </Badge>
       <Badge color={preview.errorRowCount > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">
-        Errors {formatCount(preview.errorRowCount)}
+        Rows with errors {formatCount(preview.errorRowCount)}
       </Badge>
       <Badge color={preview.outOfScopeCount > 0 ? 'orange' : 'gray'} variant="light" size="lg" tt="none">
         Out of scope {formatCount(preview.outOfScopeCount)}
       </Badge>
-      {preview.ignoredColumns.length > 0 && (
-        <Tooltip label={preview.ignoredColumns.join(', ')} multiline maw={320}>
+      {preview.ignoredColumnCount > 0 && (
+        <Tooltip label={ignoredList(preview)} multiline maw={320}>
           <Badge color="gray" variant="outline" size="lg" tt="none">
-            Ignored columns {formatCount(preview.ignoredColumns.length)}
+            Ignored columns {formatCount(preview.ignoredColumnCount)}
           </Badge>
         </Tooltip>
       )}
@@ -39,18 +44,17 @@ function SummaryBadges({ preview }: { preview: ImportPreview }) {
 function blockedReason(preview: ImportPreview): string | null {
   if (preview.canImport) return null
   if (preview.fileProblems.length > 0) return 'Fix the problems with the file and choose it again'
-  const errors = preview.problems.filter((p) => p.severity === 'error').length
-  return `Fix the ${plural(errors, 'error')} in the file and choose it again`
+  return `Fix the ${plural(preview.errorCount, 'error')} in the file and choose it again`
 }
 
 export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
   const error = useImportStore((s) => s.error)
-  const updates = useImportStore((s) => preview.conflicts.filter((c) => c.changes.length > 0 && conflictActionFor(s, c.row) === 'update').length)
+  const updates = useImportStore((s) => updateCount(s, preview))
   const { commit, chooseAnother, checkAgain } = useImportStore.getState()
   const blocked = blockedReason(preview)
-  const hasProblems = preview.problems.length > 0
-  const hasConflicts = preview.conflicts.length > 0
-  const skipped = preview.conflicts.length - updates
+  const hasProblems = preview.problemCount > 0
+  const hasConflicts = preview.conflictCount > 0
+  const skipped = preview.conflictCount - updates
 
   return (
     <Stack gap="md">
@@ -97,17 +101,17 @@ export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
       {(hasProblems || hasConflicts) && (
         <Tabs defaultValue={hasProblems ? 'problems' : 'conflicts'} keepMounted={false}>
           <Tabs.List>
-            {hasProblems && <Tabs.Tab value="problems">Problems ({formatCount(preview.problems.length)})</Tabs.Tab>}
-            {hasConflicts && <Tabs.Tab value="conflicts">Matches existing stores ({formatCount(preview.conflicts.length)})</Tabs.Tab>}
+            {hasProblems && <Tabs.Tab value="problems">Problems ({formatCount(preview.problemCount)})</Tabs.Tab>}
+            {hasConflicts && <Tabs.Tab value="conflicts">Matches existing stores ({formatCount(preview.conflictCount)})</Tabs.Tab>}
           </Tabs.List>
           {hasProblems && (
             <Tabs.Panel value="problems" pt="sm">
-              <ImportProblems problems={preview.problems} />
+              <ImportProblems preview={preview} />
             </Tabs.Panel>
           )}
           {hasConflicts && (
             <Tabs.Panel value="conflicts" pt="sm">
-              <ImportConflicts conflicts={preview.conflicts} />
+              <ImportConflicts conflicts={preview.conflicts} total={preview.conflictCount} />
             </Tabs.Panel>
           )}
         </Tabs>

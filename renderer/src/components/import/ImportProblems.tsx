@@ -1,26 +1,82 @@
-/** Every problem of a preview, a page at a time: a 10,000-row file can have thousands. */
-import { Badge, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core'
+/**
+ * A preview's problems: how many of each kind, the first ones a page at a time (a large file can
+ * have millions; main lists the first 1,000), and every one of them as a CSV file on request.
+ */
+import { Badge, Button, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core'
+import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
-import type { ImportProblem } from '../../../../electron/shared/csv-import'
-import { EMPTY_VALUE, formatCount } from '../../lib/format'
+import type { ImportPreview, ImportProblemGroup } from '../../../../electron/shared/csv-import'
+import { toastError, toastSuccess } from '../../lib/toast'
+import { EMPTY_VALUE, formatCount, plural } from '../../lib/format'
+import { useImportStore } from '../../stores/useImportStore'
 
 const PAGE_SIZE = 50
 
 type Shown = 'all' | 'error' | 'warning'
 
-export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
+function ProblemGroups({ groups }: { groups: ImportProblemGroup[] }) {
+  return (
+    <Table withTableBorder={false} withRowBorders={false} fz="sm" verticalSpacing={2} aria-label="Problems by kind" layout="fixed" maw={640}>
+      <Table.Tbody>
+        {groups.map((group) => (
+          <Table.Tr key={`${group.kind}:${group.field ?? ''}`}>
+            <Table.Td w={96} ta="right" ff="monospace" c={group.severity === 'error' ? 'red.8' : 'yellow.9'}>
+              {formatCount(group.count)}
+            </Table.Td>
+            <Table.Td>{group.label}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+function DownloadAll({ count }: { count: number }) {
+  const saveProblems = useImportStore((s) => s.saveProblems)
+  const [saving, setSaving] = useState(false)
+  async function download(): Promise<void> {
+    setSaving(true)
+    const result = await saveProblems()
+    setSaving(false)
+    if (!result.ok) toastError('Could not save the problems', result.error.message)
+    else if (result.value.saved) toastSuccess(`${plural(count, 'problem')} saved`, result.value.path)
+  }
+  return (
+    <Button
+      size="compact-sm"
+      variant="light"
+      leftSection={<IconDownload size={14} />}
+      loading={saving}
+      onClick={() => void download()}
+      style={{ flexShrink: 0 }}
+    >
+      Download all {plural(count, 'problem')}
+    </Button>
+  )
+}
+
+export function ImportProblems({ preview }: { preview: ImportPreview }) {
   const [shown, setShown] = useState<Shown>('all')
   const [page, setPage] = useState(1)
-  const errors = problems.filter((p) => p.severity === 'error').length
-  const warnings = problems.length - errors
+  const { problems, problemCount, errorCount, warningCount, problemGroups } = preview
   const list = shown === 'all' ? problems : problems.filter((p) => p.severity === shown)
   const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE))
   const current = Math.min(page, pages)
   const rows = list.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)
+  const cut = problemCount > problems.length
 
   return (
-    <div>
-      <Group justify="space-between" mb="xs">
+    <Stack gap="xs">
+      <ProblemGroups groups={problemGroups} />
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Text size="sm" c="dimmed" role="note">
+          {cut
+            ? `The first ${formatCount(problems.length)} of ${formatCount(problemCount)} problems are listed here; download them all to see every one.`
+            : `Every problem is listed here, and can be saved as a file to fix the rows in a spreadsheet.`}
+        </Text>
+        <DownloadAll count={problemCount} />
+      </Group>
+      <Group justify="space-between">
         <SegmentedControl
           size="xs"
           value={shown}
@@ -29,9 +85,9 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
             setPage(1)
           }}
           data={[
-            { value: 'all', label: `All (${formatCount(problems.length)})` },
-            { value: 'error', label: `Errors (${formatCount(errors)})` },
-            { value: 'warning', label: `Warnings (${formatCount(warnings)})` }
+            { value: 'all', label: `All (${formatCount(problemCount)})` },
+            { value: 'error', label: `Errors (${formatCount(errorCount)})` },
+            { value: 'warning', label: `Warnings (${formatCount(warningCount)})` }
           ]}
           aria-label="Show problems"
         />
@@ -40,7 +96,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
       <Table striped={false} withTableBorder fz="sm" verticalSpacing={4} aria-label="Problems" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={64}>Row</Table.Th>
+            <Table.Th w={80}>Row</Table.Th>
             <Table.Th w={150}>Column</Table.Th>
             <Table.Th w={170}>Value</Table.Th>
             <Table.Th>Problem</Table.Th>
@@ -49,7 +105,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
         <Table.Tbody>
           {rows.map((problem, i) => (
             <Table.Tr key={`${problem.row}-${problem.column ?? ''}-${i}`} data-severity={problem.severity}>
-              <Table.Td>{problem.row}</Table.Td>
+              <Table.Td>{formatCount(problem.row)}</Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{problem.column ?? EMPTY_VALUE}</Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
                 {problem.value ? <Text span size="sm" ff="monospace">{problem.value}</Text> : <Text span c="dimmed" size="sm">{EMPTY_VALUE}</Text>}
@@ -59,7 +115,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
                   <Badge size="xs" color={problem.severity === 'error' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0, marginTop: 2 }}>
                     {problem.severity === 'error' ? 'Error' : 'Warning'}
                   </Badge>
-                  <Text size="sm" c={problem.severity === 'error' ? 'red.8' : 'yellow.9'}>
+                  <Text size="sm" c={problem.severity === 'error' ? 'red.8' : 'yellow.9'} style={{ overflowWrap: 'anywhere' }}>
                     {problem.message}
                   </Text>
                 </Group>
@@ -70,9 +126,9 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
       </Table>
       {list.length === 0 && (
         <Text size="sm" c="dimmed" ta="center" py="md">
-          Nothing to show here.
+          {cut ? `None of the first ${formatCount(problems.length)} problems is of this kind: download them all to see the rest.` : 'Nothing to show here.'}
         </Text>
       )}
-    </div>
+    </Stack>
   )
 }

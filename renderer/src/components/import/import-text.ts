@@ -4,23 +4,22 @@ import { formatCount, plural } from '../../lib/format'
 
 export function progressText(progress: ImportProgress | null): string {
   if (!progress) return 'Reading the file…'
-  const of = progress.total > 0 ? ` ${formatCount(progress.done)} of ${formatCount(progress.total)}` : ''
   switch (progress.phase) {
-    case 'parsing':
-      return of ? `Reading row${of}` : 'Reading the file…'
-    case 'validating':
-      return `Checking row${of}`
+    case 'checking':
+      return progress.rows > 0 ? `Checking row ${formatCount(progress.rows)}…` : 'Reading the file…'
     case 'writing':
-      return `Writing store${of}`
+      return progress.totalRows !== null
+        ? `Writing store ${formatCount(progress.rows)} of ${formatCount(progress.totalRows)}`
+        : `Writing store ${formatCount(progress.rows)}`
     case 'done':
       return 'Finishing…'
   }
 }
 
-/** 0–100, or null while the total is not known yet. */
+/** 0–100, or null before anything was read or written. */
 export function progressPercent(progress: ImportProgress | null): number | null {
-  if (!progress || progress.total <= 0) return null
-  return Math.min(100, Math.round((progress.done / progress.total) * 100))
+  if (!progress || progress.fraction <= 0) return null
+  return Math.min(100, Math.round(progress.fraction * 100))
 }
 
 /** "Imported 120 new stores, updated 3, skipped 2". */

@@ -103,7 +103,7 @@ function DeadlineCell({ store, now }: { store: Store; now: number }) {
         {days < 60 && (
           <Text span size="sm" c={URGENCY_COLORS[urgencyOf(days, deadline, now)]}>
             {' '}
-            · {formatDaysLeft(days, deadline, store.country)}
+            · {formatDaysLeft(days)}
           </Text>
         )}
       </span>

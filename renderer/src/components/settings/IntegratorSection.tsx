@@ -137,7 +137,7 @@ export function IntegratorSection({ values, errors, set }: IntegratorSectionProp
 
       <Checkbox.Group
         label="Published on Service Market in"
-        description="Lazada refuses to authorize the app in the other countries: their stores get no checklist."
+        description="Lazada refuses to authorize the app in the other countries: their stores read “App not published”, with no checklist, no Reauthorize and no reminders."
         value={values.publishedCountries}
         onChange={(v) => set('publishedCountries', v)}
         error={errors.publishedCountries}

@@ -129,19 +129,10 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
             <MultiSelect
               {...countrySelectProps}
               label="Covered countries"
-              description="Lazada requires a Service Market order here. Stores in other countries are out of scope."
+              description="Lazada requires a Service Market order here. Stores in other countries are out of scope. Where the app is published is set under Integrator."
               value={values.coveredCountries}
               onChange={(v) => set('coveredCountries', v)}
               error={errors.coveredCountries}
-            />
-            <MultiSelect
-              {...countrySelectProps}
-              label="Countries where the app is not published"
-              description="Lazada refuses to authorize the app in these countries until the integrator publishes it there."
-              placeholder={values.notPublishedCountries.length ? undefined : 'None'}
-              value={values.notPublishedCountries}
-              onChange={(v) => set('notPublishedCountries', v)}
-              error={errors.notPublishedCountries}
             />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <div>
@@ -205,7 +196,7 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
           <Stack gap="md">
             <TagsInput
               label="Reminder days"
-              description="Days before the deadline; 0 is the deadline day. Type a number and press Enter."
+              description="Days before the deadline's date, counted in the store's country time; 0 is that date. Type a number and press Enter."
               value={values.ladderDays}
               onChange={(v) => set('ladderDays', v)}
               splitChars={[',', ' ', ';']}

@@ -38,7 +38,6 @@ export function linkField(country: CoveredCountry): LinkField {
 
 export interface SettingsValues extends IntegratorValues {
   coveredCountries: string[]
-  notPublishedCountries: string[]
   releaseDate: string
   graceDays: number | string
   reminderWindowDays: number | string
@@ -76,7 +75,6 @@ export function valuesFromSettings(settings: AppSettings): SettingsValues {
   return {
     ...integratorValues(settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE),
     coveredCountries: [...settings.policy.coveredCountries],
-    notPublishedCountries: [...settings.policy.notPublishedCountries],
     releaseDate: settings.policy.releaseDate,
     graceDays: settings.policy.graceDays,
     reminderWindowDays: settings.policy.reminderWindowDays,
@@ -91,7 +89,6 @@ export function valuesFromSettings(settings: AppSettings): SettingsValues {
 /** Where each schema path lands in the form. */
 const FIELD_OF_PATH: Record<string, SettingsField> = {
   'policy.coveredCountries': 'coveredCountries',
-  'policy.notPublishedCountries': 'notPublishedCountries',
   'policy.releaseDate': 'releaseDate',
   'policy.graceDays': 'graceDays',
   'policy.reminderWindowDays': 'reminderWindowDays',
@@ -157,7 +154,6 @@ export function settingsFromValues(
   const candidate = {
     policy: {
       coveredCountries: values.coveredCountries,
-      notPublishedCountries: values.notPublishedCountries,
       releaseDate: values.releaseDate,
       graceDays: toNumber(values.graceDays),
       reminderWindowDays: toNumber(values.reminderWindowDays)
@@ -191,10 +187,6 @@ export function settingsFromValues(
   }
   // Quiet hours that start and end at the same minute hold everything, or nothing: neither is meant.
   if (values.quietEnabled && !errors.quietEnd && values.quietStart === values.quietEnd) errors.quietEnd = 'Quiet hours must end at another time than they start'
-  const overlap = values.notPublishedCountries.filter((c) => !values.coveredCountries.includes(c))
-  if (overlap.length && !errors.notPublishedCountries) {
-    errors.notPublishedCountries = `Only covered countries can be “not published”: ${overlap.join(', ')} is out of scope anyway`
-  }
   if (Object.keys(errors).length || !parsed.success) return { ok: false, errors }
   return { ok: true, value: parsed.data }
 }

@@ -1,0 +1,102 @@
+/**
+ * The commit, in the worker: the file read again and every planned row written on the worker's
+ * connection, in one transaction that takes the write lock at its start (BEGIN IMMEDIATE). A
+ * row that no longer matches what the preview showed refuses the whole import.
+ */
+import type { ConflictAction, ImportCommitResult } from '../../shared/csv-import'
+import type { DatabaseHandle } from '../db/open-database'
+import { writeTransaction } from '../db/write-transaction'
+import { AppError } from '../errors'
+import { diffStores, storeLabel } from '../portfolio/store-display'
+import { inputOf } from '../portfolio/store-service'
+import type { StoreService } from '../portfolio/store-service'
+import { mergeInto } from './check-rows'
+import type { PlannedRow } from './check-rows'
+import { MatchedIds } from './matching'
+import { PROGRESS_EVERY_ROWS, scanFile } from './scan'
+import type { SeenKeys } from './seen-keys'
+
+export interface CommitPlan {
+  fileName: string
+  /** From the preview: the store each planned row matched (0: none). */
+  matches: Float64Array
+  defaultAction: ConflictAction
+  /** Per-row choices, keyed by row number. */
+  conflictActions: Record<string, ConflictAction>
+}
+
+/** The portfolio moved since the preview: nothing is written. */
+export class CommitRefused extends Error {
+  constructor(
+    readonly row: number,
+    reason: string
+  ) {
+    super(reason)
+    this.name = 'CommitRefused'
+  }
+}
+
+function isConstraintError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+}
+
+export function commitFile(
+  bytes: Uint8Array,
+  { database, stores, seen }: { database: DatabaseHandle; stores: StoreService; seen: SeenKeys },
+  plan: CommitPlan,
+  onProgress: (rows: number, fraction: number) => void
+): ImportCommitResult {
+  const matches = new MatchedIds(plan.matches)
+  const actionFor = (row: number): ConflictAction => plan.conflictActions[String(row)] ?? plan.defaultAction
+  const counts: ImportCommitResult = { created: 0, updated: 0, skipped: 0, outOfScope: 0 }
+  let index = 0
+
+  function write(row: PlannedRow): void {
+    const matched = matches.at(index)
+    if (matched === 0) {
+      stores.insert(row.input, { kind: 'imported', summary: `Imported from ${plan.fileName} (row ${row.row})` })
+      counts.created++
+      if (row.outOfScope) counts.outOfScope++
+      return
+    }
+    if (actionFor(row.row) !== 'update') {
+      counts.skipped++
+      return
+    }
+    const existing = stores.findByKey(row.input)
+    if (!existing || existing.id !== matched) {
+      throw new CommitRefused(row.row, existing ? `it now matches ${storeLabel(existing)}` : 'the store it matched is gone')
+    }
+    const before = inputOf(existing)
+    const merged = mergeInto(before, row)
+    if (diffStores(before, merged).length === 0) {
+      counts.skipped++
+      return
+    }
+    stores.replace(existing.id, merged, { kind: 'import-updated', summary: `Updated from ${plan.fileName} (row ${row.row})` })
+    counts.updated++
+    if (row.outOfScope) counts.outOfScope++
+  }
+
+  writeTransaction(database.sqlite, () => {
+    const summary = scanFile(bytes, seen, {
+      plan: (row) => {
+        try {
+          write(row)
+        } catch (error) {
+          if (error instanceof CommitRefused) throw error
+          if (error instanceof AppError || isConstraintError(error)) throw new CommitRefused(row.row, error instanceof Error ? error.message : String(error))
+          throw error
+        }
+        index++
+        if (index % PROGRESS_EVERY_ROWS === 0) onProgress(index, index / Math.max(1, matches.length))
+      }
+    })
+    // The same bytes, checked by the same code: a difference here is a bug, never the KAM's file.
+    if (summary.fileProblems.length > 0 || summary.errorRowCount > 0 || index !== matches.length) {
+      throw new Error(`the file read differently than at the preview (${index} of ${matches.length} rows)`)
+    }
+  })
+  onProgress(index, 1)
+  return counts
+}

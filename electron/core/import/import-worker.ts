@@ -1,0 +1,121 @@
+/**
+ * The import worker's entry: runs one task (preview, commit, problem list) off the main thread on
+ * its own database connection, posting progress on the task's port, and hands the file's bytes
+ * back with the answer. Built as its own file (out/main/import-worker.js) and run by the pool in
+ * worker-pool.ts; tests and the browser host run the TypeScript source or the build.
+ */
+import { workerData } from 'node:worker_threads'
+import { move, transferableSymbol, valueSymbol } from 'piscina'
+import type { DatabaseHandle } from '../db/open-database'
+import type { LogFields, Logger } from '../ports'
+import { CommitRefused, commitFile } from './commit-file'
+import { previewFile } from './preview-file'
+import { writeProblemsCsv } from './problems-file'
+import { openSeenKeys } from './seen-keys'
+import type { SeenKeys } from './seen-keys'
+import { openWorkerDatabase, storeWriters } from './worker-database'
+import type { CommitAnswer, CommitTask, ImportAnswer, ImportTask, PreviewAnswer, PreviewTask, ProblemsAnswer, ProblemsTask, WorkerMessage } from './worker-protocol'
+
+/** What the pool gives every worker it starts. */
+export interface ImportWorkerData {
+  nativeBinding?: string
+}
+
+const { nativeBinding } = (workerData ?? {}) as ImportWorkerData
+
+function post(task: ImportTask, message: WorkerMessage): void {
+  task.port.postMessage(message)
+}
+
+function loggerFor(task: ImportTask): Logger {
+  const line = (level: 'info' | 'warn' | 'error') => (message: string, fields?: LogFields) => post(task, { type: 'log', level, message, fields })
+  return { info: line('info'), warn: line('warn'), error: line('error') }
+}
+
+function progressFor(task: ImportTask) {
+  return (rows: number, fraction: number) => post(task, { type: 'progress', rows, fraction })
+}
+
+/** Runs `work` with the stores seen so far kept aside (see seen-keys.ts), let go afterwards. */
+function withSeenKeys<T>(work: (seen: SeenKeys) => T): T {
+  const seen = openSeenKeys(nativeBinding)
+  try {
+    return work(seen)
+  } finally {
+    seen.close()
+  }
+}
+
+/** Runs `work` on a connection of the task's own to the app's database, and the seen keys. */
+function withDatabase<T>(task: PreviewTask | CommitTask, work: (database: DatabaseHandle, seen: SeenKeys) => T): T {
+  const database = openWorkerDatabase({ ...task.database, nativeBinding })
+  try {
+    return withSeenKeys((seen) => work(database, seen))
+  } finally {
+    database.close()
+  }
+}
+
+function preview(task: PreviewTask): PreviewAnswer {
+  const { body, matches } = withDatabase(task, (database, seen) =>
+    // Previews read only: the clock and actor stamp nothing.
+    previewFile(task.bytes, { stores: storeWriters(database, 0, '', loggerFor(task)), seen }, progressFor(task))
+  )
+  return { kind: 'preview', bytes: task.bytes, body, matches }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '')
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')
+}
+
+function commit(task: CommitTask): CommitAnswer {
+  const answer = { kind: 'commit' as const, bytes: task.bytes, matches: task.matches }
+  try {
+    const result = withDatabase(task, (database, seen) =>
+      commitFile(
+        task.bytes,
+        { database, stores: storeWriters(database, task.at, task.actor, loggerFor(task)), seen },
+        { fileName: task.fileName, matches: task.matches, defaultAction: task.defaultAction, conflictActions: task.conflictActions },
+        progressFor(task)
+      )
+    )
+    return { ...answer, ok: true, result }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    if (error instanceof CommitRefused) return { ...answer, ok: false, failure: { code: 'conflict', row: error.row, reason } }
+    return { ...answer, ok: false, failure: { code: isBusy(error) ? 'busy' : 'failed', reason } }
+  }
+}
+
+function problems(task: ProblemsTask): ProblemsAnswer {
+  const answer = { kind: 'problems-csv' as const, bytes: task.bytes }
+  try {
+    return { ...answer, ok: true, count: withSeenKeys((seen) => writeProblemsCsv(task.bytes, seen, task.filePath)) }
+  } catch (error) {
+    return { ...answer, ok: false, reason: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+function answer(task: ImportTask): ImportAnswer {
+  switch (task.kind) {
+    case 'preview':
+      return preview(task)
+    case 'commit':
+      return commit(task)
+    case 'problems-csv':
+      return problems(task)
+  }
+}
+
+/**
+ * The pool's handler: the answer, with the bytes (and the preview's matches) moved back to main.
+ * Main closes the task's port once the answer is in, so the last progress lines still arrive.
+ */
+export default function runImportTask(task: ImportTask) {
+  const result = answer(task)
+  post(task, { type: 'end' })
+  const moved: ArrayBuffer[] = [result.bytes.buffer as ArrayBuffer]
+  if (result.kind !== 'problems-csv') moved.push(result.matches.buffer as ArrayBuffer)
+  return move({ [transferableSymbol]: moved, [valueSymbol]: result })
+}

@@ -1,0 +1,52 @@
+/**
+ * The import worker's own connection to the app's database (the same WAL file main has open),
+ * with the services that write a store, its history and its status — the very ones main uses.
+ */
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import type { DatabaseHandle } from '../db/open-database'
+import * as schema from '../db/schema'
+import type { Logger } from '../ports'
+import { createHistory } from '../portfolio/store-history'
+import { createStoreService } from '../portfolio/store-service'
+import type { StoreService } from '../portfolio/store-service'
+import { createSettingsService } from '../settings/settings-service'
+import { createStatusService } from '../status/status-service'
+
+export interface WorkerDatabaseOptions {
+  filePath: string
+  busyTimeoutMs: number
+  /** better-sqlite3's binary for the running runtime (Electron's ABI in the app). */
+  nativeBinding?: string
+}
+
+/** Opens the connection; main opened the file first, so it exists, is migrated and is in WAL mode. */
+export function openWorkerDatabase(options: WorkerDatabaseOptions): DatabaseHandle {
+  const sqlite = new Database(options.filePath, {
+    fileMustExist: true,
+    timeout: options.busyTimeoutMs,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  })
+  // The same guarantees as main's connection (open-database.ts): these are per connection.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs}`)
+  return {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    filePath: options.filePath,
+    backupPath: null,
+    close: () => {
+      if (sqlite.open) sqlite.close()
+    }
+  }
+}
+
+/** The store service on `database`, stamping every change with `at` and `actor` (main's, at the commit). */
+export function storeWriters(database: DatabaseHandle, at: number, actor: string, logger: Logger): StoreService {
+  const clock = { now: () => at }
+  const history = createHistory(database.db)
+  const settings = createSettingsService(database, logger)
+  const status = createStatusService({ database, clock, settings, history })
+  return createStoreService({ database, clock, actor: { name: () => actor }, history, status })
+}

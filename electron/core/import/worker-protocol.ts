@@ -1,0 +1,64 @@
+/** What main and the import worker say to each other: the tasks, their answers, and progress. */
+import type { MessagePort } from 'node:worker_threads'
+import type { ConflictAction, ImportCommitResult } from '../../shared/csv-import'
+import type { LogFields } from '../ports'
+import type { PreviewBody } from './preview-file'
+
+/** Where the worker finds the database; the binary comes from the pool (see worker-pool.ts). */
+export interface TaskDatabase {
+  filePath: string
+  busyTimeoutMs: number
+}
+
+/** The file's bytes travel to the worker and back (transferred, never copied). */
+interface FileTask {
+  bytes: Uint8Array
+  /** Progress and log lines come back on this port while the task runs. */
+  port: MessagePort
+}
+
+export interface PreviewTask extends FileTask {
+  kind: 'preview'
+  database: TaskDatabase
+}
+
+export interface CommitTask extends FileTask {
+  kind: 'commit'
+  database: TaskDatabase
+  fileName: string
+  matches: Float64Array
+  defaultAction: ConflictAction
+  conflictActions: Record<string, ConflictAction>
+  /** Main's clock and KAM at the commit: every change of the import carries them. */
+  at: number
+  actor: string
+}
+
+export interface ProblemsTask extends FileTask {
+  kind: 'problems-csv'
+  filePath: string
+}
+
+export type ImportTask = PreviewTask | CommitTask | ProblemsTask
+
+export interface PreviewAnswer {
+  kind: 'preview'
+  bytes: Uint8Array
+  body: PreviewBody
+  matches: Float64Array
+}
+
+/** `conflict`: the portfolio moved since the preview; `busy`: the write lock stayed taken; `failed`: anything else. */
+export type CommitFailure = { code: 'conflict'; row: number; reason: string } | { code: 'busy' | 'failed'; reason: string }
+
+export type CommitAnswer = { kind: 'commit'; bytes: Uint8Array; matches: Float64Array } & ({ ok: true; result: ImportCommitResult } | { ok: false; failure: CommitFailure })
+
+export type ProblemsAnswer = { kind: 'problems-csv'; bytes: Uint8Array } & ({ ok: true; count: number } | { ok: false; reason: string })
+
+export type ImportAnswer = PreviewAnswer | CommitAnswer | ProblemsAnswer
+
+/** `end` is the task's last line: main waits for it so no progress is lost behind the answer (another port). */
+export type WorkerMessage =
+  | { type: 'progress'; rows: number; fraction: number }
+  | { type: 'end' }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; fields?: LogFields }
