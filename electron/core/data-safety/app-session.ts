@@ -15,8 +15,9 @@ import type { BackupInfo, DataDamage, RestoreResult, StartupChoice, StartupProbl
 import type { AppCore } from '../app-core'
 import { DatabaseOpenError, openDatabase } from '../db/open-database'
 import type { DatabaseHandle, OpenDatabaseOptions } from '../db/open-database'
-import { damagedMessage, sqliteCode } from '../db/sqlite-errors'
+import { DataFileDamaged, damagedMessage, sqliteCode } from '../db/sqlite-errors'
 import { AppError } from '../errors'
+import { untilReleased } from '../import/write-hold'
 import { createDispatcher } from '../ipc/dispatcher'
 import type { CallContext, Handler, Handlers, HandlersFor } from '../ipc/dispatcher'
 import type { Broadcast, Clock, Logger, Ticker } from '../ports'
@@ -114,7 +115,7 @@ export function createAppSession(deps: AppSessionDeps) {
     }
   }
 
-  function onDamage(error: Error): void {
+  function onDamage(error: { code?: unknown; message: string }): void {
     if (damage || !opened) return
     const current = opened
     damage = { at: clock.now(), message: damagedMessage(error) }
@@ -224,13 +225,19 @@ export function createAppSession(deps: AppSessionDeps) {
     return opened
   }
 
-  /** Core calls go to the open core; once damage was found, a refused write says why. */
+  /**
+   * Core calls go to the open core (through its dispatcher's handlers, so writes still wait for a
+   * running import); once damage was found, a refused write says why. An import writes on the
+   * worker's own connection, which `query_only` does not cover: it is refused here instead.
+   */
   function forward<C extends CoreChannel>(channel: C): Handler<C> {
     return async (input, context: CallContext) => {
       if (!opened) throw new AppError('not-open', NOT_OPEN)
+      if (damage && WRITES_OFF_MAIN_CONNECTION.has(channel)) throw new AppError('database-damaged', `Nothing was imported. ${damage.message}`)
       try {
         return await (opened.core.handlers[channel] as Handler<C>)(input, context)
       } catch (error) {
+        if (error instanceof DataFileDamaged) onDamage(error.sqliteError)
         const refusedWrite = sqliteCode(error)?.startsWith('SQLITE_READONLY') || (error instanceof AppError && error.code === 'backup-failed')
         if (damage && refusedWrite) throw new AppError('database-damaged', `This change was not saved. ${damage.message}`)
         throw error
@@ -238,12 +245,19 @@ export function createAppSession(deps: AppSessionDeps) {
     }
   }
 
+  /** A restore replaces the file under a running import's connection: it waits for the import first. */
+  async function restoreWhenNoImport(name: string): Promise<RestoreResult> {
+    const hold = opened?.core.imports.hold
+    if (hold) await untilReleased(hold)
+    return restore(name)
+  }
+
   const own: HandlersFor<DataSafetyChannel> = {
     'startup:state': () => state,
     'startup:choose': (choice) => choose(choice),
     'backups:list': () => folder.list(),
     'backups:create': () => writable().backups.takeNow(),
-    'backups:restore': ({ backup }) => restore(backup)
+    'backups:restore': ({ backup }) => restoreWhenNoImport(backup)
   }
   const forwarded = Object.fromEntries(CORE_CHANNELS.map((channel) => [channel, forward(channel)]))
 
@@ -259,6 +273,9 @@ export function createAppSession(deps: AppSessionDeps) {
     close: detach
   }
 }
+
+/** Channels that write on a connection other than main's (the import worker's). */
+const WRITES_OFF_MAIN_CONNECTION: ReadonlySet<CoreChannel> = new Set<CoreChannel>(['import:commit'])
 
 const NOT_OPEN = 'Storewatch has not opened its data yet: choose how to start on the start-up screen.'
 

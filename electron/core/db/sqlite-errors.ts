@@ -27,6 +27,19 @@ export function damagedMessage(error: unknown): string {
   return `Storewatch’s data file is damaged (SQLite said: ${(error as Error).message}). ${DAMAGED_ADVICE}`
 }
 
+/**
+ * Damage met where the session's watch cannot see it (the import worker's own connection): the
+ * session stops writes as for damage met on main's connection.
+ */
+export class DataFileDamaged extends AppError {
+  constructor(
+    readonly sqliteError: { code: string; message: string },
+    message: string
+  ) {
+    super('database-damaged', message)
+  }
+}
+
 /** An AppError for storage failures the KAM can act on; null for anything else. */
 export function storageFailure(error: unknown): AppError | null {
   if (isBusy(error)) {

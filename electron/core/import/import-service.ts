@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { ConflictAction, ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/csv-import'
 import type { SaveFileResult } from '../../shared/portfolio'
 import type { DatabaseHandle } from '../db/open-database'
+import { DataFileDamaged, damagedMessage } from '../db/sqlite-errors'
 import { AppError } from '../errors'
 import type { Actor, Clock, FileSaver, Logger } from '../ports'
 import { createKeptPreviews } from './kept-previews'
@@ -76,6 +77,11 @@ function commitError(fileName: string, failure: CommitFailure): AppError {
       return new AppError(
         'import-failed',
         `The database stayed busy (another program or another Storewatch holds it), so ${fileName} was not imported: nothing was written. Try Import again.`
+      )
+    case 'damaged':
+      return new DataFileDamaged(
+        { code: failure.sqliteCode, message: failure.reason },
+        `${fileName} was not imported: nothing was written. ${damagedMessage({ message: failure.reason })}`
       )
     case 'failed':
       return new AppError('import-failed', `Writing ${fileName} failed (${failure.reason}). Nothing was imported: your portfolio is as it was.`)
@@ -190,8 +196,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
       )
       if (answer.ok) return { files: null, value: answer.result }
       logger.warn('csv import refused', { code: answer.failure.code, reason: answer.failure.reason })
-      // A conflict needs a fresh preview; after anything else the same one can be tried again.
-      const files = answer.failure.code === 'conflict' ? null : { bytes: answer.bytes, matches: answer.matches }
+      // A conflict needs a fresh preview, a damaged file a restore; after anything else the same one can be tried again.
+      const files = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
       return { files, value: commitError(shown.fileName, answer.failure) }
     } catch (error) {
       logger.error('csv import commit stopped', { message: messageOf(error) })

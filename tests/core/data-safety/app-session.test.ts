@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { StartupState } from '../../../electron/shared/data-safety'
 import type { Result } from '../../../electron/shared/result'
+import { testImportWorkers } from '../../support/import-workers'
 import { storeInput } from '../../support/store-input'
 import { closeTestSessions, startTestSession } from '../../support/test-session'
 import type { TestSession } from '../../support/test-session'
@@ -34,6 +35,21 @@ function folderWithBackup(stores: number, at = '2026-12-01T01:00:00Z'): { dataDi
 
 function call(test: TestSession, channel: string, input?: unknown): Promise<Result<unknown>> {
   return test.session.dispatcher.dispatch(channel, input, NO_EVENTS)
+}
+
+const CSV_HEADER = 'client_name,store_name,country,seller_short_code'
+
+/** A CSV of `count` new Malaysian stores. */
+function csvRows(count: number): Uint8Array {
+  const lines = [CSV_HEADER]
+  for (let i = 0; i < count; i++) lines.push(`Client ${i},Store ${i},MY,MY${String(i).padStart(8, '0')}`)
+  return new TextEncoder().encode(lines.join('\r\n') + '\r\n')
+}
+
+async function previewed(test: TestSession, rows: number): Promise<string> {
+  const answer = await call(test, 'import:preview', { requestId: 'r', fileName: 'stores.csv', bytes: csvRows(rows) })
+  if (!answer.ok) throw new Error(answer.error.message)
+  return (answer.value as { previewId: string }).previewId
 }
 
 function choosing(state: StartupState) {
@@ -117,6 +133,21 @@ describe('start-up', DISK, () => {
 })
 
 describe('restore from Settings → Data', DISK, () => {
+  it('waits for an import that is writing, then restores the backup', async () => {
+    const { dataDir, backup } = folderWithBackup(2)
+    const test = startTestSession({ dataDir })
+    const previewId = await previewed(test, 2000)
+    const commit = call(test, 'import:commit', { previewId, defaultConflictAction: 'skip' })
+    const importing = test.core()
+    expect(importing.imports.hold.holder()).toMatch(/^the import of stores\.csv/)
+    const restored = call(test, 'backups:restore', { backup, confirmed: true })
+
+    expect(await commit).toMatchObject({ ok: true, value: { created: 2000 } })
+    expect(await restored).toMatchObject({ ok: true, value: { beforeRestore: expect.objectContaining({ storeCount: 2002 }) } })
+    expect(test.core()).not.toBe(importing)
+    expect(test.core().stores.count()).toBe(2)
+  })
+
   it('backs up and sets the current file aside, then reopens on a copy of the backup', async () => {
     const { dataDir, backup } = folderWithBackup(2)
     const test = startTestSession({ dataDir })
@@ -188,6 +219,23 @@ describe('damage met during a session', DISK, () => {
     other.close()
   }
 
+  /** Overwrites every page of one index under the open app. */
+  function damageIndex(test: TestSession, name: string): void {
+    const file = test.files.databasePath
+    test.core().monitoring.stop()
+    test.session.database()!.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const reader = new Database(file, { readonly: true })
+    const pages = reader.prepare('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(name) as number[]
+    const pageSize = reader.pragma('page_size', { simple: true }) as number
+    reader.close()
+    const fd = fs.openSync(file, 'r+')
+    for (const page of pages) fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize)
+    fs.closeSync(fd)
+    const other = new Database(file)
+    other.prepare("INSERT INTO app_meta (key, value) VALUES ('poke', '1')").run()
+    other.close()
+  }
+
   it('stops writes, tells the KAM, and offers the restore', async () => {
     const { dataDir, backup } = folderWithBackup(2)
     const test = startTestSession({ dataDir })
@@ -207,5 +255,55 @@ describe('damage met during a session', DISK, () => {
     expect(restored).toMatchObject({ ok: true, value: { beforeRestore: null, setAsidePath: expect.stringMatching(/before-restore\.db$/) } })
     expect(test.session.state()).toEqual({ phase: 'open', damage: null })
     expect(test.core().stores.count()).toBe(2)
+  })
+
+  it('stops an import commit too, which writes on the worker’s own connection', async () => {
+    const workers = testImportWorkers()
+    const tasks: string[] = []
+    const test = startTestSession({ core: { importWorkers: { run: (task, options) => (tasks.push(task.kind), workers.run(task, options)), close: workers.close } } })
+    addStores(test, 300, 10)
+    const previewId = await previewed(test, 5)
+    damageStoresTable(test)
+    expect(await call(test, 'stores:list', {})).toMatchObject({ ok: false, error: { code: 'database-damaged' } })
+
+    const commit = await call(test, 'import:commit', { previewId, defaultConflictAction: 'skip' })
+    expect(commit).toMatchObject({ ok: false, error: { code: 'database-damaged', message: expect.stringMatching(/^Nothing was imported\. Storewatch’s data file is damaged/) } })
+    expect(tasks).toEqual(['preview'])
+  })
+
+  it('stops writes when the import worker is the one to meet the damage', async () => {
+    const workers = testImportWorkers()
+    let beforeCommitTask = () => {}
+    const test = startTestSession({
+      core: {
+        importWorkers: {
+          run: (task, options) => {
+            if (task.kind === 'commit') beforeCommitTask()
+            return workers.run(task, options)
+          },
+          close: workers.close
+        }
+      }
+    })
+    addStores(test, 600, 10)
+    const previewId = await previewed(test, 5)
+    // The disk fails after the backup before the import was taken, as the worker starts writing.
+    beforeCommitTask = () => damageIndex(test, 'stores_client_name_idx')
+
+    const commit = await call(test, 'import:commit', { previewId, defaultConflictAction: 'skip' })
+    expect(commit).toMatchObject({
+      ok: false,
+      error: { code: 'database-damaged', message: expect.stringMatching(/^stores\.csv was not imported: nothing was written\. Storewatch’s data file is damaged \(SQLite said: .+\)/) }
+    })
+    expect(test.broadcasts).toEqual([{ event: 'data:damaged', payload: { at: test.clock.now(), message: expect.stringMatching(/is damaged/) } }])
+    expect(test.session.state()).toEqual({ phase: 'open', damage: expect.objectContaining({ message: expect.stringMatching(/is damaged/) }) })
+    const write = await call(test, 'settings:save', { ...test.core().settings.get() })
+    expect(write).toMatchObject({ ok: false, error: { code: 'database-damaged' } })
+    // The backup taken before the import restores the portfolio as it was.
+    const list = (await call(test, 'backups:list')) as { value: { backups: { name: string; kind: string; storeCount: number }[] } }
+    const beforeImport = list.value.backups.find((b) => b.kind === 'before-import')
+    expect(beforeImport).toMatchObject({ storeCount: 600 })
+    expect(await call(test, 'backups:restore', { backup: beforeImport!.name, confirmed: true })).toMatchObject({ ok: true })
+    expect(test.core().stores.count()).toBe(600)
   })
 })
