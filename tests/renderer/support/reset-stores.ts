@@ -4,6 +4,7 @@ import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
+import { resetDataSafetyStore } from '../../../renderer/src/stores/useDataSafetyStore'
 import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
 import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHostsStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
@@ -30,4 +31,5 @@ export function resetAllStores(): void {
   resetLazadaStore()
   resetColumnPrefsStore()
   resetLazadaHostsStore()
+  resetDataSafetyStore()
 }
