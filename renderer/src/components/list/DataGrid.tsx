@@ -46,7 +46,13 @@ export interface DataGridProps<T, X> {
   /** Tells the page which columns show and which gave way. */
   onLayout?(layout: ColumnLayout<GridColumn<T, X>>): void
   count: number
+  /** A row's height; a row under a section heading is `SECTION_HEADING_HEIGHT` taller. */
   rowHeight: number
+  /**
+   * A heading above the row that starts a section (the worklist's tiers), or null. The heading
+   * belongs to the row, so indexes, selection and the keyboard stay those of the rows.
+   */
+  sectionHeading?(index: number): ReactNode | null
   /** The row at an index, or undefined while main has not sent it. */
   getRow(index: number): T | undefined
   rowId(row: T): number
@@ -66,6 +72,7 @@ export interface DataGridProps<T, X> {
 }
 
 const HEADER_HEIGHT = 36
+export const SECTION_HEADING_HEIGHT = 30
 const SELECT_WIDTH = 40
 /** Room a vertical scrollbar takes from the width the columns can use. */
 const SCROLLBAR_ALLOWANCE = 16
@@ -119,7 +126,7 @@ function useWidth(): [Ref<HTMLDivElement>, number] {
 }
 
 export function DataGrid<T, X>(props: DataGridProps<T, X>) {
-  const { columns, selection, sort, onPrefsChange, count, getRow, rowId } = props
+  const { columns, selection, sort, onPrefsChange, count, getRow, rowId, sectionHeading, rowHeight } = props
   const prefs = props.prefs ?? EMPTY_COLUMN_PREFS
   const [wrapperRef, width] = useWidth()
   /** The width being dragged, before it is saved. */
@@ -226,8 +233,14 @@ export function DataGrid<T, X>(props: DataGridProps<T, X>) {
     </div>
   )
 
+  const heightOf = useMemo(
+    () => (sectionHeading ? (index: number) => rowHeight + (sectionHeading(index) === null ? 0 : SECTION_HEADING_HEIGHT) : rowHeight),
+    [sectionHeading, rowHeight]
+  )
+
   const gridStyle = {
     '--grid-template': `${leading ? `${leading}px ` : ''}${layout.template}`,
+    '--section-height': `${SECTION_HEADING_HEIGHT}px`,
     maxHeight: props.maxHeight
   } as CSSProperties
 
@@ -241,7 +254,8 @@ export function DataGrid<T, X>(props: DataGridProps<T, X>) {
           className="grid-scroll"
           style={gridStyle}
           count={count}
-          rowHeight={props.rowHeight}
+          rowHeight={heightOf}
+          rowClassName={sectionHeading ? (index) => (sectionHeading(index) === null ? undefined : 'grid-row-sectioned') : undefined}
           header={header}
           headerHeight={HEADER_HEIGHT}
           minWidth={layout.minWidth}
@@ -264,15 +278,19 @@ export function DataGrid<T, X>(props: DataGridProps<T, X>) {
           }}
           renderRow={(index) => {
             const row = getRow(index)
+            const heading = sectionHeading?.(index) ?? null
             return (
-              <RowCells
+              <>
+                {heading !== null && <div className="grid-section">{heading}</div>}
+                <RowCells
                 row={row}
                 columns={visible}
                 extra={props.extra}
                 selectable={Boolean(selection)}
                 selected={row !== undefined && Boolean(selection?.isSelected(rowId(row)))}
-                label={row === undefined ? undefined : props.rowLabel(row)}
-              />
+                  label={row === undefined ? undefined : props.rowLabel(row)}
+                />
+              </>
             )
           }}
         />

@@ -8,7 +8,7 @@
  * what it returns memoized, since the list re-renders on every scroll frame.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useImperativeHandle, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
 import type { CSSProperties, FocusEvent, KeyboardEvent, MouseEvent, ReactNode, Ref } from 'react'
 
 export interface VirtualListHandle {
@@ -28,11 +28,14 @@ export interface VirtualListProps {
   /** A grid of cells (rows of columns) or a list of entries. */
   kind: 'grid' | 'list'
   count: number
-  rowHeight: number
+  /** Every row's height, or each row's (a heading row above its entries is taller or shorter). */
+  rowHeight: number | ((index: number) => number)
   renderRow(index: number): ReactNode
   /** Names the row for assistive technology when its text would not. */
   rowLabel?(index: number): string | undefined
   isRowSelected?(index: number): boolean
+  /** A class for a row (e.g. one that opens a section under its heading). */
+  rowClassName?(index: number): string | undefined
   /** A sticky header above the rows (a grid's column headers). */
   header?: ReactNode
   headerHeight?: number
@@ -84,11 +87,15 @@ export function VirtualList(props: VirtualListProps) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    estimateSize: typeof rowHeight === 'number' ? () => rowHeight : rowHeight,
     overscan: props.overscan ?? 8,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight
   })
+  // A new height function means new heights: the virtualizer keeps the old ones until told.
+  useLayoutEffect(() => {
+    if (typeof rowHeight !== 'number') virtualizer.measure()
+  }, [rowHeight, virtualizer])
   const items = virtualizer.getVirtualItems()
   const firstIndex = items[0]?.index ?? 0
   const lastIndex = items.at(-1)?.index ?? -1
@@ -167,7 +174,8 @@ export function VirtualList(props: VirtualListProps) {
 
   function pageRows(): number {
     const height = scrollRef.current?.clientHeight ?? 0
-    return Math.max(Math.floor((height - headerHeight) / rowHeight) - 1, 1) || PAGE_ROWS_FALLBACK
+    const typical = typeof rowHeight === 'number' ? rowHeight : rowHeight(0)
+    return Math.max(Math.floor((height - headerHeight) / typical) - 1, 1) || PAGE_ROWS_FALLBACK
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
@@ -241,7 +249,7 @@ export function VirtualList(props: VirtualListProps) {
             <div
               key={item.key}
               role={isGrid ? 'row' : 'listitem'}
-              className="vlist-row"
+              className={`vlist-row ${props.rowClassName?.(index) ?? ''}`}
               data-row-index={index}
               aria-rowindex={isGrid ? index + (props.header ? 2 : 1) : undefined}
               aria-selected={isGrid && selectable ? Boolean(selected) : undefined}
@@ -249,7 +257,7 @@ export function VirtualList(props: VirtualListProps) {
               data-selected={selected || undefined}
               data-active={index === activeIndex || undefined}
               tabIndex={isGrid ? (index === tabIndexRow ? 0 : -1) : undefined}
-              style={{ height: rowHeight, transform: `translateY(${item.start - headerHeight}px)` }}
+              style={{ height: item.size, transform: `translateY(${item.start - headerHeight}px)` }}
             >
               {props.renderRow(index)}
             </div>
