@@ -26,6 +26,38 @@ const todoNeedsIssue = {
   }
 }
 
+/**
+ * Write transactions take the write lock when they begin, so SQLite's busy timeout applies (issue
+ * #9): `.transaction(…)` (better-sqlite3's or drizzle's, deferred by default) and a bare `BEGIN`
+ * are refused; `writeTransaction()` in electron/core/db/write-transaction.ts is the one way.
+ */
+const WRITE_TRANSACTION_HELPER = 'electron/core/db/write-transaction.ts'
+const immediateTransactions = {
+  meta: {
+    type: 'problem',
+    messages: {
+      deferred: 'Use writeTransaction() from electron/core/db/write-transaction.ts: it begins IMMEDIATE, so the busy timeout applies.',
+      begin: 'A bare BEGIN is deferred: use writeTransaction() from electron/core/db/write-transaction.ts.'
+    },
+    schema: []
+  },
+  create(context) {
+    if (context.filename.replaceAll('\\', '/').endsWith(WRITE_TRANSACTION_HELPER)) return {}
+    const deferredBegin = /^\s*BEGIN\b(?!\s+(IMMEDIATE|EXCLUSIVE)\b)/i
+    return {
+      'CallExpression > MemberExpression.callee[computed=false] > Identifier.property[name="transaction"]'(node) {
+        context.report({ node, messageId: 'deferred' })
+      },
+      Literal(node) {
+        if (typeof node.value === 'string' && deferredBegin.test(node.value)) context.report({ node, messageId: 'begin' })
+      },
+      TemplateElement(node) {
+        if (deferredBegin.test(node.value.cooked ?? '')) context.report({ node, messageId: 'begin' })
+      }
+    }
+  }
+}
+
 /** Each runtime folder may only import what runs in its process (see README, "Architecture"). */
 const layers = [
   {
@@ -113,7 +145,11 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
-    plugins: { local: { rules: { 'todo-needs-issue': todoNeedsIssue } } },
+    plugins: { local: { rules: { 'todo-needs-issue': todoNeedsIssue, 'immediate-transactions': immediateTransactions } } },
     rules: { 'local/todo-needs-issue': 'error' }
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'local/immediate-transactions': 'error' }
   }
 )

@@ -2,7 +2,8 @@
  * Everything the app does, wired from its collaborators. The Electron main process and the
  * browser test host both build the app through this one function.
  */
-import type { AppInfo } from '../shared/ipc-contract'
+import { CORE_CHANNELS } from '../shared/ipc-contract'
+import type { AppInfo, CoreChannel } from '../shared/ipc-contract'
 import type { StoreDetail } from '../shared/portfolio'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
@@ -11,10 +12,11 @@ import { createClientMessageService } from './checklists/client-message'
 import { withChecklistEvidence } from './checklists/evidence'
 import { NO_SECRET_STORE, createCredentialsService } from './credentials/credentials-service'
 import type { LazadaApiFactory } from './credentials/credentials-service'
+import type { Backups } from './data-safety/backups'
 import type { DatabaseHandle } from './db/open-database'
 import { AppError } from './errors'
 import { createDispatcher } from './ipc/dispatcher'
-import type { Handlers } from './ipc/dispatcher'
+import type { HandlersFor } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
 import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
 import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
@@ -39,6 +41,8 @@ import { createStatusService } from './status/status-service'
 
 export interface AppCoreDeps {
   database: DatabaseHandle
+  /** Verified backups of this database: taken before deleting a store and before an import. */
+  backups: Backups
   clock: Clock
   logger: Logger
   actor: Actor
@@ -76,7 +80,7 @@ export function createAppCore(deps: AppCoreDeps) {
   const hostsOption = deps.lazadaHosts ?? { kind: 'none' }
   const hosts = hostsInUse(hostsOption)
   const history = createHistory(database.db)
-  const settings = createSettingsService(database.db, logger)
+  const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
   const stores = createStoreService({ database, clock, actor, history, status })
   const baseRecords = createRecordsService({ database, clock, actor, history, status })
@@ -134,7 +138,15 @@ export function createAppCore(deps: AppCoreDeps) {
     tokens,
     hasSecret: credentials.hasSecret
   })
-  const imports = createImportService({ database, workers: deps.importWorkers, clock, actor, logger, fileSaver })
+  const imports = createImportService({
+    database,
+    workers: deps.importWorkers,
+    clock,
+    actor,
+    logger,
+    fileSaver,
+    beforeCommit: () => void deps.backups.takeBefore('import')
+  })
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
   const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
   const lazadaViews = createLazadaViews({
@@ -177,7 +189,7 @@ export function createAppCore(deps: AppCoreDeps) {
     return value
   }
 
-  const handlers: Handlers = {
+  const handlers: HandlersFor<CoreChannel> = {
     'app:info': () => deps.appInfo,
 
     'stores:list': (query) => listStores(database.db, query),
@@ -189,7 +201,10 @@ export function createAppCore(deps: AppCoreDeps) {
     'stores:update': ({ id, store }) => changed([id], stores.update(id, store)),
     'stores:archive': ({ id }) => changed([id], stores.archive(id)),
     'stores:restore': ({ id }) => changed([id], stores.restore(id)),
-    'stores:delete': ({ id }) => changed([id], stores.delete(id)),
+    'stores:delete': ({ id }) => {
+      deps.backups.takeBefore('delete-store')
+      return changed([id], stores.delete(id))
+    },
     'stores:export-csv': async ({ query }) => {
       const { stores: rows } = listStores(database.db, query)
       const file = await fileSaver.saveText({
@@ -290,6 +305,7 @@ export function createAppCore(deps: AppCoreDeps) {
     'lazada:hosts': () => lazadaHostsView(hostsOption, settings.ignoredHosts())
   }
 
+  const gated = waitForImports(handlers, imports.hold, logger)
   return {
     stores,
     records,
@@ -304,8 +320,10 @@ export function createAppCore(deps: AppCoreDeps) {
     lazadaViews,
     imports,
     monitoring,
-    handlers,
-    dispatcher: createDispatcher(waitForImports(handlers, imports.hold, logger), logger)
+    /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
+    handlers: gated,
+    backups: deps.backups,
+    dispatcher: createDispatcher(gated, logger, CORE_CHANNELS)
   }
 }
 

@@ -31,6 +31,8 @@ export function dataFiles(dataDir: string) {
   return {
     databasePath: path.join(dataDir, 'storewatch.db'),
     backupDir: path.join(dataDir, 'backups'),
+    /** Data files a restore replaced or start-up found damaged: moved here, never deleted. */
+    setAsideDir: path.join(dataDir, 'set-aside'),
     logsDir: path.join(dataDir, 'logs'),
     windowStateFile: path.join(dataDir, 'window-state.json'),
     /** Present once the KAM was told that closing the window keeps Storewatch running in the tray. */

@@ -7,11 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { BrowserWindow, Menu, Notification, Tray, app, autoUpdater, dialog, ipcMain, nativeImage, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron'
 import { createAppCore } from '../core/app-core'
-import type { AppCore } from '../core/app-core'
-import { openDatabase } from '../core/db/open-database'
+import { createAppSession } from '../core/data-safety/app-session'
+import type { AppSession } from '../core/data-safety/app-session'
 import { readLazadaHostsOption } from '../core/lazada-hosts/start-up-option'
 import { createImportWorkerPool } from '../core/import/worker-pool'
-import type { DatabaseHandle } from '../core/db/open-database'
 import type { Logger } from '../core/ports'
 import { systemClock } from '../core/ports'
 import { entryUrlAt, notificationPath } from '../core/navigation/notification-path'
@@ -110,20 +109,14 @@ function start(): void {
     platform: process.platform,
     arch: process.arch
   })
-  const database = openOrExplain(bundle, files, logger)
-  if (!database) return
-  // Whatever still runs on the database stops before it closes (registered below, run in reverse).
-  const beforeDatabaseCloses: (() => void)[] = []
-  app.on('will-quit', () => {
-    for (const stop of beforeDatabaseCloses.splice(0).reverse()) {
-      try {
-        stop()
-      } catch (error) {
-        logger.warn('shutdown step failed', { message: (error as Error).message })
-      }
-    }
-    database.close()
-  })
+  if (!app.isPackaged && !fs.existsSync(bundle.nativeBinding)) {
+    dialog.showErrorBox(
+      'Storewatch’s database driver for Electron is missing',
+      `Expected ${bundle.nativeBinding}.\n\nStart the app with \`npm start\`: its prestart step fetches or builds it (internet needed once).`
+    )
+    app.quit()
+    return
+  }
 
   // Events go to the app's own pages only, never to another window's (e.g. an authorization page).
   const broadcaster = createBroadcaster({
@@ -138,34 +131,75 @@ function start(): void {
     onClick: (target) => windows?.navigate(notificationPath(target)),
     logger
   })
-
+  const ticker = createIntervalTicker(logger)
+  const kamTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
   const actorName = osUserName()
   // A proxy or test server in place of Lazada's hosts: a start-up option only, shown in a banner.
   const lazadaHosts = readLazadaHostsOption({ argv: process.argv, env: process.env, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
   if (lazadaHosts.kind !== 'none') logger.warn('Lazada hosts start-up option', lazadaHosts.kind === 'override' ? { source: lazadaHosts.source } : { source: lazadaHosts.source, problem: lazadaHosts.problem })
-  // CSV imports parse, check and write on a worker thread of their own (electron.vite.config.ts builds it next to this file).
+  // Set once the tray and badge exist; a core opened before (at start-up) is counted then.
+  let refreshAttention: () => void = () => undefined
+  // CSV imports parse, check and write on a worker thread of their own (electron.vite.config.ts
+  // builds it next to this file); the pool outlives a restore, each task names the file it opens.
   const importWorkers = createImportWorkerPool({ filename: path.join(__dirname, 'import-worker.js'), nativeBinding: bundle.nativeBinding })
-  beforeDatabaseCloses.push(() => void importWorkers.close())
-  const core = createAppCore({
-    database,
+
+  // The data file's life (start-up checks, restore, damage) is the core's; main only wires.
+  const appSession = createAppSession({
+    dataDir: dataDir.dir,
+    files,
+    database: { migrationsFolder: bundle.migrationsFolder, appVersion: app.getVersion(), nativeBinding: bundle.nativeBinding },
     clock: systemClock,
     logger,
-    actor: { name: () => actorName },
-    fileSaver: createFileSaver({ dialog, getWindow: () => windows?.current() ?? null, defaultDir: () => app.getPath('documents') }),
-    notifier,
-    ticker: createIntervalTicker(logger),
+    ticker,
     broadcast: broadcaster.broadcast,
-    kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
-    importWorkers,
-    authWindow,
-    lazadaHosts,
-    // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
-    secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
+    kamTimeZone,
+    buildCore: (database, backups) =>
+      createAppCore({
+        database,
+        backups,
+        clock: systemClock,
+        logger,
+        actor: { name: () => actorName },
+        fileSaver: createFileSaver({ dialog, getWindow: () => windows?.current() ?? null, defaultDir: () => app.getPath('documents') }),
+        notifier,
+        ticker,
+        broadcast: broadcaster.broadcast,
+        kamTimeZone,
+        appInfo: { version: app.getVersion(), dataDir: dataDir.dir, databasePath: files.databasePath },
+        importWorkers,
+        authWindow,
+        lazadaHosts,
+        // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
+        secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
+      }),
+    whileOpen: (core) => {
+      core.monitoring.start()
+      const stopPowerEvents = watchPowerEvents({ powerMonitor, monitoring: core.monitoring, logger })
+      refreshAttention()
+      // Open authorization windows close (their attempts read as abandoned) while the database is open.
+      return () => {
+        stopPowerEvents()
+        core.monitoring.stop()
+        core.authorization.closeAll()
+      }
+    }
   })
-  // Open authorization windows close (their attempts read as abandoned) while the database is open.
-  beforeDatabaseCloses.push(() => core.authorization.closeAll())
-  registerIpcHandlers({ ipcMain, dispatcher: core.dispatcher, trustedOrigins, logger })
+  const startup = appSession.start()
+  if (startup.phase === 'refused') {
+    // Nothing was changed or moved: the message names what was found, the folder where it is.
+    dialog.showErrorBox('Storewatch cannot open its data', `${startup.message}\n\nData folder: ${dataDir.dir}`)
+    app.quit()
+    return
+  }
+  // Otherwise the window opens either on the app or on the start-up screen that asks the KAM.
+  let tray: AppTray | null = null
+  app.on('will-quit', () => {
+    tray?.destroy()
+    appSession.close()
+    void importWorkers.close()
+  })
+
+  registerIpcHandlers({ ipcMain, dispatcher: appSession.dispatcher, trustedOrigins, logger })
   serveRendererBundle(protocol, bundle.rendererDir)
 
   const icons = resolveTrayIcons({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, platform: process.platform })
@@ -200,21 +234,16 @@ function start(): void {
   windows = mainWindows
   mainWindows.open()
 
-  const tray = openTray(core, mainWindows, icons.trayIcon, logger)
-  if (tray) beforeDatabaseCloses.push(() => tray.destroy())
-  const refreshAttention = createAttentionRefresher({
-    count: () => core.monitoring.needsActionCount(),
+  tray = openTray(appSession, mainWindows, icons.trayIcon, logger)
+  refreshAttention = createAttentionRefresher({
+    count: () => appSession.core()?.monitoring.needsActionCount() ?? 0,
     views: tray ? [tray, badge] : [badge],
     logger
   })
   refreshAttention()
-  broadcaster.on('checks:completed', refreshAttention)
-  broadcaster.on('reminders:changed', refreshAttention)
-  broadcaster.on('stores:changed', refreshAttention)
-
-  core.monitoring.start()
-  beforeDatabaseCloses.push(() => core.monitoring.stop())
-  beforeDatabaseCloses.push(watchPowerEvents({ powerMonitor, monitoring: core.monitoring, logger }))
+  broadcaster.on('checks:completed', () => refreshAttention())
+  broadcaster.on('reminders:changed', () => refreshAttention())
+  broadcaster.on('stores:changed', () => refreshAttention())
 
   // The dock icon (macOS) brings the hidden window back.
   app.on('activate', () => mainWindows.reveal())
@@ -236,7 +265,7 @@ function start(): void {
  * The tray icon and its menu. Some Linux desktops have no tray; the app then runs without one
  * (a second launch still brings the window back).
  */
-function openTray(core: AppCore, mainWindows: MainWindowController<BrowserWindow>, iconPath: string, logger: Logger): AppTray | null {
+function openTray(appSession: AppSession, mainWindows: MainWindowController<BrowserWindow>, iconPath: string, logger: Logger): AppTray | null {
   try {
     return createAppTray({
       createTray: () => new Tray(nativeImage.createFromPath(iconPath)),
@@ -244,50 +273,14 @@ function openTray(core: AppCore, mainWindows: MainWindowController<BrowserWindow
       platform: process.platform,
       actions: {
         open: () => mainWindows.reveal(),
-        checkNow: () => core.monitoring.runNow('manual'),
+        // Before the KAM chose how to start there is nothing to check yet.
+        checkNow: async () => appSession.core()?.monitoring.runNow('manual'),
         quit: () => app.quit()
       },
       logger
     })
   } catch (error) {
     logger.warn('tray icon not shown', { message: (error as Error).message })
-    return null
-  }
-}
-
-/**
- * Opens the database, or tells the KAM why it cannot and quits. The data is never deleted or
- * replaced here: the message names the folder so it can be backed up or sent to support.
- */
-function openOrExplain(
-  bundle: ReturnType<typeof resolveBundlePaths>,
-  files: ReturnType<typeof dataFiles>,
-  logger: Logger
-): DatabaseHandle | null {
-  if (!app.isPackaged && !fs.existsSync(bundle.nativeBinding)) {
-    dialog.showErrorBox(
-      'Storewatch’s database driver for Electron is missing',
-      `Expected ${bundle.nativeBinding}.\n\nStart the app with \`npm start\`: its prestart step fetches or builds it (internet needed once).`
-    )
-    app.quit()
-    return null
-  }
-  try {
-    return openDatabase({
-      filePath: files.databasePath,
-      migrationsFolder: bundle.migrationsFolder,
-      backupDir: files.backupDir,
-      appVersion: app.getVersion(),
-      clock: systemClock,
-      logger,
-      nativeBinding: bundle.nativeBinding
-    })
-  } catch (error) {
-    // DatabaseOpenError messages are written for the KAM; anything else is shown as it came.
-    const message = (error as Error).message
-    logger.error('database could not be opened', { message })
-    dialog.showErrorBox('Storewatch cannot open its data', `${message}\n\nData folder: ${dataDir.dir}`)
-    app.quit()
     return null
   }
 }

@@ -9,6 +9,7 @@ import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } 
 import type { ClientMessage, StoreChecklists } from './checklists'
 import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
+import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { LazadaHostsView } from './lazada-hosts'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
@@ -58,11 +59,34 @@ export interface AppInfo {
   databasePath: string
 }
 
+const backupName = z
+  .string()
+  .max(200)
+  .regex(/^storewatch-[A-Za-z0-9-]+\.db$/, { error: 'Name a backup as the list of backups gives it' })
+
 /** Upper bound on an imported file: ample for 100,000 rows, small enough to hold in memory. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 export const ipcContract = {
   'app:info': invoke<AppInfo>()('Version and where the data lives.', noInput),
+
+  'startup:state': invoke<StartupState>()(
+    'What Storewatch found in its data file: open (and whether damage was found since), a choice the KAM must make first (missing, empty or damaged file, with the backups), or refused (e.g. written by a newer version).',
+    noInput
+  ),
+  'startup:choose': invoke<StartupState>()(
+    'The KAM’s answer on the start-up screen: restore a backup (by its name in the list) or start with an empty portfolio.',
+    z.discriminatedUnion('action', [
+      z.strictObject({ action: z.literal('restore'), backup: backupName }),
+      z.strictObject({ action: z.literal('start-empty') })
+    ])
+  ),
+  'backups:list': invoke<BackupList>()('The backups, newest first, with date, kind, size and store count, and the rule that keeps them.', noInput),
+  'backups:create': invoke<BackupInfo>()('“Back up now”: a verified copy of the portfolio.', noInput),
+  'backups:restore': invoke<RestoreResult>()(
+    'Restores a backup: takes a backup of the current data, sets its file aside (never deleting it) and reopens on a copy of the backup. The caller must have asked the KAM; the window then reloads.',
+    z.strictObject({ backup: backupName, confirmed: z.literal(true) })
+  ),
 
   'stores:list': invoke<StoreListResult>()('Stores matching filters, search and sort.', portfolioQuerySchema),
   'stores:get': invoke<StoreDetail>()('One store with its history, newest first.', z.strictObject({ id: storeId })),
@@ -242,7 +266,14 @@ export const ipcContract = {
   )
 } as const
 
+/**
+ * Answered by the app session, which owns the data file's life (open, restore, damage) and works
+ * before the portfolio is open; every other channel is the core's and answers `not-open` until then.
+ */
+export const DATA_SAFETY_CHANNELS = ['startup:state', 'startup:choose', 'backups:list', 'backups:create', 'backups:restore'] as const
+
 export const ipcEvents = {
+  'data:damaged': event<DataDamage>('The data file was found damaged while Storewatch ran: nothing more is saved; offer the restore.'),
   'import:progress': event<ImportProgress>('Progress of a running import preview or commit.'),
   'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
   'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
@@ -258,6 +289,8 @@ export const ipcEvents = {
 
 export type IpcContract = typeof ipcContract
 export type Channel = keyof IpcContract
+export type DataSafetyChannel = (typeof DATA_SAFETY_CHANNELS)[number]
+export type CoreChannel = Exclude<Channel, DataSafetyChannel>
 export type EventName = keyof typeof ipcEvents
 
 export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>
@@ -266,4 +299,5 @@ export type ChannelOutput<C extends Channel> = Exclude<IpcContract[C]['output'],
 export type EventPayload<E extends EventName> = Exclude<(typeof ipcEvents)[E]['payload'], undefined>
 
 export const CHANNELS = Object.keys(ipcContract) as Channel[]
+export const CORE_CHANNELS = CHANNELS.filter((c): c is CoreChannel => !(DATA_SAFETY_CHANNELS as readonly string[]).includes(c))
 export const EVENT_NAMES = Object.keys(ipcEvents) as EventName[]

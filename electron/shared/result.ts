@@ -9,6 +9,14 @@ export type ErrorCode =
   | 'conflict'
   | 'import-invalid'
   | 'import-expired'
+  /** The data file is not open yet: the start-up screen is waiting for the KAM's choice. */
+  | 'not-open'
+  /** Another program held the data file's write lock for longer than the busy timeout. */
+  | 'database-busy'
+  /** The data file is damaged: nothing more is saved until a backup is restored. */
+  | 'database-damaged'
+  | 'backup-failed'
+  | 'restore-failed'
   /** The import's worker stopped, or the write lock stayed taken: nothing was written. */
   | 'import-failed'
   | 'internal'

@@ -1,5 +1,7 @@
 import { AppShell } from '@mantine/core'
 import { Route, Router, Switch } from 'wouter'
+import { DamageBanner } from './components/data-safety/DamageBanner'
+import { StartupGate } from './components/data-safety/StartupGate'
 import { DashboardPage } from './components/dashboard/DashboardPage'
 import { StoreFormModal } from './components/form/StoreFormModal'
 import { ImportModal } from './components/import/ImportModal'
@@ -15,6 +17,14 @@ import { useHashLocation } from './lib/hash-location'
 
 export function App() {
   return (
+    <StartupGate>
+      <Shell />
+    </StartupGate>
+  )
+}
+
+function Shell() {
+  return (
     <Router hook={useHashLocation}>
       <LiveUpdates />
       <AppShell header={{ height: 52 }} padding={0}>
@@ -23,6 +33,7 @@ export function App() {
         </AppShell.Header>
         <AppShell.Main className="app-main">
           <LazadaHostsBanner />
+          <DamageBanner />
           <Switch>
             <Route path="/">
               <DashboardPage />

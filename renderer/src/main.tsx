@@ -5,14 +5,21 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { AppProviders } from './AppProviders'
+import { useDataSafetyStore } from './stores/useDataSafetyStore'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders>
-      <App />
-    </AppProviders>
-  </StrictMode>
-)
+// What start-up found in the data file decides the first screen: asked before anything renders.
+void useDataSafetyStore
+  .getState()
+  .loadStartup()
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppProviders>
+          <App />
+        </AppProviders>
+      </StrictMode>
+    )
+  )

@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/core/db/open-database'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import { testImportWorkers } from '../support/import-workers'
+import { backupsBeside } from '../support/test-core'
 import { MIGRATIONS_DIR } from '../support/web-host'
 
 /** A real app core on a fresh database in `dir`, on the system clock, with nothing shown or saved. */
@@ -22,6 +23,7 @@ export function openBenchCore(dir: string, extra: Partial<Pick<AppCoreDeps, 'sec
   })
   const core = createAppCore({
     database,
+    backups: backupsBeside(database, clock),
     clock,
     logger: silentLogger,
     actor: { name: () => 'bench' },

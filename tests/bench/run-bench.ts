@@ -26,6 +26,7 @@ import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
 import { testImportWorkers } from '../support/import-workers'
 import { PROJECT_ROOT } from '../support/web-host'
 import { openBenchCore } from './bench-core'
+import { dataSafetyFigures } from './data-safety-figures'
 import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
 import type { Import1mFigures } from './import-1m'
 
@@ -116,6 +117,10 @@ function seedCheckPortfolio(sqlite: Database.Database, now: number): void {
 }
 
 interface CheckFigures {
+  integrityCheck100kMs: number
+  quickCheck100kMs: number
+  backup100kMs: number
+  database100kMb: number
   check100kMs: number
   check100kRawMs: number
   check100kRatio: number
@@ -173,9 +178,14 @@ async function benchCheck100k(): Promise<CheckFigures> {
     runTimes.push(c - b)
   }
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  const safety = dataSafetyFigures(database.sqlite)
   database.close()
   fs.rmSync(dir, { recursive: true, force: true })
   return {
+    integrityCheck100kMs: safety.integrityCheckMs,
+    quickCheck100kMs: safety.quickCheckMs,
+    backup100kMs: safety.backupMs,
+    database100kMb: safety.fileMb,
     check100kMs: Math.round(median(runTimes)),
     check100kRawMs: Math.round(median(rawTimes)),
     // Each run against the raw read just before it, so both see the same machine load.
@@ -301,6 +311,7 @@ async function main(): Promise<void> {
       rawTimes.push(c - b)
     }
   }
+  const safety10k = dataSafetyFigures(database.sqlite)
   database.close()
   fs.rmSync(dir, { recursive: true, force: true })
 
@@ -315,6 +326,10 @@ async function main(): Promise<void> {
     list10kMs: Number(median(listTimes).toFixed(1)),
     list10kRawMs: Number(median(rawTimes).toFixed(1)),
     listRatio: Number((median(listTimes) / median(rawTimes)).toFixed(2)),
+    integrityCheck10kMs: safety10k.integrityCheckMs,
+    quickCheck10kMs: safety10k.quickCheckMs,
+    backup10kMs: safety10k.backupMs,
+    database10kMb: safety10k.fileMb,
     ...import1m,
     ...check,
     ...remote,
@@ -347,6 +362,9 @@ async function main(): Promise<void> {
   console.log(`  Remote check, ${REMOTE_STORES} stores against the mock gateway (${REMOTE_LATENCY_MS} ms latency, limit ${figures.remote500Limit} calls/s): ` +
     `${figures.remote500CallsPerSecond} calls/s = ${Math.round(share * 100)} % of the limit — goal ≥ 90 %, ${verdict(share >= 0.9)}`)
   console.log(`  ApiCallLimit errors during it: ${figures.remote500ApiCallLimitErrors} — goal 0, ${verdict(figures.remote500ApiCallLimitErrors === 0)}`)
+  console.log(`  Integrity check at start, 10,000 / 100,000 stores: ${figures.integrityCheck10kMs} / ${figures.integrityCheck100kMs} ms ` +
+    `(quick_check: ${figures.quickCheck10kMs} / ${figures.quickCheck100kMs} ms; files ${figures.database10kMb} / ${figures.database100kMb} MB)`)
+  console.log(`  Verified backup (VACUUM INTO + integrity check of the copy), 10,000 / 100,000 stores: ${figures.backup10kMs} / ${figures.backup100kMs} ms`)
   console.log('  Written to bench-results.json')
 }
 

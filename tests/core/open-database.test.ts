@@ -123,6 +123,79 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(path.join(dir, 'storewatch.db')).equals(before)).toBe(true)
   })
 
+  it('refuses a newer database kept in rollback-journal mode byte for byte untouched (no pragma writes before the check)', () => {
+    const dir = makeTempDir()
+    const current = open({ dir, appVersion: '2.0.0' })
+    insertStore(current.sqlite, 'SG111')
+    current.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999)
+    current.sqlite.pragma('journal_mode = DELETE')
+    current.close()
+    const file = path.join(dir, 'storewatch.db')
+    const before = fs.readFileSync(file)
+    // Header bytes 18 and 19 say "rollback journal"; setting WAL would turn them into 2 and 2.
+    expect([before[18], before[19]]).toEqual([1, 1])
+
+    expect(() => open({ dir, appVersion: '1.0.0' })).toThrow(/newer Storewatch \(2\.0\.0\)/)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('storewatch.db'))).toEqual(['storewatch.db'])
+  })
+
+  it('finds a stale unique index that quick_check passes, and leaves the file as it was', () => {
+    const dir = makeTempDir()
+    const first = open({ dir })
+    insertStore(first.sqlite, 'SG111')
+    const second = insertStore(first.sqlite, 'SG222')
+    first.close()
+    // Make the index stale the way a damaged page would: the row changes, its index entry does not.
+    const raw = new Database(path.join(dir, 'storewatch.db'))
+    const indexSql = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'stores_country_short_code_unique'").pluck().get() as string
+    raw.unsafeMode(true)
+    raw.pragma('writable_schema = ON')
+    const setIndexSql = raw.prepare("UPDATE sqlite_master SET sql = ? WHERE name = 'stores_country_short_code_unique'")
+    setIndexSql.run(`${indexSql} AND 0`)
+    raw.close()
+    const stale = new Database(path.join(dir, 'storewatch.db'))
+    stale.prepare("UPDATE stores SET seller_short_code = 'SG111' WHERE id = ?").run(second)
+    stale.unsafeMode(true)
+    stale.pragma('writable_schema = ON')
+    stale.prepare("UPDATE sqlite_master SET sql = ? WHERE name = 'stores_country_short_code_unique'").run(indexSql)
+    expect(stale.pragma('quick_check', { simple: true })).toBe('ok')
+    stale.close()
+    const before = fs.readFileSync(path.join(dir, 'storewatch.db'))
+
+    let error: unknown
+    try {
+      open({ dir })
+    } catch (e) {
+      error = e
+    }
+    expect((error as DatabaseOpenError).reason).toBe('corrupt')
+    expect((error as Error).message).toMatch(/is damaged \(row 2 missing from index stores_country_short_code_unique\)/)
+    expect(fs.readFileSync(path.join(dir, 'storewatch.db')).equals(before)).toBe(true)
+  })
+
+  it('calls a file it cannot read because another connection holds it "unreadable", not damaged', () => {
+    const dir = makeTempDir()
+    const first = open({ dir })
+    first.sqlite.pragma('journal_mode = DELETE')
+    first.close()
+    const holder = new Database(path.join(dir, 'storewatch.db'))
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      let error: unknown
+      try {
+        open({ dir, busyTimeoutMs: 0 })
+      } catch (e) {
+        error = e
+      }
+      expect((error as DatabaseOpenError).reason).toBe('unreadable')
+      expect((error as Error).message).toMatch(/cannot be read \(database is locked\)/)
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+  })
+
   it('refuses a file that is not a database without changing it', () => {
     const dir = makeTempDir()
     const file = path.join(dir, 'storewatch.db')

@@ -123,7 +123,7 @@ describe('store service', () => {
 
   it('rolls back a whole transaction when one write fails', () => {
     expect(() =>
-      stores.transaction(() => {
+      stores.writeTransaction(() => {
         stores.insert(storeInput(), { kind: 'imported', summary: 'Imported' })
         stores.insert(storeInput(), { kind: 'imported', summary: 'Imported' })
       })

@@ -208,7 +208,7 @@ export function seedDemoPortfolio(core: AppCore, count: number, options: DemoSee
   const faker = new Faker({ locale: [en] })
   faker.seed(seed + 2)
   const { stores } = core
-  stores.transaction(() => {
+  stores.writeTransaction(() => {
     inputs.forEach((input, i) => {
       const created = stores.create(input)
       if (isCoveredCountry(input.country)) seedRecords(core, created.id, input.country, scenarios[i] ?? 'healthy', now, faker)

@@ -83,7 +83,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const host = await startWebHost({ dataDir, clock: options.clock, logger: options.logger, authWindow: authWindows, lazadaHosts: options.lazadaHosts })
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-chromium-'))
   try {
-    if (options.demoStores && host.core.stores.count() === 0) seedDemoPortfolio(host.core, options.demoStores, { now: options.clock?.now() })
+    if (options.demoStores && host.session.state().phase === 'open' && host.core.stores.count() === 0) seedDemoPortfolio(host.core, options.demoStores, { now: options.clock?.now() })
     const headless = options.headless ?? true
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),

@@ -3,9 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { createAppCore } from '../../electron/core/app-core'
 import type { AppCore, AppCoreDeps } from '../../electron/core/app-core'
+import { createBackupFolder, createBackups } from '../../electron/core/data-safety/backups'
+import type { Backups } from '../../electron/core/data-safety/backups'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { lazadaHostsOptionValue, readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import type { LazadaHostOverride, LazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
+import type { Clock } from '../../electron/core/ports'
 import type { Broadcast, NotificationOutcome, NotificationRequest, Notifier, SealedSecret, SecretProtection, SecretStore, Ticker } from '../../electron/core/ports'
 import { silentLogger } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
@@ -119,6 +122,13 @@ export interface TestCore extends AppCore {
   detail(id: number): StoreDetail
 }
 
+/** Real verified backups of `database`, in a `backups` folder beside its file. */
+export function backupsBeside(database: DatabaseHandle, clock: Clock, timeZone = 'Asia/Singapore'): Backups {
+  const dir = path.dirname(database.filePath)
+  const folder = createBackupFolder({ dir: path.join(dir, 'backups'), setAsideDir: path.join(dir, 'set-aside'), timeZone: () => timeZone, logger: silentLogger })
+  return createBackups({ folder, sqlite: database.sqlite, clock, timeZone: () => timeZone })
+}
+
 export function createTestCore(database: DatabaseHandle, overrides: Partial<AppCoreDeps> & { clock?: FakeClock } = {}): TestCore {
   const clock = overrides.clock ?? new FakeClock()
   const notifier = new FakeNotifier()
@@ -127,6 +137,7 @@ export function createTestCore(database: DatabaseHandle, overrides: Partial<AppC
   const broadcast: Broadcast = (event, payload) => broadcasts.push({ event, payload })
   const core = createAppCore({
     database,
+    backups: backupsBeside(database, clock),
     clock,
     logger: silentLogger,
     actor: { name: () => 'aisha' },

@@ -43,7 +43,8 @@ export function openTestDatabase(
     backupDir: options.backupDir ?? path.join(dir, 'backups'),
     appVersion: options.appVersion ?? '0.0.0-test',
     clock: options.clock ?? new FakeClock(),
-    logger: options.logger ?? silentLogger
+    logger: options.logger ?? silentLogger,
+    busyTimeoutMs: options.busyTimeoutMs
   })
   return { ...handle, dir, filePath }
 }

@@ -11,7 +11,8 @@ import path from 'node:path'
 import { build } from 'vite'
 import { createAppCore } from '../../electron/core/app-core'
 import type { AppCore } from '../../electron/core/app-core'
-import { openDatabase } from '../../electron/core/db/open-database'
+import { createAppSession } from '../../electron/core/data-safety/app-session'
+import type { AppSession } from '../../electron/core/data-safety/app-session'
 import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { createImportWorkerPool } from '../../electron/core/import/worker-pool'
 import type { ImportWorkerSpawn } from '../../electron/core/import/worker-pool'
@@ -19,7 +20,8 @@ import { isTrustedSender } from '../../electron/core/ipc/trusted-sender'
 import { readLazadaHostsOption } from '../../electron/core/lazada-hosts/start-up-option'
 import { contentTypeFor } from '../../electron/core/security/app-protocol'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security/csp'
-import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest, SecretStore } from '../../electron/core/ports'
+import type { AuthWindow, Broadcast, Clock, FileSaver, Logger, NotificationRequest, SecretStore, Ticker } from '../../electron/core/ports'
+import { dataFiles } from '../../electron/core/runtime-paths'
 import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
@@ -65,8 +67,11 @@ export interface WebHost {
   url: string
   /** Notifications "shown" so far, oldest first. */
   notifications: HostNotification[]
-  core: AppCore
-  database: DatabaseHandle
+  /** The data file's life: start-up state, restore, the open core. */
+  session: AppSession
+  /** The open core (after a restore, the new one); throws while the start-up screen waits. */
+  readonly core: AppCore
+  readonly database: DatabaseHandle
   dataDir: string
   /** Where "Save as…" puts files: the browser host has no native dialog. */
   savedFilesDir: string
@@ -129,15 +134,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const logger = options.logger ?? silentLogger
   const dataDir = options.dataDir
   const savedFilesDir = path.join(dataDir, 'saved-files')
-  const databasePath = path.join(dataDir, 'storewatch.db')
-  const database = openDatabase({
-    filePath: databasePath,
-    migrationsFolder: MIGRATIONS_DIR,
-    backupDir: path.join(dataDir, 'backups'),
-    appVersion: options.appVersion ?? 'browser-host',
-    clock,
-    logger
-  })
+  const files = dataFiles(dataDir)
   const listeners = new Set<http.ServerResponse>()
   const emit: Broadcast = (event: EventName, payload: unknown) => {
     for (const response of listeners) response.write(`event: ${event}\ndata: ${encode(payload)}\n\n`)
@@ -147,38 +144,62 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     options.lazadaHosts === undefined
       ? undefined
       : readLazadaHostsOption({ argv: [`${LAZADA_HOSTS_FLAG}=${options.lazadaHosts}`], env: {}, cwd: process.cwd(), readFile: (file) => fs.readFileSync(file, 'utf8') })
-  if (lazadaHosts?.kind === 'invalid') {
-    database.close()
-    throw new Error(lazadaHosts.problem)
+  if (lazadaHosts?.kind === 'invalid') throw new Error(lazadaHosts.problem)
+  const ticker: Ticker = {
+    every(intervalMs, tick) {
+      const timer = setInterval(tick, intervalMs)
+      timer.unref()
+      return () => clearInterval(timer)
+    }
   }
   const importWorkers = createImportWorkerPool(importWorker)
-  const core = createAppCore({
-    database,
+  const kamTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
+  const appVersion = options.appVersion ?? 'browser-host'
+  const session = createAppSession({
+    dataDir,
+    files,
+    database: { migrationsFolder: MIGRATIONS_DIR, appVersion },
     clock,
     logger,
-    actor: { name: () => os.userInfo().username },
-    fileSaver: hostFileSaver(savedFilesDir),
-    notifier: {
-      async show(request) {
-        notifications.push({ ...request, at: clock.now() })
-        return { delivered: true }
-      }
-    },
-    ticker: {
-      every(intervalMs, tick) {
-        const timer = setInterval(tick, intervalMs)
-        timer.unref()
-        return () => clearInterval(timer)
-      }
-    },
+    ticker,
     broadcast: emit,
-    kamTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    authWindow: options.authWindow,
-    secretStore: options.secretStore ?? new FakeSecretStore(),
-    lazadaHosts,
-    appInfo: { version: options.appVersion ?? 'browser-host', dataDir, databasePath },
-    importWorkers
+    kamTimeZone,
+    buildCore: (database, backups) =>
+      createAppCore({
+        database,
+        backups,
+        clock,
+        logger,
+        actor: { name: () => os.userInfo().username },
+        fileSaver: hostFileSaver(savedFilesDir),
+        notifier: {
+          async show(request) {
+            notifications.push({ ...request, at: clock.now() })
+            return { delivered: true }
+          }
+        },
+        ticker,
+        broadcast: emit,
+        kamTimeZone,
+        authWindow: options.authWindow,
+        secretStore: options.secretStore ?? new FakeSecretStore(),
+        lazadaHosts,
+        appInfo: { version: appVersion, dataDir, databasePath: files.databasePath },
+        importWorkers
+      }),
+    whileOpen: (core) => {
+      if (options.startChecks ?? true) core.monitoring.start()
+      return () => {
+        core.monitoring.stop()
+        core.authorization.closeAll()
+      }
+    }
   })
+  session.start()
+  const opened = <T>(value: T | null): T => {
+    if (value === null) throw new Error(`Storewatch has not opened its data yet: the start-up screen asks (${session.state().phase})`)
+    return value
+  }
   const bridgeScript = await browserBridgeScript()
   const index = fs
     .readFileSync(indexPath, 'utf8')
@@ -196,7 +217,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           answer = fail('forbidden-sender', 'Only the Storewatch page may call Storewatch')
         } else {
           const { channel, input } = decode(await readBody(request)) as { channel: string; input: unknown }
-          answer = await core.dispatcher.dispatch(channel, input, { emit })
+          answer = await session.dispatcher.dispatch(channel, input, { emit })
         }
         response.writeHead(200, { 'content-type': 'application/json' }).end(encode(answer))
       })().catch((error: unknown) => {
@@ -235,24 +256,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
 
-  if (options.startChecks ?? true) core.monitoring.start()
-
   return {
     url: `${origin}/`,
     notifications,
-    core,
-    database,
+    session,
+    get core() {
+      return opened(session.core())
+    },
+    get database() {
+      return opened(session.database())
+    },
     dataDir,
     savedFilesDir,
     async close() {
-      core.monitoring.stop()
-      core.authorization.closeAll()
       for (const response of listeners) response.end()
       listeners.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      session.close()
       await importWorkers.close()
-      database.close()
     }
   }
 }

@@ -23,6 +23,7 @@ import { createAttemptStore, toAttempt } from './attempt-store'
 import type { AttemptStore } from './attempt-store'
 import { createCaptureRecorder } from './capture-recorder'
 import { createWindowAttempts } from './window-attempts'
+import { writeTransaction } from '../db/write-transaction'
 
 export interface AuthorizationServiceDeps {
   database: DatabaseHandle
@@ -61,7 +62,7 @@ type StoreRow = ReturnType<AttemptStore['storeOf']>
 
 export function createAuthorizationService(deps: AuthorizationServiceDeps) {
   const { database, clock, settings, records } = deps
-  const transaction = <T>(work: () => T): T => database.sqlite.transaction(work)()
+  const transaction = <T>(work: () => T): T => writeTransaction(database.sqlite, work)
   const endpoint = deps.authorizeEndpoint ?? LAZADA_AUTHORIZE_URL
   const attempts = createAttemptStore(deps)
   const recorder = createCaptureRecorder({ ...deps, attempts })

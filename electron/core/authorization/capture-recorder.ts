@@ -22,6 +22,7 @@ import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { RecordsService } from '../records/records-service'
 import type { AttemptStore } from './attempt-store'
 import type { CaptureResult } from './capture'
+import { writeTransaction } from '../db/write-transaction'
 
 export type Captured = Extract<CaptureResult, { kind: 'captured' }>
 
@@ -67,7 +68,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
     const store = attempts.storeOf(attempt.storeId)
     const now = clock.now()
     const country = captured.country ?? store.country
-    const authorization: Authorization = sqlite.transaction(() => {
+    const authorization: Authorization = writeTransaction(sqlite, () => {
       const created = records.recordAuthorization(attempt.storeId, {
         authorizedAt: now,
         method: 'embedded-window',
@@ -88,7 +89,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
         SYSTEM_ACTOR
       )
       return created
-    })()
+    })
     announceCaptured(attempt, authorization.id, `Authorized — now reconnect the store in ${attempt.omsName}`, 'authorization captured')
   }
 
@@ -96,7 +97,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
     const { grant, seller, sealed, account } = outcome
     const store = attempts.storeOf(attempt.storeId)
     const now = clock.now()
-    const authorization = sqlite.transaction(() => {
+    const authorization = writeTransaction(sqlite, () => {
       const created = records.recordAuthorization(attempt.storeId, {
         authorizedAt: now,
         method: 'token-exchange',
@@ -118,7 +119,7 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
         SYSTEM_ACTOR
       )
       return created
-    })()
+    })
     announceCaptured(
       attempt,
       authorization.id,
@@ -129,10 +130,10 @@ export function createCaptureRecorder(deps: CaptureRecorderDeps) {
 
   function recordUnmatched(attempt: CapturedAttempt, outcome: Exclude<ExchangeOutcome, { kind: 'matched' }>): void {
     const summary = outcome.kind === 'mismatch' ? 'Authorization refused: another seller account' : 'Authorization code could not be exchanged'
-    sqlite.transaction(() => {
+    writeTransaction(sqlite, () => {
       attempts.settle(attempt.attemptId, 'refused', outcome.message)
       attempts.note(attempt.storeId, summary, [{ field: 'reason', label: 'Why', before: null, after: outcome.message }], SYSTEM_ACTOR)
-    })()
+    })
     result({ storeId: attempt.storeId, attemptId: attempt.attemptId, outcome: 'refused', cause: 'refused', message: outcome.message, authorizationId: null })
   }
 

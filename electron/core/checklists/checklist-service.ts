@@ -29,6 +29,7 @@ import type { History } from '../portfolio/store-history'
 import type { RecordsService } from '../records/records-service'
 import type { SettingsService } from '../settings/settings-service'
 import type { StatusService } from '../status/status-service'
+import { writeTransaction } from '../db/write-transaction'
 
 export interface ChecklistServiceDeps {
   database: DatabaseHandle
@@ -203,7 +204,7 @@ export function createChecklistService({ database, clock, actor, history, settin
 
     /** Starts a run of a playbook; refuses a second open run, and stores with no steps to follow. */
     start(storeId: number, playbook: Playbook): ChecklistRun {
-      return sqlite.transaction(() => {
+      return writeTransaction(sqlite, () => {
         const store = storeOf(storeId)
         const content = contentFor(playbook, store.country)
         if (content.kind !== 'steps') throw new AppError('conflict', content.message)
@@ -238,26 +239,26 @@ export function createChecklistService({ database, clock, actor, history, settin
           who
         )
         return runsOf(storeId).find((r) => r.id === run.id)!
-      })()
+      })
     },
 
     tick(runId: number, stepId: StepId): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         setDone(run, stepRow(runId, stepId), true, 'kam', actor.name())
-      })()
+      })
     },
 
     untick(runId: number, stepId: StepId): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         setDone(run, stepRow(runId, stepId), false, 'kam', actor.name())
-      })()
+      })
     },
 
     /** Sets or clears (null or blank) a step's note. */
     note(runId: number, stepId: StepId, note: string | null): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         const step = stepRow(runId, stepId)
         const next = note?.trim() || null
@@ -275,7 +276,7 @@ export function createChecklistService({ database, clock, actor, history, settin
           at,
           who
         )
-      })()
+      })
     },
 
     /**
@@ -283,7 +284,7 @@ export function createChecklistService({ database, clock, actor, history, settin
      * from a checklist), and the step ticked.
      */
     captureSubscriptionDates(runId: number, stepId: StepId, values: SubscriptionDates): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         const step = stepRow(runId, stepId)
         const definition = PLAYBOOK_DEFINITIONS[run.playbook].steps.find((s) => s.id === stepId)
@@ -293,11 +294,11 @@ export function createChecklistService({ database, clock, actor, history, settin
         db.update(checklistRunSteps).set({ values }).where(eq(checklistRunSteps.id, step.id)).run()
         records.saveSubscription(run.storeId, { ...values, source: 'checklist' })
         setDone(run, step, true, 'kam', actor.name())
-      })()
+      })
     },
 
     finish(runId: number, note?: string | null): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         const at = clock.now()
         const who = actor.name()
@@ -308,18 +309,18 @@ export function createChecklistService({ database, clock, actor, history, settin
         const changes: FieldChange[] = [{ field: 'stepsDone', label: 'Steps done', before: null, after: `${done} of ${steps.length}` }]
         if (endNote) changes.push({ field: 'endNote', label: 'Note', before: null, after: endNote })
         log(run.storeId, `Checklist finished: ${titleOf(run)}`, changes, at, who)
-      })()
+      })
     },
 
     cancel(runId: number, reason?: string | null): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const run = openRunRow(runId)
         const at = clock.now()
         const who = actor.name()
         const endNote = reason?.trim() || null
         db.update(checklistRuns).set({ status: 'cancelled', endedAt: at, endedBy: who, endNote }).where(eq(checklistRuns.id, runId)).run()
         log(run.storeId, `Checklist cancelled: ${titleOf(run)}`, endNote ? [{ field: 'endNote', label: 'Reason', before: null, after: endNote }] : [], at, who)
-      })()
+      })
     },
 
     /**

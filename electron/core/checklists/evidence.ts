@@ -8,6 +8,7 @@ import { AUTHORIZATION_METHOD_LABELS } from '../../shared/records'
 import type { DatabaseHandle } from '../db/open-database'
 import type { RecordsService } from '../records/records-service'
 import type { ChecklistService } from './checklist-service'
+import { writeTransaction } from '../db/write-transaction'
 
 export function withChecklistEvidence(
   records: RecordsService,
@@ -18,19 +19,19 @@ export function withChecklistEvidence(
     ...records,
 
     recordAuthorization(storeId, input) {
-      return database.sqlite.transaction(() => {
+      return writeTransaction(database.sqlite, () => {
         const created = records.recordAuthorization(storeId, input)
         checklists.applyEvidence(storeId, 'authorization', `Authorization recorded: ${AUTHORIZATION_METHOD_LABELS[input.method]}`)
         if (input.reconnected) checklists.applyEvidence(storeId, 'reconnected', 'Recorded as reconnected with the authorization')
         return created
-      })()
+      })
     },
 
     markReconnected(storeId) {
-      database.sqlite.transaction(() => {
+      writeTransaction(database.sqlite, () => {
         records.markReconnected(storeId)
         checklists.applyEvidence(storeId, 'reconnected', 'Marked reconnected in the OMS')
-      })()
+      })
     }
   }
 }

@@ -27,6 +27,7 @@ import type { Clock, Logger, SealedSecret, SecretProtection, SecretStore } from 
 import type { SettingsService } from '../settings/settings-service'
 import { formatLocal, timeZoneOf } from '../status/calendar'
 import { backendName, protectionView } from './protection'
+import { writeTransaction } from '../db/write-transaction'
 
 /** The row name of the Lazada app secret in `secrets`. */
 export const APP_SECRET_NAME = 'lazada-app-secret'
@@ -117,12 +118,12 @@ export function createCredentialsService(deps: CredentialsDeps) {
 
   /** Replaces the ciphertext by the re-encrypted one, unless the secret changed meanwhile. */
   function reseal(previous: string, sealed: SealedSecret): boolean {
-    const changed = sqlite.transaction(() => {
+    const changed = writeTransaction(sqlite, () => {
       const current = row()
       if (!current || current.ciphertext !== previous) return false
       db.update(secrets).set({ ciphertext: sealed.ciphertext, backend: sealed.backend }).where(eq(secrets.name, APP_SECRET_NAME)).run()
       return true
-    })()
+    })
     if (changed) logger.info('the Lazada app secret was re-encrypted with the system’s current key', { backend: sealed.backend })
     return changed
   }

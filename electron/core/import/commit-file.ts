@@ -5,6 +5,7 @@
  */
 import type { ConflictAction, ImportCommitResult } from '../../shared/csv-import'
 import type { DatabaseHandle } from '../db/open-database'
+import { writeTransaction } from '../db/write-transaction'
 import { AppError } from '../errors'
 import { diffStores, storeLabel } from '../portfolio/store-display'
 import { inputOf } from '../portfolio/store-service'
@@ -77,27 +78,25 @@ export function commitFile(
     if (row.outOfScope) counts.outOfScope++
   }
 
-  database.sqlite
-    .transaction(() => {
-      const summary = scanFile(bytes, seen, {
-        plan: (row) => {
-          try {
-            write(row)
-          } catch (error) {
-            if (error instanceof CommitRefused) throw error
-            if (error instanceof AppError || isConstraintError(error)) throw new CommitRefused(row.row, error instanceof Error ? error.message : String(error))
-            throw error
-          }
-          index++
-          if (index % PROGRESS_EVERY_ROWS === 0) onProgress(index, index / Math.max(1, matches.length))
+  writeTransaction(database.sqlite, () => {
+    const summary = scanFile(bytes, seen, {
+      plan: (row) => {
+        try {
+          write(row)
+        } catch (error) {
+          if (error instanceof CommitRefused) throw error
+          if (error instanceof AppError || isConstraintError(error)) throw new CommitRefused(row.row, error instanceof Error ? error.message : String(error))
+          throw error
         }
-      })
-      // The same bytes, checked by the same code: a difference here is a bug, never the KAM's file.
-      if (summary.fileProblems.length > 0 || summary.errorRowCount > 0 || index !== matches.length) {
-        throw new Error(`the file read differently than at the preview (${index} of ${matches.length} rows)`)
+        index++
+        if (index % PROGRESS_EVERY_ROWS === 0) onProgress(index, index / Math.max(1, matches.length))
       }
     })
-    .immediate()
+    // The same bytes, checked by the same code: a difference here is a bug, never the KAM's file.
+    if (summary.fileProblems.length > 0 || summary.errorRowCount > 0 || index !== matches.length) {
+      throw new Error(`the file read differently than at the preview (${index} of ${matches.length} rows)`)
+    }
+  })
   onProgress(index, 1)
   return counts
 }

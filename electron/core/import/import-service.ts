@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { ConflictAction, ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/csv-import'
 import type { SaveFileResult } from '../../shared/portfolio'
 import type { DatabaseHandle } from '../db/open-database'
+import { DataFileDamaged, damagedMessage } from '../db/sqlite-errors'
 import { AppError } from '../errors'
 import type { Actor, Clock, FileSaver, Logger } from '../ports'
 import { createKeptPreviews } from './kept-previews'
@@ -27,6 +28,8 @@ export interface ImportServiceDeps {
   actor: Actor
   logger: Logger
   fileSaver: FileSaver
+  /** Runs once a preview is about to be written, before the worker starts (the app's backup before an import); a throw refuses the commit. */
+  beforeCommit?: () => void
 }
 
 export interface PreviewRequest {
@@ -75,6 +78,11 @@ function commitError(fileName: string, failure: CommitFailure): AppError {
         'import-failed',
         `The database stayed busy (another program or another Storewatch holds it), so ${fileName} was not imported: nothing was written. Try Import again.`
       )
+    case 'damaged':
+      return new DataFileDamaged(
+        { code: failure.sqliteCode, message: failure.reason },
+        `${fileName} was not imported: nothing was written. ${damagedMessage({ message: failure.reason })}`
+      )
     case 'failed':
       return new AppError('import-failed', `Writing ${fileName} failed (${failure.reason}). Nothing was imported: your portfolio is as it was.`)
   }
@@ -106,7 +114,7 @@ function createCommitHold() {
   }
 }
 
-export function createImportService({ database, workers, clock, actor, logger, fileSaver }: ImportServiceDeps): ImportService {
+export function createImportService({ database, workers, clock, actor, logger, fileSaver, beforeCommit }: ImportServiceDeps): ImportService {
   const kept = createKeptPreviews(clock)
   const checking = new Map<string, AbortController>()
   const commitHold = createCommitHold()
@@ -188,8 +196,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
       )
       if (answer.ok) return { files: null, value: answer.result }
       logger.warn('csv import refused', { code: answer.failure.code, reason: answer.failure.reason })
-      // A conflict needs a fresh preview; after anything else the same one can be tried again.
-      const files = answer.failure.code === 'conflict' ? null : { bytes: answer.bytes, matches: answer.matches }
+      // A conflict needs a fresh preview, a damaged file a restore; after anything else the same one can be tried again.
+      const files = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
       return { files, value: commitError(shown.fileName, answer.failure) }
     } catch (error) {
       logger.error('csv import commit stopped', { message: messageOf(error) })
@@ -212,6 +220,7 @@ export function createImportService({ database, workers, clock, actor, logger, f
         `${shown.fileName} still has ${errors} problem${errors === 1 ? '' : 's'} to fix: nothing was imported. Fix the file and preview it again.`
       )
     }
+    beforeCommit?.()
     let totalRows = 0
     const outcome = await kept.lend(request.previewId, (files) => {
       totalRows = files.matches.length

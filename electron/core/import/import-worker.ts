@@ -7,6 +7,7 @@
 import { workerData } from 'node:worker_threads'
 import { move, transferableSymbol, valueSymbol } from 'piscina'
 import type { DatabaseHandle } from '../db/open-database'
+import { isBusy, isDamage, sqliteCode } from '../db/sqlite-errors'
 import type { LogFields, Logger } from '../ports'
 import { CommitRefused, commitFile } from './commit-file'
 import { previewFile } from './preview-file'
@@ -64,11 +65,6 @@ function preview(task: PreviewTask): PreviewAnswer {
   return { kind: 'preview', bytes: task.bytes, body, matches }
 }
 
-function isBusy(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '')
-  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')
-}
-
 function commit(task: CommitTask): CommitAnswer {
   const answer = { kind: 'commit' as const, bytes: task.bytes, matches: task.matches }
   try {
@@ -87,6 +83,7 @@ function commit(task: CommitTask): CommitAnswer {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     if (error instanceof CommitRefused) return { ...answer, ok: false, failure: { code: 'conflict', row: error.row, reason } }
+    if (isDamage(error)) return { ...answer, ok: false, failure: { code: 'damaged', reason, sqliteCode: sqliteCode(error)! } }
     return { ...answer, ok: false, failure: { code: isBusy(error) ? 'busy' : 'failed', reason } }
   }
 }

@@ -19,8 +19,9 @@ export function openSeenKeys(nativeBinding?: string): SeenKeys {
   db.exec('CREATE TABLE seen (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID')
   const insert = db.prepare('INSERT INTO seen (key, row) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
   const first = db.prepare('SELECT row FROM seen WHERE key = ?').pluck()
-  // One transaction for the whole file: nothing here needs to survive the task.
-  db.exec('BEGIN')
+  // One transaction for the whole file: nothing here needs to survive the task. The database is
+  // this task's alone, so IMMEDIATE waits for nobody; it only keeps to the one way to begin.
+  db.exec('BEGIN IMMEDIATE')
   return {
     claim(key, row) {
       if (insert.run(key, row).changes === 1) return null

@@ -34,6 +34,7 @@ export function openWorkerDatabase(options: WorkerDatabaseOptions): DatabaseHand
   return {
     db: drizzle(sqlite, { schema }),
     sqlite,
+    filePath: options.filePath,
     backupPath: null,
     close: () => {
       if (sqlite.open) sqlite.close()
@@ -61,7 +62,7 @@ export function emptyWal(database: DatabaseHandle, logger: Logger): void {
 export function storeWriters(database: DatabaseHandle, at: number, actor: string, logger: Logger): StoreService {
   const clock = { now: () => at }
   const history = createHistory(database.db)
-  const settings = createSettingsService(database.db, logger)
+  const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
   return createStoreService({ database, clock, actor: { name: () => actor }, history, status })
 }

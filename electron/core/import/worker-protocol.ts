@@ -48,8 +48,14 @@ export interface PreviewAnswer {
   matches: Float64Array
 }
 
-/** `conflict`: the portfolio moved since the preview; `busy`: the write lock stayed taken; `failed`: anything else. */
-export type CommitFailure = { code: 'conflict'; row: number; reason: string } | { code: 'busy' | 'failed'; reason: string }
+/**
+ * `conflict`: the portfolio moved since the preview; `busy`: the write lock stayed taken; `damaged`:
+ * SQLite found the file damaged (`sqliteCode`, its message the reason); `failed`: anything else.
+ */
+export type CommitFailure =
+  | { code: 'conflict'; row: number; reason: string }
+  | { code: 'busy' | 'failed'; reason: string }
+  | { code: 'damaged'; reason: string; sqliteCode: string }
 
 export type CommitAnswer = { kind: 'commit'; bytes: Uint8Array; matches: Float64Array } & ({ ok: true; result: ImportCommitResult } | { ok: false; failure: CommitFailure })
 

@@ -6,7 +6,7 @@
  * for the writer).
  */
 import type { Channel } from '../../shared/ipc-contract'
-import type { Handlers } from '../ipc/dispatcher'
+import type { HandlersFor } from '../ipc/dispatcher'
 import type { Logger } from '../ports'
 
 export interface WriteHold {
@@ -44,9 +44,9 @@ export async function untilReleased(hold: WriteHold): Promise<void> {
 }
 
 /** The handlers, each write waiting for a running import to finish (and only then). */
-export function waitForImports(handlers: Handlers, hold: WriteHold, logger: Logger): Handlers {
-  const gated = { ...handlers } as Record<Channel, (input: unknown, context: unknown) => unknown>
-  for (const channel of Object.keys(handlers) as Channel[]) {
+export function waitForImports<C extends Channel>(handlers: HandlersFor<C>, hold: WriteHold, logger: Logger): HandlersFor<C> {
+  const gated = { ...handlers } as Record<C, (input: unknown, context: unknown) => unknown>
+  for (const channel of Object.keys(handlers) as C[]) {
     if (RUN_DURING_IMPORT.has(channel)) continue
     const handler = handlers[channel] as (input: unknown, context: unknown) => unknown
     gated[channel] = (input, context) => {
@@ -56,5 +56,5 @@ export function waitForImports(handlers: Handlers, hold: WriteHold, logger: Logg
       return untilReleased(hold).then(() => handler(input, context))
     }
   }
-  return gated as unknown as Handlers
+  return gated as unknown as HandlersFor<C>
 }

@@ -28,6 +28,7 @@ import { formatLocal, timeZoneOf } from '../status/calendar'
 import { findDisagreement, pickSubscription } from './subscription-answer'
 import type { PickedSubscription } from './subscription-answer'
 import type { TokenKeeper } from './tokens'
+import { writeTransaction } from '../db/write-transaction'
 
 /** Calls in flight at once; the client's own limiter paces them further. */
 export const REMOTE_CONCURRENCY = 8
@@ -248,7 +249,7 @@ export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
         for (const answer of answers) {
           const { target, picked, at } = answer
           try {
-            sqlite.transaction(() => {
+            writeTransaction(sqlite, () => {
               if (!statements.exists.get(target.id)) return
               const previous = statements.previous.get(target.id) as { state: string | null; end_at: number | null; country: string; short_code: string } | undefined
               statements.answer.run({
@@ -274,7 +275,7 @@ export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
               if (!samePlace || previous.state !== picked.state || previous.end_at !== picked.endAt) {
                 historyOf(answer, samePlace ? previous : undefined, articleCode, disagreement?.message ?? null)
               }
-            })()
+            })
           } catch (error) {
             deps.logger.warn('Lazada’s answer for a store could not be saved', { storeId: target.id, error: (error as Error).message })
           }

@@ -26,6 +26,7 @@ import type { LazadaApi, SellerAccountInfo, TokenGrant } from '../lazada/lazada-
 import type { Clock, Logger, SealedSecret, SecretStore } from '../ports'
 import type { RecordsService } from '../records/records-service'
 import { formatLocal, timeZoneOf } from '../status/calendar'
+import { writeTransaction } from '../db/write-transaction'
 
 /** Refresh when the access token has less than this left (DOC-121098 says 48 hours ahead). */
 export const REFRESH_AHEAD_MS = 48 * 60 * 60 * 1000
@@ -118,7 +119,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
   /** The store needs the seller to authorize again: the token is kept but never used again. */
   function needsAuthorization(row: TokenRow, reason: string, summary: string): void {
     const now = clock.now()
-    const moved = sqlite.transaction(() => {
+    const moved = writeTransaction(sqlite, () => {
       const changed = db
         .update(lazadaTokens)
         .set({ state: 'needs-authorization', stateReason: reason, updatedAt: now })
@@ -127,7 +128,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       if (changed === 0) return false
       if (row.authorizationId !== null) records.setAuthorizationDeadline(row.storeId, row.authorizationId, now, summary)
       return true
-    })()
+    })
     if (moved) {
       logger.warn('a Lazada token was refused; the store needs authorization', { storeId: row.storeId })
       deps.changed?.([row.storeId])
@@ -136,7 +137,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
 
   function marketBound(row: TokenRow): void {
     const now = clock.now()
-    const moved = sqlite.transaction(() => {
+    const moved = writeTransaction(sqlite, () => {
       const changed = db
         .update(lazadaTokens)
         .set({ marketBound: true, updatedAt: now })
@@ -152,7 +153,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
         )
       }
       return true
-    })()
+    })
     if (moved) {
       logger.info('a Lazada token is bound to the Service Market subscription', { storeId: row.storeId })
       deps.changed?.([row.storeId])
@@ -176,7 +177,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     }
     const sealed = await seal({ access: grant.accessToken, refresh: grant.refreshToken })
     const now = clock.now()
-    const saved = sqlite.transaction(() => {
+    const saved = writeTransaction(sqlite, () => {
       // Only over the pair this refresh started from: a new authorization meanwhile wins.
       const changed = db
         .update(lazadaTokens)
@@ -193,7 +194,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
       if (changed === 0) return false
       if (row.authorizationId !== null) records.setAuthorizationDeadline(row.storeId, row.authorizationId, lapseOf(grant), 'Lazada token refreshed')
       return true
-    })()
+    })
     if (!saved) return { kind: 'skipped' }
     logger.info('Lazada token refreshed', { storeId: row.storeId })
     return { kind: 'refreshed', accessToken: grant.accessToken }

@@ -31,6 +31,7 @@ import { newRungs, settleHeld } from './reminder-ladder'
 import type { Deadline, HeldReminder, NewRung } from './reminder-ladder'
 import { assertReadable, countryCalendars, nextEventAfter, statusFacts, storeDeadlines, verdictMayDiffer } from './store-deadlines'
 import type { CountryCalendar } from './store-deadlines'
+import { writeTransaction } from '../db/write-transaction'
 
 /** Stored on a reminder handed to the OS until the OS answers; it stays if the app stops first. */
 const NOT_SHOWN_YET = 'Not shown: Storewatch closed before handing it to the system.'
@@ -247,7 +248,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   function applyOne(work: StoreWork, runId: number | null, now: number, totals: Totals): boolean {
     const statementCount = (work.write ? 2 : 0) + (work.touch ? 1 : 0) + work.rungs.length + work.release.length + work.drop.length
     try {
-      const result = statementCount <= 1 ? apply(work, runId, now) : sqlite.transaction(() => apply(work, runId, now))()
+      const result = statementCount <= 1 ? apply(work, runId, now) : writeTransaction(sqlite, () => apply(work, runId, now))
       if (result.changed) totals.statusChanges++
       totals.remindersFired += result.fired
       totals.deliveries.push(...result.deliveries)
@@ -264,12 +265,12 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     const outcomes = await deliver(deps.notifier, deliveries)
     const at = deps.clock.now()
     try {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         for (const { reminderIds, outcome } of outcomes) {
           if (outcome.delivered) statements.delivered.run(at, JSON.stringify(reminderIds))
           else statements.failed.run(outcome.error, JSON.stringify(reminderIds))
         }
-      })()
+      })
     } catch (error) {
       deps.logger.error('could not store notification outcomes', { error: messageOf(error) })
     }
@@ -366,7 +367,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
       const startedAt = deps.clock.now()
       let result: ReturnType<typeof checkAll>
       try {
-        result = sqlite.transaction(() => checkAll(trigger, startedAt, remote)).immediate()
+        result = writeTransaction(sqlite, () => checkAll(trigger, startedAt, remote))
       } catch (error) {
         for (const [storeId, memo] of memoUndo.reverse()) {
           if (memo) memos.set(storeId, memo)
@@ -394,7 +395,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
       const held = heldByStore()
       const totals: Totals = { statusChanges: 0, remindersFired: 0, deliveries: [], errors: [] }
       let settled = 0
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         scanHeld((store) => {
           const holding = (snoozed.get(store.id) ?? 0) > now
           const { release, drop } = settleHeld(held.get(store.id) ?? [], storeDeadlines(store, judgedFrom(store.stored), now), holding, [])
@@ -402,7 +403,7 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
           const work = { store, calendar: calendarOf(store.country), write: null, touch: false, rungs: [], release, drop, holding }
           if (applyOne(work, null, now, totals)) settled++
         })
-      })()
+      })
       for (const error of totals.errors) deps.logger.warn('held reminders could not be settled', { error })
       await deliverAll(totals.deliveries)
       if (settled > 0) deps.broadcast('reminders:changed', { unread: deps.unread() })

@@ -7,6 +7,7 @@ import type { Actor, Broadcast, Clock } from '../ports'
 import { storeLabel } from '../portfolio/store-display'
 import type { History } from '../portfolio/store-history'
 import { DAY_MS, formatLocal } from '../status/calendar'
+import { writeTransaction } from '../db/write-transaction'
 
 /** What `markRead` answers with: the centre as the renderer first shows it. */
 const DEFAULT_LIST_LIMIT = 200
@@ -73,10 +74,10 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
 
     markRead(which: { ids: number[] } | { all: true }): ReminderList {
       const at = deps.clock.now()
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         if ('all' in which) statements.readAll.run(at)
         else for (const id of which.ids) statements.readOne.run(at, id)
-      })()
+      })
       const result = list({ unreadOnly: false, limit: DEFAULT_LIST_LIMIT })
       deps.broadcast('reminders:changed', { unread: result.unread })
       return result
@@ -91,7 +92,7 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
     /** Holds the store's reminders for a day, or until its next rung comes due (a day if it has none). */
     snooze(storeId: number, mode: SnoozeMode): Snooze {
       const now = deps.clock.now()
-      return sqlite.transaction(() => {
+      return writeTransaction(sqlite, () => {
         requireStore(storeId)
         const until = (mode === 'next-rung' ? deps.nextRungAfter(storeId, now) : null) ?? now + DAY_MS
         const before = snoozeOf(storeId)
@@ -104,11 +105,11 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
           deps.actor.name()
         )
         return { storeId, until }
-      })()
+      })
     },
 
     unsnooze(storeId: number): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         requireStore(storeId)
         const before = snoozeOf(storeId)
         statements.unsnooze.run(storeId)
@@ -120,7 +121,7 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
           deps.clock.now(),
           deps.actor.name()
         )
-      })()
+      })
     }
   }
 }

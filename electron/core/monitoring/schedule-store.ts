@@ -1,5 +1,6 @@
 /** The scheduler's due time and last start, kept in `app_meta` so they survive restarts. */
 import type Database from 'better-sqlite3'
+import { writeTransaction } from '../db/write-transaction'
 import type { ScheduleState, ScheduleStore } from './scheduler'
 
 const NEXT_DUE_KEY = 'checks.next_due_at'
@@ -16,9 +17,10 @@ export function appMetaScheduleStore(sqlite: Database.Database): ScheduleStore {
   const put = (key: string, value: number | null) => (value === null ? remove.run(key) : write.run(key, String(value)))
   return {
     load: () => ({ nextDueAt: instant(NEXT_DUE_KEY), lastRunStartedAt: instant(LAST_START_KEY) }),
-    save: sqlite.transaction((state: ScheduleState) => {
-      put(NEXT_DUE_KEY, state.nextDueAt)
-      put(LAST_START_KEY, state.lastRunStartedAt)
-    })
+    save: (state: ScheduleState) =>
+      writeTransaction(sqlite, () => {
+        put(NEXT_DUE_KEY, state.nextDueAt)
+        put(LAST_START_KEY, state.lastRunStartedAt)
+      })
   }
 }

@@ -14,6 +14,7 @@ import type { Actor, Clock } from '../ports'
 import type { StatusService } from '../status/status-service'
 import { countryName, diffStores, searchTextOf, storeLabel } from './store-display'
 import type { History, HistoryNote } from './store-history'
+import { writeTransaction } from '../db/write-transaction'
 
 export type StoreRow = typeof stores.$inferSelect
 
@@ -193,7 +194,7 @@ export function createStoreService({ database, clock, actor, history, status }: 
   }
 
   function setArchived(id: number, archived: boolean): Store {
-    return sqlite.transaction(() => {
+    return writeTransaction(sqlite, () => {
       const before = row(id)
       if ((before.archivedAt !== null) === archived) return view(id)
       const at = clock.now()
@@ -209,25 +210,26 @@ export function createStoreService({ database, clock, actor, history, status }: 
         actor.name()
       )
       return view(id)
-    })()
+    })
   }
 
   return {
     findByKey,
     insert,
     replace,
-    transaction<T>(work: () => T): T {
-      return sqlite.transaction(work)()
+    /** Runs `work` (inserts, replaces) in one write transaction. */
+    writeTransaction<T>(work: () => T): T {
+      return writeTransaction(sqlite, work)
     },
 
     view,
 
     create(input: StoreInput): Store {
-      return sqlite.transaction(() => view(insert(input, { kind: 'created', summary: 'Added to the portfolio' }).id))()
+      return writeTransaction(sqlite, () => view(insert(input, { kind: 'created', summary: 'Added to the portfolio' }).id))
     },
 
     update(id: number, input: StoreInput): Store {
-      return sqlite.transaction(() => view(replace(id, input, { kind: 'updated', summary: 'Edited' }).id))()
+      return writeTransaction(sqlite, () => view(replace(id, input, { kind: 'updated', summary: 'Edited' }).id))
     },
 
     archive(id: number): Store {

@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { History } from '../portfolio/store-history'
 import { formatLocal, timeZoneOf } from '../status/calendar'
 import type { StatusService } from '../status/status-service'
+import { writeTransaction } from '../db/write-transaction'
 
 export interface RecordsServiceDeps {
   database: DatabaseHandle
@@ -62,7 +63,7 @@ export function createRecordsService({ database, clock, actor, history, status }
     authorizations: authorizationsOf,
 
     saveSubscription(storeId: number, input: SubscriptionInput): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const country = countryOf(storeId)
         const before = subscription(storeId)
         const at = clock.now()
@@ -76,22 +77,22 @@ export function createRecordsService({ database, clock, actor, history, status }
           history.add(storeId, { kind: 'subscription-updated', summary: before ? 'Subscription changed' : 'Subscription recorded' }, changes, at, actor.name())
         }
         status.refresh(storeId)
-      })()
+      })
     },
 
     removeSubscription(storeId: number): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const country = countryOf(storeId)
         const before = subscription(storeId)
         if (!before) return
         db.delete(subscriptions).where(eq(subscriptions.storeId, storeId)).run()
         history.add(storeId, { kind: 'subscription-removed', summary: 'Subscription record removed' }, subscriptionChanges(before, null, country), clock.now(), actor.name())
         status.refresh(storeId)
-      })()
+      })
     },
 
     recordAuthorization(storeId: number, input: AuthorizationInput): Authorization {
-      return sqlite.transaction(() => {
+      return writeTransaction(sqlite, () => {
         const country = countryOf(storeId)
         const at = clock.now()
         const { reconnected, ...fields } = input
@@ -120,11 +121,11 @@ export function createRecordsService({ database, clock, actor, history, status }
         history.add(storeId, { kind: 'authorized', summary: reconnected ? 'Authorized and reconnected' : 'Authorized' }, changes, at, actor.name())
         status.refresh(storeId)
         return created
-      })()
+      })
     },
 
     removeAuthorization(storeId: number, authorizationId: number): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         const country = countryOf(storeId)
         const removed = db
           .delete(authorizations)
@@ -141,7 +142,7 @@ export function createRecordsService({ database, clock, actor, history, status }
           actor.name()
         )
         status.refresh(storeId)
-      })()
+      })
     },
 
     /**
@@ -150,7 +151,7 @@ export function createRecordsService({ database, clock, actor, history, status }
      * status. Does nothing when the deadline is already that; returns whether it changed.
      */
     setAuthorizationDeadline(storeId: number, authorizationId: number, refreshDeadlineAt: number | null, summary: string): boolean {
-      return sqlite.transaction(() => {
+      return writeTransaction(sqlite, () => {
         const country = countryOf(storeId)
         const current = db
           .select({ refreshDeadlineAt: authorizations.refreshDeadlineAt })
@@ -170,11 +171,11 @@ export function createRecordsService({ database, clock, actor, history, status }
         )
         status.refresh(storeId)
         return true
-      })()
+      })
     },
 
     markReconnected(storeId: number): void {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         countryOf(storeId)
         const latest = authorizationsOf(storeId)[0]
         if (!latest) throw new AppError('conflict', 'Record the seller’s authorization first: a store is reconnected after it is authorized.')
@@ -183,7 +184,7 @@ export function createRecordsService({ database, clock, actor, history, status }
         db.update(authorizations).set({ reconnectedAt: at, reconnectedBy: actor.name() }).where(eq(authorizations.id, latest.id)).run()
         history.add(storeId, { kind: 'reconnected', summary: 'Reconnected in the OMS' }, [{ field: 'reconnected', label: 'Reconnected in the OMS', before: 'No', after: 'Yes' }], at, actor.name())
         status.refresh(storeId)
-      })()
+      })
     }
   }
 }

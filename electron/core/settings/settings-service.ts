@@ -5,14 +5,15 @@
  */
 import { DEFAULT_SETTINGS, completeSettingsSchema } from '../../shared/settings'
 import type { AppSettings, CompleteSettings } from '../../shared/settings'
-import type { AppDatabase } from '../db/open-database'
+import type { DatabaseHandle } from '../db/open-database'
 import { settings } from '../db/schema'
 import { withoutSavedHosts } from '../lazada-hosts/saved-hosts'
+import { writeTransaction } from '../db/write-transaction'
 import type { Logger } from '../ports'
 
 const SECTIONS = ['policy', 'schedule', 'reminders', 'integrator'] as const satisfies readonly (keyof CompleteSettings)[]
 
-export function createSettingsService(db: AppDatabase, logger: Logger) {
+export function createSettingsService({ db, sqlite }: Pick<DatabaseHandle, 'db' | 'sqlite'>, logger: Logger) {
   let cached: CompleteSettings | null = null
   /** Hosts the stored profile named that are not Lazada's own, as last read. */
   let ignoredHosts: string[] = []
@@ -54,9 +55,9 @@ export function createSettingsService(db: AppDatabase, logger: Logger) {
         exchangeCodeInApp: next.integrator.exchangeCodeInApp ?? previous.integrator.exchangeCodeInApp
       }
       const valid = completeSettingsSchema.parse({ ...next, integrator: integrator ?? previous.integrator })
-      db.transaction((tx) => {
+      writeTransaction(sqlite, () => {
         for (const section of SECTIONS) {
-          tx.insert(settings)
+          db.insert(settings)
             .values({ key: section, value: valid[section] })
             .onConflictDoUpdate({ target: settings.key, set: { value: valid[section] } })
             .run()

@@ -1,13 +1,10 @@
-import fs from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestCore } from '../../support/test-core'
+import { closeTestSessions, startTestSession } from '../../support/test-session'
 import type { Logger } from '../../../electron/core/ports'
 import { registerIpcHandlers } from '../../../electron/main/ipc'
 import type { IpcInvokeEvent, IpcMainLike } from '../../../electron/main/ipc'
 import { CHANNELS } from '../../../electron/shared/ipc-contract'
 import type { Result } from '../../../electron/shared/result'
-import { openTestDatabase } from '../../support/test-database'
-import type { TestDatabase } from '../../support/test-database'
 
 const APP_PAGE = 'app://storewatch/index.html'
 const TRUSTED = ['app://storewatch']
@@ -35,24 +32,14 @@ function fakeEvent(frame: { url: string; parent: unknown } | null, destroyed = f
 
 const topFrame = (url = APP_PAGE) => fakeEvent({ url, parent: null })
 
-const databases: TestDatabase[] = []
-afterEach(() => {
-  for (const database of databases.splice(0)) {
-    database.close()
-    fs.rmSync(database.dir, { recursive: true, force: true })
-  }
-})
+afterEach(closeTestSessions)
 
+/** What main registers: the app session's dispatcher, over an open core. */
 function setUp() {
-  const database = openTestDatabase()
-  databases.push(database)
   const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-  const core = createTestCore(database, {
-    logger,
-    appInfo: { version: '1.2.3', dataDir: database.dir, databasePath: database.filePath }
-  })
+  const { session } = startTestSession({ logger, core: { logger, appInfo: { version: '1.2.3', dataDir: '/data', databasePath: '/data/storewatch.db' } } })
   const ipcMain = new FakeIpcMain()
-  registerIpcHandlers({ ipcMain, dispatcher: core.dispatcher, trustedOrigins: TRUSTED, logger })
+  registerIpcHandlers({ ipcMain, dispatcher: session.dispatcher, trustedOrigins: TRUSTED, logger })
   return { ipcMain, logger }
 }
 

@@ -34,10 +34,11 @@ describe('resolveDataDir', () => {
 })
 
 describe('dataFiles', () => {
-  it('keeps the database, backups, logs and window state in the data folder', () => {
+  it('keeps the database, backups, set-aside files, logs and window state in the data folder', () => {
     expect(dataFiles(USER_DATA)).toEqual({
       databasePath: path.join(USER_DATA, 'storewatch.db'),
       backupDir: path.join(USER_DATA, 'backups'),
+      setAsideDir: path.join(USER_DATA, 'set-aside'),
       logsDir: path.join(USER_DATA, 'logs'),
       windowStateFile: path.join(USER_DATA, 'window-state.json'),
       backgroundHintFile: path.join(USER_DATA, 'background-hint-shown')

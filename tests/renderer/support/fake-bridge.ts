@@ -19,6 +19,7 @@ import type { ChecklistRun, ClientMessage, NextChecklistStep, Playbook, StepEvid
 import type { BridgeTransport } from '../../../electron/shared/bridge'
 import { countryInfo, isCoveredCountry } from '../../../electron/shared/countries'
 import type { ImportCommitResult, ImportPreview } from '../../../electron/shared/csv-import'
+import type { BackupInfo, StartupState } from '../../../electron/shared/data-safety'
 import { missingSetup } from '../../../electron/shared/integrator'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SecretProtectionView, StoreLazadaView } from '../../../electron/shared/lazada'
 import { ipcContract } from '../../../electron/shared/ipc-contract'
@@ -96,6 +97,20 @@ export function makeStore(overrides: Partial<Store> = {}): Store {
     archivedAt: null,
     createdAt: TEST_NOW - 86_400_000,
     updatedAt: TEST_NOW - 3_600_000,
+    ...overrides
+  }
+}
+
+export function makeBackup(overrides: Partial<BackupInfo> = {}): BackupInfo {
+  const takenAt = overrides.takenAt ?? TEST_NOW - 3_600_000
+  const kind = overrides.kind ?? 'daily'
+  return {
+    name: `storewatch-${new Date(takenAt).toISOString().replace(/[:.]/g, '-')}-${kind}.db`,
+    takenAt,
+    kind,
+    label: 'Daily',
+    bytes: 420_000,
+    storeCount: 120,
     ...overrides
   }
 }
@@ -288,6 +303,10 @@ export class FakeBridge {
     overrideProblem: null,
     ignoredSaved: []
   }
+  /** What start-up found: open unless a test plays a missing or damaged file. */
+  startup: StartupState = { phase: 'open', damage: null }
+  /** The backups folder, newest first. */
+  backups: BackupInfo[] = []
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
 
@@ -648,6 +667,29 @@ export class FakeBridge {
   }
 
   private installDefaults(): void {
+    this.handle('startup:state', () => ok(this.startup))
+    this.handle('startup:choose', () => {
+      this.startup = { phase: 'open', damage: null }
+      return ok(this.startup)
+    })
+    this.handle('backups:list', () =>
+      ok({
+        folder: '/tmp/storewatch-test/backups',
+        setAsideFolder: '/tmp/storewatch-test/set-aside',
+        backups: this.backups,
+        rule: 'Storewatch keeps the newest copy of each of the last 7 days and of each of the last 4 weeks.'
+      })
+    )
+    this.handle('backups:create', () => {
+      const backup = makeBackup({ takenAt: this.now, kind: 'manual', label: 'Backed up on request', storeCount: this.stores.length })
+      this.backups.unshift(backup)
+      return ok(backup)
+    })
+    this.handle('backups:restore', ({ backup }) => {
+      const restored = this.backups.find((b) => b.name === backup)
+      if (!restored) return fail('not-found', `There is no backup named ${backup}`)
+      return ok({ restored, setAsidePath: '/tmp/storewatch-test/set-aside/storewatch-before-restore.db', beforeRestore: null })
+    })
     this.handle('app:info', () => ok({ version: '0.1.0-test', dataDir: '/tmp/storewatch-test', databasePath: '/tmp/storewatch-test/storewatch.db' }))
     this.handle('stores:list', (query) => {
       const unique = (values: string[]) => [...new Set(values)].sort()
@@ -944,6 +986,11 @@ export class FakeBridge {
 let current: FakeBridge | null = null
 
 /** Puts a fresh fake bridge where the preload puts the real one. */
+/** The bridge the test installed, if any. */
+export function installedBridge(): FakeBridge | null {
+  return current
+}
+
 export function installFakeBridge(stores: Store[] = []): FakeBridge {
   current = new FakeBridge(stores)
   window.storewatch = createBridge(current.transport)

@@ -3,13 +3,18 @@ import userEvent from '@testing-library/user-event'
 import { vi } from 'vitest'
 import { App } from '../../../renderer/src/App'
 import { AppProviders } from '../../../renderer/src/AppProviders'
+import { useDataSafetyStore } from '../../../renderer/src/stores/useDataSafetyStore'
+import { installedBridge } from './fake-bridge'
 
 /**
- * The whole app at `hash`, as the KAM sees it, with a user who types and clicks. Under fake timers
- * (support/fake-timers.ts) the user's pauses move the fake clock.
+ * The whole app at `hash`, as the KAM sees it, with a user who types and clicks. Like main.tsx, it
+ * knows what start-up found before the first render (the fake bridge's `startup`, open by default).
+ * Under fake timers (support/fake-timers.ts) the user's pauses move the fake clock.
  */
 export function renderApp(hash = '#/') {
   window.location.hash = hash
+  const bridge = installedBridge()
+  if (bridge) useDataSafetyStore.setState({ startup: structuredClone(bridge.startup) })
   const user = userEvent.setup(vi.isFakeTimers() ? { advanceTimers: (ms) => vi.advanceTimersByTime(ms) } : {})
   const view = render(
     <AppProviders env="test">

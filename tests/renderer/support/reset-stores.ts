@@ -3,6 +3,7 @@ import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistSt
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
+import { resetDataSafetyStore } from '../../../renderer/src/stores/useDataSafetyStore'
 import { resetLazadaStore } from '../../../renderer/src/stores/useLazadaStore'
 import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHostsStore'
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
@@ -28,4 +29,5 @@ export function resetAllStores(): void {
   resetCredentialsStore()
   resetLazadaStore()
   resetLazadaHostsStore()
+  resetDataSafetyStore()
 }

@@ -4,7 +4,7 @@
  * the integrator profile (its app, OMS, app key, callback, Service Market links), and the Lazada
  * connection (the app secret, acting at once, and the in-app exchange, saved with the rest). Saving
  * re-checks the whole portfolio in main. `#/settings?section=integrator` opens on the integrator
- * profile, `?section=lazada` on the Lazada connection.
+ * profile, `?section=lazada` on the Lazada connection, `?section=data` on the backups (Data).
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -19,8 +19,10 @@ import { COUNTRY_OPTION_GROUPS } from '../../lib/country-options'
 import { formatCalendarDate } from '../../lib/dates'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useCredentialsStore } from '../../stores/useCredentialsStore'
+import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { ConfirmModal } from '../common/ConfirmModal'
+import { DataSection } from './DataSection'
 import { IntegratorSection } from './IntegratorSection'
 import { LazadaConnectionSection } from './LazadaConnectionSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
@@ -320,6 +322,16 @@ export function SettingsPage() {
     void load().then(() => setFetched(true))
   }, [load])
 
+  // Data comes last: scrolled to once everything above it (the form, the Lazada connection) and
+  // its own list are there, so nothing pushes it down afterwards.
+  const dataRef = useRef<HTMLElement | null>(null)
+  const aboveShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
+  const backupsShown = useDataSafetyStore((s) => s.backups !== null || s.backupsError !== null)
+  const scrollToData = fetched && aboveShown && backupsShown && focusSection === 'data'
+  useEffect(() => {
+    if (scrollToData) dataRef.current?.scrollIntoView({ block: 'start' })
+  }, [scrollToData])
+
   return (
     <div className="page-scroll">
       <Stack gap="md" p="md" maw={880}>
@@ -335,6 +347,13 @@ export function SettingsPage() {
             <Loader size="sm" aria-label="Loading the settings" />
           </Center>
         )}
+        <Section
+          title="Data"
+          description="The portfolio is one file on this computer. Storewatch backs it up every day it runs and before deleting a store, importing or restoring; any backup can be restored here."
+          sectionRef={dataRef}
+        >
+          <DataSection />
+        </Section>
       </Stack>
     </div>
   )
