@@ -344,8 +344,9 @@ async function main(): Promise<void> {
     `(preview ${figures.import10kPreviewMs} ms + commit ${figures.import10kCommitMs} ms) — goal ≤ 2000 ms, ${verdict(figures.import10kMs <= 2000)}`)
   console.log(`  CSV import, ${IMPORT_1M_ROWS.toLocaleString('en')} rows (${figures.import1MFileMb} MB): preview ${figures.import1MPreviewMs} ms + commit ${figures.import1MCommitMs} ms`)
   console.log(`  Peak RSS of the 1M import's process (main thread and worker): ${figures.import1MPeakRssMb} MB — goal ≤ 600 MB, ${verdict(figures.import1MPeakRssMb <= 600)}`)
-  console.log(`  Longest the main thread was blocked meanwhile: ${figures.import1MMaxMainBlockMs} ms — goal ≤ 100 ms, ${verdict(figures.import1MMaxMainBlockMs <= 100)} ` +
-    `(the same probe idle for 10 s first: ${figures.import1MIdleProbeMaxMs} ms)`)
+  console.log(`  Longest the process held its main thread meanwhile: ${figures.import1MMaxMainBlockMs} ms — goal ≤ 100 ms, ${verdict(figures.import1MMaxMainBlockMs <= 100)} ` +
+    `(late ticks seen on main, whatever the cause: ${figures.import1MMainProbeMaxMs} ms; an idle process probing beside it: ${figures.import1MControlProbeMaxMs} ms; ` +
+    `main idle for 10 s first: ${figures.import1MIdleProbeMaxMs} ms)`)
   console.log(`  1M rows with two errors each: preview ${figures.import1MInvalidPreviewMs} ms, ` +
     `${figures.import1MInvalidProblems.toLocaleString('en')} problems counted, answer ${figures.import1MInvalidAnswerKb} KB`)
   console.log(`  List ${ROWS.toLocaleString('en')} stores via IPC handler: ${figures.list10kMs} ms (median of ${LIST_RUNS})`)

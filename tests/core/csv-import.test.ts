@@ -460,6 +460,21 @@ describe('CSV import: committing', () => {
     })
   })
 
+  it('leaves the WAL empty once committed, so main never checkpoints or truncates the import’s pages itself', async () => {
+    const lines = [HEADER]
+    for (let i = 0; i < 2000; i++) lines.push(`Client ${i},Store ${i},SG,SG${String(i).padStart(8, '0')},,,,,,`)
+    const p = await preview(csv(...lines))
+    const walFile = `${database.filePath}-wal`
+    expect(fs.statSync(walFile).size).toBeGreaterThan(0) // main's own writes (the test's set-up) are in it
+
+    expect(await commit(p.previewId)).toMatchObject({ created: 2000 })
+    expect(fs.statSync(walFile).size).toBe(0)
+    // Main reads the imported stores from the database file, and writes on as before.
+    expect(storeCount()).toBe(2000)
+    stores.create(storeInput({ sellerShortCode: 'SG99999999' }))
+    expect(storeCount()).toBe(2001)
+  })
+
   it('writes nothing when the preview has errors', async () => {
     stores.create(storeInput({ sellerShortCode: 'SG99999999' }))
     const p = await preview(csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,,,,,', 'Beta,Beta Store,XX,MY10000002,,,,,,'))

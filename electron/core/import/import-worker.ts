@@ -14,7 +14,7 @@ import { previewFile } from './preview-file'
 import { writeProblemsCsv } from './problems-file'
 import { openSeenKeys } from './seen-keys'
 import type { SeenKeys } from './seen-keys'
-import { openWorkerDatabase, storeWriters } from './worker-database'
+import { emptyWal, openWorkerDatabase, storeWriters } from './worker-database'
 import type { CommitAnswer, CommitTask, ImportAnswer, ImportTask, PreviewAnswer, PreviewTask, ProblemsAnswer, ProblemsTask, WorkerMessage } from './worker-protocol'
 
 /** What the pool gives every worker it starts. */
@@ -68,14 +68,17 @@ function preview(task: PreviewTask): PreviewAnswer {
 function commit(task: CommitTask): CommitAnswer {
   const answer = { kind: 'commit' as const, bytes: task.bytes, matches: task.matches }
   try {
-    const result = withDatabase(task, (database, seen) =>
-      commitFile(
+    const result = withDatabase(task, (database, seen) => {
+      const logger = loggerFor(task)
+      const counts = commitFile(
         task.bytes,
-        { database, stores: storeWriters(database, task.at, task.actor, loggerFor(task)), seen },
+        { database, stores: storeWriters(database, task.at, task.actor, logger), seen },
         { fileName: task.fileName, matches: task.matches, defaultAction: task.defaultAction, conflictActions: task.conflictActions },
         progressFor(task)
       )
-    )
+      emptyWal(database, logger)
+      return counts
+    })
     return { ...answer, ok: true, result }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
