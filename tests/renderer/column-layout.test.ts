@@ -14,11 +14,12 @@ const COLUMNS: ColumnSpec[] = [
 const ids = (columns: { id: string }[]) => columns.map((c) => c.id)
 
 describe('laying out a grid’s columns', () => {
-  it('shows the chosen columns in order, growing ones sharing the room left', () => {
+  it('shows the chosen columns in order, growing ones sharing the room beyond their least widths by weight', () => {
     const layout = layoutColumns(COLUMNS, EMPTY_COLUMN_PREFS, 1000, 40)
     expect(ids(layout.visible)).toEqual(['client', 'store', 'email', 'status'])
     expect(layout.gaveWay).toEqual([])
-    expect(layout.template).toBe('minmax(160px, 2fr) minmax(140px, 1fr) 180px 180px')
+    // 1000 px less 40 + 660 leaves 300: 200 for the client (weight 2), 100 for the store (1).
+    expect(layout.template).toBe('minmax(160px, 360fr) minmax(140px, 240fr) 180px 180px')
     expect(layout.minWidth).toBe(40 + 160 + 140 + 180 + 180)
   })
 
@@ -35,7 +36,8 @@ describe('laying out a grid’s columns', () => {
     expect(ids(layout.ordered)).toEqual(['status', 'client', 'store', 'email', 'lazada'])
     expect(ids(layout.visible)).toEqual(['client', 'store', 'lazada'])
     expect(ids(layout.gaveWay)).toEqual(['status'])
-    expect(layout.template).toBe('220px minmax(140px, 1fr) 170px')
+    // The client's own width holds; the store, the one column that grows, takes the 150 px left.
+    expect(layout.template).toBe('220px minmax(140px, 290fr) 170px')
   })
 
   it('keeps columns a saved order does not know in their own place after the named ones', () => {

@@ -87,7 +87,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
   {
     id: 'store',
     header: 'Store',
-    width: 180,
+    width: 170,
     grow: 2,
     priority: 100,
     hideable: false,
@@ -104,7 +104,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
   {
     id: 'status',
     header: 'Status and why',
-    width: 240,
+    width: 190,
     grow: 3,
     priority: 95,
     cell: (item, { now }) => (
@@ -122,8 +122,8 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
       </>
     )
   },
-  { id: 'deadline', header: 'Deadline', width: 210, grow: 1.2, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
-  { id: 'next', header: 'Next action', width: 200, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
+  { id: 'deadline', header: 'Deadline', width: 270, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
+  { id: 'next', header: 'Next action', width: 190, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
   { id: 'snooze', header: 'Snooze', hideHeader: true, width: 48, priority: 99, hideable: false, cell: (item, context) => <SnoozeButton item={item} context={context} /> }
 ]
 

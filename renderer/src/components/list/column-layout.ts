@@ -74,8 +74,14 @@ export function layoutColumns<C extends ColumnSpec>(columns: readonly C[], prefs
     shown.delete(column)
   }
   const visible = chosen.filter((c) => shown.has(c)).map((c) => ({ ...c, px: widthOf(c) }))
+  const grows = (c: C) => Boolean(c.grow) && prefs.widths[c.id] === undefined
+  // The room beyond the columns' least widths goes to the growing ones by weight: as fr factors
+  // of the width each should reach, so a narrow column that grows little still gets its share
+  // instead of the widest ones taking it all.
+  const extra = Math.max(available - total(), 0)
+  const weights = visible.reduce((sum, c) => sum + (grows(c) ? c.grow! : 0), 0)
   const template = visible
-    .map((c) => (c.grow && prefs.widths[c.id] === undefined ? `minmax(${c.px}px, ${c.grow}fr)` : `${c.px}px`))
+    .map((c) => (grows(c) ? `minmax(${c.px}px, ${Math.round(c.px + (extra * c.grow!) / weights)}fr)` : `${c.px}px`))
     .join(' ')
   return {
     visible,
