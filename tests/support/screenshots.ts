@@ -20,6 +20,7 @@ import { countryInfo, isCoveredCountry } from '../../electron/shared/countries'
 import type { PortfolioStatus } from '../../electron/shared/portfolio'
 import { portfolioQuerySchema } from '../../electron/shared/portfolio'
 import { authorizationInputSchema } from '../../electron/shared/records'
+import { SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/usePortfolioStore'
 import { demoIntegratorProfile, demoStoreInputs, storesCsv } from './demo-data'
 import { startMockGateway } from './mock-lazada/gateway'
 import type { MockGateway } from './mock-lazada/gateway'
@@ -241,6 +242,9 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
       await pickFilter(page, 'Status', 'Healthy')
       await pickFilter(page, 'Status', 'Expiring')
       await page.getByRole('textbox', { name: 'Ends within (days)' }).fill('60')
+      // The days are asked for once the typing pauses: select in the view they make, not the one before.
+      await page.waitForTimeout(SEARCH_DEBOUNCE_MS + 50)
+      await page.locator('[data-testid="portfolio-grid"]:not([aria-busy])').waitFor()
       const rows = page.getByRole('grid', { name: 'Stores' }).locator('[role="row"][data-row-index]')
       await rows.nth(4).getByRole('checkbox').waitFor()
       await rows.nth(1).getByRole('checkbox').click()

@@ -69,14 +69,14 @@ function TagBadges({ tags }: { tags: string[] }) {
   if (tags.length === 0) return <Dimmed>{EMPTY_VALUE}</Dimmed>
   const rest = tags.slice(MAX_TAG_BADGES)
   return (
-    <span className="tag-cell">
+    <span className="tag-cell" data-tip={tags.length > 1 || tags[0]!.length > 14 ? tags.join(', ') : undefined}>
       {tags.slice(0, MAX_TAG_BADGES).map((tag) => (
-        <span key={tag} className="tag-pill" data-tip={tag.length > 14 ? tag : undefined}>
+        <span key={tag} className="tag-pill">
           {tag}
         </span>
       ))}
       {rest.length > 0 && (
-        <span className="tag-pill" data-more data-tip={rest.join(', ')}>
+        <span className="tag-pill" data-more>
           +{rest.length}
         </span>
       )}
