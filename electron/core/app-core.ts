@@ -145,7 +145,7 @@ export function createAppCore(deps: AppCoreDeps) {
     actor,
     logger,
     fileSaver,
-    beforeCommit: () => void deps.backups.takeBefore('import')
+    backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
   const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
