@@ -146,7 +146,7 @@ export function createAppCore(deps: AppCoreDeps) {
     actor,
     logger,
     fileSaver,
-    beforeCommit: () => void deps.backups.takeBefore('import')
+    backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })

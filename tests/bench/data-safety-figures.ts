@@ -32,7 +32,7 @@ export function dataSafetyFigures(sqlite: Database.Database): { integrityCheckMs
     let at = Date.now()
     let bytes = 0
     const backupMs = medianMs(RUNS, () => {
-      bytes = writeVerifiedBackup(sqlite, dir, 'manual', at++).bytes
+      bytes = writeVerifiedBackup(sqlite, { dir, kind: 'manual', at: at++ }).bytes
     })
     return { integrityCheckMs, quickCheckMs, backupMs, fileMb: Number((bytes / 1024 / 1024).toFixed(1)) }
   } finally {

@@ -18,6 +18,7 @@ import type { DatabaseHandle, OpenDatabaseOptions } from '../db/open-database'
 import { DataFileDamaged, damagedMessage, sqliteCode } from '../db/sqlite-errors'
 import { AppError } from '../errors'
 import { untilReleased } from '../import/write-hold'
+import type { WriteHold } from '../import/write-hold'
 import { createDispatcher } from '../ipc/dispatcher'
 import type { CallContext, Handler, Handlers, HandlersFor } from '../ipc/dispatcher'
 import type { Broadcast, Clock, Logger, Ticker } from '../ports'
@@ -72,7 +73,7 @@ export function createAppSession(deps: AppSessionDeps) {
     watchForDamage(database.sqlite, onDamage)
     const backups = createBackups({ folder, sqlite: database.sqlite, clock, timeZone: deps.kamTimeZone })
     const core = deps.buildCore(database, backups)
-    const stops = [deps.whileOpen?.(core) ?? (() => undefined), keepDailyBackups(backups)]
+    const stops = [deps.whileOpen?.(core) ?? (() => undefined), keepDailyBackups(backups, core.imports.hold)]
     let stopped = false
     opened = {
       database,
@@ -95,9 +96,14 @@ export function createAppSession(deps: AppSessionDeps) {
     opened = null
   }
 
-  function keepDailyBackups(backups: Backups): () => void {
+  /**
+   * The daily backup, checked every quarter of an hour. Not while an import holds the write lock:
+   * the import worker writes its own backup into the same folder first, and one backup at a
+   * time writes there (see backup-files.ts); the next check takes it.
+   */
+  function keepDailyBackups(backups: Backups, importHold: WriteHold): () => void {
     const tick = () => {
-      if (damage) return
+      if (damage || importHold.holder() !== null) return
       runLogged(() => {
         const taken = backups.takeDailyIfDue()
         if (taken) logger.info('daily backup taken', { backup: taken.name, stores: taken.storeCount })
@@ -247,16 +253,26 @@ export function createAppSession(deps: AppSessionDeps) {
 
   /** A restore replaces the file under a running import's connection: it waits for the import first. */
   async function restoreWhenNoImport(name: string): Promise<RestoreResult> {
+    await importsDone()
+    return restore(name)
+  }
+
+  /** "Back up now" waits for a running import, which writes its own backup into the folder first. */
+  async function backUpWhenNoImport(): Promise<BackupInfo> {
+    await importsDone()
+    return writable().backups.takeNow()
+  }
+
+  async function importsDone(): Promise<void> {
     const hold = opened?.core.imports.hold
     if (hold) await untilReleased(hold)
-    return restore(name)
   }
 
   const own: HandlersFor<DataSafetyChannel> = {
     'startup:state': () => state,
     'startup:choose': (choice) => choose(choice),
     'backups:list': () => folder.list(),
-    'backups:create': () => writable().backups.takeNow(),
+    'backups:create': () => backUpWhenNoImport(),
     'backups:restore': ({ backup }) => restoreWhenNoImport(backup)
   }
   const forwarded = Object.fromEntries(CORE_CHANNELS.map((channel) => [channel, forward(channel)]))

@@ -1,7 +1,8 @@
 /**
  * Backup files: `storewatch-<UTC instant>-<kind>[-n].db` in the backups folder. A copy is written
  * by `VACUUM INTO` to a `.partial` name, passes a full `integrity_check`, and only then gets its
- * real name, so every file named like a backup is a verified one.
+ * real name, so every file named like a backup is a verified one. Main writes its backups with this
+ * code and the import worker the one before an import, each on its own connection.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -24,6 +25,13 @@ export interface BackupFile {
 
 export interface VerifiedBackup extends BackupFile {
   storeCount: number
+}
+
+/** Where a backup goes and what it is taken for; `at` names it (the app's clock). */
+export interface BackupTarget {
+  dir: string
+  kind: BackupKind
+  at: number
 }
 
 export interface SqliteOptions {
@@ -93,9 +101,10 @@ export function countStores(file: string, options: SqliteOptions = {}): number |
 
 /**
  * Writes a verified copy of the open database into `dir`. Throws (leaving no file behind) when the
- * copy cannot be written or does not pass the integrity check.
+ * copy cannot be written or does not pass the integrity check. One backup at a time per folder: a
+ * `.partial` file found here is taken for a crash's leftover and removed.
  */
-export function writeVerifiedBackup(sqlite: Database.Database, dir: string, kind: BackupKind, at: number, options: SqliteOptions = {}): VerifiedBackup {
+export function writeVerifiedBackup(sqlite: Database.Database, { dir, kind, at }: BackupTarget, options: SqliteOptions = {}): VerifiedBackup {
   if (!isBackupKind(kind)) throw new Error(`"${kind}" is not a backup kind`)
   fs.mkdirSync(dir, { recursive: true })
   removePartials(dir)

@@ -2,7 +2,9 @@
  * The backups folder and the backups the app takes: daily while it runs, before a database update,
  * and before bulk or destructive actions (`takeBefore('delete-store')`, `takeBefore('import')`, and
  * for any future bulk action, e.g. `takeBefore('bulk-archive')`). Each is verified before it is
- * listed, and the retention rule prunes the folder after each one.
+ * listed, and the retention rule prunes the folder after each one. The backup before an import is
+ * written by the import worker on its own connection (`takeBeforeOn`), so main's thread never
+ * runs a VACUUM INTO and integrity check of a large portfolio while the KAM waits for an import.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,7 +15,7 @@ import { backupKindLabel } from '../../shared/data-safety'
 import { AppError } from '../errors'
 import type { Clock, Logger } from '../ports'
 import { countStores, integrityProblem, isBackupKind, listBackupFiles, writeVerifiedBackup } from './backup-files'
-import type { BackupFile, SqliteOptions } from './backup-files'
+import type { BackupFile, BackupTarget, SqliteOptions, VerifiedBackup } from './backup-files'
 import { DEFAULT_RETENTION, describeRetention, planRetention } from './retention'
 import type { RetentionRule } from './retention'
 
@@ -80,11 +82,17 @@ export function createBackupFolder(options: BackupFolderOptions) {
 
     /** Takes a verified backup of the open database, then applies the retention rule. */
     write(sqlite: Database.Database, kind: BackupKind, at: number): BackupInfo {
-      const written = writeVerifiedBackup(sqlite, options.dir, kind, at, options)
-      counts.set(`${written.name}:${written.bytes}`, written.storeCount)
-      prune()
-      return infos().find((info) => info.name === written.name) ?? { ...written, label: backupKindLabel(kind) }
-    }
+      return adopt(writeVerifiedBackup(sqlite, { dir: options.dir, kind, at }, options))
+    },
+
+    adopt
+  }
+
+  /** A verified backup just written into the folder (here or by the import worker): listed, then the folder pruned. */
+  function adopt(written: VerifiedBackup): BackupInfo {
+    counts.set(`${written.name}:${written.bytes}`, written.storeCount)
+    prune()
+    return infos().find((info) => info.name === written.name) ?? { ...written, label: backupKindLabel(written.kind) }
   }
 
   function prune(): void {
@@ -99,6 +107,9 @@ export function createBackupFolder(options: BackupFolderOptions) {
   }
 }
 
+/** Writes a verified backup into `target` elsewhere than main's connection, and says what it wrote. */
+export type BackupWriter = (target: BackupTarget) => Promise<VerifiedBackup>
+
 /** What the core (and future bulk actions) ask of backups, on the open database. */
 export interface Backups {
   list(): BackupList
@@ -109,27 +120,42 @@ export interface Backups {
    * naming the action when it fails: the caller must then not act.
    */
   takeBefore(action: string): BackupInfo
+  /**
+   * The same backup, written by `writer` on a connection of its own (the import worker's, off
+   * main's thread) into the target it is given; it must write it with `writeVerifiedBackup`. The
+   * folder's bookkeeping (store count, retention) is done here. Rejects like `takeBefore`.
+   */
+  takeBeforeOn(action: string, writer: BackupWriter): Promise<BackupInfo>
   /** Today's scheduled backup, unless there is one already (or the portfolio has no stores). */
   takeDailyIfDue(): BackupInfo | null
 }
 
 export function createBackups({ folder, sqlite, clock, timeZone }: { folder: BackupFolder; sqlite: Database.Database; clock: Clock; timeZone: () => string }): Backups {
-  function take(kind: BackupKind, what: string): BackupInfo {
+  function failed(kind: BackupKind, error: unknown): AppError {
+    const what = kind === 'manual' ? 'when asked' : kind === 'daily' ? 'every day' : backupKindLabel(kind).toLowerCase()
+    return new AppError('backup-failed', `Storewatch backs up the portfolio ${what}, and that backup failed (${(error as Error).message}). Nothing was changed.`)
+  }
+
+  function take(kind: BackupKind): BackupInfo {
     try {
       return folder.write(sqlite, kind, clock.now())
     } catch (error) {
-      throw new AppError('backup-failed', `Storewatch backs up the portfolio ${what}, and that backup failed (${(error as Error).message}). Nothing was changed.`)
+      throw failed(kind, error)
     }
   }
 
   return {
     list: () => folder.list(),
-    takeNow: () => take('manual', 'when asked'),
+    takeNow: () => take('manual'),
+    takeBefore: (action) => take(actionKind(action)),
 
-    takeBefore(action) {
-      const kind = `before-${action}` as const
-      if (!isBackupKind(kind)) throw new Error(`"${action}" is not an action name (lower-case words joined by "-")`)
-      return take(kind, backupKindLabel(kind).toLowerCase())
+    async takeBeforeOn(action, writer) {
+      const kind = actionKind(action)
+      try {
+        return folder.adopt(await writer({ dir: folder.dir, kind, at: clock.now() }))
+      } catch (error) {
+        throw failed(kind, error)
+      }
     },
 
     takeDailyIfDue() {
@@ -137,7 +163,13 @@ export function createBackups({ folder, sqlite, clock, timeZone }: { folder: Bac
       const zone = timeZone()
       const today = DateTime.fromMillis(clock.now(), { zone }).toISODate()
       const takenToday = folder.infos().some((b) => b.kind === 'daily' && DateTime.fromMillis(b.takenAt, { zone }).toISODate() === today)
-      return takenToday ? null : take('daily', 'every day')
+      return takenToday ? null : take('daily')
     }
   }
+}
+
+function actionKind(action: string): BackupKind {
+  const kind = `before-${action}` as const
+  if (!isBackupKind(kind)) throw new Error(`"${action}" is not an action name (lower-case words joined by "-")`)
+  return kind
 }

@@ -2,11 +2,15 @@
  * CSV import, main's side: every file goes to the import worker — the preview (parse, check,
  * match), the commit (one transaction on the worker's connection) and the list of all problems —
  * so main only hands bytes over and relays progress. Nothing is written until the KAM confirms a
- * preview without errors. While a commit writes, `hold` says so (see write-hold.ts).
+ * preview without errors, and a commit starts only once the verified backup before it (written by
+ * the worker too) is in the backups folder. While a commit backs up and writes, `hold` says so
+ * (see write-hold.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type { ConflictAction, ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/csv-import'
 import type { SaveFileResult } from '../../shared/portfolio'
+import type { BackupWriter } from '../data-safety/backups'
+import { backupOnWorker } from './backup-on-worker'
 import type { DatabaseHandle } from '../db/open-database'
 import { DataFileDamaged, damagedMessage } from '../db/sqlite-errors'
 import { AppError } from '../errors'
@@ -28,8 +32,12 @@ export interface ImportServiceDeps {
   actor: Actor
   logger: Logger
   fileSaver: FileSaver
-  /** Runs once a preview is about to be written, before the worker starts (the app's backup before an import); a throw refuses the commit. */
-  beforeCommit?: () => void
+  /**
+   * The backup before an import (the app's `backups.takeBeforeOn('import', writer)`), given the
+   * writer that runs it on the worker. The commit starts once it resolves; a rejection (an
+   * AppError saying why) refuses the commit, nothing written and the preview kept.
+   */
+  backupBeforeCommit?: (writer: BackupWriter) => Promise<unknown>
 }
 
 export interface PreviewRequest {
@@ -114,10 +122,11 @@ function createCommitHold() {
   }
 }
 
-export function createImportService({ database, workers, clock, actor, logger, fileSaver, beforeCommit }: ImportServiceDeps): ImportService {
+export function createImportService({ database, workers, clock, actor, logger, fileSaver, backupBeforeCommit }: ImportServiceDeps): ImportService {
   const kept = createKeptPreviews(clock)
   const checking = new Map<string, AbortController>()
   const commitHold = createCommitHold()
+  const backUp = backupBeforeCommit ? backupOnWorker({ workers, logger, taskDatabase, backupBeforeCommit }) : async () => null
 
   function taskDatabase(): TaskDatabase {
     return { filePath: database.sqlite.name, busyTimeoutMs: Number(database.sqlite.pragma('busy_timeout', { simple: true })) }
@@ -162,13 +171,14 @@ export function createImportService({ database, workers, clock, actor, logger, f
     return shown
   }
 
-  /** The commit task on the preview's files; a refusal comes back as the error to throw. */
+  /** The backup, then the commit task on the preview's files, under the write hold; a refusal comes back as the error to throw. */
   async function write(
     shown: ImportPreview,
     request: CommitRequest,
-    { bytes, matches }: PreviewFiles,
+    files: PreviewFiles,
     onProgress: ProgressListener
   ): Promise<Lent<ImportCommitResult | AppError>> {
+    const { bytes, matches } = files
     const requestId = request.previewId
     const totalRows = matches.length
     const progress = (rows: number, fraction: number) => {
@@ -178,6 +188,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
     commitHold.take(shown.fileName, totalRows)
     progress(0, 0)
     try {
+      const refused = await backUp()
+      if (refused) return { files, value: refused }
       const answer = await runTask(
         workers,
         logger,
@@ -197,8 +209,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
       if (answer.ok) return { files: null, value: answer.result }
       logger.warn('csv import refused', { code: answer.failure.code, reason: answer.failure.reason })
       // A conflict needs a fresh preview, a damaged file a restore; after anything else the same one can be tried again.
-      const files = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
-      return { files, value: commitError(shown.fileName, answer.failure) }
+      const again = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
+      return { files: again, value: commitError(shown.fileName, answer.failure) }
     } catch (error) {
       logger.error('csv import commit stopped', { message: messageOf(error) })
       throw new AppError(
@@ -220,7 +232,6 @@ export function createImportService({ database, workers, clock, actor, logger, f
         `${shown.fileName} still has ${errors} problem${errors === 1 ? '' : 's'} to fix: nothing was imported. Fix the file and preview it again.`
       )
     }
-    beforeCommit?.()
     let totalRows = 0
     const outcome = await kept.lend(request.previewId, (files) => {
       totalRows = files.matches.length

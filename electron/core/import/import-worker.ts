@@ -1,11 +1,12 @@
 /**
- * The import worker's entry: runs one task (preview, commit, problem list) off the main thread on
+ * The import worker's entry: runs one task (preview, the backup before a commit, commit, problem list) off the main thread on
  * its own database connection, posting progress on the task's port, and hands the file's bytes
  * back with the answer. Built as its own file (out/main/import-worker.js) and run by the pool in
  * worker-pool.ts; tests and the browser host run the TypeScript source or the build.
  */
 import { workerData } from 'node:worker_threads'
 import { move, transferableSymbol, valueSymbol } from 'piscina'
+import { writeVerifiedBackup } from '../data-safety/backup-files'
 import type { DatabaseHandle } from '../db/open-database'
 import { isBusy, isDamage, sqliteCode } from '../db/sqlite-errors'
 import type { LogFields, Logger } from '../ports'
@@ -15,7 +16,19 @@ import { writeProblemsCsv } from './problems-file'
 import { openSeenKeys } from './seen-keys'
 import type { SeenKeys } from './seen-keys'
 import { emptyWal, openWorkerDatabase, storeWriters } from './worker-database'
-import type { CommitAnswer, CommitTask, ImportAnswer, ImportTask, PreviewAnswer, PreviewTask, ProblemsAnswer, ProblemsTask, WorkerMessage } from './worker-protocol'
+import type {
+  BackupAnswer,
+  BackupTask,
+  CommitAnswer,
+  CommitTask,
+  ImportAnswer,
+  ImportTask,
+  PreviewAnswer,
+  PreviewTask,
+  ProblemsAnswer,
+  ProblemsTask,
+  WorkerMessage
+} from './worker-protocol'
 
 /** What the pool gives every worker it starts. */
 export interface ImportWorkerData {
@@ -97,6 +110,20 @@ function problems(task: ProblemsTask): ProblemsAnswer {
   }
 }
 
+/** The app's one backup writer, on this worker's own connection: main's thread waits for none of it. */
+function backup(task: BackupTask): BackupAnswer {
+  try {
+    const database = openWorkerDatabase({ ...task.database, nativeBinding })
+    try {
+      return { kind: 'backup', ok: true, backup: writeVerifiedBackup(database.sqlite, task.target, { nativeBinding }) }
+    } finally {
+      database.close()
+    }
+  } catch (error) {
+    return { kind: 'backup', ok: false, reason: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 function answer(task: ImportTask): ImportAnswer {
   switch (task.kind) {
     case 'preview':
@@ -105,6 +132,20 @@ function answer(task: ImportTask): ImportAnswer {
       return commit(task)
     case 'problems-csv':
       return problems(task)
+    case 'backup':
+      return backup(task)
+  }
+}
+
+/** What moves back to main with an answer: the file's bytes and the preview's matches. */
+function movedBack(result: ImportAnswer): ArrayBuffer[] {
+  switch (result.kind) {
+    case 'backup':
+      return []
+    case 'problems-csv':
+      return [result.bytes.buffer as ArrayBuffer]
+    default:
+      return [result.bytes.buffer as ArrayBuffer, result.matches.buffer as ArrayBuffer]
   }
 }
 
@@ -115,7 +156,5 @@ function answer(task: ImportTask): ImportAnswer {
 export default function runImportTask(task: ImportTask) {
   const result = answer(task)
   post(task, { type: 'end' })
-  const moved: ArrayBuffer[] = [result.bytes.buffer as ArrayBuffer]
-  if (result.kind !== 'problems-csv') moved.push(result.matches.buffer as ArrayBuffer)
-  return move({ [transferableSymbol]: moved, [valueSymbol]: result })
+  return move({ [transferableSymbol]: movedBack(result), [valueSymbol]: result })
 }

@@ -1,6 +1,7 @@
 /** What main and the import worker say to each other: the tasks, their answers, and progress. */
 import type { MessagePort } from 'node:worker_threads'
 import type { ConflictAction, ImportCommitResult } from '../../shared/csv-import'
+import type { BackupTarget, VerifiedBackup } from '../data-safety/backup-files'
 import type { LogFields } from '../ports'
 import type { PreviewBody } from './preview-file'
 
@@ -10,11 +11,14 @@ export interface TaskDatabase {
   busyTimeoutMs: number
 }
 
-/** The file's bytes travel to the worker and back (transferred, never copied). */
-interface FileTask {
-  bytes: Uint8Array
+interface Task {
   /** Progress and log lines come back on this port while the task runs. */
   port: MessagePort
+}
+
+/** The file's bytes travel to the worker and back (transferred, never copied). */
+interface FileTask extends Task {
+  bytes: Uint8Array
 }
 
 export interface PreviewTask extends FileTask {
@@ -39,7 +43,14 @@ export interface ProblemsTask extends FileTask {
   filePath: string
 }
 
-export type ImportTask = PreviewTask | CommitTask | ProblemsTask
+/** The verified backup taken just before a commit, on the worker's own connection (see backups.ts). */
+export interface BackupTask extends Task {
+  kind: 'backup'
+  database: TaskDatabase
+  target: BackupTarget
+}
+
+export type ImportTask = PreviewTask | CommitTask | ProblemsTask | BackupTask
 
 export interface PreviewAnswer {
   kind: 'preview'
@@ -61,7 +72,9 @@ export type CommitAnswer = { kind: 'commit'; bytes: Uint8Array; matches: Float64
 
 export type ProblemsAnswer = { kind: 'problems-csv'; bytes: Uint8Array } & ({ ok: true; count: number } | { ok: false; reason: string })
 
-export type ImportAnswer = PreviewAnswer | CommitAnswer | ProblemsAnswer
+export type BackupAnswer = { kind: 'backup' } & ({ ok: true; backup: VerifiedBackup } | { ok: false; reason: string })
+
+export type ImportAnswer = PreviewAnswer | CommitAnswer | ProblemsAnswer | BackupAnswer
 
 /** `end` is the task's last line: main waits for it so no progress is lost behind the answer (another port). */
 export type WorkerMessage =

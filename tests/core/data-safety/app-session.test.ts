@@ -198,6 +198,37 @@ describe('the daily backup', DISK, () => {
     test.ticker.tick()
     expect(dailies()).toEqual(['storewatch-2026-12-01T01-00-00-000Z-daily.db', 'storewatch-2026-12-01T16-00-00-000Z-daily.db'])
   })
+
+  it('leaves the folder to an import’s own backup: a daily one due meanwhile waits for the next tick, “Back up now” for the import', async () => {
+    const clock = new FakeClock(Date.parse('2026-12-01T01:00:00Z'))
+    const { dataDir } = folderWithBackup(2)
+    const workers = testImportWorkers()
+    let whileImportBacksUp = () => {}
+    const test = startTestSession({
+      dataDir,
+      clock,
+      core: { importWorkers: { run: (task, options) => (task.kind === 'backup' && whileImportBacksUp(), workers.run(task, options)), close: workers.close } }
+    })
+    const backups = () => fs.readdirSync(path.join(dataDir, 'backups')).sort()
+    clock.set('2026-12-01T16:00:00Z') // the next day in Singapore: a daily backup is due
+    const previewId = await previewed(test, 5)
+    const manual: Promise<Result<unknown>>[] = []
+    whileImportBacksUp = () => {
+      test.ticker.tick()
+      manual.push(call(test, 'backups:create'))
+    }
+
+    expect(await call(test, 'import:commit', { previewId, defaultConflictAction: 'skip' })).toMatchObject({ ok: true, value: { created: 5 } })
+    expect(await manual[0]).toMatchObject({ ok: true, value: { kind: 'manual', storeCount: 7 } })
+    expect(backups()).toEqual([
+      'storewatch-2026-12-01T01-00-00-000Z-daily.db',
+      'storewatch-2026-12-01T01-00-00-000Z-manual.db',
+      'storewatch-2026-12-01T16-00-00-000Z-before-import.db',
+      'storewatch-2026-12-01T16-00-00-000Z-manual.db'
+    ])
+    test.ticker.tick()
+    expect(backups()).toContain('storewatch-2026-12-01T16-00-00-000Z-daily.db')
+  })
 })
 
 describe('damage met during a session', DISK, () => {

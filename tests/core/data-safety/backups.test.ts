@@ -1,9 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { integrityProblem } from '../../../electron/core/data-safety/backup-files'
 import { createBackupFolder, createBackups } from '../../../electron/core/data-safety/backups'
+import type { ImportWorkers } from '../../../electron/core/import/worker-pool'
 import { silentLogger } from '../../../electron/core/ports'
+import { testImportWorkers } from '../../support/import-workers'
 import { storeInput } from '../../support/store-input'
 import { createTestCore } from '../../support/test-core'
 import { FakeClock, makeTempDir, openTestDatabase } from '../../support/test-database'
@@ -18,14 +21,14 @@ afterEach(() => {
   }
 })
 
-function setUp(options: { backupDir?: string; rule?: Parameters<typeof createBackupFolder>[0]['rule'] } = {}) {
+function setUp(options: { backupDir?: string; rule?: Parameters<typeof createBackupFolder>[0]['rule']; importWorkers?: ImportWorkers } = {}) {
   const clock = new FakeClock(Date.parse('2026-12-01T01:00:00Z'))
   const database = openTestDatabase({ clock })
   opened.push(database)
   const dir = options.backupDir ?? path.join(database.dir, 'backups')
   const folder = createBackupFolder({ dir, setAsideDir: path.join(database.dir, 'set-aside'), timeZone: () => 'Asia/Singapore', logger: silentLogger, rule: options.rule })
   const backups = createBackups({ folder, sqlite: database.sqlite, clock, timeZone: () => 'Asia/Singapore' })
-  const core = createTestCore(database, { clock, backups })
+  const core = createTestCore(database, { clock, backups, ...(options.importWorkers ? { importWorkers: options.importWorkers } : {}) })
   const addStores = (count: number, from = 1) => {
     for (let i = from; i < from + count; i++) core.stores.create(storeInput({ sellerShortCode: `SG${10_000_000 + i}`, storeName: `Store ${i}` }))
   }
@@ -137,17 +140,79 @@ describe('the core’s destructive actions', () => {
     expect(core.stores.count()).toBe(1)
   })
 
-  it('backs up before an import is written', async () => {
-    const { core, dir, addStores } = setUp()
+  /** The import worker, recording each task it is given and what the backups folder held when the commit task came. */
+  function recordingWorkers(dir: string) {
+    const workers = testImportWorkers()
+    const tasks: string[] = []
+    const atCommit: string[] = []
+    const recording: ImportWorkers = {
+      run: (task, options) => {
+        tasks.push(task.kind)
+        if (task.kind === 'commit') atCommit.push(...fs.readdirSync(dir))
+        return workers.run(task, options)
+      },
+      close: workers.close
+    }
+    return { recording, tasks, atCommit }
+  }
+
+  const CSV = 'Client name,Store name,Country,Seller short code\nAcme,Acme MY,MY,MY1234\n'
+
+  async function previewId(core: ReturnType<typeof setUp>['core']): Promise<string> {
+    const preview = await core.dispatcher.dispatch('import:preview', { requestId: 'r', fileName: 'stores.csv', bytes: new TextEncoder().encode(CSV) }, { emit: () => undefined })
+    return (preview as { value: { previewId: string } }).value.previewId
+  }
+
+  it('backs up before an import on the worker’s thread, verified and kept by the retention rule, before the commit starts', async () => {
+    const dir = path.join(makeTempDir(), 'backups')
+    const { recording, tasks, atCommit } = recordingWorkers(dir)
+    const { core, clock, addStores, folder, backups } = setUp({ backupDir: dir, importWorkers: recording, rule: { daily: 7, weekly: 4, beforeMigration: 5, beforeAction: 1 } })
     addStores(1)
-    const csv = 'Client name,Store name,Country,Seller short code\nAcme,Acme MY,MY,MY1234\n'
-    const preview = await core.dispatcher.dispatch('import:preview', { requestId: 'r', fileName: 'stores.csv', bytes: new TextEncoder().encode(csv) }, { emit: () => undefined })
-    const previewId = (preview as { value: { previewId: string } }).value.previewId
-    const commit = await core.dispatcher.dispatch('import:commit', { previewId, defaultConflictAction: 'skip' }, { emit: () => undefined })
+    const onMain = vi.spyOn(folder, 'write')
+    backups.takeBefore('delete-store')
+    expect(onMain).toHaveBeenCalledTimes(1)
+    clock.advance(1)
+
+    const commit = await core.dispatcher.dispatch('import:commit', { previewId: await previewId(core), defaultConflictAction: 'skip' }, { emit: () => undefined })
     expect(commit.ok).toBe(true)
+    // The worker wrote it, and main's own backup writer was not called again.
+    expect(tasks).toEqual(['preview', 'backup', 'commit'])
+    expect(onMain).toHaveBeenCalledTimes(1)
     const [backup] = fs.readdirSync(dir)
-    expect(backup).toMatch(/-before-import\.db$/)
+    expect(backup).toBe('storewatch-2026-12-01T01-00-00-001Z-before-import.db')
+    // Named, verified and holding the portfolio from before the import, when the commit task came.
+    expect(atCommit).toEqual([backup])
+    expect(integrityProblem(path.join(dir, backup!))).toBeNull()
     expect(storesIn(path.join(dir, backup!))).toBe(1)
     expect(core.stores.count()).toBe(2)
+    // Listed with its store count; the rule kept one copy before an action, so the older one went.
+    expect(backups.list().backups).toEqual([expect.objectContaining({ name: backup, kind: 'before-import', label: 'Before an import', storeCount: 1 })])
+  })
+
+  it('writes nothing of an import whose backup fails, says why, and can try again', async () => {
+    const dir = path.join(makeTempDir(), 'backups')
+    const { recording, tasks } = recordingWorkers(path.dirname(dir))
+    const { core, database, addStores } = setUp({ backupDir: dir, importWorkers: recording })
+    addStores(2)
+    const portfolio = () => database.sqlite.prepare('SELECT * FROM stores ORDER BY id').all()
+    const before = portfolio()
+    fs.writeFileSync(dir, 'a file where the backups folder should be')
+    const id = await previewId(core)
+
+    const refused = await core.dispatcher.dispatch('import:commit', { previewId: id, defaultConflictAction: 'skip' }, { emit: () => undefined })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'backup-failed', message: expect.stringMatching(/^Storewatch backs up the portfolio before an import, and that backup failed \(.+\)\. Nothing was changed\.$/) }
+    })
+    expect(tasks).toEqual(['preview', 'backup'])
+    expect(portfolio()).toEqual(before)
+    expect(core.imports.hold.holder()).toBeNull()
+
+    // The preview is kept: once the folder can be written, the same import goes through.
+    fs.rmSync(dir)
+    const retried = await core.dispatcher.dispatch('import:commit', { previewId: id, defaultConflictAction: 'skip' }, { emit: () => undefined })
+    expect(retried).toMatchObject({ ok: true, value: { created: 1 } })
+    expect(tasks).toEqual(['preview', 'backup', 'backup', 'commit'])
+    expect(fs.readdirSync(dir)).toEqual(['storewatch-2026-12-01T01-00-00-000Z-before-import.db'])
   })
 })

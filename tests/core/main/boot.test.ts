@@ -3,7 +3,9 @@
  * core on a real SQLite file, against the fake Electron of tests/support/fake-electron.ts (typed
  * from Electron's own electron.d.ts). It starts up, answers the renderer through ipcMain, opens a
  * store when its reminder's notification is clicked, and quits from the tray with the database
- * closed cleanly. A thrown boot, a rejected promise nobody handled or a skipped step fails it.
+ * closed cleanly. Start-up goes through the data-safety session as in the app: the healthy
+ * portfolio in the data folder opens at once, its daily backup is taken, nothing is set aside.
+ * A thrown boot, a rejected promise nobody handled or a skipped step fails it.
  *
  * The steps share one boot (index.ts runs once per process, as in the app), in order.
  */
@@ -15,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { electronNativePaths } from '../../../scripts/electron-native.mjs'
 import { DATA_DIR_ENV } from '../../../electron/core/runtime-paths'
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/core/security/app-protocol'
-import { CHANNELS } from '../../../electron/shared/ipc-contract'
+import { CHANNELS, DATA_SAFETY_CHANNELS } from '../../../electron/shared/ipc-contract'
 import { LAZADA_HOSTS_ENV } from '../../../electron/shared/lazada-hosts'
 import { FakeElectron, FakeWebContents } from '../../support/fake-electron'
 import type { FakeBrowserWindow } from '../../support/fake-electron'
@@ -45,6 +47,8 @@ const onException = (reason: unknown) => problems.push({ kind: 'uncaught excepti
 let fake: FakeElectron
 let dirs: { dataDir: string; appPath: string; userData: string }
 let window: FakeBrowserWindow
+/** The backups folder as the earlier run left it. */
+let backupsBeforeBoot: string[] = []
 const savedEnv: Record<string, string | undefined> = {}
 
 /** The app's folder as `npm start` leaves it: migrations, tray icons, a renderer, the native binding. */
@@ -98,6 +102,11 @@ function mainLog(): string {
   return fs.readFileSync(path.join(dirs.dataDir, 'logs', 'main.log'), 'utf8')
 }
 
+/** A folder's files (none when it does not exist). */
+function filesIn(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []
+}
+
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection)
   process.on('uncaughtException', onException)
@@ -107,6 +116,7 @@ beforeAll(async () => {
   dirs = { dataDir: path.join(root, 'data'), appPath: makeAppPath(root, electronVersion), userData: path.join(root, 'user-data') }
   fs.mkdirSync(dirs.dataDir)
   leaveEarlierPortfolio(dirs.dataDir, version)
+  backupsBeforeBoot = filesIn(path.join(dirs.dataDir, 'backups'))
   // What Electron's Node reports; the bundle paths name the native binding by it.
   const versions: Record<string, string | undefined> = process.versions
   versions.electron = electronVersion
@@ -159,9 +169,10 @@ describe('the main process boots on Node against a fake Electron', () => {
     if (process.platform === 'linux') expect(fake.journal.entries).toContain('app.setDesktopName storewatch.desktop')
     expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
 
-    // Every contract channel has its handler; nothing else but electron-log's own.
+    // Every contract channel has its handler, the data-safety ones (start-up, backups) included; nothing else but electron-log's own.
     const handled = [...fake.ipcMain.handlers.keys()]
     expect(handled.filter((channel) => channel !== ELECTRON_LOG_CHANNEL).sort()).toEqual([...CHANNELS].sort())
+    expect(handled).toEqual(expect.arrayContaining([...DATA_SAFETY_CHANNELS]))
 
     // One window, its preferences locked, loading the app's entry and hidden until painted.
     expect(fake.windows()).toHaveLength(1)
@@ -208,6 +219,34 @@ describe('the main process boots on Node against a fake Electron', () => {
 
     // The first check runs at start and reaches the window.
     await sentTimes(window.webContents, 'checks:completed', 1)
+    expect(problems).toEqual([])
+  })
+
+  it('opens the healthy portfolio at once through the data-safety session: the start-up state is open, the daily backup taken, nothing set aside', async () => {
+    const contents = window.webContents
+    // What the renderer asks first, to choose between the app and the start-up screen.
+    expect(await fake.ipcMain.invoke('startup:state', contents)).toEqual({ ok: true, value: { phase: 'open', damage: null } })
+
+    // Today's backup of the portfolio, verified and named by the backup writer, beside what the earlier run left.
+    const backupDir = path.join(dirs.dataDir, 'backups')
+    const taken = filesIn(backupDir).filter((name) => !backupsBeforeBoot.includes(name))
+    expect(taken).toEqual([expect.stringMatching(/^storewatch-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-daily\.db$/)])
+    const daily = new Database(path.join(backupDir, taken[0]!), { readonly: true })
+    try {
+      expect(daily.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(daily.prepare('select store_name from stores').pluck().all()).toEqual(['Kopi Co Official'])
+    } finally {
+      daily.close()
+    }
+    expect(await fake.ipcMain.invoke('backups:list', contents)).toMatchObject({
+      ok: true,
+      value: { folder: backupDir, setAsideFolder: path.join(dirs.dataDir, 'set-aside'), backups: expect.arrayContaining([expect.objectContaining({ name: taken[0], kind: 'daily', storeCount: 1 })]) }
+    })
+    expect(mainLog()).toMatch(/daily backup taken/)
+
+    // A healthy file is never moved aside.
+    expect(filesIn(path.join(dirs.dataDir, 'set-aside'))).toEqual([])
+    expect(fs.existsSync(path.join(dirs.dataDir, 'storewatch.db'))).toBe(true)
     expect(problems).toEqual([])
   })
 
@@ -294,6 +333,9 @@ describe('the main process boots on Node against a fake Electron', () => {
     } finally {
       reopened.close()
     }
+
+    // Quitting sets nothing aside either.
+    expect(filesIn(path.join(dirs.dataDir, 'set-aside'))).toEqual([])
 
     await settle()
     expect(fake.errorBoxes).toEqual([])
