@@ -214,8 +214,10 @@ describe('portfolio in the browser', () => {
 
     await expect.poll(() => fs.existsSync(host.savedFilesDir) && fs.readdirSync(host.savedFilesDir).length).toBe(1)
     const file = fs.readdirSync(host.savedFilesDir)[0]!
-    const text = fs.readFileSync(`${host.savedFilesDir}/${file}`, 'utf8')
-    expect(text).toContain('Formula Shop')
+    // The file can appear before its last byte is written: wait for the whole view in it.
+    const savedText = (): string => fs.readFileSync(`${host.savedFilesDir}/${file}`, 'utf8')
+    await expect.poll(savedText).toContain('Formula Shop')
+    const text = savedText()
     expect(text).not.toContain('Other Shop')
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`)
   })
