@@ -263,6 +263,9 @@ export function createAppCore(deps: AppCoreDeps) {
 
     'reminders:list': (options) => monitoring.reminders.list(options),
     'reminders:mark-read': (which) => monitoring.reminders.markRead(which),
+    'reminders:centre': ({ filter, offset, limit }) => monitoring.reminders.centre(filter, { offset, limit }),
+    'reminders:mark-group-read': ({ filter, group }) => monitoring.reminders.markShownRead(filter, group),
+    'reminders:snooze-group': ({ filter, group, mode }) => monitoring.reminders.snoozeGroup(filter, group, mode),
     'reminders:snooze': ({ storeId, mode }) => monitoring.reminders.snooze(storeId, mode),
     'reminders:unsnooze': ({ storeId }) => {
       monitoring.reminders.unsnooze(storeId)

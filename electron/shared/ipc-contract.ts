@@ -12,7 +12,8 @@ import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-im
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { LazadaHostsView } from './lazada-hosts'
-import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
+import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, ReminderGroupResult, ReminderList, Snooze } from './monitoring'
+import { STORE_STATUSES } from './status'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
 import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
@@ -47,6 +48,13 @@ function event<Payload>(doc: string): EventSpec<Payload> {
 const noInput = z.undefined()
 const storeId = z.number().int().positive()
 const runId = z.number().int().positive()
+/** The notification centre's filter (see ReminderCentreFilter). */
+const reminderCentreFilter = z.strictObject({
+  unreadOnly: z.boolean().default(false),
+  statuses: z.array(z.enum(STORE_STATUSES)).max(STORE_STATUSES.length).default([]),
+  owners: z.array(z.string().max(200).nullable()).max(1000).default([])
+})
+const reminderGroupKey = z.string().regex(/^(\d+|none):-?\d+$/, { error: 'Not a reminder group' })
 const attemptId = z.number().int().positive()
 const playbook = z.enum(PLAYBOOKS)
 const stepId = z.enum(STEP_IDS)
@@ -177,6 +185,18 @@ export const ipcContract = {
   'reminders:mark-read': invoke<ReminderList>()(
     'Marks some reminders (or all) as read.',
     z.union([z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(1000) }), z.strictObject({ all: z.literal(true) })])
+  ),
+  'reminders:centre': invoke<ReminderCentre>()(
+    'The notification centre grouped by check run and rung, most urgent first: every group and a window of its entries.',
+    z.strictObject({ filter: reminderCentreFilter, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) })
+  ),
+  'reminders:mark-group-read': invoke<ReminderGroupResult>()(
+    'Marks read every entry the filter shows, or only those of one group.',
+    z.strictObject({ filter: reminderCentreFilter, group: reminderGroupKey.optional() })
+  ),
+  'reminders:snooze-group': invoke<ReminderGroupResult>()(
+    'Snoozes every store of a group (as the filter shows it) in one go, each with its history.',
+    z.strictObject({ filter: reminderCentreFilter, group: reminderGroupKey, mode: z.enum(['day', 'next-rung']) })
   ),
   'reminders:snooze': invoke<Snooze>()(
     'Holds a store’s reminders for a day, or until its next rung.',

@@ -50,6 +50,74 @@ export interface ReminderList {
 
 export type SnoozeMode = 'day' | 'next-rung'
 
+/**
+ * The notification centre's view: which entries (all or unread), narrowed by the store's current
+ * status and owner. An empty list narrows nothing; `null` in `owners` is "No owner".
+ */
+export interface ReminderCentreFilter {
+  unreadOnly: boolean
+  statuses: StoreStatus[]
+  owners: (string | null)[]
+}
+
+/** Reminders fired at or after their deadline form their own rung, whatever their ladder days. */
+export const RUNG_PASSED = -1
+
+/** A check run's reminders of one rung: the centre's group. */
+export interface ReminderGroup {
+  /** `run:rung`, e.g. "41:7"; "none:7" for reminders older than run records. */
+  key: string
+  runId: number | null
+  /** When the run started (or, without a run, when its newest entry fired). */
+  runAt: number
+  /** Days before the deadline (0: the deadline day), or RUNG_PASSED. */
+  rung: number
+  /** Entries of the group under the filter, and how many of them are unread. */
+  total: number
+  unread: number
+  /** Index of its first entry among all the filter's entries (they run contiguously, group by group). */
+  first: number
+}
+
+/** One entry of the centre: the reminder and what its store is now. */
+export interface CentreEntry extends ReminderItem {
+  runId: number | null
+  /** The store's status now (its last evaluation); 'unknown' before its first. */
+  status: StoreStatus
+  ownerKam: string | null
+  /** While the store is snoozed: its entries leave the unread view and the unread count until then. */
+  snoozedUntil: number | null
+  groupKey: string
+}
+
+export interface FacetCount<V> {
+  value: V
+  count: number
+}
+
+/**
+ * A window of the centre: every group (with counts) and the entries `offset … offset + limit` of the
+ * filter's entries, in order. Each facet counts under the other facet's filter (so counts combine).
+ */
+export interface ReminderCentre {
+  groups: ReminderGroup[]
+  offset: number
+  entries: CentreEntry[]
+  /** Entries the filter matches, and the entries of the view (all/unread) before status and owner. */
+  shown: number
+  total: number
+  /** The header's badge: unread entries whose store is not snoozed. */
+  unread: number
+  facets: { statuses: FacetCount<StoreStatus>[]; owners: FacetCount<string | null>[] }
+}
+
+/** What a group action (mark read, snooze) answers. */
+export interface ReminderGroupResult {
+  /** Entries marked read, or stores snoozed. */
+  affected: number
+  unread: number
+}
+
 export interface Snooze {
   storeId: number
   until: number

@@ -2,7 +2,7 @@
  * Scheduled checks, reminders and the dashboard (issue #3), wired from their parts: the scheduler
  * (when), the check run (what), the notification centre and snoozes, and the dashboard.
  */
-import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
+import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderCentre, ReminderCentreFilter, ReminderGroupResult, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
 import type { DatabaseHandle } from '../db/open-database'
 import type { WriteHold } from '../import/write-hold'
 import type { RemoteCheck, RemoteResults } from '../lazada-sync/remote-check'
@@ -56,6 +56,10 @@ export interface Monitoring {
     snooze(storeId: number, mode: SnoozeMode): Snooze
     unsnooze(storeId: number): void
     snoozeOf(storeId: number): Snooze | null
+    /** The centre grouped by run and rung, most urgent first, and its group actions. */
+    centre(filter: ReminderCentreFilter, window: { offset: number; limit: number }): ReminderCentre
+    markShownRead(filter: ReminderCentreFilter, group?: string): ReminderGroupResult
+    snoozeGroup(filter: ReminderCentreFilter, group: string, mode: SnoozeMode): ReminderGroupResult
   }
 }
 
@@ -128,7 +132,10 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
       ofStore: centre.ofStore,
       snooze: centre.snooze,
       unsnooze: centre.unsnooze,
-      snoozeOf: centre.snoozeOf
+      snoozeOf: centre.snoozeOf,
+      centre: centre.centre,
+      markShownRead: centre.markShownRead,
+      snoozeGroup: centre.snoozeGroup
     }
   }
 }

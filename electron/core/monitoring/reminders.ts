@@ -8,6 +8,7 @@ import { storeLabel } from '../portfolio/store-display'
 import type { History } from '../portfolio/store-history'
 import { DAY_MS, formatLocal } from '../status/calendar'
 import { writeTransaction } from '../db/write-transaction'
+import { createCentreActions } from './notification-centre'
 
 /** What `markRead` answers with: the centre as the renderer first shows it. */
 const DEFAULT_LIST_LIMIT = 200
@@ -40,7 +41,12 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
     all: sqlite.prepare(`SELECT ${COLUMNS} WHERE r.state != 'skipped' ${NEWEST_FIRST}`).raw(),
     unreadOnly: sqlite.prepare(`SELECT ${COLUMNS} WHERE r.state != 'skipped' AND r.read_at IS NULL ${NEWEST_FIRST}`).raw(),
     ofStore: sqlite.prepare(`SELECT ${COLUMNS} WHERE r.store_id = ? AND r.state != 'skipped' ${NEWEST_FIRST}`).raw(),
-    unread: sqlite.prepare("SELECT count(*) FROM reminders WHERE state != 'skipped' AND read_at IS NULL").pluck(),
+    // A snoozed store's entries leave the unread count (and the centre's unread view) until the snooze ends.
+    unread: sqlite
+      .prepare(
+        "SELECT count(*) FROM reminders r WHERE r.state != 'skipped' AND r.read_at IS NULL AND NOT EXISTS (SELECT 1 FROM reminder_snoozes z WHERE z.store_id = r.store_id AND z.until > ?)"
+      )
+      .pluck(),
     readAll: sqlite.prepare("UPDATE reminders SET read_at = ? WHERE read_at IS NULL AND state != 'skipped'"),
     readOne: sqlite.prepare('UPDATE reminders SET read_at = ? WHERE read_at IS NULL AND id = ?'),
     storeExists: sqlite.prepare('SELECT 1 FROM stores WHERE id = ?').pluck(),
@@ -51,7 +57,7 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
     unsnooze: sqlite.prepare('DELETE FROM reminder_snoozes WHERE store_id = ?')
   }
 
-  const unread = (): number => statements.unread.get() as number
+  const unread = (): number => statements.unread.get(deps.clock.now()) as number
   const yourTime = (instant: number) => `${formatLocal(instant, deps.kamTimeZone())} (your time)`
 
   function list(options: { unreadOnly: boolean; limit: number }): ReminderList {
@@ -67,6 +73,23 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
   function requireStore(storeId: number): void {
     if (!statements.storeExists.get(storeId)) throw new AppError('not-found', `Store #${storeId} does not exist; it may have been deleted`)
   }
+
+  function snoozeInTransaction(storeId: number, mode: SnoozeMode, now: number): Snooze {
+    requireStore(storeId)
+    const until = (mode === 'next-rung' ? deps.nextRungAfter(storeId, now) : null) ?? now + DAY_MS
+    const before = snoozeOf(storeId)
+    statements.snooze.run(storeId, until, now)
+    deps.history.add(
+      storeId,
+      { kind: 'snoozed', summary: mode === 'day' ? 'Reminders snoozed for a day' : 'Reminders snoozed until the next reminder' },
+      [{ field: 'snoozedUntil', label: 'Reminders snoozed until', before: before ? yourTime(before.until) : null, after: yourTime(until) }],
+      now,
+      deps.actor.name()
+    )
+    return { storeId, until }
+  }
+
+  const centreActions = createCentreActions({ ...deps, unread, snoozeInTransaction })
 
   return {
     unread,
@@ -92,21 +115,12 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
     /** Holds the store's reminders for a day, or until its next rung comes due (a day if it has none). */
     snooze(storeId: number, mode: SnoozeMode): Snooze {
       const now = deps.clock.now()
-      return writeTransaction(sqlite, () => {
-        requireStore(storeId)
-        const until = (mode === 'next-rung' ? deps.nextRungAfter(storeId, now) : null) ?? now + DAY_MS
-        const before = snoozeOf(storeId)
-        statements.snooze.run(storeId, until, now)
-        deps.history.add(
-          storeId,
-          { kind: 'snoozed', summary: mode === 'day' ? 'Reminders snoozed for a day' : 'Reminders snoozed until the next reminder' },
-          [{ field: 'snoozedUntil', label: 'Reminders snoozed until', before: before ? yourTime(before.until) : null, after: yourTime(until) }],
-          now,
-          deps.actor.name()
-        )
-        return { storeId, until }
-      })
+      const snooze = writeTransaction(sqlite, () => snoozeInTransaction(storeId, mode, now))
+      deps.broadcast('reminders:changed', { unread: unread() })
+      return snooze
     },
+
+    ...centreActions,
 
     unsnooze(storeId: number): void {
       writeTransaction(sqlite, () => {
@@ -122,6 +136,7 @@ export function createReminderCentre(deps: ReminderCentreDeps) {
           deps.actor.name()
         )
       })
+      deps.broadcast('reminders:changed', { unread: unread() })
     }
   }
 }
