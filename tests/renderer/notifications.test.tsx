@@ -19,24 +19,25 @@ function entries(): HTMLElement[] {
 }
 
 describe('notification centre', () => {
-  it('lists every reminder newest first, with unread marks and what the OS did with it', async () => {
+  it('lists every reminder of a run and rung together, with unread marks and what the OS did with it', async () => {
     const bridge = installFakeBridge()
     bridge.reminders = reminders()
     renderApp('#/notifications')
 
     await screen.findByRole('list', { name: 'Reminders' })
-    expect(bridge.lastInputTo('reminders:list')).toEqual({ unreadOnly: false, limit: 500 })
+    expect(bridge.lastInputTo('reminders:centre')).toEqual({ filter: { unreadOnly: false, statuses: [], owners: [] }, offset: 0, limit: 500 })
     const list = entries()
+    // One run, one rung (7 days): the same deadline in all three, so the same store's newest first.
     expect(list.map((e) => e.getAttribute('aria-label'))).toEqual([
       'Unread: Acme Official (SG): subscription ends in 3 days · Acme Pte Ltd — Acme Official (SG)',
-      'Unread: Batik Mall (MY): subscription ends in 7 days · Batik House — Batik Mall (MY)',
-      'Acme Official (SG): subscription ends in 14 days · Acme Pte Ltd — Acme Official (SG)'
+      'Acme Official (SG): subscription ends in 14 days · Acme Pte Ltd — Acme Official (SG)',
+      'Unread: Batik Mall (MY): subscription ends in 7 days · Batik House — Batik Mall (MY)'
     ])
     expect(list[0]).toHaveAttribute('data-unread', 'true')
-    expect(list[2]).toHaveAttribute('data-unread', 'false')
+    expect(list[1]).toHaveAttribute('data-unread', 'false')
     expect(within(list[0]!).getByText('Held (quiet hours/snoozed)')).toBeInTheDocument()
-    expect(within(list[1]!).getByText('Not shown by the OS')).toBeInTheDocument()
-    expect(within(list[2]!).queryByText('Not shown by the OS')).not.toBeInTheDocument()
+    expect(within(list[2]!).getByText('Not shown by the OS')).toBeInTheDocument()
+    expect(within(list[1]!).queryByText('Not shown by the OS')).not.toBeInTheDocument()
     expect(list[0]).toHaveTextContent('the Service Market subscription ends')
     // When it fired: relative (from the real clock) and exact, in the KAM's time.
     expect(list[0]).toHaveTextContent('27 Nov 2026, 07:00')
@@ -50,7 +51,7 @@ describe('notification centre', () => {
     await screen.findByRole('list', { name: 'Reminders' })
 
     await user.click(screen.getByRole('radio', { name: 'Unread' }))
-    await waitFor(() => expect(bridge.lastInputTo('reminders:list')).toEqual({ unreadOnly: true, limit: 500 }))
+    await waitFor(() => expect(bridge.lastInputTo('reminders:centre')).toMatchObject({ filter: { unreadOnly: true } }))
     await waitFor(() => expect(entries()).toHaveLength(2))
   })
 

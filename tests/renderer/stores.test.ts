@@ -310,7 +310,7 @@ describe('useRemindersStore', () => {
     expect(useRemindersStore.getState().unread).toBe(2)
 
     const marking = useRemindersStore.getState().markRead([1])
-    expect(useRemindersStore.getState().reminders.find((r) => r.id === 1)?.readAt).not.toBeNull()
+    expect(useRemindersStore.getState().entries.find((r) => r?.id === 1)?.readAt).not.toBeNull()
     await marking
     expect(bridge.lastInputTo('reminders:mark-read')).toEqual({ ids: [1] })
     expect(useRemindersStore.getState().unread).toBe(1)

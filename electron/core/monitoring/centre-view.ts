@@ -7,7 +7,7 @@ import type { CentreEntry, FacetCount, ReminderCentre, ReminderCentreFilter, Rem
 import { RUNG_PASSED } from '../../shared/monitoring'
 import { STORE_STATUSES } from '../../shared/status'
 import type { StoreStatus } from '../../shared/status'
-import { compareReminderUrgency } from './reminder-urgency'
+import { compareDeadlineUrgency, compareReminderUrgency } from './reminder-urgency'
 
 /** A centre entry before grouping, with when its run started (null: no run recorded). */
 export interface CentreRow extends Omit<CentreEntry, 'groupKey'> {
@@ -62,7 +62,7 @@ interface Grouped {
   entries: CentreEntry[]
 }
 
-/** Groups by run and rung; groups ordered by their most urgent entry, then the newer run, then the nearer rung. */
+/** Groups by run and rung; groups ordered by their most urgent entry, then the newer run (the same deadline twice), then the nearer rung. */
 export function groupEntries(rows: readonly CentreRow[], now: number): Grouped {
   const byKey = new Map<string, CentreEntry[]>()
   const runAt = new Map<string, number>()
@@ -78,7 +78,7 @@ export function groupEntries(rows: readonly CentreRow[], now: number): Grouped {
   const ordered = [...byKey].map(([key, list]) => ({ key, list: list.sort((a, b) => compareReminderUrgency(a, b, now)) }))
   ordered.sort(
     (a, b) =>
-      compareReminderUrgency(a.list[0]!, b.list[0]!, now) ||
+      compareDeadlineUrgency(a.list[0]!, b.list[0]!, now) ||
       runAt.get(b.key)! - runAt.get(a.key)! ||
       rungOf(a.list[0]!) - rungOf(b.list[0]!)
   )

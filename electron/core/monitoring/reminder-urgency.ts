@@ -15,8 +15,8 @@ export interface UrgencySubject {
   storeLabel: string
 }
 
-/** Negative when `a` is more urgent than `b` at `now`. */
-export function compareReminderUrgency(a: UrgencySubject, b: UrgencySubject, now: number): number {
+/** Negative when `a` is more urgent than `b` at `now`; 0 for the same store's same deadline. */
+export function compareDeadlineUrgency(a: Omit<UrgencySubject, 'id'>, b: Omit<UrgencySubject, 'id'>, now: number): number {
   const settled = Number(!NEEDS_ACTION_STATUSES.includes(a.status)) - Number(!NEEDS_ACTION_STATUSES.includes(b.status))
   if (settled !== 0) return settled
   const aPassed = a.deadlineAt <= now
@@ -24,5 +24,10 @@ export function compareReminderUrgency(a: UrgencySubject, b: UrgencySubject, now
   if (aPassed !== bPassed) return aPassed ? 1 : -1
   const byDeadline = aPassed ? b.deadlineAt - a.deadlineAt : a.deadlineAt - b.deadlineAt
   if (byDeadline !== 0) return byDeadline
-  return STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || a.storeLabel.localeCompare(b.storeLabel) || b.id - a.id
+  return STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || a.storeLabel.localeCompare(b.storeLabel)
+}
+
+/** Reminders in urgency order; of equals, the newest first. */
+export function compareReminderUrgency(a: UrgencySubject, b: UrgencySubject, now: number): number {
+  return compareDeadlineUrgency(a, b, now) || b.id - a.id
 }

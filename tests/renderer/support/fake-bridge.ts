@@ -26,7 +26,9 @@ import { ipcContract } from '../../../electron/shared/ipc-contract'
 import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
 import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
-import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
+import type { CheckRunSummary, Dashboard, ReminderCentreFilter, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
+import { buildCentre, filteredEntries } from '../../../electron/core/monitoring/centre-view'
+import type { CentreRow } from '../../../electron/core/monitoring/centre-view'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
 import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
@@ -148,7 +150,10 @@ export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPrevi
   }
 }
 
-export function makeReminder(overrides: Partial<ReminderItem> = {}): ReminderItem {
+/** A reminder with what the centre also knows: its run, and its store's status and owner. */
+export type FakeReminder = ReminderItem & Partial<Pick<CentreRow, 'runId' | 'runAt' | 'status' | 'ownerKam'>>
+
+export function makeReminder(overrides: Partial<FakeReminder> = {}): FakeReminder {
   const id = overrides.id ?? ++recordSeq
   return {
     id,
@@ -276,7 +281,8 @@ export class FakeBridge {
   /** Verdicts per store; stores without one get a verdict from their status. */
   verdicts = new Map<number, StoreVerdict>()
   snoozes = new Map<number, Snooze>()
-  reminders: ReminderItem[] = []
+  /** The centre's facts default: run 1, status expiring, the store's owner (else none). */
+  reminders: FakeReminder[] = []
   /** When set, `dashboard:get` answers it; otherwise one is built from the stores. */
   dashboard: Dashboard | null = null
   runs: CheckRunSummary[] = []
@@ -416,7 +422,22 @@ export class FakeBridge {
   }
 
   private unread(): number {
-    return this.reminders.filter((r) => r.readAt === null).length
+    return this.reminders.filter((r) => r.readAt === null && !((this.snoozes.get(r.storeId)?.until ?? 0) > TEST_NOW)).length
+  }
+
+  private centreRows(): CentreRow[] {
+    return this.reminders.map(({ runId, runAt, status, ownerKam, ...r }) => ({
+      ...r,
+      runId: runId === undefined ? 1 : runId,
+      runAt: runAt ?? null,
+      status: status ?? 'expiring',
+      ownerKam: ownerKam !== undefined ? ownerKam : (this.stores.find((s) => s.id === r.storeId)?.ownerKam ?? null),
+      snoozedUntil: this.snoozes.get(r.storeId)?.until ?? null
+    }))
+  }
+
+  private centreEntries(filter: ReminderCentreFilter, group?: string) {
+    return filteredEntries(this.centreRows(), filter, TEST_NOW, group)
   }
 
   private saveStore(id: number, input: StoreInput, existing?: Store): Store {
@@ -946,6 +967,19 @@ export class FakeBridge {
       const ids = 'ids' in which ? which.ids : null
       this.reminders = this.reminders.map((r) => (r.readAt === null && (!ids || ids.includes(r.id)) ? { ...r, readAt: TEST_NOW } : r))
       return ok({ reminders: [...this.reminders].sort((a, b) => b.firedAt - a.firedAt), unread: this.unread() })
+    })
+    this.handle('reminders:centre', ({ filter, offset, limit }) => ok(buildCentre(this.centreRows(), filter, { offset, limit }, TEST_NOW, this.unread())))
+    this.handle('reminders:mark-group-read', ({ filter, group }) => {
+      const ids = this.centreEntries(filter, group)
+        .filter((e) => e.readAt === null)
+        .map((e) => e.id)
+      this.reminders = this.reminders.map((r) => (ids.includes(r.id) ? { ...r, readAt: TEST_NOW } : r))
+      return ok({ affected: ids.length, unread: this.unread() })
+    })
+    this.handle('reminders:snooze-group', ({ filter, group, mode }) => {
+      const storeIds = [...new Set(this.centreEntries(filter, group).map((e) => e.storeId))]
+      for (const storeId of storeIds) this.snoozes.set(storeId, { storeId, until: Date.now() + (mode === 'day' ? DAY : 4 * DAY) })
+      return ok({ affected: storeIds.length, unread: this.unread() })
     })
     this.handle('reminders:snooze', ({ storeId, mode }) => {
       // From the real clock: the renderer shows a snooze only while it lasts.

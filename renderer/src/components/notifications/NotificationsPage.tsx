@@ -1,26 +1,40 @@
 /**
- * The notification centre: every reminder Storewatch fired, newest first, whether or not the OS
- * showed it. Opening one marks it read and shows its store. The entries are the shared
- * VirtualList, so a long list costs the entries in view; ↑ ↓ move between them.
+ * The notification centre: every reminder Storewatch fired, whether or not the OS showed it,
+ * grouped by check run and rung and most urgent first (see electron/core/monitoring/
+ * reminder-urgency.ts), filtered by status and owner. Opening one marks it read and shows its
+ * store; a group is marked read or snoozed from its header. A snoozed store's entries leave the
+ * unread view (and the unread count) until the snooze ends.
  */
 import { Button, Card, Center, EmptyState, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core'
-import { IconBellOff, IconChecks } from '@tabler/icons-react'
-import { memo, useCallback, useEffect } from 'react'
+import { IconBellOff, IconChecks, IconFilterOff } from '@tabler/icons-react'
+import { useCallback, useEffect } from 'react'
 import { useLocation } from 'wouter'
 import type { ReminderItem } from '../../../../electron/shared/monitoring'
 import { formatCount } from '../../lib/format'
 import { toastError } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
-import { useRemindersStore } from '../../stores/useRemindersStore'
+import { isFiltered, useRemindersStore } from '../../stores/useRemindersStore'
 import type { ReminderFilter } from '../../stores/useRemindersStore'
-import { ReminderEntry } from './ReminderEntry'
 import { LoadFailed } from '../common/LoadFailed'
-import { VirtualList } from '../list/VirtualList'
+import { CentreFilters } from './CentreFilters'
+import { CentreList } from './CentreList'
 
-/** Each entry takes three lines: title, what happened, which store and when. */
-const ENTRY_HEIGHT = 80
-
-const Entry = memo(ReminderEntry)
+function NothingMatches({ onClear }: { onClear(): void }) {
+  return (
+    <EmptyState py="xl">
+      <EmptyState.Indicator>
+        <IconFilterOff />
+      </EmptyState.Indicator>
+      <EmptyState.Title order={2}>No reminders match these filters</EmptyState.Title>
+      <EmptyState.Description>No reminder here is for a store with that status and owner.</EmptyState.Description>
+      <EmptyState.Actions>
+        <Button variant="light" onClick={onClear}>
+          Clear filters
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  )
+}
 
 function NoReminders({ filter, onShowAll }: { filter: ReminderFilter; onShowAll(): void }) {
   return (
@@ -48,12 +62,17 @@ function NoReminders({ filter, onShowAll }: { filter: ReminderFilter; onShowAll(
 export function NotificationsPage() {
   const [, navigate] = useLocation()
   const now = useNow()
-  const reminders = useRemindersStore((s) => s.reminders)
+  const centre = useRemindersStore((s) => s.centre)
   const unread = useRemindersStore((s) => s.unread)
   const filter = useRemindersStore((s) => s.filter)
+  const statuses = useRemindersStore((s) => s.statuses)
+  const owners = useRemindersStore((s) => s.owners)
   const loaded = useRemindersStore((s) => s.loaded)
   const error = useRemindersStore((s) => s.error)
-  const { load, setFilter, markRead, markAllRead } = useRemindersStore.getState()
+  const busy = useRemindersStore((s) => s.busyGroup === '')
+  const { load, setFilter, markRead, markShownRead, clearFilters } = useRemindersStore.getState()
+  const filtered = isFiltered({ statuses, owners })
+  const shownUnread = centre?.groups.reduce((sum, g) => sum + g.unread, 0) ?? 0
 
   useEffect(() => {
     void load()
@@ -67,8 +86,8 @@ export function NotificationsPage() {
     [markRead, navigate]
   )
 
-  async function onMarkAllRead(): Promise<void> {
-    const result = await markAllRead()
+  async function onMarkShownRead(): Promise<void> {
+    const result = await markShownRead()
     if (!result.ok) toastError('Could not mark the reminders read', result.error.message)
   }
 
@@ -81,27 +100,21 @@ export function NotificationsPage() {
         <Loader size="sm" aria-label="Loading the reminders" />
       </Center>
     )
-  } else if (reminders.length === 0) {
+  } else if (centre && centre.shown === 0 && filtered && centre.total > 0) {
+    body = <NothingMatches onClear={clearFilters} />
+  } else if (!centre || centre.shown === 0) {
     body = <NoReminders filter={filter} onShowAll={() => setFilter('all')} />
   } else {
     body = (
       <Card withBorder padding={0} radius="md" className="reminder-card">
-        <VirtualList
-          kind="list"
-          label="Reminders"
-          testId="reminder-list"
-          className="reminder-list"
-          count={reminders.length}
-          rowHeight={ENTRY_HEIGHT}
-          renderRow={(index) => <Entry reminder={reminders[index]!} now={now} onOpen={onOpen} />}
-        />
+        <CentreList now={now} onOpen={onOpen} />
       </Card>
     )
   }
 
   return (
     <div className="page">
-      <Stack gap="md" p="md" maw={980} className="notifications-column">
+      <Stack gap="sm" p="md" maw={1100} className="notifications-column">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm" align="baseline">
             <Title order={2} size="h3">
@@ -122,11 +135,19 @@ export function NotificationsPage() {
                 { value: 'unread', label: 'Unread' }
               ]}
             />
-            <Button variant="default" size="xs" leftSection={<IconChecks size={16} />} onClick={() => void onMarkAllRead()} disabled={unread === 0}>
-              Mark all read
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconChecks size={16} />}
+              onClick={() => void onMarkShownRead()}
+              loading={busy}
+              disabled={filtered ? shownUnread === 0 : unread === 0}
+            >
+              {filtered ? `Mark shown read (${formatCount(shownUnread)})` : 'Mark all read'}
             </Button>
           </Group>
         </Group>
+        {loaded && centre && (centre.total > 0 || filtered) && <CentreFilters />}
         {error && loaded && (
           <Text size="sm" c="red" role="alert">
             {error}

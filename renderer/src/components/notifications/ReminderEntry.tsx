@@ -1,5 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import type { KeyboardEvent, ReactNode } from 'react'
 import type { ReminderItem, ReminderState } from '../../../../electron/shared/monitoring'
+import { formatKamTime } from '../../lib/dates'
 import { formatDateTime, formatRelative } from '../../lib/format'
 
 const STATE_BADGES: Partial<Record<ReminderState, { label: string; color: string; hint: string }>> = {
@@ -38,12 +40,28 @@ interface ReminderEntryProps {
   onOpen(reminder: ReminderItem): void
   /** The store page lists its own reminders: no need to name the store there. */
   showStore?: boolean
+  /** Space (or R) on the entry marks it read without opening its store. */
+  onMarkRead?(reminder: ReminderItem): void
+  /** While its store is snoozed (the centre says so). */
+  snoozedUntil?: number | null
+  /** Buttons beside the entry (mark read, snooze). */
+  actions?: ReactNode
+  /** What the store is now, e.g. "Expiring · Ben". */
+  detail?: string
 }
 
-export function ReminderEntry({ reminder, now, onOpen, showStore = true }: ReminderEntryProps) {
+export function ReminderEntry({ reminder, now, onOpen, showStore = true, onMarkRead, snoozedUntil = null, actions, detail }: ReminderEntryProps) {
   const unread = reminder.readAt === null
   const bodyId = `reminder-body-${reminder.id}`
-  return (
+  function onKey(event: KeyboardEvent<HTMLButtonElement>): void {
+    if (!onMarkRead || event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.key === ' ' || event.key.toLowerCase() === 'r') {
+      // Space would click the button (open the store): here it marks read, Enter opens.
+      event.preventDefault()
+      if (event.type === 'keydown' && unread) onMarkRead(reminder)
+    }
+  }
+  const entry = (
     <UnstyledButton
       className="reminder-entry"
       data-unread={unread}
@@ -51,6 +69,8 @@ export function ReminderEntry({ reminder, now, onOpen, showStore = true }: Remin
       aria-label={`${unread ? 'Unread: ' : ''}${reminder.title}${showStore ? ` · ${reminder.storeLabel}` : ''}`}
       aria-describedby={bodyId}
       onClick={() => onOpen(reminder)}
+      onKeyDown={onMarkRead ? onKey : undefined}
+      onKeyUp={onMarkRead ? onKey : undefined}
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <span className="unread-dot" data-read={!unread} aria-hidden />
@@ -61,6 +81,11 @@ export function ReminderEntry({ reminder, now, onOpen, showStore = true }: Remin
                 {reminder.title}
               </Text>
               <StateBadge state={reminder.state} />
+              {snoozedUntil !== null && snoozedUntil > now && (
+                <Badge size="sm" variant="light" color="gray" radius="sm" tt="none">
+                  Snoozed until {formatKamTime(snoozedUntil, now)}
+                </Badge>
+              )}
             </Group>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(reminder.firedAt)}>
               <time dateTime={new Date(reminder.firedAt).toISOString()}>{formatRelative(reminder.firedAt, now)}</time>
@@ -71,10 +96,18 @@ export function ReminderEntry({ reminder, now, onOpen, showStore = true }: Remin
           </Text>
           <Text size="xs" c="dimmed" truncate>
             {showStore && <>{reminder.storeLabel} · </>}
+            {detail && <>{detail} · </>}
             {formatDateTime(reminder.firedAt)}
           </Text>
         </Stack>
       </Group>
     </UnstyledButton>
+  )
+  if (!actions) return entry
+  return (
+    <div className="reminder-entry-row" data-unread={unread}>
+      {entry}
+      <div className="reminder-entry-actions">{actions}</div>
+    </div>
   )
 }
