@@ -62,7 +62,7 @@ export function GroupHeader({ group, collapsed, busy, now, onToggle, onMarkRead,
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Label>Every store of this group</Menu.Label>
+            <Menu.Label>The stores of these {plural(group.total, 'reminder')}</Menu.Label>
             <SnoozeMenuItems snoozedUntil={null} now={now} onSnooze={(mode) => onSnooze(group.key, mode)} onUnsnooze={() => undefined} />
           </Menu.Dropdown>
         </Menu>
