@@ -68,5 +68,17 @@ describe('the notification centre at scale in the browser', () => {
     const bens = await list.getByTestId('reminder-entry').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')?.replace(/^Unread: /, '').split(' (SG)')[0]))
     expect(bens).toEqual(['Fern', 'Dune', 'Amber'])
     await expect.poll(() => toggles.count()).toBe(3)
+
+    // The keyboard: ↓ from a header to its entry, Space marks it read and stays, Enter opens it.
+    await toggles.first().focus()
+    await page.keyboard.press('ArrowDown')
+    const fern = list.getByRole('button', { name: /^Unread: Fern \(SG\)/ })
+    await expect.poll(() => fern.evaluate((e) => e === document.activeElement)).toBe(true)
+    await page.keyboard.press(' ')
+    await page.getByRole('link', { name: 'Notifications, 3 unread' }).waitFor()
+    expect(page.url()).toMatch(/#\/notifications$/)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#\/stores\/\d+$/)
+    await page.getByRole('heading', { name: 'Fern Pte Ltd' }).waitFor()
   })
 })
