@@ -102,7 +102,7 @@ describe('the notification centre at scale', () => {
     await waitFor(() => expect(entryTitles()).toHaveLength(3))
   })
 
-  it('marks one entry read with its button or Space, without leaving; Enter opens the store', async () => {
+  it('marks one entry read with its button or Space, without leaving', async () => {
     const { bridge, user } = await open()
     expect(screen.getByRole('link', { name: 'Notifications, 4 unread' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Mark read: Durian Store (SG): subscription ends in 14 days' }))
@@ -117,8 +117,10 @@ describe('the notification centre at scale', () => {
     await waitFor(() => expect(bridge.lastInputTo('reminders:mark-read')).toEqual({ ids: [2] }))
     await waitFor(() => expect(screen.getByTestId('unread-summary')).toHaveTextContent('2 unread'))
     expect(window.location.hash).toBe('#/notifications')
+  })
 
-    // ↓ from the first group's header reaches its first entry; Enter opens it.
+  it('moves by keyboard: ↓ from a group header to its first entry, Enter opens the store and marks it read', async () => {
+    const { bridge, user } = await open()
     toggle(headers()[0]!).focus()
     await user.keyboard('{ArrowDown}')
     expect(document.activeElement).toHaveAccessibleName(/^Unread: Acme Official \(SG\): subscription ends tomorrow/)
@@ -157,6 +159,18 @@ describe('the notification centre at scale', () => {
     await user.click(screen.getByRole('radio', { name: 'All' }))
     await waitFor(() => expect(entryTitles()).toHaveLength(5))
     expect(within(list()).getAllByText(/^Snoozed until/)).toHaveLength(3)
+  })
+
+  it('snoozes one entry’s store from its row: its entries leave the unread view', async () => {
+    const { bridge, user } = await open()
+    await user.click(screen.getByRole('radio', { name: 'Unread' }))
+    await waitFor(() => expect(entryTitles()).toHaveLength(4))
+    await user.click(screen.getByRole('button', { name: 'Snooze reminders for Durian Ltd — Durian Store (SG)' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Snooze until the next reminder' }))
+    await waitFor(() => expect(bridge.lastInputTo('reminders:snooze')).toEqual({ storeId: 10, mode: 'next-rung' }))
+    await waitFor(() => expect(entryTitles()).toHaveLength(3))
+    expect(entryTitles().some((t) => t?.includes('Durian'))).toBe(false)
+    expect(screen.getByRole('link', { name: 'Notifications, 3 unread' })).toBeInTheDocument()
   })
 
   it('loads the entries page by page as the list reaches them, and counts every one', async () => {
