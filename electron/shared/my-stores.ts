@@ -1,7 +1,8 @@
 /**
  * "My stores": the stores whose owner is the KAM. One rule, used by the dashboard, the reminders
  * and (issue #10) the notification centre: the owner and the KAM's name match when they are equal
- * once trimmed and lower-cased. A KAM who has not given a name owns no store.
+ * once trimmed and lower-cased (and
+ * their letters composed alike, NFC). A KAM who has not given a name owns no store.
  */
 
 /** Which stores a view or the reminders cover: every store, or the KAM's own. */
@@ -12,7 +13,7 @@ export const STORE_SCOPE_LABELS: Record<StoreScope, string> = { all: 'All stores
 
 /** The form of a name that the rule compares. */
 export function ownerKey(name: string | null | undefined): string {
-  return (name ?? '').trim().toLowerCase()
+  return (name ?? '').normalize('NFC').trim().toLowerCase()
 }
 
 /** True when `owner` (a store's owner) is the KAM named `kamName`. */
