@@ -13,6 +13,10 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
   weeks[0] = { ...weeks[0]!, byCountry: { SG: 2, MY: 1 }, total: 3 }
   weeks[3] = { ...weeks[3]!, byCountry: { ID: 4 }, total: 4 }
   return {
+    scope: 'all',
+    kamName: '',
+    myOwnerNames: [],
+    tiers: { lapsing: 1, lapsed: 1, 'no-deadline': 1 },
     counts: { expired: 1, 'needs-subscription': 2, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 3, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 40, 'out-of-scope': 2 },
     needsAction: 7,
     archived: 1,

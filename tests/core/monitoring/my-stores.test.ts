@@ -19,7 +19,7 @@ function setYou(you: { name: string; remindersFor: 'all' | 'mine' }): void {
 
 /** Three of Ana's stores (her name written three ways), one of Ben's, one without an owner. */
 function portfolio() {
-  const { core } = world
+  const { core } = world!
   return {
     anaSoon: subscribedStore(core, sgMidnight('2026-11-30'), { clientName: 'Ana One', ownerKam: 'Ana Lim' }),
     anaLater: subscribedStore(core, sgMidnight('2026-12-08'), { clientName: 'Ana Two', ownerKam: 'ana lim' }),
