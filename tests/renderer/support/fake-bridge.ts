@@ -1046,7 +1046,7 @@ export class FakeBridge {
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {
       // Without `integrator` main keeps the stored profile.
-      this.settings = { ...settings, integrator: settings.integrator ?? this.integrator() }
+      this.settings = { ...settings, integrator: settings.integrator ?? this.integrator(), you: settings.you ?? this.settings.you }
       // Saving writes the profile without the hosts an earlier version kept.
       this.lazadaHosts = { ...this.lazadaHosts, ignoredSaved: [] }
       return ok(this.settings)
