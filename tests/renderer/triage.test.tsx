@@ -4,6 +4,7 @@ import type { Dashboard } from '../../electron/shared/monitoring'
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings'
 import { emptyExpiryWeeks, installFakeBridge, makeStore, makeWorklistItem, tiersOf } from './support/fake-bridge'
 import { fill, renderApp } from './support/render-app'
+import { urgencyPhrase } from '../../renderer/src/components/dashboard/Worklist'
 
 const DAY = 86_400_000
 const NOW = Date.parse('2026-11-27T02:00:00Z')
@@ -156,5 +157,16 @@ describe('the Add store form', () => {
     await user.click(await screen.findByRole('button', { name: 'Add store' }))
     const dialog = await screen.findByRole('dialog', { name: 'Add store' })
     expect(within(dialog).getByRole('combobox', { name: 'Owner KAM' })).toHaveValue('')
+  })
+})
+
+describe('why a worklist row stands where it does', () => {
+  it('says when the store lapses or lapsed, in days and past two months in months', () => {
+    expect(urgencyPhrase({ tier: 'lapsing', daysLeft: 1 })).toBe('lapses in 1 day')
+    expect(urgencyPhrase({ tier: 'lapsing', daysLeft: 0 })).toBe('lapses today')
+    expect(urgencyPhrase({ tier: 'lapsing', daysLeft: 165 })).toBe('lapses in 5 months')
+    expect(urgencyPhrase({ tier: 'lapsed', daysLeft: -3 })).toBe('lapsed 3 days ago')
+    expect(urgencyPhrase({ tier: 'lapsed', daysLeft: 0 })).toBe('lapsed today')
+    expect(urgencyPhrase({ tier: 'no-deadline', daysLeft: null })).toBe('no deadline known')
   })
 })

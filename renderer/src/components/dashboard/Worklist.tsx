@@ -35,8 +35,13 @@ const ROW_HEIGHT = 60
 export function urgencyPhrase(item: Pick<WorklistItem, 'tier' | 'daysLeft'>): string {
   const days = item.daysLeft
   if (item.tier === 'no-deadline' || days === null) return 'no deadline known'
-  if (item.tier === 'lapsing') return days <= 0 ? 'lapses today' : `lapses in ${plural(days, 'day')}`
-  return days >= 0 ? 'lapsed today' : `lapsed ${plural(-days, 'day')} ago`
+  if (item.tier === 'lapsing') return days <= 0 ? 'lapses today' : `lapses in ${distance(days)}`
+  return days >= 0 ? 'lapsed today' : `lapsed ${distance(-days)} ago`
+}
+
+/** Days, or months past two of them (the exact count stops mattering), as the other lists say it. */
+function distance(days: number): string {
+  return days >= 60 ? `${Math.round(days / 30.4)} months` : plural(days, 'day')
 }
 
 interface CellContext {
@@ -136,7 +141,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
       </>
     )
   },
-  { id: 'deadline', header: 'Deadline', width: 290, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
+  { id: 'deadline', header: 'Deadline', width: 330, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
   { id: 'next', header: 'Next action', width: 190, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
   { id: 'snooze', header: 'Snooze', hideHeader: true, width: 48, priority: 99, hideable: false, cell: (item, context) => <SnoozeButton item={item} context={context} /> }
 ]
