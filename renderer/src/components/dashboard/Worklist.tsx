@@ -141,7 +141,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
       </>
     )
   },
-  { id: 'deadline', header: 'Deadline', width: 330, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
+  { id: 'deadline', header: 'Deadline', width: 305, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
   { id: 'next', header: 'Next action', width: 190, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
   { id: 'snooze', header: 'Snooze', hideHeader: true, width: 48, priority: 99, hideable: false, cell: (item, context) => <SnoozeButton item={item} context={context} /> }
 ]
