@@ -150,7 +150,15 @@ export function createAppCore(deps: AppCoreDeps) {
   })
   const viewPrefs = createViewPrefs(database.db)
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
-  const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
+  const monitoring = createMonitoring({
+    ...deps,
+    settings,
+    status,
+    history,
+    remote,
+    writeHold: imports.hold,
+    dashboardScope: { get: viewPrefs.dashboardScope, save: viewPrefs.saveDashboardScope }
+  })
   const lazadaViews = createLazadaViews({
     database,
     settings,
@@ -258,6 +266,9 @@ export function createAppCore(deps: AppCoreDeps) {
     },
 
     'dashboard:get': () => monitoring.dashboard(),
+    'dashboard:set-scope': ({ scope }) => monitoring.setDashboardScope(scope),
+    'dashboard:worklist': ({ offset, limit }) => monitoring.worklist(offset, limit),
+    'dashboard:expiry-stores': ({ from, to, country }) => monitoring.expiryStores(from, to, country),
     'checks:run-now': () => monitoring.runNow('manual'),
     'checks:recent': ({ limit }) => monitoring.recentRuns(limit),
 

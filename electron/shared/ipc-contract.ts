@@ -12,8 +12,9 @@ import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-im
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { LazadaHostsView } from './lazada-hosts'
-import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, ReminderGroupResult, ReminderList, Snooze } from './monitoring'
+import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, ReminderGroupResult, ReminderList, Snooze, WorklistPage } from './monitoring'
 import { STORE_STATUSES } from './status'
+import { STORE_SCOPES } from './my-stores'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
 import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
@@ -171,7 +172,22 @@ export const ipcContract = {
     z.strictObject({ storeId })
   ),
 
-  'dashboard:get': invoke<Dashboard>()('Counts by status, the needs-action worklist and the 90-day expiry view.', noInput),
+  'dashboard:get': invoke<Dashboard>()(
+    'Counts by status, the needs-action worklist’s first rows and the 90-day expiry view, for the remembered scope (all stores or the KAM’s own).',
+    noInput
+  ),
+  'dashboard:set-scope': invoke<Dashboard>()(
+    'Shows every store or only the KAM’s own on the dashboard, remembered across restarts; answers the dashboard so narrowed.',
+    z.strictObject({ scope: z.enum(STORE_SCOPES) })
+  ),
+  'dashboard:worklist': invoke<WorklistPage>()(
+    'One window of the needs-action worklist, most urgent first (urgency-rank.ts), with the whole list’s count.',
+    z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+  ),
+  'dashboard:expiry-stores': invoke<number[]>()(
+    'The stores one cell of the 90-day grid counts: subscriptions ending in [from, to), in one country or all, in the dashboard’s scope.',
+    z.strictObject({ from: z.number().int(), to: z.number().int(), country: z.string().max(2).nullable() })
+  ),
   'checks:run-now': invoke<CheckRunSummary>()('Checks the whole portfolio now (waits for a running check).', noInput),
   'checks:recent': invoke<CheckRunSummary[]>()(
     'The latest check runs, newest first.',

@@ -1,5 +1,6 @@
 /** What the scheduled checks produce: runs, reminders, and the dashboard built from them. */
 import type { RemoteCheckSummary } from './lazada'
+import type { StoreScope } from './my-stores'
 import type { DeadlineKind, NextAction, StoreStatus } from './status'
 
 export const CHECK_TRIGGERS = ['start', 'interval', 'wake', 'manual', 'settings'] as const
@@ -19,11 +20,13 @@ export interface CheckRunSummary {
   remote?: RemoteCheckSummary | null
 }
 
-export const REMINDER_STATES = ['held', 'delivered', 'failed', 'skipped'] as const
+export const REMINDER_STATES = ['held', 'delivered', 'failed', 'skipped', 'muted'] as const
 /**
  * held: due during quiet hours or a snooze, delivered when they end · delivered: shown by the OS ·
  * failed: the OS refused it (it is still in the notification centre) · skipped: a later rung of the
- * same deadline fired first (after a long sleep), so this one never will.
+ * same deadline fired first (after a long sleep), so this one never will · muted: not one of the
+ * KAM's stores while they asked for reminders about their own only (Settings → You): kept here,
+ * not shown by the OS.
  */
 export type ReminderState = (typeof REMINDER_STATES)[number]
 
@@ -123,6 +126,19 @@ export interface Snooze {
   until: number
 }
 
+/**
+ * Where a store stands in the worklist (electron/core/monitoring/urgency-rank.ts): its deadline
+ * is still ahead, already passed, or not known.
+ */
+export const URGENCY_TIERS = ['lapsing', 'lapsed', 'no-deadline'] as const
+export type UrgencyTier = (typeof URGENCY_TIERS)[number]
+
+export const URGENCY_TIER_LABELS: Record<UrgencyTier, string> = {
+  lapsing: 'Lapsing: act before the orders stop',
+  lapsed: 'Lapsed: most recent first',
+  'no-deadline': 'No deadline known'
+}
+
 export interface WorklistItem {
   storeId: number
   clientName: string
@@ -137,20 +153,44 @@ export interface WorklistItem {
   daysLeft: number | null
   nextAction: NextAction | null
   snoozedUntil: number | null
+  tier: UrgencyTier
+}
+
+/** Rows main sends per worklist window; the dashboard carries the first. */
+export const WORKLIST_PAGE_ROWS = 100
+
+/** One window of the worklist, in its order, with the count of the whole list. */
+export interface WorklistPage {
+  offset: number
+  items: WorklistItem[]
+  total: number
 }
 
 export interface ExpiryWeek {
   /** First day of the week, `YYYY-MM-DD` (Monday). */
   weekStart: string
+  /** The week's bounds (UTC ms, the KAM's Mondays): `dashboard:expiry-stores` takes them. */
+  from: number
+  to: number
   /** Subscriptions ending that week, by country. */
   byCountry: Record<string, number>
   total: number
 }
 
 export interface Dashboard {
+  /** Which stores the dashboard covers (the KAM's choice; "mine" only once they have a name). */
+  scope: StoreScope
+  /** The KAM's name as owner (Settings → You); empty when not given. */
+  kamName: string
+  /** The owner names, as written on the stores, that are the KAM's: for links to the portfolio. */
+  myOwnerNames: string[]
   counts: Record<StoreStatus, number>
+  /** Stores needing action in scope: the worklist's whole length. */
   needsAction: number
   archived: number
+  /** The worklist's stores by tier (they follow each other in this order). */
+  tiers: Record<UrgencyTier, number>
+  /** The worklist's first window (WORKLIST_PAGE_ROWS rows); `dashboard:worklist` gives the others. */
   worklist: WorklistItem[]
   expiryWeeks: ExpiryWeek[]
   lastRun: CheckRunSummary | null

@@ -79,6 +79,9 @@ export type SortableColumn = (typeof SORTABLE_COLUMNS)[number]
 /** The longest "ends within N days" the filter takes: ten years is beyond any subscription. */
 export const MAX_ENDS_WITHIN_DAYS = 3650
 
+/** The most store ids a view can be narrowed to (`?ids=` in the portfolio's address): a reminder's or a grid cell's stores. */
+export const MAX_ADDRESS_STORE_IDS = 10_000
+
 /**
  * An empty string in `owners` stands for "no owner". No status picked means every status but
  * archived: archived stores show only when "archived" is picked. `storeIds` narrows the view to
@@ -91,7 +94,7 @@ export const portfolioQuerySchema = z.strictObject({
   owners: z.array(z.string().max(200)).max(1000).default([]),
   tags: z.array(z.string().max(40)).max(1000).default([]),
   statuses: z.array(z.enum(PORTFOLIO_STATUSES)).max(PORTFOLIO_STATUSES.length).default([]),
-  storeIds: z.array(z.number().int().positive()).max(1000).default([]),
+  storeIds: z.array(z.number().int().positive()).max(MAX_ADDRESS_STORE_IDS).default([]),
   endsWithinDays: z.number().int().min(0).max(MAX_ENDS_WITHIN_DAYS).nullable().default(null),
   sort: z
     .strictObject({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) })

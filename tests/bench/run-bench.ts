@@ -3,7 +3,8 @@
  * 1,000,000-row import costs (time, peak memory, the longest block of the main thread), how listing
  * 10,000 stores through the IPC handler compares with a raw SQL read of the same rows, and how a
  * check run over 100,000 stores (rules, reminder decisions, writes) compares with a raw read of the
- * rows it reads, and how close the remote part of a check of 500 stores (the app's own client and
+ * rows it reads, how ranking those 100,000 stores for the worklist compares with the same raw read
+ * (rank-figures.ts), and how close the remote part of a check of 500 stores (the app's own client and
  * settings) gets to Lazada's per-API rate limit (against the mock gateway) without being refused.
  * Prints the figures and writes them to bench-results.json at the project root.
  */
@@ -28,6 +29,8 @@ import { buildImportWorker, testImportWorkers } from '../support/import-workers'
 import { openBenchCore } from './bench-core'
 import { dataSafetyFigures } from './data-safety-figures'
 import { startMainThreadProbe } from './main-thread-probe'
+import { rankFigures } from './rank-figures'
+import type { RankFigures } from './rank-figures'
 import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
 import type { Import1mFigures } from './import-1m'
 import { writeBenchResults } from './results-file'
@@ -118,7 +121,7 @@ function seedCheckPortfolio(sqlite: Database.Database, now: number): void {
   })()
 }
 
-interface CheckFigures {
+interface CheckFigures extends RankFigures {
   integrityCheck100kMs: number
   quickCheck100kMs: number
   backup100kMs: number
@@ -214,6 +217,7 @@ async function benchCheck100k(): Promise<CheckFigures> {
     runTimes.push(c - b)
   }
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  const rank = await rankFigures(core, readRaw)
   const safety = dataSafetyFigures(database.sqlite)
   const imported = await importInto100k(core, path.join(dir, 'backups'))
   database.close()
@@ -231,6 +235,7 @@ async function benchCheck100k(): Promise<CheckFigures> {
     check100kPeakRssMb: peakRssMb,
     check100kStatusChanges: Math.round(median(runs.map((r) => r.statusChanges))),
     check100kRemindersFired: Math.round(median(runs.map((r) => r.remindersFired))),
+    ...rank,
     ...imported
   }
 }
@@ -395,6 +400,9 @@ async function main(): Promise<void> {
   console.log(`  Raw SQL read of the same rows:   ${figures.check100kRawMs} ms`)
   console.log(`  Ratio: ${figures.check100kRatio}× (median of the daily run/raw pairs) — goal ≤ 3×, ${verdict(figures.check100kRatio <= 3)}`)
   console.log(`  First check in a process (judges every store): ${figures.check100kFirstMs} ms`)
+  console.log(`  Worklist ranking, ${CHECK_STORES.toLocaleString('en')} stores (${figures.rank100kRows.toLocaleString('en')} needing action, first window via IPC handler): ` +
+    `${figures.rank100kMs} ms against the raw read's ${figures.rank100kRawMs} ms = ${figures.rank100kRatio}× — goal ≤ 1×, ${verdict(figures.rank100kRatio <= 1)}; ` +
+    `My stores: ${figures.rank100kMineMs} ms = ${figures.rank100kMineRatio}×`)
   console.log(`  Peak RSS of the check's process (seeding and the first check included): ${figures.check100kPeakRssMb} MB`)
   const share = figures.remote500CallsPerSecond / figures.remote500Limit
   console.log(`  Remote check, ${REMOTE_STORES} stores against the mock gateway (${REMOTE_LATENCY_MS} ms latency, limit ${figures.remote500Limit} calls/s): ` +

@@ -42,6 +42,17 @@ describe('a list’s column layout', () => {
   it('keeps the layout apart from the settings', () => {
     const core = createTestCore(database)
     createViewPrefs(database.db).saveColumns('portfolio', { order: ['country'], widths: {}, visible: {} })
-    expect(Object.keys(core.settings.get()).sort()).toEqual(['integrator', 'policy', 'reminders', 'schedule'])
+    expect(Object.keys(core.settings.get()).sort()).toEqual(['integrator', 'policy', 'reminders', 'schedule', 'you'])
+  })
+})
+
+describe('the dashboard’s scope', () => {
+  it('is every store until the KAM picks one, then their pick; an unreadable value counts as every store', () => {
+    const prefs = createViewPrefs(database.db)
+    expect(prefs.dashboardScope()).toBe('all')
+    prefs.saveDashboardScope('mine')
+    expect(createViewPrefs(database.db).dashboardScope()).toBe('mine')
+    database.sqlite.prepare("UPDATE settings SET value = '\"some\"' WHERE key = 'view.dashboard.scope'").run()
+    expect(prefs.dashboardScope()).toBe('all')
   })
 })

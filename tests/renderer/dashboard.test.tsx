@@ -1,8 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '../../electron/shared/monitoring'
 import { NEEDS_ACTION_STATUSES, STATUS_LABELS, STORE_STATUSES } from '../../electron/shared/status'
-import { useDashboardStore, WORKLIST_QUERY } from '../../renderer/src/stores/useDashboardStore'
+import { useDashboardStore, WORKLIST_QUERY, worklistRowAt } from '../../renderer/src/stores/useDashboardStore'
 import { emptyExpiryWeeks, installFakeBridge, makeStore, makeWorklistItem } from './support/fake-bridge'
 import { renderApp } from './support/render-app'
 
@@ -13,10 +13,25 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
   weeks[0] = { ...weeks[0]!, byCountry: { SG: 2, MY: 1 }, total: 3 }
   weeks[3] = { ...weeks[3]!, byCountry: { ID: 4 }, total: 4 }
   return {
-    counts: { expired: 1, 'needs-subscription': 2, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 3, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 40, 'out-of-scope': 2 },
-    needsAction: 7,
+    scope: 'all',
+    kamName: '',
+    myOwnerNames: [],
+    tiers: { lapsing: 1, lapsed: 1, 'no-deadline': 1 },
+    counts: { expired: 1, 'needs-subscription': 0, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 1, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 40, 'out-of-scope': 2 },
+    needsAction: 3,
     archived: 1,
+    // In main's order: lapsing, lapsed, no deadline known.
     worklist: [
+      makeWorklistItem({
+        storeId: 13,
+        clientName: 'Acme Pte Ltd',
+        storeName: 'Acme Official',
+        country: 'SG',
+        status: 'expiring',
+        // 11 Dec 00:00 in Singapore: 14 days from 27 Nov (main's count).
+        deadline: Date.parse('2026-12-10T16:00:00Z'),
+        daysLeft: 14
+      }),
       makeWorklistItem({
         storeId: 11,
         clientName: 'Nusantara PT',
@@ -38,16 +53,6 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
         deadlineKind: null,
         daysLeft: null,
         nextAction: { label: 'Have the seller click “Use Service” and authorize', playbook: 'renew-and-reauthorize', step: 4 }
-      }),
-      makeWorklistItem({
-        storeId: 13,
-        clientName: 'Acme Pte Ltd',
-        storeName: 'Acme Official',
-        country: 'SG',
-        status: 'expiring',
-        // 11 Dec 00:00 in Singapore: 14 days from 27 Nov (main's count).
-        deadline: Date.parse('2026-12-10T16:00:00Z'),
-        daysLeft: 14
       })
     ],
     expiryWeeks: weeks,
@@ -72,7 +77,7 @@ describe('dashboard', () => {
     expect(links.map((l) => l.getAttribute('aria-label'))).toEqual(
       STORE_STATUSES.map((s) => `${STATUS_LABELS[s]}: ${dashboard().counts[s]} ${dashboard().counts[s] === 1 ? 'store' : 'stores'}`)
     )
-    expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('49 stores · 7 need action · 1 archived')
+    expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('45 stores · 3 need action · 1 archived')
 
     await user.click(within(counts).getByRole('link', { name: 'Expired: 1 store' }))
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
@@ -88,21 +93,28 @@ describe('dashboard', () => {
     await screen.findByRole('grid', { name: 'Needs action' })
     const rows = worklistRows()
     expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual([
+      'Acme Pte Ltd — Acme Official (SG)',
       'Nusantara PT — Nusantara Mall (ID)',
-      'Batik House Sdn Bhd — Batik Mall (MY)',
-      'Acme Pte Ltd — Acme Official (SG)'
+      'Batik House Sdn Bhd — Batik Mall (MY)'
     ])
-    expect(rows[0]).toHaveTextContent('Expired')
-    expect(rows[0]).toHaveTextContent('orders no longer sync')
+    expect(screen.getByTestId('worklist-count')).toHaveTextContent('3 stores, what loses orders soonest first')
+    // Each tier under its heading, with how many it holds.
+    expect(screen.getAllByTestId('worklist-tier').map((h) => h.textContent)).toEqual([
+      'Lapsing: act before the orders stop · 1 store',
+      'Lapsed: most recent first · 1 store',
+      'No deadline known · 1 store'
+    ])
+    expect(within(rows[0]!).getByTestId('worklist-urgency')).toHaveTextContent('lapses in 14 days')
+    expect(rows[0]).toHaveTextContent('11 Dec, 00:00 (SG time)')
+    expect(within(rows[0]!).getByTestId('next-action')).toHaveTextContent('Step 1 · Order “Authorization Only” for “Half a year” on Service Market')
+    expect(rows[1]).toHaveTextContent('Expired')
+    expect(rows[1]).toHaveTextContent('orders no longer sync')
     // Ended at midnight in Jakarta, in the store's time and in the KAM's (UTC here).
-    expect(rows[0]).toHaveTextContent('25 Nov, 00:00 (ID time)')
-    expect(rows[0]).toHaveTextContent('24 Nov, 17:00 your time')
-    expect(rows[0]).toHaveTextContent('2 days ago')
-    expect(within(rows[1]!).getByTestId('next-action')).toHaveTextContent('Step 4 · Have the seller click “Use Service” and authorize')
-    expect(rows[1]).toHaveTextContent('—')
-    expect(rows[2]).toHaveTextContent('in 14 days')
-    expect(rows[2]).toHaveTextContent('11 Dec, 00:00 (SG time)')
-    expect(within(rows[2]!).getByTestId('next-action')).toHaveTextContent('Step 1 · Order “Authorization Only” for “Half a year” on Service Market')
+    expect(rows[1]).toHaveTextContent('25 Nov, 00:00 (ID time)')
+    expect(rows[1]).toHaveTextContent('24 Nov, 17:00 your time')
+    expect(within(rows[1]!).getByTestId('worklist-urgency')).toHaveTextContent('lapsed 2 days ago')
+    expect(within(rows[2]!).getByTestId('next-action')).toHaveTextContent('Step 4 · Have the seller click “Use Service” and authorize')
+    expect(within(rows[2]!).getByTestId('worklist-urgency')).toHaveTextContent('no deadline known')
   })
 
   it('opens a store from the worklist with a click or with Enter, and moves with the arrows', async () => {
@@ -112,8 +124,8 @@ describe('dashboard', () => {
 
     await screen.findByRole('grid', { name: 'Needs action' })
     worklistRows()[0]!.focus()
-    await user.keyboard('{ArrowDown}')
-    expect(worklistRows()[1]).toHaveFocus()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(worklistRows()[2]).toHaveFocus()
     await user.keyboard('{Enter}')
     await waitFor(() => expect(window.location.hash).toBe('#/stores/12'))
     expect(await screen.findByRole('heading', { name: 'Batik House Sdn Bhd' })).toBeInTheDocument()
@@ -163,31 +175,42 @@ describe('dashboard', () => {
 
     await user.click(within(worklistRows()[0]!).getByRole('checkbox'))
     await user.keyboard('{Shift>}')
-    await user.click(within(worklistRows()[2]!).getByRole('checkbox'))
+    await user.click(within(worklistRows()[1]!).getByRole('checkbox'))
     await user.keyboard('{/Shift}')
-    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('3 selected')
-    expect(useDashboardStore.getState().selectionSpec()).toEqual({ ids: [11, 12, 13] })
+    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('2 selected')
+    expect(useDashboardStore.getState().selectionSpec()).toEqual({ ids: [13, 11] })
     expect(window.location.hash).toBe('#/')
 
-    // Seven stores need action though three are listed: all of them, as main will resolve them.
-    await user.click(screen.getByRole('button', { name: 'Select all 7 needing action' }))
-    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('All 7 needing action selected')
+    // Every store that needs action, as main will resolve them.
+    await user.click(screen.getByRole('button', { name: 'Select all 3 needing action' }))
+    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('All 3 needing action selected')
     expect(useDashboardStore.getState().selectionSpec()).toEqual({ allMatching: WORKLIST_QUERY, except: [] })
     expect(WORKLIST_QUERY.statuses).toEqual(NEEDS_ACTION_STATUSES)
   })
 
-  it('shows all of a long worklist at once, a screenful in the page at a time', async () => {
+  it('lists every store that needs action, however many: main sends the rows a window at a time', async () => {
     const bridge = installFakeBridge()
-    const many = Array.from({ length: 400 }, (_, i) => makeWorklistItem({ storeId: i + 1, clientName: `Client ${i + 1}`, storeName: `Shop ${i + 1}` }))
-    bridge.dashboard = dashboard({ worklist: many, needsAction: 400 })
-    const { user } = renderApp('#/')
+    const many = Array.from({ length: 730 }, (_, i) => makeWorklistItem({ storeId: i + 1, clientName: `Client ${i + 1}`, storeName: `Shop ${i + 1}` }))
+    bridge.dashboard = dashboard({ worklist: many, needsAction: 730, tiers: { lapsing: 730, lapsed: 0, 'no-deadline': 0 } })
+    renderApp('#/')
     const grid = await screen.findByRole('grid', { name: 'Needs action' })
-    expect(grid).toHaveAttribute('aria-rowcount', '51')
-
-    await user.click(screen.getByRole('button', { name: 'Show all 400' }))
-    expect(grid).toHaveAttribute('aria-rowcount', '401')
+    // The count above the list is the list's length: nothing is cut off.
+    expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('730 need action')
+    expect(screen.getByTestId('worklist-count')).toHaveTextContent('730 stores')
+    expect(grid).toHaveAttribute('aria-rowcount', '731')
     expect(worklistRows().length).toBeLessThan(60)
-    expect(screen.queryByRole('button', { name: /^Show all/ })).not.toBeInTheDocument()
+    expect(bridge.inputsTo('dashboard:worklist')).toEqual([])
+
+    // The list scrolled to its end: that window is asked for, and its rows are there.
+    act(() => useDashboardStore.getState().showRows(715, 729))
+    await waitFor(() => expect(worklistRowAt(useDashboardStore.getState().pages, 729)?.clientName).toBe('Client 730'))
+    expect(bridge.inputsTo('dashboard:worklist')).toEqual([{ offset: 700, limit: 100 }])
+    expect(worklistRowAt(useDashboardStore.getState().pages, 350)).toBeUndefined()
+
+    // A Shift-range over rows not sent yet asks for them, and selects every one.
+    await act(() => useDashboardStore.getState().selectRow(5, { range: false }))
+    await act(() => useDashboardStore.getState().selectRow(450, { range: true }))
+    expect(screen.getByTestId('worklist-selection')).toHaveTextContent('446 selected')
   })
 
   it('shows subscription ends by week and country, with totals', async () => {
@@ -203,7 +226,7 @@ describe('dashboard', () => {
     expect(headers.at(-1)).toBe('Total')
     const rows = within(grid).getAllByRole('row')
     expect(rows.map((r) => within(r).queryByRole('rowheader')?.textContent).filter(Boolean)).toEqual(['SG', 'MY', 'ID', 'All'])
-    expect(within(grid).getByRole('cell', { name: 'Indonesia, week of 14 Dec 2026: 4 subscriptions' })).toHaveTextContent('4')
+    expect(within(grid).getByRole('button', { name: 'Indonesia, week of 14 Dec 2026: 4 subscriptions. Open these stores' })).toHaveTextContent('4')
     expect(within(grid).getByTestId('expiry-total')).toHaveTextContent('7')
   })
 

@@ -264,8 +264,12 @@ describe('lists: Lazada’s badges', () => {
     const bridge = installFakeBridge(fourStores())
     bridge.lazadaOverview = { items: OVERVIEW_ITEMS, remoteChecksOff: null }
     const dashboard: Dashboard = {
-      counts: { expired: 0, 'needs-subscription': 1, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 1, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 1, 'out-of-scope': 0 },
-      needsAction: 3,
+      scope: 'all',
+      kamName: '',
+      myOwnerNames: [],
+      tiers: { lapsing: 1, lapsed: 0, 'no-deadline': 1 },
+      counts: { expired: 0, 'needs-subscription': 0, 'needs-authorization': 1, 'needs-reconnect': 0, expiring: 1, 'legacy-grace': 0, unknown: 0, 'app-not-published': 0, healthy: 2, 'out-of-scope': 0 },
+      needsAction: 2,
       archived: 0,
       worklist: [
         makeWorklistItem({ storeId: 1, clientName: 'Alpha Pte Ltd', storeName: 'Alpha' }),

@@ -94,8 +94,9 @@ describe('settings', () => {
         policy: DEFAULT_SETTINGS.policy,
         schedule: { checkIntervalMinutes: 30 },
         reminders: { ladderDays: [30, 14, 7, 3, 1, 0], quietHours: { enabled: true, start: '20:00', end: '08:00' } },
-        // Saved with the rest: the integrator profile as it was.
-        integrator: DEFAULT_SETTINGS.integrator
+        // Saved with the rest: the integrator profile and You as they were.
+        integrator: DEFAULT_SETTINGS.integrator,
+        you: DEFAULT_SETTINGS.you
       })
     )
     expect(await screen.findByText('Saved — checking the portfolio with the new settings')).toBeInTheDocument()

@@ -32,6 +32,7 @@ import type { Deadline, HeldReminder, NewRung } from './reminder-ladder'
 import { assertReadable, countryCalendars, nextEventAfter, statusFacts, storeDeadlines, verdictMayDiffer } from './store-deadlines'
 import type { CountryCalendar } from './store-deadlines'
 import { writeTransaction } from '../db/write-transaction'
+import type { NarrowDeliveries } from './reminder-scope'
 
 /** Stored on a reminder handed to the OS until the OS answers; it stays if the app stops first. */
 const NOT_SHOWN_YET = 'Not shown: Storewatch closed before handing it to the system.'
@@ -47,6 +48,8 @@ export interface CheckRunnerDeps {
   kamTimeZone: () => string
   /** Unread reminders in the notification centre. */
   unread: () => number
+  /** Which reminders reach the OS ("Remind me only about my stores"); all when absent. */
+  narrowDeliveries?: NarrowDeliveries
 }
 
 type Judged = Pick<StatusVerdict, 'status' | 'deadline' | 'deadlineKind'>
@@ -134,7 +137,8 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     release: sqlite.prepare("UPDATE reminders SET state = 'failed', title = ?, body = ?, delivery_error = ? WHERE id = ?"),
     drop: sqlite.prepare("UPDATE reminders SET state = 'skipped' WHERE id = ?"),
     delivered: sqlite.prepare("UPDATE reminders SET state = 'delivered', delivered_at = ?, delivery_error = NULL WHERE id IN (SELECT value FROM json_each(?))"),
-    failed: sqlite.prepare("UPDATE reminders SET state = 'failed', delivery_error = ? WHERE id IN (SELECT value FROM json_each(?))")
+    failed: sqlite.prepare("UPDATE reminders SET state = 'failed', delivery_error = ? WHERE id IN (SELECT value FROM json_each(?))"),
+    muted: sqlite.prepare("UPDATE reminders SET state = 'muted', delivery_error = NULL WHERE id IN (SELECT value FROM json_each(?))")
   }
 
   // What the checks of this process saw, as of the last completed one: each store's memo, and the
@@ -260,12 +264,14 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     }
   }
 
-  async function deliverAll(deliveries: Delivery[]): Promise<void> {
-    if (deliveries.length === 0) return
-    const outcomes = await deliver(deps.notifier, deliveries)
+  async function deliverAll(all: Delivery[]): Promise<void> {
+    if (all.length === 0) return
+    const { shown: deliveries, muted } = deps.narrowDeliveries?.(all) ?? { shown: all, muted: [] }
+    const outcomes = deliveries.length ? await deliver(deps.notifier, deliveries) : []
     const at = deps.clock.now()
     try {
       writeTransaction(sqlite, () => {
+        if (muted.length) statements.muted.run(JSON.stringify(muted))
         for (const { reminderIds, outcome } of outcomes) {
           if (outcome.delivered) statements.delivered.run(at, JSON.stringify(reminderIds))
           else statements.failed.run(outcome.error, JSON.stringify(reminderIds))

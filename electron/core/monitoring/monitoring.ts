@@ -2,7 +2,8 @@
  * Scheduled checks, reminders and the dashboard (issue #3), wired from their parts: the scheduler
  * (when), the check run (what), the notification centre and snoozes, and the dashboard.
  */
-import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderCentre, ReminderCentreFilter, ReminderGroupResult, ReminderItem, ReminderList, Snooze, SnoozeMode } from '../../shared/monitoring'
+import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderCentre, ReminderCentreFilter, ReminderGroupResult, ReminderItem, ReminderList, Snooze, SnoozeMode, WorklistPage } from '../../shared/monitoring'
+import type { StoreScope } from '../../shared/my-stores'
 import type { DatabaseHandle } from '../db/open-database'
 import type { WriteHold } from '../import/write-hold'
 import type { RemoteCheck, RemoteResults } from '../lazada-sync/remote-check'
@@ -13,6 +14,7 @@ import type { StatusService } from '../status/status-service'
 import { createCheckRunner } from './check-run'
 import { createDashboard } from './dashboard'
 import { createReminderCentre } from './reminders'
+import { createReminderScope } from './reminder-scope'
 import { appMetaScheduleStore } from './schedule-store'
 import { createScheduler } from './scheduler'
 
@@ -34,6 +36,8 @@ export interface MonitoringDeps {
   remote?: RemoteCheck
   /** Taken while an import writes: a check due meanwhile starts once it is let go. */
   writeHold?: WriteHold
+  /** Where the dashboard's "All stores / My stores" choice is kept; not kept (all) when absent. */
+  dashboardScope?: { get(): StoreScope; save(scope: StoreScope): void }
 }
 
 export interface Monitoring {
@@ -47,6 +51,12 @@ export interface Monitoring {
   recentRuns(limit: number): CheckRunSummary[]
   nextCheckAt(): number | null
   dashboard(): Dashboard
+  /** The dashboard for every store or the KAM's own, remembered. */
+  setDashboardScope(scope: StoreScope): Dashboard
+  /** One window of the worklist, in the dashboard's scope. */
+  worklist(offset: number, limit: number): WorklistPage
+  /** The stores an expiry-grid cell counts (a week, one country or all), in the dashboard's scope. */
+  expiryStores(from: number, to: number, country: string | null): number[]
   /** Stores in a needs-action status, archived ones excepted: the tray badge. */
   needsActionCount(): number
   reminders: {
@@ -67,7 +77,7 @@ const MINUTE_MS = 60 * 1000
 
 export function createMonitoring(deps: MonitoringDeps): Monitoring {
   const { database, clock, logger, settings } = deps
-  const runner = createCheckRunner({ ...deps, unread: () => centre.unread() })
+  const runner = createCheckRunner({ ...deps, unread: () => centre.unread(), narrowDeliveries: createReminderScope(database.sqlite, settings) })
   const centre = createReminderCentre({ ...deps, nextRungAfter: runner.nextRungAfter })
   const scheduler = createScheduler({
     clock,
@@ -80,7 +90,15 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     idle: runner.releaseHeld,
     writeHold: deps.writeHold
   })
-  const board = createDashboard({ ...deps, lastRun: () => runner.recent(1)[0] ?? null, nextCheckAt: scheduler.nextCheckAt })
+  let unkeptScope: StoreScope = 'all'
+  const board = createDashboard({
+    ...deps,
+    lastRun: () => runner.recent(1)[0] ?? null,
+    nextCheckAt: scheduler.nextCheckAt,
+    scope: deps.dashboardScope ?? { get: () => unkeptScope, save: (scope) => {
+        unkeptScope = scope
+      } }
+  })
   let unsubscribe: (() => void) | null = null
 
   /** Lazada's answers for a check; a failure here never stops the check itself. */
@@ -125,6 +143,9 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     recentRuns: runner.recent,
     nextCheckAt: scheduler.nextCheckAt,
     dashboard: board.dashboard,
+    setDashboardScope: (scope) => board.setScope(scope),
+    worklist: board.worklist,
+    expiryStores: board.expiryStores,
     needsActionCount: board.needsActionCount,
     reminders: {
       list: centre.list,

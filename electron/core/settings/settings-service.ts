@@ -11,7 +11,7 @@ import { withoutSavedHosts } from '../lazada-hosts/saved-hosts'
 import { writeTransaction } from '../db/write-transaction'
 import type { Logger } from '../ports'
 
-const SECTIONS = ['policy', 'schedule', 'reminders', 'integrator'] as const satisfies readonly (keyof CompleteSettings)[]
+const SECTIONS = ['policy', 'schedule', 'reminders', 'integrator', 'you'] as const satisfies readonly (keyof CompleteSettings)[]
 
 export function createSettingsService({ db, sqlite }: Pick<DatabaseHandle, 'db' | 'sqlite'>, logger: Logger) {
   let cached: CompleteSettings | null = null
@@ -46,7 +46,7 @@ export function createSettingsService({ db, sqlite }: Pick<DatabaseHandle, 'db' 
     /**
      * Saves every section given; a save without `integrator` keeps the stored profile, and a
      * profile without `exchangeCodeInApp` keeps the stored one (a form that does not show it must
-     * not turn it off: send `false` to). Writing the profile drops any hosts an earlier version kept.
+     * not turn it off: send `false` to); a save without `you` keeps the KAM's name. Writing the profile drops any hosts an earlier version kept.
      */
     save(next: AppSettings): CompleteSettings {
       const previous = this.get()
@@ -54,7 +54,7 @@ export function createSettingsService({ db, sqlite }: Pick<DatabaseHandle, 'db' 
         ...next.integrator,
         exchangeCodeInApp: next.integrator.exchangeCodeInApp ?? previous.integrator.exchangeCodeInApp
       }
-      const valid = completeSettingsSchema.parse({ ...next, integrator: integrator ?? previous.integrator })
+      const valid = completeSettingsSchema.parse({ ...next, integrator: integrator ?? previous.integrator, you: next.you ?? previous.you })
       writeTransaction(sqlite, () => {
         for (const section of SECTIONS) {
           db.insert(settings)

@@ -72,20 +72,22 @@ describe('dashboard', () => {
     expect(world.core.monitoring.needsActionCount()).toBe(6)
   })
 
-  it('ranks the worklist by severity, then the soonest deadline, with days left and the next action', () => {
+  it('ranks the worklist by what lapses soonest, then what lapsed most recently, then no deadline, with days left and the next action', () => {
     world = openWorld(NOW)
     const ids = portfolio()
     world.core.monitoring.reminders.snooze(ids.later, 'day')
-    const { worklist } = world.core.monitoring.dashboard()
-    expect(worklist.map((w) => [w.storeName, w.status, w.daysLeft])).toEqual([
-      ['Expired', 'expired', -10],
-      ['Legacy', 'needs-subscription', -1022],
-      ['Fresh', 'needs-subscription', null],
-      ['Reconnect', 'needs-reconnect', 60],
-      ['Soon', 'expiring', 3],
-      ['Later', 'expiring', 6]
+    const { worklist, tiers, needsAction } = world.core.monitoring.dashboard()
+    expect(worklist.map((w) => [w.storeName, w.status, w.daysLeft, w.tier])).toEqual([
+      ['Soon', 'expiring', 3, 'lapsing'],
+      ['Later', 'expiring', 6, 'lapsing'],
+      ['Reconnect', 'needs-reconnect', 60, 'lapsing'],
+      ['Expired', 'expired', -10, 'lapsed'],
+      ['Legacy', 'needs-subscription', -1022, 'lapsed'],
+      ['Fresh', 'needs-subscription', null, 'no-deadline']
     ])
-    expect(worklist[4]).toMatchObject({
+    expect(tiers).toEqual({ lapsing: 3, lapsed: 2, 'no-deadline': 1 })
+    expect(needsAction).toBe(worklist.length)
+    expect(worklist[0]).toMatchObject({
       storeId: ids.soon,
       clientName: 'Acme Pte Ltd',
       country: 'SG',
@@ -95,10 +97,10 @@ describe('dashboard', () => {
       nextAction: { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook: 'renew-and-reauthorize', step: 1 },
       snoozedUntil: null
     })
-    expect(worklist[5]!.snoozedUntil).toBe(world.clock.now() + 24 * HOUR)
+    expect(worklist[1]!.snoozedUntil).toBe(world.clock.now() + 24 * HOUR)
     // Days left are counted at the moment of asking.
     world.clock.advance(24 * HOUR)
-    expect(world.core.monitoring.dashboard().worklist[4]!.daysLeft).toBe(2)
+    expect(world.core.monitoring.dashboard().worklist[0]!.daysLeft).toBe(2)
   })
 
   it('lists a subscription ending 11 Dec 00:00 with 14 days left on 27 Nov, expiring, and 15 the day before, healthy', async () => {

@@ -26,9 +26,11 @@ import { ipcContract } from '../../../electron/shared/ipc-contract'
 import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
 import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
+import { WORKLIST_PAGE_ROWS } from '../../../electron/shared/monitoring'
 import type { CheckRunSummary, Dashboard, ReminderCentreFilter, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
 import { buildCentre, filteredEntries } from '../../../electron/core/monitoring/centre-view'
 import type { CentreRow } from '../../../electron/core/monitoring/centre-view'
+import type { StoreScope } from '../../../electron/shared/my-stores'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
 import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
@@ -186,8 +188,16 @@ export function makeWorklistItem(overrides: Partial<WorklistItem> = {}): Worklis
     daysLeft: 7,
     nextAction: { label: 'Order “Authorization Only” for “Half a year” on Service Market', playbook: 'renew-and-reauthorize', step: 1 },
     snoozedUntil: null,
+    tier: overrides.deadline === null ? 'no-deadline' : (overrides.deadline ?? TEST_NOW + 7 * DAY) > TEST_NOW ? 'lapsing' : 'lapsed',
     ...overrides
   }
+}
+
+/** A dashboard's tier counts, from its worklist (main counts them in SQL). */
+export function tiersOf(worklist: readonly WorklistItem[]): Dashboard['tiers'] {
+  const tiers = { lapsing: 0, lapsed: 0, 'no-deadline': 0 }
+  for (const item of worklist) tiers[item.tier]++
+  return tiers
 }
 
 export function makeRun(overrides: Partial<CheckRunSummary> = {}): CheckRunSummary {
@@ -211,7 +221,13 @@ function emptyCounts(): Record<StoreStatus, number> {
 /** Thirteen Mondays from the week of TEST_NOW. */
 export function emptyExpiryWeeks(): Dashboard['expiryWeeks'] {
   const monday = Date.parse('2026-11-23T00:00:00Z')
-  return Array.from({ length: 13 }, (_, i) => ({ weekStart: new Date(monday + i * 7 * DAY).toISOString().slice(0, 10), byCountry: {}, total: 0 }))
+  return Array.from({ length: 13 }, (_, i) => ({
+    weekStart: new Date(monday + i * 7 * DAY).toISOString().slice(0, 10),
+    from: monday + i * 7 * DAY,
+    to: monday + (i + 1) * 7 * DAY,
+    byCountry: {},
+    total: 0
+  }))
 }
 
 function matchesQuery(store: Store, query: PortfolioQuery, now: number): boolean {
@@ -283,8 +299,16 @@ export class FakeBridge {
   snoozes = new Map<number, Snooze>()
   /** The centre's facts default: run 1, status expiring, the store's owner (else none). */
   reminders: FakeReminder[] = []
-  /** When set, `dashboard:get` answers it; otherwise one is built from the stores. */
+  /**
+   * When set, `dashboard:get` answers it (its worklist the whole list: main sends the first
+   * window, `dashboard:worklist` the others); otherwise one is built from the stores.
+   */
   dashboard: Dashboard | null = null
+  /** The dashboard "My stores" shows, when set; `dashboard:set-scope` picks between the two. */
+  myDashboard: Dashboard | null = null
+  dashboardScope: StoreScope = 'all'
+  /** What `dashboard:expiry-stores` answers. */
+  expiryStoreIds: number[] = []
   runs: CheckRunSummary[] = []
   settings: AppSettings = structuredClone(DEFAULT_SETTINGS)
   /** Checklist runs per store, open first, then newest first (as main answers). */
@@ -406,11 +430,24 @@ export class FakeBridge {
     return detail ? ok(detail) : fail('not-found', `Store #${id} does not exist; it may have been deleted`)
   }
 
+  private scopedDashboard(): Dashboard {
+    if (this.dashboardScope === 'mine' && this.myDashboard) return { ...this.myDashboard, scope: 'mine' }
+    return this.dashboard ?? this.buildDashboard()
+  }
+
+  private firstWindow(dashboard: Dashboard): Dashboard {
+    return { ...dashboard, worklist: dashboard.worklist.slice(0, WORKLIST_PAGE_ROWS) }
+  }
+
   private buildDashboard(): Dashboard {
     const counts = emptyCounts()
     for (const store of this.stores) if (store.status !== 'archived') counts[store.status]++
     const needsAction = NEEDS_ACTION_STATUSES.reduce((sum, s) => sum + counts[s], 0)
     return {
+      scope: 'all',
+      kamName: '',
+      myOwnerNames: [],
+      tiers: { lapsing: 0, lapsed: 0, 'no-deadline': 0 },
       counts,
       needsAction,
       archived: this.stores.filter((s) => s.status === 'archived').length,
@@ -946,7 +983,16 @@ export class FakeBridge {
       return ok(this.settleAttempt(attemptId, { outcome: 'abandoned', outcomeReason: 'Withdrawn by the KAM' })!)
     })
 
-    this.handle('dashboard:get', () => ok(this.dashboard ?? this.buildDashboard()))
+    this.handle('dashboard:get', () => ok(this.firstWindow(this.scopedDashboard())))
+    this.handle('dashboard:set-scope', ({ scope }) => {
+      this.dashboardScope = scope
+      return ok(this.firstWindow(this.scopedDashboard()))
+    })
+    this.handle('dashboard:worklist', ({ offset, limit }) => {
+      const { worklist, needsAction } = this.scopedDashboard()
+      return ok({ offset, items: worklist.slice(offset, offset + limit), total: needsAction })
+    })
+    this.handle('dashboard:expiry-stores', () => ok(this.expiryStoreIds))
     this.handle('checks:run-now', () => {
       const run = makeRun({ startedAt: Date.now(), finishedAt: Date.now() + 500, storesChecked: this.stores.length })
       this.runs.unshift(run)
@@ -1034,7 +1080,7 @@ export class FakeBridge {
     this.handle('settings:get', () => ok(this.settings))
     this.handle('settings:save', (settings) => {
       // Without `integrator` main keeps the stored profile.
-      this.settings = { ...settings, integrator: settings.integrator ?? this.integrator() }
+      this.settings = { ...settings, integrator: settings.integrator ?? this.integrator(), you: settings.you ?? this.settings.you }
       // Saving writes the profile without the hosts an earlier version kept.
       this.lazadaHosts = { ...this.lazadaHosts, ignoredSaved: [] }
       return ok(this.settings)

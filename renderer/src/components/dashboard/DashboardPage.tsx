@@ -16,17 +16,20 @@ import { useSaveTemplate } from '../import/useSaveTemplate'
 import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
 import { ExpiryGrid } from './ExpiryGrid'
 import { LazadaPanel } from './LazadaPanel'
+import { ScopeSwitch } from './ScopeSwitch'
 import { StatusCounts } from './StatusCounts'
 import { Worklist } from './Worklist'
 import { LoadFailed } from '../common/LoadFailed'
 
-function AllFine({ watched }: { watched: number }) {
+function AllFine({ watched, mine }: { watched: number; mine: boolean }) {
   return (
     <EmptyState size="sm" py="lg">
       <EmptyState.Indicator>
         <IconCircleCheck color="var(--mantine-color-green-7)" />
       </EmptyState.Indicator>
-      <EmptyState.Title order={3}>All {plural(watched, 'store')} are fine</EmptyState.Title>
+      <EmptyState.Title order={3}>
+        {watched === 0 && mine ? 'None of the stores is yours yet' : `All ${mine ? 'your ' : ''}${plural(watched, 'store')} are fine`}
+      </EmptyState.Title>
       <EmptyState.Description>Nothing needs action. Storewatch keeps checking and will remind you before a deadline.</EmptyState.Description>
     </EmptyState>
   )
@@ -65,11 +68,12 @@ export function DashboardPage() {
   }
 
   const watched = STORE_STATUSES.reduce((sum, s) => sum + (dashboard.counts[s] ?? 0), 0)
-  if (watched + dashboard.archived === 0) {
+  const mine = dashboard.scope === 'mine'
+  if (watched + dashboard.archived === 0 && !mine) {
     return <EmptyPortfolio onImport={openImport} onAdd={openCreate} onTemplate={() => void saveTemplate()} />
   }
 
-  const worklist = dashboard.worklist
+  const total = dashboard.needsAction
   return (
     <div className="page-scroll">
       <Stack gap="md" p="md" maw={1600}>
@@ -77,11 +81,15 @@ export function DashboardPage() {
           <Title order={2} size="h3">
             Dashboard
           </Title>
-          <Text size="sm" c="dimmed" data-testid="dashboard-summary">
+          <Text size="sm" c="dimmed" data-testid="dashboard-summary" className="truncates">
+            {mine ? 'Your ' : ''}
             {plural(watched, 'store')} · {formatCount(dashboard.needsAction)} need action
             {dashboard.archived > 0 && ` · ${formatCount(dashboard.archived)} archived`}
           </Text>
           {loading && <Loader size="xs" aria-label="Updating" />}
+          <div style={{ marginLeft: 'auto' }}>
+            <ScopeSwitch scope={dashboard.scope} kamName={dashboard.kamName} />
+          </div>
         </Group>
         {error && (
           <Text size="sm" c="red" role="alert">
@@ -89,20 +97,20 @@ export function DashboardPage() {
           </Text>
         )}
 
-        <StatusCounts counts={dashboard.counts} />
+        <StatusCounts counts={dashboard.counts} owners={mine ? dashboard.myOwnerNames : null} />
 
         <Card withBorder padding="md" radius="md" component="section" aria-labelledby="worklist-title">
           <Group gap="xs" mb="sm" align="baseline">
             <Title order={3} size="h5" id="worklist-title">
               Needs action
             </Title>
-            {worklist.length > 0 && (
-              <Text size="sm" c="dimmed">
-                {plural(worklist.length, 'store')}, most urgent first
+            {total > 0 && (
+              <Text size="sm" c="dimmed" data-testid="worklist-count">
+                {plural(total, 'store')}, what loses orders soonest first
               </Text>
             )}
           </Group>
-          {worklist.length ? <Worklist items={worklist} total={dashboard.needsAction} now={now} /> : <AllFine watched={watched} />}
+          {total > 0 ? <Worklist dashboard={dashboard} now={now} /> : <AllFine watched={watched} mine={mine} />}
         </Card>
 
         <LazadaPanel now={now} />
@@ -116,7 +124,7 @@ export function DashboardPage() {
               by week (from Monday) and country
             </Text>
           </Group>
-          <ExpiryGrid weeks={dashboard.expiryWeeks} />
+          <ExpiryGrid weeks={dashboard.expiryWeeks} mine={mine} />
         </Card>
       </Stack>
     </div>

@@ -1,12 +1,20 @@
 /**
  * Subscriptions ending in the next 90 days: 13 weeks across, one row per country, a count in each
- * cell shaded by how many end that week, with totals. Shows when the renewals will bunch up.
+ * cell shaded by how many end that week, with totals. Shows when the renewals will bunch up. Each
+ * count (a cell, a week's or a country's total) is a button: it opens the portfolio on exactly the
+ * stores it counted (`?ids=`, with what they are in the chip there, clearable).
  */
 import { Table, Text, Tooltip } from '@mantine/core'
+import { useState } from 'react'
+import type { ReactNode } from 'react'
+import { useLocation } from 'wouter'
+import { api } from '../../api/client'
 import { COVERED_COUNTRIES } from '../../../../electron/shared/countries'
 import type { ExpiryWeek } from '../../../../electron/shared/monitoring'
+import { MAX_ADDRESS_STORE_IDS } from '../../../../electron/shared/portfolio'
 import { formatCalendarDate } from '../../lib/dates'
 import { countryName, formatCount, plural } from '../../lib/format'
+import { toastError } from '../../lib/toast'
 
 /** Indigo shades for 1…max stores in a cell; white text from shade 6 up. */
 const SHADES = [1, 2, 3, 4, 6, 7] as const
@@ -26,7 +34,52 @@ function countryOrder(a: string, b: string): number {
   return a.localeCompare(b)
 }
 
-export function ExpiryGrid({ weeks }: { weeks: ExpiryWeek[] }) {
+/** Which stores a count stands for: subscriptions ending in [from, to), in one country or all. */
+interface CellScope {
+  from: number
+  to: number
+  country: string | null
+  /** What the portfolio's chip says they are. */
+  about: string
+}
+
+/** The portfolio on the stores of one count. */
+export function expiryStoresHref(ids: readonly number[], about: string): string {
+  return `/portfolio?${new URLSearchParams({ ids: ids.join(','), about }).toString()}`
+}
+
+function useOpenCell() {
+  const [, navigate] = useLocation()
+  const [opening, setOpening] = useState<string | null>(null)
+  async function open(key: string, cell: CellScope): Promise<void> {
+    setOpening(key)
+    const result = await api.dashboard.expiryStores({ from: cell.from, to: cell.to, country: cell.country })
+    setOpening(null)
+    if (!result.ok) {
+      toastError('Could not open these stores', result.error.message)
+      return
+    }
+    if (result.value.length > MAX_ADDRESS_STORE_IDS) {
+      toastError('Too many stores to open at once', `${formatCount(result.value.length)} stores: open a single week and country (at most ${formatCount(MAX_ADDRESS_STORE_IDS)}).`)
+      return
+    }
+    navigate(expiryStoresHref(result.value, cell.about))
+  }
+  return { opening, open }
+}
+
+function CountButton({ count, label, busy, onOpen, children }: { count: number; label: string; busy: boolean; onOpen(): void; children: ReactNode }) {
+  if (count === 0) return null
+  return (
+    <button type="button" className="expiry-open" aria-label={label} aria-busy={busy || undefined} onClick={onOpen}>
+      {children}
+    </button>
+  )
+}
+
+export function ExpiryGrid({ weeks, mine = false }: { weeks: ExpiryWeek[]; mine?: boolean }) {
+  const { opening, open } = useOpenCell()
+  const whose = mine ? 'your subscriptions' : 'subscriptions'
   const countries = [...new Set(weeks.flatMap((w) => Object.keys(w.byCountry)))].sort(countryOrder)
   const total = weeks.reduce((sum, w) => sum + w.total, 0)
   const max = Math.max(0, ...weeks.flatMap((w) => Object.values(w.byCountry)))
@@ -69,18 +122,31 @@ export function ExpiryGrid({ weeks }: { weeks: ExpiryWeek[] }) {
                 </Table.Th>
                 {weeks.map((week) => {
                   const count = week.byCountry[country] ?? 0
+                  const key = `${week.weekStart}|${country}`
+                  const about = `${whose} ending the week of ${formatCalendarDate(week.weekStart, true)} in ${countryName(country)}`
                   return (
-                    <Table.Td
-                      key={week.weekStart}
-                      className="expiry-cell"
-                      style={shade(count, max)}
-                      aria-label={count ? `${countryName(country)}, week of ${formatCalendarDate(week.weekStart, true)}: ${plural(count, 'subscription')}` : undefined}
-                    >
-                      {count ? formatCount(count) : ''}
+                    <Table.Td key={week.weekStart} className="expiry-cell" style={shade(count, max)} data-testid={`expiry-cell-${country}-${week.weekStart}`}>
+                      <CountButton
+                        count={count}
+                        busy={opening === key}
+                        label={`${countryName(country)}, week of ${formatCalendarDate(week.weekStart, true)}: ${plural(count, 'subscription')}. Open these stores`}
+                        onOpen={() => void open(key, { from: week.from, to: week.to, country, about })}
+                      >
+                        {formatCount(count)}
+                      </CountButton>
                     </Table.Td>
                   )
                 })}
-                <Table.Td className="expiry-total">{formatCount(rowTotal)}</Table.Td>
+                <Table.Td className="expiry-total">
+                  <CountButton
+                    count={rowTotal}
+                    busy={opening === country}
+                    label={`${countryName(country)}, next 90 days: ${plural(rowTotal, 'subscription')}. Open these stores`}
+                    onOpen={() => void open(country, { from: weeks[0]!.from, to: weeks.at(-1)!.to, country, about: `${whose} ending in the next 90 days in ${countryName(country)}` })}
+                  >
+                    {formatCount(rowTotal)}
+                  </CountButton>
+                </Table.Td>
               </Table.Tr>
             )
           })}
@@ -90,7 +156,14 @@ export function ExpiryGrid({ weeks }: { weeks: ExpiryWeek[] }) {
             <Table.Th scope="row">All</Table.Th>
             {weeks.map((week) => (
               <Table.Td key={week.weekStart} className="expiry-cell expiry-total">
-                {week.total ? formatCount(week.total) : ''}
+                <CountButton
+                  count={week.total}
+                  busy={opening === week.weekStart}
+                  label={`Week of ${formatCalendarDate(week.weekStart, true)}, every country: ${plural(week.total, 'subscription')}. Open these stores`}
+                  onOpen={() => void open(week.weekStart, { from: week.from, to: week.to, country: null, about: `${whose} ending the week of ${formatCalendarDate(week.weekStart, true)}` })}
+                >
+                  {formatCount(week.total)}
+                </CountButton>
               </Table.Td>
             ))}
             <Table.Td className="expiry-total" data-testid="expiry-total">

@@ -1,4 +1,7 @@
-/** Counts by status, in the order of urgency; each card opens the portfolio on that status. */
+/**
+ * Counts by status, in the order of urgency; each card opens the portfolio on that status (and,
+ * in "My stores", on the KAM's owner names), so the portfolio lists what the card counted.
+ */
 import { Text, UnstyledButton } from '@mantine/core'
 import { Link } from 'wouter'
 import { STATUS_LABELS, STORE_STATUSES } from '../../../../electron/shared/status'
@@ -6,7 +9,14 @@ import type { StoreStatus } from '../../../../electron/shared/status'
 import { formatCount, plural } from '../../lib/format'
 import { STATUS_COLORS } from '../../lib/status-style'
 
-export function StatusCounts({ counts }: { counts: Record<StoreStatus, number> }) {
+/** The portfolio on one status, narrowed to the given owners when there are some. */
+export function statusHref(status: StoreStatus, owners: readonly string[] | null): string {
+  const params = new URLSearchParams({ status })
+  for (const owner of owners ?? []) params.append('owner', owner)
+  return `/portfolio?${params.toString()}`
+}
+
+export function StatusCounts({ counts, owners = null }: { counts: Record<StoreStatus, number>; owners?: readonly string[] | null }) {
   return (
     <nav aria-label="Stores by status" className="status-counts">
       {STORE_STATUSES.map((status) => {
@@ -16,7 +26,7 @@ export function StatusCounts({ counts }: { counts: Record<StoreStatus, number> }
           <UnstyledButton
             key={status}
             component={Link}
-            href={`/portfolio?status=${status}`}
+            href={statusHref(status, owners)}
             className="status-count"
             data-empty={count === 0}
             style={{ borderLeftColor: `var(--mantine-color-${color}-${count === 0 ? 2 : 6})` }}

@@ -1,34 +1,48 @@
 /**
- * The "needs action" worklist: the stores to act on, in main's order, with why, by when, Lazada's
- * marks (a disagreement, "can't check", a refused token) and the checklist step that resolves
- * each. It is the shared DataGrid: a row opens its store on click or Enter, ↑ ↓ move between rows,
- * and rows can be selected (checkbox, Shift for a range, Ctrl/Cmd, Space). One snooze menu serves
- * every row, so a row costs a few plain elements however long the list.
+ * The "needs action" worklist: every store to act on, in main's order (what loses orders soonest,
+ * electron/core/monitoring/urgency-rank.ts), under a heading per tier (lapsing, lapsed, no
+ * deadline known), with why, by when ("lapses in 1 day"), Lazada's marks (a disagreement, "can't
+ * check", a refused token) and the checklist step that resolves each. It is the shared DataGrid
+ * over the whole list, whose rows main sends a window at a time: a row opens its store on click or
+ * Enter, ↑ ↓ move between rows, and rows can be selected (checkbox, Shift for a range, Ctrl/Cmd,
+ * Space). One snooze menu serves every row, so a row costs a few plain elements however long the list.
  */
 import { Button, Group, Menu, Stack, Text } from '@mantine/core'
 import { IconBellZ, IconBellZFilled } from '@tabler/icons-react'
 import { useCallback, useMemo, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { useLocation } from 'wouter'
-import type { SnoozeMode, WorklistItem } from '../../../../electron/shared/monitoring'
+import { URGENCY_TIER_LABELS } from '../../../../electron/shared/monitoring'
+import type { Dashboard, SnoozeMode, UrgencyTier, WorklistItem } from '../../../../electron/shared/monitoring'
 import type { NextAction } from '../../../../electron/shared/status'
 import { deadlineSummary } from '../../lib/deadline-cells'
 import { deadlineHint } from '../list/deadline-hint'
 import { formatKamTime } from '../../lib/dates'
-import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
+import { formatCount, plural, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
-import { useDashboardStore } from '../../stores/useDashboardStore'
+import { useDashboardStore, worklistRowAt } from '../../stores/useDashboardStore'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
-import { DataGrid } from '../list/DataGrid'
+import { DataGrid, SECTION_HEADING_HEIGHT } from '../list/DataGrid'
 import type { GridColumn, GridSelection } from '../list/DataGrid'
 import { StatusBadge } from '../portfolio/StatusBadge'
 
-/** Rows shown before "Show all": the first screenful or two is what a KAM works through first. */
-export const WORKLIST_FIRST_ROWS = 50
 const ROW_HEIGHT = 60
+
+/** Why a row stands where it does: "lapses in 1 day", "lapsed 3 days ago", "no deadline known". */
+export function urgencyPhrase(item: Pick<WorklistItem, 'tier' | 'daysLeft'>): string {
+  const days = item.daysLeft
+  if (item.tier === 'no-deadline' || days === null) return 'no deadline known'
+  if (item.tier === 'lapsing') return days <= 0 ? 'lapses today' : `lapses in ${distance(days)}`
+  return days >= 0 ? 'lapsed today' : `lapsed ${distance(-days)} ago`
+}
+
+/** Days, or months past two of them (the exact count stops mattering), as the other lists say it. */
+function distance(days: number): string {
+  return days >= 60 ? `${Math.round(days / 30.4)} months` : plural(days, 'day')
+}
 
 interface CellContext {
   now: number
@@ -36,13 +50,18 @@ interface CellContext {
 }
 
 function DeadlineCell({ item, now }: { item: WorklistItem; now: number }) {
-  if (item.deadline === null) return <span className="text-dimmed">{EMPTY_VALUE}</span>
+  if (item.deadline === null)
+    return (
+      <span className="text-dimmed" data-testid="worklist-urgency">
+        {urgencyPhrase(item)}
+      </span>
+    )
   const deadline = deadlineSummary(item.deadline, item.country, now, item.daysLeft)
   return (
     <>
       <span className="cell-line truncates" {...deadlineHint(item.deadline, item.country)}>
-        <span className="urgency cell-strong" data-urgency={deadline.urgency}>
-          {deadline.distance}
+        <span className="urgency cell-strong" data-urgency={deadline.urgency} data-testid="worklist-urgency">
+          {urgencyPhrase(item)}
         </span>
         <span className="text-dimmed"> · </span>
         {deadline.storeTime}
@@ -122,7 +141,7 @@ const COLUMNS: GridColumn<WorklistItem, CellContext>[] = [
       </>
     )
   },
-  { id: 'deadline', header: 'Deadline', width: 290, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
+  { id: 'deadline', header: 'Deadline', width: 305, grow: 1, priority: 90, cell: (item, { now }) => <DeadlineCell item={item} now={now} /> },
   { id: 'next', header: 'Next action', width: 190, grow: 2, priority: 80, cell: (item) => <NextActionCell action={item.nextAction} /> },
   { id: 'snooze', header: 'Snooze', hideHeader: true, width: 48, priority: 99, hideable: false, cell: (item, context) => <SnoozeButton item={item} context={context} /> }
 ]
@@ -208,55 +227,79 @@ function WorklistSelection({ count, total }: { count: number; total: number }) {
   )
 }
 
-export function Worklist({ items, total, now }: { items: WorklistItem[]; total: number; now: number }) {
+/** Where each tier's first row stands, for its heading. */
+function tierStarts(tiers: Dashboard['tiers']): Map<number, UrgencyTier> {
+  const starts = new Map<number, UrgencyTier>()
+  let index = 0
+  for (const tier of ['lapsing', 'lapsed', 'no-deadline'] as const) {
+    if (tiers[tier] > 0 && !starts.has(index)) starts.set(index, tier)
+    index += tiers[tier]
+  }
+  return starts
+}
+
+export function Worklist({ dashboard, now }: { dashboard: Dashboard; now: number }) {
   const [, navigate] = useLocation()
   const snoozing = useDashboardStore((s) => s.snoozing)
   const selection = useDashboardStore((s) => s.selection)
-  const { selectRow, selectAllNeedingAction, clearSelection } = useDashboardStore.getState()
-  const [showAll, setShowAll] = useState(false)
-  const shown = showAll ? items.length : Math.min(items.length, WORKLIST_FIRST_ROWS)
+  const pages = useDashboardStore((s) => s.pages)
+  const { selectRow, selectAllNeedingAction, clearSelection, showRows } = useDashboardStore.getState()
+  const total = dashboard.needsAction
   const context = useMemo(() => ({ now, snoozing }), [now, snoozing])
-  const { menu, onGridClick } = useSharedSnoozeMenu(items, now)
+  const loadedItems = useMemo(() => Object.values(pages).flat(), [pages])
+  const { menu, onGridClick } = useSharedSnoozeMenu(loadedItems, now)
   const count = selectedCount(selection, total)
+  const starts = useMemo(() => tierStarts(dashboard.tiers), [dashboard.tiers])
 
   const gridSelection: GridSelection = {
     isSelected: (id) => isSelected(selection, id),
     state: count === 0 ? 'none' : count >= total ? 'all' : 'some',
     allLabel: `Select all ${formatCount(total)} needing action`,
-    onSelect: selectRow,
+    onSelect: (index, gesture) => void selectRow(index, gesture),
     onSelectAll: selectAllNeedingAction,
     onClear: clearSelection
   }
-  const getRow = useCallback((index: number) => (index < shown ? items[index] : undefined), [items, shown])
+  const getRow = useCallback((index: number) => worklistRowAt(pages, index), [pages])
+  const sectionHeading = useCallback(
+    (index: number) => {
+      const tier = starts.get(index)
+      if (!tier) return null
+      return (
+        <span data-testid="worklist-tier" data-tier={tier}>
+          <strong>{URGENCY_TIER_LABELS[tier]}</strong>
+          <span className="text-dimmed"> · {plural(dashboard.tiers[tier], 'store')}</span>
+        </span>
+      )
+    },
+    [starts, dashboard.tiers]
+  )
+  const headings = starts.size * SECTION_HEADING_HEIGHT
 
   return (
     <Stack gap="xs">
       <WorklistSelection count={count} total={total} />
       {/* The snooze buttons' clicks bubble here; the grid leaves clicks on buttons to their owners. */}
-      <div onClick={onGridClick} className="worklist-box" style={{ height: `min(60vh, ${shown * ROW_HEIGHT + 40}px)` }}>
+      <div onClick={onGridClick} className="worklist-box" style={{ height: `min(60vh, ${total * ROW_HEIGHT + headings + 40}px)` }}>
         <DataGrid<WorklistItem, CellContext>
           label="Needs action"
           testId="worklist-grid"
           columns={COLUMNS}
-          count={shown}
+          count={total}
           rowHeight={ROW_HEIGHT}
           getRow={getRow}
+          sectionHeading={sectionHeading}
           rowId={(item) => item.storeId}
           rowLabel={storeLabel}
           extra={context}
           selection={gridSelection}
+          onRangeChange={showRows}
           onOpen={(index) => {
-            const item = items[index]
+            const item = worklistRowAt(pages, index)
             if (item) navigate(`/stores/${item.storeId}`)
           }}
         />
       </div>
       {menu}
-      {items.length > shown && (
-        <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setShowAll(true)}>
-          Show all {formatCount(items.length)}
-        </Button>
-      )}
     </Stack>
   )
 }

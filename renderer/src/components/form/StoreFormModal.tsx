@@ -6,7 +6,7 @@ import { Alert, Autocomplete, Button, Fieldset, Group, Modal, Select, SimpleGrid
 import { useForm } from '@mantine/form'
 import type { FormErrors } from '@mantine/form'
 import { IconAlertCircle, IconWorldOff } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useLocation } from 'wouter'
 import { isCoveredCountry } from '../../../../electron/shared/countries'
 import type { Store } from '../../../../electron/shared/portfolio'
@@ -17,6 +17,7 @@ import { countryName, storeLabel } from '../../lib/format'
 import { hideToast, toastSuccess } from '../../lib/toast'
 import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useSettingsStore } from '../../stores/useSettingsStore'
 import { CountrySelect } from './CountrySelect'
 
 export interface StoreFormValues {
@@ -43,7 +44,8 @@ const LEGEND_STYLES = {
 
 const CHANNEL_OPTIONS = CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] }))
 
-function valuesFrom(store: Store | null): StoreFormValues {
+/** A store's values; a new store's owner is the KAM (Settings → You), when they gave a name. */
+function valuesFrom(store: Store | null, kamName = ''): StoreFormValues {
   return {
     clientName: store?.clientName ?? '',
     storeName: store?.storeName ?? '',
@@ -56,7 +58,7 @@ function valuesFrom(store: Store | null): StoreFormValues {
     contactPhone: store?.contactPhone ?? '',
     contactChannel: store?.contactChannel ?? null,
     omsStoreRef: store?.omsStoreRef ?? '',
-    ownerKam: store?.ownerKam ?? '',
+    ownerKam: store ? (store.ownerKam ?? '') : kamName.trim(),
     tags: store?.tags ?? [],
     notes: store?.notes ?? ''
   }
@@ -84,14 +86,22 @@ function StoreForm({ editing }: { editing: Store | null }) {
   const saving = useStoreFormStore((s) => s.saving)
   const { save, close } = useStoreFormStore.getState()
   const facets = usePortfolioStore((s) => s.facets)
+  const kamName = useSettingsStore((s) => s.settings?.you?.name ?? '')
   const [serverError, setServerError] = useState<AppErrorInfo | null>(null)
 
   const form = useForm<StoreFormValues>({
     mode: 'controlled',
-    initialValues: valuesFrom(editing),
+    initialValues: valuesFrom(editing, kamName),
     validate,
     validateInputOnBlur: true
   })
+
+  // The settings may arrive after the form opened: the name fills an owner the KAM left alone.
+  useEffect(() => {
+    if (editing || kamName.trim() === '' || form.isTouched('ownerKam') || form.getValues().ownerKam !== '') return
+    form.setFieldValue('ownerKam', kamName.trim())
+    form.resetTouched()
+  }, [editing, kamName, form])
 
   const input = (key: StoreFieldKey) => ({
     label: label(key),
@@ -239,6 +249,11 @@ export function StoreFormModal() {
   const editing = useStoreFormStore((s) => s.editing)
   const session = useStoreFormStore((s) => s.session)
   const close = useStoreFormStore((s) => s.close)
+
+  // The KAM's name (Settings → You) is a new store's owner.
+  useEffect(() => {
+    if (opened && !editing && !useSettingsStore.getState().loaded) void useSettingsStore.getState().load()
+  }, [opened, editing])
 
   return (
     <Modal opened={opened} onClose={close} title={editing ? 'Edit store' : 'Add store'} size={960} centered>

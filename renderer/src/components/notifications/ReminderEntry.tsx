@@ -15,6 +15,11 @@ const STATE_BADGES: Partial<Record<ReminderState, { label: string; color: string
     color: 'red',
     hint: 'Your computer refused the notification (notifications may be off for Storewatch). It is kept here.'
   },
+  muted: {
+    label: 'Not one of your stores',
+    color: 'gray',
+    hint: 'You asked to be reminded only about your own stores (Settings → You), so the system did not show it. It is kept here.'
+  },
   skipped: {
     label: 'Skipped',
     color: 'gray',

@@ -1,9 +1,9 @@
 import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconBell, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
+import { IconBell, IconCalendarEvent, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
-import { PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
+import { MAX_ADDRESS_STORE_IDS, PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
 import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
 import { selectedCount } from '../../lib/selection'
@@ -38,7 +38,7 @@ function parseIds(value: string | null): number[] {
     .split(',')
     .map((part) => Number(part.trim()))
     .filter((id) => Number.isInteger(id) && id > 0)
-  return [...new Set(ids)].slice(0, 1000)
+  return [...new Set(ids)].slice(0, MAX_ADDRESS_STORE_IDS)
 }
 
 function parseStatus(value: string | null): PortfolioStatus | null {
@@ -46,27 +46,32 @@ function parseStatus(value: string | null): PortfolioStatus | null {
 }
 
 /**
- * The view follows the address: `?ids=` narrows it to a reminder's stores for as long as the
- * address says so; `?status=` applies once (a link from elsewhere) and leaves the address.
+ * The view follows the address: `?ids=` narrows it to a reminder's stores (or a dashboard grid
+ * cell's, `about` saying what they are) for as long as the address says so; `?status=` (with
+ * `owner=` for each owner name, the dashboard's "My stores") applies once and leaves the address.
  */
-function useQueryFromAddress(): number[] {
+function useQueryFromAddress(): { ids: number[]; about: string | null } {
   const search = useSearch()
   const [, navigate] = useLocation()
   const params = new URLSearchParams(search)
   const ids = parseIds(params.get('ids'))
   const idsKey = ids.join(',')
+  const about = params.get('about')
   const status = parseStatus(params.get('status'))
+  const ownersKey = JSON.stringify(params.getAll('owner').slice(0, 1000))
 
   useEffect(() => {
     const portfolio = usePortfolioStore.getState()
     if (status) {
       portfolio.showOnlyStatus(status)
+      const owners = JSON.parse(ownersKey) as string[]
+      if (owners.length) portfolio.setFilter('owners', owners)
       navigate(idsKey ? `/portfolio?ids=${idsKey}` : '/portfolio', { replace: true })
     }
     portfolio.setStoreIds(parseIds(idsKey))
-  }, [idsKey, status, navigate])
+  }, [idsKey, status, ownersKey, navigate])
 
-  return ids
+  return { ids, about }
 }
 
 /** Where the highlighted store stands in the view: from the rows loaded, else asked of main. */
@@ -191,7 +196,7 @@ function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
 
 export function PortfolioPage() {
   const [, navigate] = useLocation()
-  const reminderIds = useQueryFromAddress()
+  const { ids: reminderIds, about: idsAbout } = useQueryFromAddress()
   const total = usePortfolioStore((s) => s.total)
   const filtered = usePortfolioStore((s) => isFiltered(s.query))
   const narrowedToIds = usePortfolioStore((s) => s.query.storeIds.length > 0)
@@ -302,11 +307,11 @@ export function PortfolioPage() {
                   radius="sm"
                   tt="none"
                   fw={500}
-                  leftSection={<IconBell size={14} />}
+                  leftSection={idsAbout ? <IconCalendarEvent size={14} /> : <IconBell size={14} />}
                   rightSection={<CloseButton size="xs" aria-label="Show all stores" onClick={() => navigate('/portfolio')} />}
                   data-testid="reminder-chip"
                 >
-                  Showing the {plural(reminderIds.length, 'store')} from a reminder
+                  {idsAbout ? `Showing the ${plural(reminderIds.length, 'store')}: ${idsAbout}` : `Showing the ${plural(reminderIds.length, 'store')} from a reminder`}
                 </Badge>
               )}
               <Text size="sm" c="dimmed" aria-live="polite" data-testid="portfolio-count">

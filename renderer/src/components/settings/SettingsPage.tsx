@@ -3,7 +3,8 @@
  * the legacy grace, the reminder window), how often the portfolio is checked, the reminders, and
  * the integrator profile (its app, OMS, app key, callback, Service Market links), and the Lazada
  * connection (the app secret, acting at once, and the in-app exchange, saved with the rest). Saving
- * re-checks the whole portfolio in main. `#/settings?section=integrator` opens on the integrator
+ * re-checks the whole portfolio in main. `#/settings?section=you` opens on You (the KAM's name as
+ * owner), `#/settings?section=integrator` on the integrator
  * profile, `?section=lazada` on the Lazada connection, `?section=data` on the backups (Data).
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
@@ -55,8 +56,8 @@ const countrySelectProps = {
   nothingFoundMessage: 'No such country'
 } as const
 
-/** Everything but the integrator profile: "Reset to defaults" keeps the app key, callback and links. */
-const { integrator: _integrator, ...RESETTABLE_DEFAULTS } = DEFAULT_SETTINGS
+/** Everything but the integrator profile and the KAM's name: "Reset to defaults" keeps the app key, callback, links and who you are. */
+const { integrator: _integrator, you: _you, ...RESETTABLE_DEFAULTS } = DEFAULT_SETTINGS
 
 function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSettings; focusSection: string | null; onFocused(): void }) {
   const saving = useSettingsStore((s) => s.saving)
@@ -69,11 +70,13 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
   const dirty = JSON.stringify(values) !== JSON.stringify(saved)
   const integratorRef = useRef<HTMLElement | null>(null)
   const lazadaRef = useRef<HTMLElement | null>(null)
+  const youRef = useRef<HTMLElement | null>(null)
 
   // The Lazada connection is the last section: scrolled to once its content is there to scroll to.
   const lazadaShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
   useEffect(() => {
-    const target = focusSection === 'integrator' ? integratorRef : focusSection === 'lazada' && lazadaShown ? lazadaRef : null
+    const target =
+      focusSection === 'integrator' ? integratorRef : focusSection === 'you' ? youRef : focusSection === 'lazada' && lazadaShown ? lazadaRef : null
     if (!target) return
     target.current?.scrollIntoView({ block: 'start' })
     onFocused()
@@ -124,6 +127,31 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)}>
       <Stack gap="md">
+        <Section title="You" description="Who you are in the portfolio: the owner your own stores carry." sectionRef={youRef}>
+          <Stack gap="md">
+            <TextInput
+              label="Your name as owner"
+              description="New stores get it as their owner. “My stores” on the dashboard are the stores whose owner is this name (capitals and spaces around it do not matter)."
+              value={values.kamName}
+              onChange={(e) => set('kamName', e.currentTarget.value)}
+              error={errors.kamName}
+              maw={420}
+              autoComplete="name"
+            />
+            <Switch
+              label="Remind me only about my stores"
+              description={
+                values.kamName.trim()
+                  ? 'Other stores’ reminders stay in the notification centre, without a system notification.'
+                  : 'Give your name above first: until then every store reminds you.'
+              }
+              checked={values.remindMineOnly}
+              onChange={(e) => set('remindMineOnly', e.currentTarget.checked)}
+              disabled={!values.kamName.trim()}
+            />
+          </Stack>
+        </Section>
+
         <Section title="Status policy" description="How Storewatch decides each store’s status. The defaults follow Lazada’s Service Market guide.">
           <Stack gap="md">
             <MultiSelect

@@ -37,6 +37,9 @@ export function linkField(country: CoveredCountry): LinkField {
 }
 
 export interface SettingsValues extends IntegratorValues {
+  /** Settings → You: "Your name as owner" and which stores remind. */
+  kamName: string
+  remindMineOnly: boolean
   coveredCountries: string[]
   releaseDate: string
   graceDays: number | string
@@ -74,6 +77,8 @@ function integratorValues(profile: IntegratorProfile): IntegratorValues {
 export function valuesFromSettings(settings: AppSettings): SettingsValues {
   return {
     ...integratorValues(settings.integrator ?? DEFAULT_INTEGRATOR_PROFILE),
+    kamName: settings.you?.name ?? '',
+    remindMineOnly: settings.you?.remindersFor === 'mine',
     coveredCountries: [...settings.policy.coveredCountries],
     releaseDate: settings.policy.releaseDate,
     graceDays: settings.policy.graceDays,
@@ -88,6 +93,8 @@ export function valuesFromSettings(settings: AppSettings): SettingsValues {
 
 /** Where each schema path lands in the form. */
 const FIELD_OF_PATH: Record<string, SettingsField> = {
+  'you.name': 'kamName',
+  'you.remindersFor': 'remindMineOnly',
   'policy.coveredCountries': 'coveredCountries',
   'policy.releaseDate': 'releaseDate',
   'policy.graceDays': 'graceDays',
@@ -159,6 +166,7 @@ export function settingsFromValues(
       reminderWindowDays: toNumber(values.reminderWindowDays)
     },
     schedule: { checkIntervalMinutes: toNumber(values.checkIntervalMinutes) },
+    you: { name: values.kamName, remindersFor: values.remindMineOnly ? 'mine' : 'all' },
     reminders: {
       ladderDays: ladder,
       quietHours: { enabled: values.quietEnabled, start: values.quietStart, end: values.quietEnd }
