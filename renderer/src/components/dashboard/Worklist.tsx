@@ -19,6 +19,7 @@ import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore } from '../../stores/useDashboardStore'
+import { WorklistBulkBar } from '../bulk/BulkActionBar'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
@@ -204,6 +205,7 @@ function WorklistSelection({ count, total }: { count: number; total: number }) {
       <Button variant="subtle" size="compact-sm" color="gray" onClick={() => clearSelection()}>
         Clear selection
       </Button>
+      <WorklistBulkBar count={count} />
     </Group>
   )
 }
