@@ -7,7 +7,7 @@ import { Alert, Autocomplete, Button, Group, Loader, Modal, NumberInput, Select,
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
-import { MAX_SNOOZE_DAYS } from '../../../../electron/shared/bulk'
+import { MAX_SNOOZE_DAYS, bulkActionSchema } from '../../../../electron/shared/bulk'
 import type { BulkActionInput, BulkActionKind } from '../../../../electron/shared/bulk'
 import { PLAYBOOKS, PLAYBOOK_DEFINITIONS } from '../../../../electron/shared/checklists'
 import type { Playbook } from '../../../../electron/shared/checklists'
@@ -147,7 +147,14 @@ export function BulkActionModal() {
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
     if (!form || busy) return
-    const result = await useBulkStore.getState().run(actionOf(form.kind, values))
+    const action = actionOf(form.kind, values)
+    // The contract's own rules, checked here first so the KAM reads the problem at once.
+    const checked = bulkActionSchema.safeParse(action)
+    if (!checked.success) {
+      useBulkStore.setState({ error: checked.error.issues[0]?.message ?? 'Check the form' })
+      return
+    }
+    const result = await useBulkStore.getState().run(action)
     if (!result.ok) return
     showBulkResult(result.value)
     // Archived (or restored) stores leave the view they were selected in.
