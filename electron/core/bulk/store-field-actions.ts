@@ -32,7 +32,7 @@ export interface FieldActionContext {
 const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 const tagList = (tags: string[]) => (tags.length ? tags.join(', ') : null)
 
-export function createStoreFieldActions({ db, sqlite }: BulkDb, history: History) {
+export function createStoreFieldActions({ sqlite }: Pick<BulkDb, 'sqlite'>, history: History) {
   const statements = {
     // One prepared UPDATE per row: cheaper than joining a JSON list of new values in SQL.
     owner: sqlite.prepare('UPDATE stores SET owner_kam = ?, search_text = ?, updated_at = ? WHERE id = ?'),
