@@ -3,7 +3,8 @@
  * how many stores it changes, main's refusal shows in the form, "Applying to N stores…" while main
  * works, then a toast with what was left and why and "Undo". Reachable from the keyboard.
  */
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { BulkResult } from '../../electron/shared/bulk'
 import { usePortfolioStore } from '../../renderer/src/stores/usePortfolioStore'
@@ -72,6 +73,28 @@ describe('bulk action bar', () => {
     expect(alert).toHaveTextContent('Nothing was changed')
     expect(alert).toHaveTextContent('A tag cannot contain | or , (they separate tags in a CSV file)')
     expect(bridge.inputsTo('bulk:run')).toHaveLength(0)
+  })
+
+  it('records “authorized and reconnected as of” a date in the KAM’s time, and asks for the date when it is cleared', async () => {
+    const bridge = installFakeBridge(stores(3))
+    bridge.handle('bulk:run', () => ({ ok: true, value: result({ label: 'Authorized and reconnected as of 1 Dec 2026, 09:30' }) }))
+    const { user } = await portfolioWithTwoSelected(bridge)
+    await user.click(screen.getByRole('button', { name: 'Act on 2 stores' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Record authorization…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Record “authorized and reconnected” for 2 stores' })
+    const when = within(dialog).getByLabelText(/Authorized and reconnected as of/)
+    await user.clear(when)
+    await user.click(within(dialog).getByRole('button', { name: 'Record authorization' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Pick the date and time, e.g. today’s')
+    fireEvent.change(when, { target: { value: '2026-12-01T09:30' } })
+    await user.type(within(dialog).getByRole('textbox', { name: /Seller account/ }), 'ops@acme.example')
+    await user.click(within(dialog).getByRole('button', { name: 'Record authorization' }))
+    await waitFor(() =>
+      expect(bridge.lastInputTo('bulk:run')).toEqual({
+        selection: { ids: [1, 2] },
+        action: { kind: 'record-authorization', authorizedAt: DateTime.fromISO('2026-12-01T09:30').toMillis(), account: 'ops@acme.example' }
+      })
+    )
   })
 
   it('shows main’s refusal in the form', async () => {

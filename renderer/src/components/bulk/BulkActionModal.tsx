@@ -148,6 +148,10 @@ export function BulkActionModal() {
     event.preventDefault()
     if (!form || busy) return
     const action = actionOf(form.kind, values)
+    if ((form.kind === 'mark-reconnected' || form.kind === 'record-authorization') && Number.isNaN(instantOf(values.when))) {
+      useBulkStore.setState({ error: 'Pick the date and time, e.g. today’s' })
+      return
+    }
     // The contract's own rules, checked here first so the KAM reads the problem at once.
     const checked = bulkActionSchema.safeParse(action)
     if (!checked.success) {
