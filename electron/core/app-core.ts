@@ -4,9 +4,10 @@
  */
 import { CORE_CHANNELS } from '../shared/ipc-contract'
 import type { AppInfo, CoreChannel } from '../shared/ipc-contract'
-import type { StoreDetail } from '../shared/portfolio'
+import type { Store, StoreDetail } from '../shared/portfolio'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
+import { createBulkActions } from './bulk/bulk-actions'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
 import { withChecklistEvidence } from './checklists/evidence'
@@ -31,7 +32,7 @@ import { createImportService } from './import/import-service'
 import type { ImportWorkers } from './import/worker-pool'
 import { waitForImports } from './import/write-hold'
 import { storesToCsv } from './portfolio/csv-export'
-import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets } from './portfolio/portfolio-query'
+import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets, storesByIds } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
 import { createRecordsService } from './records/records-service'
@@ -88,6 +89,7 @@ export function createAppCore(deps: AppCoreDeps) {
   const checklists = createChecklistService({ database, clock, actor, history, settings, status, records: baseRecords })
   // Every authorization and reconnect recorded ticks the matching step of the store's open checklist.
   const records = withChecklistEvidence(baseRecords, checklists, database)
+  const bulk = createBulkActions({ database, clock, actor, history, status, records, checklists, kamTimeZone: deps.kamTimeZone })
   const clientMessages = createClientMessageService({ database, clock, actor, history, settings, status })
   const credentials = createCredentialsService({
     database,
@@ -171,6 +173,16 @@ export function createAppCore(deps: AppCoreDeps) {
     }
   })
 
+  async function exportCsv(rows: Store[]) {
+    const file = await fileSaver.saveText({
+      suggestedName: `storewatch-stores-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
+      content: storesToCsv(rows),
+      filterName: 'CSV file',
+      extensions: ['csv']
+    })
+    return { file, rowCount: rows.length }
+  }
+
   function storeDetail(id: number): StoreDetail {
     const store = stores.view(id)
     const verdict = status.evaluate(id)
@@ -218,16 +230,17 @@ export function createAppCore(deps: AppCoreDeps) {
       deps.backups.takeBefore('delete-store')
       return changed([id], stores.delete(id))
     },
-    'stores:export-csv': async ({ query }) => {
-      const rows = listStores(database.db, query, clock.now())
-      const file = await fileSaver.saveText({
-        suggestedName: `storewatch-stores-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
-        content: storesToCsv(rows),
-        filterName: 'CSV file',
-        extensions: ['csv']
-      })
-      return { file, rowCount: rows.length }
+    'stores:export-csv': ({ query }) => exportCsv(listStores(database.db, query, clock.now())),
+
+    'bulk:run': ({ selection, action }) => {
+      deps.backups.takeBefore(`bulk-${action.kind}`)
+      return changed([], bulk.run(selection, action))
     },
+    'bulk:undo': ({ batchId }) => {
+      deps.backups.takeBefore('bulk-undo')
+      return changed([], bulk.undo(batchId))
+    },
+    'bulk:export-csv': ({ selection }) => exportCsv(storesByIds(database.db, bulk.resolve(selection))),
 
     'import:save-template': () =>
       fileSaver.saveText({
@@ -335,6 +348,7 @@ export function createAppCore(deps: AppCoreDeps) {
     settings,
     history,
     checklists,
+    bulk,
     clientMessages,
     authorization,
     credentials,

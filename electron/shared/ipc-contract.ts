@@ -4,6 +4,8 @@
  * by it. Channel names are `domain:action`; the bridge exposes them as `api.domain.action()`.
  */
 import { z } from 'zod'
+import { bulkRequestSchema } from './bulk'
+import type { BulkResult, BulkUndoResult } from './bulk'
 import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
 import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
 import type { ClientMessage, StoreChecklists } from './checklists'
@@ -16,7 +18,7 @@ import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, Remin
 import { STORE_STATUSES } from './status'
 import { STORE_SCOPES } from './my-stores'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
-import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
+import { portfolioQuerySchema, storeSelectionSchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
@@ -124,6 +126,19 @@ export const ipcContract = {
   'stores:export-csv': invoke<ExportResult>()(
     'Writes the stores of the given view to a CSV file the KAM picks.',
     z.strictObject({ query: portfolioQuerySchema })
+  ),
+
+  'bulk:run': invoke<BulkResult>()(
+    'Runs one bulk action (owner, tag, archive, restore, snooze, checklist, reconnect, authorization) on the selected stores in one transaction, after a verified backup; answers how many changed, which were left as they were and why, and the batch to undo.',
+    bulkRequestSchema
+  ),
+  'bulk:undo': invoke<BulkUndoResult>()(
+    'Takes a bulk action back as one step; refused, naming the stores, when any of them changed since.',
+    z.strictObject({ batchId: z.number().int().positive() })
+  ),
+  'bulk:export-csv': invoke<ExportResult>()(
+    'Writes the selected stores to a CSV file the KAM picks, in the export’s columns and the view’s order.',
+    z.strictObject({ selection: storeSelectionSchema })
   ),
 
   'import:save-template': invoke<SaveFileResult>()('Saves an empty CSV template the KAM can fill in.', noInput),

@@ -47,7 +47,9 @@ export const HISTORY_KINDS = [
   'snoozed',
   'checklist',
   'client-message',
-  'authorization-attempt'
+  'authorization-attempt',
+  /** A bulk action taken back (issue #10). */
+  'undone'
 ] as const
 export type HistoryKind = (typeof HISTORY_KINDS)[number]
 

@@ -27,6 +27,7 @@ import { storeInput } from '../support/store-input'
 import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
 import { buildImportWorker, testImportWorkers } from '../support/import-workers'
 import { openBenchCore } from './bench-core'
+import { benchBulk10k } from './bulk-10k'
 import { dataSafetyFigures } from './data-safety-figures'
 import { startMainThreadProbe } from './main-thread-probe'
 import { rankFigures } from './rank-figures'
@@ -354,6 +355,7 @@ async function main(): Promise<void> {
       rawTimes.push(c - b)
     }
   }
+  const bulk = benchBulk10k(core, database)
   const safety10k = dataSafetyFigures(database.sqlite)
   database.close()
   fs.rmSync(dir, { recursive: true, force: true })
@@ -373,6 +375,7 @@ async function main(): Promise<void> {
     quickCheck10kMs: safety10k.quickCheckMs,
     backup10kMs: safety10k.backupMs,
     database10kMb: safety10k.fileMb,
+    ...bulk,
     ...import1m,
     ...check,
     ...remote,
@@ -395,6 +398,10 @@ async function main(): Promise<void> {
   console.log(`  List ${ROWS.toLocaleString('en')} stores via IPC handler: ${figures.list10kMs} ms (median of ${LIST_RUNS})`)
   console.log(`  Raw SQL read of the same rows:   ${figures.list10kRawMs} ms`)
   console.log(`  Ratio: ${figures.listRatio}× — goal ≤ 3×, ${verdict(figures.listRatio <= 3)}`)
+  console.log(`  Bulk action (assign owner) on 10,000 selected stores, history and undo batch: ${figures.bulk10kMs} ms (median of 5)`)
+  console.log(`  Raw SQL UPDATE of the same rows: ${figures.bulk10kRawMs} ms`)
+  console.log(`  Ratio: ${figures.bulk10kRatio}× — goal ≤ 5×, ${verdict(figures.bulk10kRatio <= 5)}`)
+  console.log(`  Archive 10,000 (statuses recomputed) ${figures.bulk10kArchiveMs} ms; its undo ${figures.bulk10kUndoMs} ms; authorized and reconnected, 10,000: ${figures.bulk10kAuthorizeMs} ms`)
   console.log(`  Check run, ${CHECK_STORES.toLocaleString('en')} stores: ${figures.check100kMs} ms (median of ${CHECK_DAYS} daily runs; ` +
     `${figures.check100kStatusChanges} status changes and ${figures.check100kRemindersFired} reminders each) — goal ≤ 1000 ms, ${verdict(figures.check100kMs <= 1000)}`)
   console.log(`  Raw SQL read of the same rows:   ${figures.check100kRawMs} ms`)

@@ -27,9 +27,9 @@ export function withChecklistEvidence(
       })
     },
 
-    markReconnected(storeId) {
+    markReconnected(storeId, reconnectedAt) {
       writeTransaction(database.sqlite, () => {
-        records.markReconnected(storeId)
+        records.markReconnected(storeId, reconnectedAt)
         checklists.applyEvidence(storeId, 'reconnected', 'Marked reconnected in the OMS')
       })
     }

@@ -342,3 +342,25 @@ export const lazadaTokens = sqliteTable('lazada_tokens', {
   probedAt: integer('probed_at'),
   updatedAt: integer('updated_at').notNull()
 })
+
+/**
+ * One bulk action (issue #10) as it can be undone: the stores it changed and each one's value
+ * before, as the action's own JSON (see electron/core/bulk/bulk-undo.ts). `historyMark` is the
+ * newest history entry when it committed: a later entry on one of its stores (an edit) means
+ * undo can no longer restore exactly, and is refused.
+ */
+export const bulkActions = sqliteTable(
+  'bulk_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    storeIds: text('store_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    prior: text('prior', { mode: 'json' }).$type<unknown>().notNull(),
+    historyMark: integer('history_mark').notNull(),
+    undoneAt: integer('undone_at')
+  },
+  (t) => [index('bulk_actions_at_idx').on(t.at)]
+)

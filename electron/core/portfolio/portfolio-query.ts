@@ -123,8 +123,8 @@ function countView(db: AppDatabase, query: PortfolioQuery, now: number): number 
   )
 }
 
-/** Full rows of the given stores, in the order of `ids`. */
-function storesByIds(db: AppDatabase, ids: readonly number[]): Store[] {
+/** Full rows of the given stores, in the order of `ids` (a bulk export's). */
+export function storesByIds(db: AppDatabase, ids: readonly number[]): Store[] {
   if (ids.length === 0) return []
   const rows = selectStoreViews(db)
     .where(inArray(stores.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))

@@ -35,6 +35,16 @@ export function createHistory(db: AppDatabase) {
     add(storeId: number, note: HistoryNote, changes: FieldChange[], at: number, actor: string): void {
       insert.run({ storeId, at, actor, kind: note.kind, summary: note.summary, changes })
     },
+    /**
+     * One entry per store, all with the same note, in one statement: a bulk action over 10,000
+     * stores pays one insert, not 10,000 (issue #10). Callers hold the transaction.
+     */
+    addMany(entries: readonly { storeId: number; changes: FieldChange[] }[], note: HistoryNote, at: number, actor: string): void {
+      if (entries.length === 0) return
+      const rows = JSON.stringify(entries.map((e) => [e.storeId, e.changes]))
+      db.run(sql`INSERT INTO store_history (store_id, at, actor, kind, summary, changes)
+        SELECT j.value ->> 0, ${at}, ${actor}, ${note.kind}, ${note.summary}, j.value -> 1 FROM json_each(${rows}) AS j`)
+    },
     /** Newest first. */
     of(storeId: number): StoreHistoryEntry[] {
       return ofStore.all({ storeId })

@@ -174,15 +174,21 @@ export function createRecordsService({ database, clock, actor, history, status }
       })
     },
 
-    markReconnected(storeId: number): void {
+    /** Marks the latest authorization reconnected, now or as of an earlier instant (a bulk "reconnected on …"). */
+    markReconnected(storeId: number, reconnectedAt?: number): void {
       writeTransaction(sqlite, () => {
-        countryOf(storeId)
+        const country = countryOf(storeId)
         const latest = authorizationsOf(storeId)[0]
         if (!latest) throw new AppError('conflict', 'Record the seller’s authorization first: a store is reconnected after it is authorized.')
         if (latest.reconnectedAt !== null) return
         const at = clock.now()
-        db.update(authorizations).set({ reconnectedAt: at, reconnectedBy: actor.name() }).where(eq(authorizations.id, latest.id)).run()
-        history.add(storeId, { kind: 'reconnected', summary: 'Reconnected in the OMS' }, [{ field: 'reconnected', label: 'Reconnected in the OMS', before: 'No', after: 'Yes' }], at, actor.name())
+        const when = reconnectedAt ?? at
+        db.update(authorizations).set({ reconnectedAt: when, reconnectedBy: actor.name() }).where(eq(authorizations.id, latest.id)).run()
+        const changes: FieldChange[] = [{ field: 'reconnected', label: 'Reconnected in the OMS', before: 'No', after: 'Yes' }]
+        if (reconnectedAt !== undefined) {
+          changes.push({ field: 'reconnectedAt', label: 'Reconnected', before: null, after: `${formatLocal(reconnectedAt, timeZoneOf(country))} (${country} time)` })
+        }
+        history.add(storeId, { kind: 'reconnected', summary: 'Reconnected in the OMS' }, changes, at, actor.name())
         status.refresh(storeId)
       })
     }

@@ -1,4 +1,5 @@
 import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthorizationStore'
+import { resetBulkStore } from '../../../renderer/src/stores/useBulkStore'
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
@@ -32,4 +33,5 @@ export function resetAllStores(): void {
   resetColumnPrefsStore()
   resetLazadaHostsStore()
   resetDataSafetyStore()
+  resetBulkStore()
 }

@@ -22,6 +22,7 @@ import { formatCount, plural, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore, worklistRowAt } from '../../stores/useDashboardStore'
+import { WorklistBulkBar } from '../bulk/BulkActionBar'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
@@ -223,6 +224,7 @@ function WorklistSelection({ count, total }: { count: number; total: number }) {
       <Button variant="subtle" size="compact-sm" color="gray" onClick={() => clearSelection()}>
         Clear selection
       </Button>
+      <WorklistBulkBar count={count} />
     </Group>
   )
 }

@@ -16,6 +16,7 @@ import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { EMPTY_COLUMN_PREFS } from '../../../../electron/shared/view-prefs'
 import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
 import type { Ref } from 'react'
+import { PortfolioBulkBar } from '../bulk/BulkActionBar'
 import { LoadFailed } from '../common/LoadFailed'
 import { useSaveTemplate } from '../import/useSaveTemplate'
 import { lazadaHasMarks } from '../lazada/LazadaBadges'
@@ -324,6 +325,7 @@ export function PortfolioPage() {
                 </Button>
               )}
               <SelectionSummary total={total} />
+              <PortfolioBulkBar total={total} />
               {error && (
                 <Text size="sm" c="red" role="alert">
                   {error}

@@ -14,6 +14,7 @@ import {
   IconPencil,
   IconPlugConnected,
   IconPlus,
+  IconArrowBackUp,
   IconStatusChange
 } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -37,7 +38,8 @@ const ICONS: Record<HistoryKind, typeof IconPlus> = {
   snoozed: IconBellZ,
   checklist: IconListCheck,
   'client-message': IconMessage,
-  'authorization-attempt': IconExternalLink
+  'authorization-attempt': IconExternalLink,
+  undone: IconArrowBackUp
 }
 
 /** A first entry lists every field the store started with; show a few and fold the rest. */
