@@ -38,6 +38,7 @@ import { createRecordsService } from './records/records-service'
 import { createSettingsService } from './settings/settings-service'
 import { daysLeft, timeZoneOf } from './status/calendar'
 import { createStatusService } from './status/status-service'
+import { createTaskRegistry } from './tasks/task-registry'
 import { createViewPrefs } from './view-prefs/view-prefs'
 
 export interface AppCoreDeps {
@@ -149,8 +150,10 @@ export function createAppCore(deps: AppCoreDeps) {
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
-  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
-  const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
+  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
+  // Long work shows itself through one registry: checks now, imports and bulk actions alike.
+  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
+  const monitoring = createMonitoring({ ...deps, settings, status, history, remote, tasks, writeHold: imports.hold })
   const lazadaViews = createLazadaViews({
     database,
     settings,
@@ -258,6 +261,9 @@ export function createAppCore(deps: AppCoreDeps) {
     },
 
     'dashboard:get': () => monitoring.dashboard(),
+    'dashboard:history': () => monitoring.history(),
+    'tasks:running': () => tasks.running(),
+    'tasks:cancel': ({ id }) => tasks.cancel(id),
     'checks:run-now': () => monitoring.runNow('manual'),
     'checks:recent': ({ limit }) => monitoring.recentRuns(limit),
 
@@ -328,6 +334,7 @@ export function createAppCore(deps: AppCoreDeps) {
     lazadaViews,
     imports,
     monitoring,
+    tasks,
     /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
     handlers: gated,
     backups: deps.backups,

@@ -12,13 +12,14 @@ import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-im
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { LazadaHostsView } from './lazada-hosts'
-import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
+import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze, StatusHistory } from './monitoring'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
 import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import type { TaskProgress } from './task-progress'
 import { safeText } from './text-rules'
 import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
 import type { ColumnPrefs } from './view-prefs'
@@ -164,10 +165,20 @@ export const ipcContract = {
   ),
 
   'dashboard:get': invoke<Dashboard>()('Counts by status, the needs-action worklist and the 90-day expiry view.', noInput),
+  'dashboard:history': invoke<StatusHistory>()(
+    'How the portfolio moved over the last 90 days: stores by status per day in the KAM’s time, from the recorded check runs; a day without a run carries the last known counts, marked so.',
+    noInput
+  ),
   'checks:run-now': invoke<CheckRunSummary>()('Checks the whole portfolio now (waits for a running check).', noInput),
   'checks:recent': invoke<CheckRunSummary[]>()(
     'The latest check runs, newest first.',
     z.strictObject({ limit: z.number().int().min(1).max(200).default(20) })
+  ),
+
+  'tasks:running': invoke<TaskProgress[]>()('Long work in progress now (a check, an import, a bulk action), for a window that opens meanwhile.', noInput),
+  'tasks:cancel': invoke<TaskProgress | null>()(
+    'Cancels a running task: it stops at its next step, keeps what it already did and records that it was cancelled. Null when no such task runs.',
+    z.strictObject({ id: z.string().min(1).max(100) })
   ),
 
   'reminders:list': invoke<ReminderList>()(
@@ -292,6 +303,7 @@ export const DATA_SAFETY_CHANNELS = ['startup:state', 'startup:choose', 'backups
 export const ipcEvents = {
   'data:damaged': event<DataDamage>('The data file was found damaged while Storewatch ran: nothing more is saved; offer the restore.'),
   'import:progress': event<ImportProgress>('Progress of a running import preview or commit.'),
+  'tasks:progress': event<TaskProgress>('Long work moved on (throttled), or ended (state other than running): done of total, rate, time left.'),
   'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
   'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
   'stores:changed': event<{ storeIds: number[] }>('Stores or their records changed outside a check run: an edit, a record, an import (empty: many stores).'),
