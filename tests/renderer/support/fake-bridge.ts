@@ -26,7 +26,8 @@ import { ipcContract } from '../../../electron/shared/ipc-contract'
 import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../../electron/shared/lazada-hosts'
 import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
-import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
+import type { CheckRunSummary, Dashboard, ReminderItem, Snooze, StatusHistory, WorklistItem } from '../../../electron/shared/monitoring'
+import type { TaskProgress } from '../../../electron/shared/task-progress'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
 import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
@@ -280,6 +281,10 @@ export class FakeBridge {
   /** When set, `dashboard:get` answers it; otherwise one is built from the stores. */
   dashboard: Dashboard | null = null
   runs: CheckRunSummary[] = []
+  /** What `dashboard:history` answers (default: nothing recorded yet). */
+  statusHistory: StatusHistory = { days: [], recordedDays: 0, windowDays: 90, timeZone: 'Asia/Singapore' }
+  /** What `tasks:running` answers; `tasks:cancel` marks one cancelling (the test emits what follows). */
+  tasks: TaskProgress[] = []
   settings: AppSettings = structuredClone(DEFAULT_SETTINGS)
   /** Checklist runs per store, open first, then newest first (as main answers). */
   checklistRuns = new Map<number, ChecklistRun[]>()
@@ -932,6 +937,15 @@ export class FakeBridge {
       return ok(run)
     })
     this.handle('checks:recent', ({ limit }) => ok(this.runs.slice(0, limit)))
+    this.handle('dashboard:history', () => ok(this.statusHistory))
+    this.handle('tasks:running', () => ok(this.tasks))
+    this.handle('tasks:cancel', ({ id }) => {
+      const task = this.tasks.find((t) => t.id === id && t.cancellable)
+      if (!task) return ok(null)
+      const cancelling = { ...task, cancellable: false, label: 'Cancelling' }
+      this.tasks = this.tasks.map((t) => (t.id === id ? cancelling : t))
+      return ok(cancelling)
+    })
 
     this.handle('reminders:list', ({ unreadOnly, limit }) =>
       ok({
