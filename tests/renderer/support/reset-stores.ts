@@ -14,6 +14,7 @@ import { resetRemindersStore } from '../../../renderer/src/stores/useRemindersSt
 import { resetSettingsStore } from '../../../renderer/src/stores/useSettingsStore'
 import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDetailStore'
 import { resetStoreFormStore } from '../../../renderer/src/stores/useStoreFormStore'
+import { resetStatusHistoryStore } from '../../../renderer/src/stores/useStatusHistoryStore'
 import { resetTasksStore } from '../../../renderer/src/stores/useTasksStore'
 
 export function resetAllStores(): void {
@@ -34,4 +35,5 @@ export function resetAllStores(): void {
   resetLazadaHostsStore()
   resetDataSafetyStore()
   resetTasksStore()
+  resetStatusHistoryStore()
 }

@@ -17,6 +17,7 @@ import { EmptyPortfolio } from '../portfolio/PortfolioEmpty'
 import { ExpiryGrid } from './ExpiryGrid'
 import { LazadaPanel } from './LazadaPanel'
 import { StatusCounts } from './StatusCounts'
+import { StatusHistoryChart } from './StatusHistoryChart'
 import { Worklist } from './Worklist'
 import { LoadFailed } from '../common/LoadFailed'
 
@@ -118,6 +119,8 @@ export function DashboardPage() {
           </Group>
           <ExpiryGrid weeks={dashboard.expiryWeeks} />
         </Card>
+
+        <StatusHistoryChart />
       </Stack>
     </div>
   )
