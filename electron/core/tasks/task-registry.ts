@@ -2,7 +2,9 @@
  * Long work in progress (issue #10, point 5): each task counts what it did of how many, and the
  * registry publishes that as a `TaskProgress` — with the rate so far and the time left at that
  * rate — at most every `minIntervalMs` of the clock (so 2,000 answers are not 2,000 IPC messages),
- * at once when a phase starts, and when the task ends. Cancelling a task aborts its signal; the
+ * at once when a phase starts, and when the task ends. A step held back by the throttle is
+ * published `minIntervalMs` later if no other came (Lazada may stall right after it): what is
+ * shown never lags behind for long. Cancelling a task aborts its signal; the
  * work itself decides where it stops (at its next step) and what it keeps.
  */
 import type { TaskKind, TaskProgress, TaskState } from '../../shared/task-progress'
@@ -34,6 +36,13 @@ export interface TaskRegistryDeps {
   clock: Clock
   publish: (progress: TaskProgress) => void
   minIntervalMs?: number
+  /** Runs the late publish of a held-back step (default: setTimeout); returns how to call it off. */
+  later?: (run: () => void, ms: number) => () => void
+}
+
+function timeout(run: () => void, ms: number): () => void {
+  const timer = setTimeout(run, ms)
+  return () => clearTimeout(timer)
 }
 
 interface Running {
@@ -41,6 +50,8 @@ interface Running {
   controller: AbortController
   phaseStartedAt: number
   publishedAt: number
+  /** Calls off the late publish of a held-back step, when one is due. */
+  pending: (() => void) | null
 }
 
 /** The rate so far and the time left at it; null where not known yet. */
@@ -54,12 +65,25 @@ export function rateAndEta(done: number, total: number | null, elapsedMs: number
 export function createTaskRegistry(deps: TaskRegistryDeps) {
   const { clock } = deps
   const interval = deps.minIntervalMs ?? PROGRESS_INTERVAL_MS
+  const later = deps.later ?? timeout
   const tasks = new Map<string, Running>()
   let sequence = 0
 
   function publish(task: Running, now: number): void {
+    task.pending?.()
+    task.pending = null
     task.publishedAt = now
     deps.publish({ ...task.progress })
+  }
+
+  function publishLater(task: Running): void {
+    task.pending ??= later(() => {
+      task.pending = null
+      if (!tasks.has(task.progress.id)) return
+      const now = clock.now()
+      measure(task, now)
+      publish(task, now)
+    }, interval)
   }
 
   function measure(task: Running, now: number): void {
@@ -75,7 +99,8 @@ export function createTaskRegistry(deps: TaskRegistryDeps) {
         progress: { id, kind, state: 'running', done: 0, ratePerSecond: null, etaMs: null, startedAt: now, ...phase },
         controller: new AbortController(),
         phaseStartedAt: now,
-        publishedAt: now
+        publishedAt: now,
+        pending: null
       }
       tasks.set(id, task)
       publish(task, now)
@@ -95,6 +120,7 @@ export function createTaskRegistry(deps: TaskRegistryDeps) {
           task.progress.done += count
           measure(task, at)
           if (at - task.publishedAt >= interval || task.progress.done === task.progress.total) publish(task, at)
+          else publishLater(task)
         },
         end(state) {
           if (!tasks.delete(id)) return

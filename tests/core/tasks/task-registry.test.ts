@@ -11,8 +11,15 @@ import { FakeClock } from '../../support/test-database'
 function registry(intervalMs = 250) {
   const clock = new FakeClock(Date.parse('2026-12-02T03:00:00Z'))
   const published: TaskProgress[] = []
-  const tasks = createTaskRegistry({ clock, publish: (p) => published.push(p), minIntervalMs: intervalMs })
-  return { clock, published, tasks }
+  // The late publish of a held-back step, run when the test says.
+  const due: (() => void)[] = []
+  const later = (run: () => void) => {
+    due.push(run)
+    return () => due.splice(due.indexOf(run), 1)
+  }
+  const tasks = createTaskRegistry({ clock, publish: (p) => published.push(p), minIntervalMs: intervalMs, later })
+  const runLater = () => due.splice(0).forEach((run) => run())
+  return { clock, published, tasks, due, runLater }
 }
 
 describe('task progress', () => {
@@ -57,6 +64,32 @@ describe('task progress', () => {
     task.advance()
     task.end('failed')
     expect(published.at(-1)!.state).toBe('done')
+  })
+
+  it('a step held back by the throttle is published a moment later when no other follows', () => {
+    const { clock, published, tasks, due, runLater } = registry(250)
+    const task = tasks.start('check', { label: 'Asking Lazada about stores', total: 100, cancellable: true })
+    clock.advance(100)
+    task.advance()
+    clock.advance(10)
+    task.advance()
+    expect(published.at(-1)!.done).toBe(0)
+    // One late publish is due, however many steps were held back.
+    expect(due).toHaveLength(1)
+    clock.advance(240)
+    runLater()
+    // Measured when published: the pause since the last step lowers the rate.
+    expect(published.at(-1)!.done).toBe(2)
+    expect(published.at(-1)!.ratePerSecond).toBeCloseTo(2 / 0.35, 9)
+    // A publish in time calls off the late one; so does the end.
+    task.advance()
+    expect(due).toHaveLength(1)
+    clock.advance(300)
+    task.advance()
+    expect(due).toHaveLength(0)
+    task.advance()
+    task.end('cancelled')
+    expect(due).toHaveLength(0)
   })
 
   it('a new phase counts again from zero, its rate measured from its start', () => {
