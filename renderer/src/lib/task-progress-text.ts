@@ -8,10 +8,16 @@ const UNITS: Record<TaskKind, { done: string; rate: string }> = {
   bulk: { done: 'stores', rate: 'stores/s' }
 }
 
+/** "412 of 2,000" and "stores asked", apart so a narrow header can show the numbers alone. */
+export function taskCountParts(task: TaskProgress): { count: string; unit: string } {
+  const count = task.total === null ? formatCount(task.done) : `${formatCount(task.done)} of ${formatCount(task.total)}`
+  return { count, unit: UNITS[task.kind].done }
+}
+
 /** "412 of 2,000 stores asked", or "412 stores asked" while the total is not known. */
 export function taskCount(task: TaskProgress): string {
-  const unit = UNITS[task.kind].done
-  return task.total === null ? `${formatCount(task.done)} ${unit}` : `${formatCount(task.done)} of ${formatCount(task.total)} ${unit}`
+  const { count, unit } = taskCountParts(task)
+  return `${count} ${unit}`
 }
 
 /** "9.8 calls/s"; null before the first item. */

@@ -64,7 +64,7 @@ function HistoryTable({ days, statuses }: { days: StatusHistoryDay[]; statuses: 
         <Table.Tbody>
           {[...days].reverse().map((day) => (
             <Table.Tr key={day.date}>
-              <Table.Th scope="row" fw={500}>
+              <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                 {formatCalendarDate(day.date, true)}
               </Table.Th>
               {statuses.map((status) => (
@@ -161,6 +161,7 @@ export function StatusHistoryChart() {
                 tickLine="y"
                 gridAxis="y"
                 valueFormatter={formatCount}
+                xAxisProps={{ minTickGap: 28 }}
                 series={statuses.map((status) => ({ name: status, label: STATUS_LABELS[status], color: CHART_COLORS[status] }))}
               />
             </div>

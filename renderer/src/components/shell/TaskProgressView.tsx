@@ -7,7 +7,7 @@ import { Button, Group, Progress, Text, Tooltip } from '@mantine/core'
 import { IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { TaskProgress } from '../../../../electron/shared/task-progress'
-import { taskCount, taskHasCount, taskRate, taskSentence, timeLeft } from '../../lib/task-progress-text'
+import { taskCountParts, taskHasCount, taskRate, taskSentence, timeLeft } from '../../lib/task-progress-text'
 import { toastError } from '../../lib/toast'
 import { useTasksStore } from '../../stores/useTasksStore'
 
@@ -17,7 +17,8 @@ export function TaskProgressView({ task, cancelLabel = 'Cancel' }: { task: TaskP
   const counted = taskHasCount(task)
   const percent = counted && task.total ? Math.min(100, (task.done / task.total) * 100) : 100
   const sentence = taskSentence(task)
-  const details = counted ? [taskCount(task), taskRate(task), timeLeft(task.etaMs)].filter(Boolean).join(' · ') : `${task.label}…`
+  const parts = taskCountParts(task)
+  const pace = counted ? [taskRate(task), timeLeft(task.etaMs)].filter(Boolean).join(' · ') : ''
 
   async function onCancel(): Promise<void> {
     setAsking(true)
@@ -30,17 +31,26 @@ export function TaskProgressView({ task, cancelLabel = 'Cancel' }: { task: TaskP
     <Group gap={8} wrap="nowrap" data-testid={`${task.kind}-progress`} role="group" aria-label={sentence}>
       <Tooltip label={sentence} openDelay={300} multiline maw={380}>
         <Group gap={8} wrap="nowrap">
-          <Progress.Root w={72} size="md" aria-hidden>
+          <Progress.Root w={56} size="md" aria-hidden>
             <Progress.Section value={percent} animated={!counted || task.done === 0} striped={!counted} />
           </Progress.Root>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="task-progress-text">
-            {details}
+            {/* Narrow windows keep the numbers; the rest stays in the hint and the accessible name. */}
+            {counted ? (
+              <>
+                {parts.count}
+                <span className="task-progress-pace"> {parts.unit}</span>
+              </>
+            ) : (
+              `${task.label}…`
+            )}
+            {pace && <span className="task-progress-pace"> · {pace}</span>}
           </Text>
         </Group>
       </Tooltip>
       {task.cancellable && (
-        <Button variant="default" size="compact-sm" color="red" leftSection={<IconX size={14} />} loading={asking} onClick={() => void onCancel()}>
-          {cancelLabel}
+        <Button variant="default" size="compact-sm" leftSection={<IconX size={14} />} loading={asking} onClick={() => void onCancel()} aria-label={cancelLabel}>
+          Cancel
         </Button>
       )}
     </Group>
