@@ -39,6 +39,7 @@ import { createRecordsService } from './records/records-service'
 import { createSettingsService } from './settings/settings-service'
 import { daysLeft, timeZoneOf } from './status/calendar'
 import { createStatusService } from './status/status-service'
+import { createTaskRegistry } from './tasks/task-registry'
 import { createViewPrefs } from './view-prefs/view-prefs'
 
 export interface AppCoreDeps {
@@ -151,13 +152,16 @@ export function createAppCore(deps: AppCoreDeps) {
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
-  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
+  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
+  // Long work shows itself through one registry: checks now, imports and bulk actions alike.
+  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
   const monitoring = createMonitoring({
     ...deps,
     settings,
     status,
     history,
     remote,
+    tasks,
     writeHold: imports.hold,
     dashboardScope: { get: viewPrefs.dashboardScope, save: viewPrefs.saveDashboardScope }
   })
@@ -282,6 +286,9 @@ export function createAppCore(deps: AppCoreDeps) {
     'dashboard:set-scope': ({ scope }) => monitoring.setDashboardScope(scope),
     'dashboard:worklist': ({ offset, limit }) => monitoring.worklist(offset, limit),
     'dashboard:expiry-stores': ({ from, to, country }) => monitoring.expiryStores(from, to, country),
+    'dashboard:history': () => monitoring.history(),
+    'tasks:running': () => tasks.running(),
+    'tasks:cancel': ({ id }) => tasks.cancel(id),
     'checks:run-now': () => monitoring.runNow('manual'),
     'checks:recent': ({ limit }) => monitoring.recentRuns(limit),
 
@@ -356,6 +363,7 @@ export function createAppCore(deps: AppCoreDeps) {
     lazadaViews,
     imports,
     monitoring,
+    tasks,
     /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
     handlers: gated,
     backups: deps.backups,

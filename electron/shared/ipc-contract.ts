@@ -14,7 +14,7 @@ import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-im
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
 import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveSecretResult, StoreLazadaView } from './lazada'
 import type { LazadaHostsView } from './lazada-hosts'
-import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, ReminderGroupResult, ReminderList, Snooze, WorklistPage } from './monitoring'
+import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderCentre, ReminderGroupResult, ReminderList, Snooze, StatusHistory, WorklistPage } from './monitoring'
 import { STORE_STATUSES } from './status'
 import { STORE_SCOPES } from './my-stores'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
@@ -23,6 +23,7 @@ import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import type { TaskProgress } from './task-progress'
 import { safeText } from './text-rules'
 import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
 import type { ColumnPrefs } from './view-prefs'
@@ -203,10 +204,20 @@ export const ipcContract = {
     'The stores one cell of the 90-day grid counts: subscriptions ending in [from, to), in one country or all, in the dashboard’s scope.',
     z.strictObject({ from: z.number().int(), to: z.number().int(), country: z.string().max(2).nullable() })
   ),
+  'dashboard:history': invoke<StatusHistory>()(
+    'How the portfolio moved over the last 90 days: stores by status per day in the KAM’s time, from the recorded check runs; a day without a run carries the last known counts, marked so.',
+    noInput
+  ),
   'checks:run-now': invoke<CheckRunSummary>()('Checks the whole portfolio now (waits for a running check).', noInput),
   'checks:recent': invoke<CheckRunSummary[]>()(
     'The latest check runs, newest first.',
     z.strictObject({ limit: z.number().int().min(1).max(200).default(20) })
+  ),
+
+  'tasks:running': invoke<TaskProgress[]>()('Long work in progress now (a check, an import, a bulk action), for a window that opens meanwhile.', noInput),
+  'tasks:cancel': invoke<TaskProgress | null>()(
+    'Cancels a running task: it stops at its next step, keeps what it already did and records that it was cancelled. Null when no such task runs.',
+    z.strictObject({ id: z.string().min(1).max(100) })
   ),
 
   'reminders:list': invoke<ReminderList>()(
@@ -343,6 +354,7 @@ export const DATA_SAFETY_CHANNELS = ['startup:state', 'startup:choose', 'backups
 export const ipcEvents = {
   'data:damaged': event<DataDamage>('The data file was found damaged while Storewatch ran: nothing more is saved; offer the restore.'),
   'import:progress': event<ImportProgress>('Progress of a running import preview or commit.'),
+  'tasks:progress': event<TaskProgress>('Long work moved on (throttled), or ended (state other than running): done of total, rate, time left.'),
   'checks:completed': event<CheckRunSummary>('A check run finished: statuses, reminders and the dashboard may have changed.'),
   'reminders:changed': event<{ unread: number }>('Reminders fired or were read.'),
   'stores:changed': event<{ storeIds: number[] }>('Stores or their records changed outside a check run: an edit, a record, an import (empty: many stores).'),

@@ -171,11 +171,16 @@ export interface RemoteFailure {
 
 /** What a check asked Lazada (`CheckRunSummary.remote`). */
 export interface RemoteCheckSummary {
-  /** done: Lazada was asked · off: no credentials (or nothing to ask) · failed: the secret could not be read. */
-  state: 'done' | 'off' | 'failed'
+  /**
+   * done: Lazada was asked · off: no credentials (or nothing to ask) · failed: the secret could not
+   * be read · cancelled: the KAM stopped the check; the answers received before are kept.
+   */
+  state: 'done' | 'off' | 'failed' | 'cancelled'
   message: string
   /** Stores asked about. */
   asked: number
+  /** Stores the check set out to ask about (absent in runs before issue #10: then `asked`). */
+  inScope?: number
   answered: number
   /** Answers whose End Time disagrees with the KAM's. */
   disagreements: number

@@ -18,6 +18,8 @@ export interface CheckRunSummary {
   errors: string[]
   /** What the run asked Lazada; null (or absent) when Lazada credentials are not set up. */
   remote?: RemoteCheckSummary | null
+  /** The KAM cancelled it while it asked Lazada (`remote` says how far it got). */
+  cancelled?: boolean
 }
 
 export const REMINDER_STATES = ['held', 'delivered', 'failed', 'skipped', 'muted'] as const
@@ -200,4 +202,24 @@ export interface Dashboard {
 /** Where a click on a notification (or a link in main) takes the renderer. */
 export interface NavigateRequest {
   path: string
+}
+
+/** One day of the 90-day history (issue #10): stores by status at the day's last recorded check. */
+export interface StatusHistoryDay {
+  /** `YYYY-MM-DD` in the KAM's time zone. */
+  date: string
+  /** Stores by status (archived ones apart); every status present, 0 when none. */
+  counts: Record<StoreStatus, number>
+  /** false: no check was recorded that day, the counts are the last known ones carried over. */
+  recorded: boolean
+}
+
+export interface StatusHistory {
+  /** Oldest first, from the first day with known counts (at most 90 days ago) to today. */
+  days: StatusHistoryDay[]
+  /** Days of the window with a recorded check. */
+  recordedDays: number
+  /** How many days the window covers (90). */
+  windowDays: number
+  timeZone: string
 }

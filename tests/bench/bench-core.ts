@@ -10,7 +10,7 @@ import { backupsBeside } from '../support/test-core'
 import { MIGRATIONS_DIR } from '../support/web-host'
 
 /** A real app core on a fresh database in `dir`, on the system clock, with nothing shown or saved. */
-export function openBenchCore(dir: string, extra: Partial<Pick<AppCoreDeps, 'secretStore' | 'lazadaHosts' | 'clock'>> = {}): { database: DatabaseHandle; core: AppCore } {
+export function openBenchCore(dir: string, extra: Partial<Pick<AppCoreDeps, 'secretStore' | 'lazadaHosts' | 'clock' | 'broadcast'>> = {}): { database: DatabaseHandle; core: AppCore } {
   const databasePath = path.join(dir, 'storewatch.db')
   const clock = extra.clock ?? systemClock
   const database = openDatabase({

@@ -15,7 +15,7 @@ export const PROBE_MS = 2
 /** Late ticks shorter than this are not kept (they cannot matter against a 100 ms goal). */
 const KEPT_STALL_MS = 5
 
-interface Stall {
+export interface Stall {
   /** Epoch milliseconds (fractional), comparable across processes. */
   start: number
   end: number
@@ -28,6 +28,8 @@ export interface ProbeFigures {
   controlMaxMs: number
   /** The longest part of a late tick that neither the wait for a core nor a stall of the idle process explains. */
   ownMaxMs: number
+  /** Each kept late tick (epoch ms) with its own part, to tell apart what ran when. */
+  stalls: (Stall & { ownMs: number })[]
 }
 
 const epochNow = () => performance.timeOrigin + performance.now()
@@ -99,7 +101,8 @@ export async function startMainThreadProbe(): Promise<{ stop(): Promise<ProbeFig
       return {
         mainMaxMs: longest(stalls.map((s) => s.stall)),
         controlMaxMs: longest(controlStalls),
-        ownMaxMs: Math.max(0, ...own)
+        ownMaxMs: Math.max(0, ...own),
+        stalls: stalls.map(({ stall }, i) => ({ ...stall, ownMs: Math.max(0, own[i]!) }))
       }
     }
   }

@@ -6,6 +6,7 @@
  * rows it reads, how ranking those 100,000 stores for the worklist compares with the same raw read
  * (rank-figures.ts), and how close the remote part of a check of 500 stores (the app's own client and
  * settings) gets to Lazada's per-API rate limit (against the mock gateway) without being refused.
+ * And how long a 2,000-store "Check now" against the mock gateway holds the main thread (check-2k-block.ts).
  * Prints the figures and writes them to bench-results.json at the project root.
  */
 import { execFileSync } from 'node:child_process'
@@ -28,6 +29,7 @@ import { FakeSecretStore, lazadaHostsFlag } from '../support/test-core'
 import { buildImportWorker, testImportWorkers } from '../support/import-workers'
 import { openBenchCore } from './bench-core'
 import { benchBulk10k } from './bulk-10k'
+import { benchCheck2kBlock } from './check-2k-block'
 import { dataSafetyFigures } from './data-safety-figures'
 import { startMainThreadProbe } from './main-thread-probe'
 import { rankFigures } from './rank-figures'
@@ -363,6 +365,7 @@ async function main(): Promise<void> {
   // In a process of its own, so its peak memory is its own and the figures above are measured as before.
   const check = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, CHECK_ONLY], { encoding: 'utf8' })) as CheckFigures
   const remote = await benchRemote500()
+  const check2k = await benchCheck2kBlock()
   const import1m = benchImport1mApart()
   const figures = {
     import10kMs: Math.round(t2 - t0),
@@ -379,6 +382,7 @@ async function main(): Promise<void> {
     ...import1m,
     ...check,
     ...remote,
+    ...check2k,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     measuredAt: new Date().toISOString()
   }
@@ -415,6 +419,8 @@ async function main(): Promise<void> {
   console.log(`  Remote check, ${REMOTE_STORES} stores against the mock gateway (${REMOTE_LATENCY_MS} ms latency, limit ${figures.remote500Limit} calls/s): ` +
     `${figures.remote500CallsPerSecond} calls/s = ${Math.round(share * 100)} % of the limit — goal ≥ 90 %, ${verdict(share >= 0.9)}`)
   console.log(`  ApiCallLimit errors during it: ${figures.remote500ApiCallLimitErrors} — goal 0, ${verdict(figures.remote500ApiCallLimitErrors === 0)}`)
+  console.log(`  Check now of 2,000 stores against the mock gateway: ${figures.check2kMs} ms; longest main-thread block while asking and recording answers ` +
+    `${figures.check2kAskingMaxBlockMs} ms, while judging ${figures.check2kJudgingMaxBlockMs} ms (late ticks whatever the cause: ${figures.check2kAskingMainProbeMaxMs} / ${figures.check2kJudgingMainProbeMaxMs} ms)`)
   console.log(`  Integrity check at start, 10,000 / 100,000 stores: ${figures.integrityCheck10kMs} / ${figures.integrityCheck100kMs} ms ` +
     `(quick_check: ${figures.quickCheck10kMs} / ${figures.quickCheck100kMs} ms; files ${figures.database10kMb} / ${figures.database100kMb} MB)`)
   console.log(`  Verified backup (VACUUM INTO + integrity check of the copy), 10,000 / 100,000 stores: ${figures.backup10kMs} / ${figures.backup100kMs} ms`)

@@ -144,7 +144,9 @@ export const checkRuns = sqliteTable(
     remindersFired: integer('reminders_fired').notNull().default(0),
     errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** What the run asked Lazada; null for runs without Lazada credentials (and older runs). */
-    remote: text('remote', { mode: 'json' }).$type<RemoteCheckSummary | null>()
+    remote: text('remote', { mode: 'json' }).$type<RemoteCheckSummary | null>(),
+    /** Stores by status (archived ones apart) when the run finished; null for older runs and failed ones. */
+    statusCounts: text('status_counts', { mode: 'json' }).$type<Partial<Record<StoreStatus, number>> | null>()
   },
   (t) => [index('check_runs_started_idx').on(t.startedAt)]
 )

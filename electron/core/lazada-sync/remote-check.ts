@@ -5,30 +5,31 @@
  * country, and has a seller short code; stores without one are counted as "cannot check with
  * Lazada". It also keeps exchanged tokens alive (refresh when due, `/seller/get` probe).
  *
- * The calls run first, outside any transaction (the client paces them: rate limit, concurrency
- * cap, retries); their answers are written afterwards by `write()`, which the check run calls
- * inside its own transaction, so Lazada's answers and the statuses judged from them land together.
- * One store's failure never stops the others; failures are summed up by cause.
+ * The calls run outside any transaction (the client paces them: rate limit, concurrency cap,
+ * retries); their answers are recorded while the check asks, in small batches of their own
+ * (`answer-writer.ts`, issue #10), and the check run then judges the stores with them. Progress
+ * (stores asked of N) goes to the check's task; cancelling it stops asking at the next call, keeps
+ * the answers received and says how far it got. One store's failure never stops the others;
+ * failures are summed up by cause.
  */
 import { COVERED_COUNTRIES } from '../../shared/countries'
 import type { CoveredCountry } from '../../shared/countries'
 import type { RemoteCheckSummary, RemoteFailure } from '../../shared/lazada'
 import type { CheckTrigger } from '../../shared/monitoring'
-import type { FieldChange } from '../../shared/portfolio'
 import type { StatusPolicy } from '../../shared/status'
 import type { CredentialsService } from '../credentials/credentials-service'
 import type { DatabaseHandle } from '../db/open-database'
 import { LazadaError } from '../lazada/lazada-api'
+import type { LazadaApi } from '../lazada/lazada-api'
 import type { Clock, Logger } from '../ports'
+import type { WriteHold } from '../import/write-hold'
 import { storeLabel } from '../portfolio/store-display'
-import { SYSTEM_ACTOR } from '../portfolio/store-history'
 import type { History } from '../portfolio/store-history'
 import type { SettingsService } from '../settings/settings-service'
-import { formatLocal, timeZoneOf } from '../status/calendar'
-import { findDisagreement, pickSubscription } from './subscription-answer'
-import type { PickedSubscription } from './subscription-answer'
+import type { TaskHandle } from '../tasks/task-registry'
+import { createAnswerWriter } from './answer-writer'
+import { pickSubscription } from './subscription-answer'
 import type { TokenKeeper } from './tokens'
-import { writeTransaction } from '../db/write-transaction'
 
 /** Calls in flight at once; the client's own limiter paces them further. */
 export const REMOTE_CONCURRENCY = 8
@@ -41,11 +42,12 @@ export interface RemoteResults {
   summary: RemoteCheckSummary
   /** Lines for the run's `errors`: failures by cause, or why Lazada was not asked. */
   errors: string[]
-  /** Writes Lazada's answers (inside the run's transaction, before stores are judged); returns the final summary. */
-  write(): RemoteCheckSummary
 }
 
-export type RemoteCheck = (trigger: CheckTrigger) => Promise<RemoteResults | null>
+/** What a check's Lazada step reports to: its progress, and the signal that cancels it. */
+export type RemoteTask = Pick<TaskHandle, 'phase' | 'advance' | 'signal'>
+
+export type RemoteCheck = (trigger: CheckTrigger, task?: RemoteTask) => Promise<RemoteResults | null>
 
 export interface RemoteCheckDeps {
   database: DatabaseHandle
@@ -56,6 +58,8 @@ export interface RemoteCheckDeps {
   tokens: Pick<TokenKeeper, 'maintain'>
   history: History
   concurrency?: number
+  /** Taken while an import writes: answers wait in memory until it lets go. */
+  writeHold?: WriteHold
 }
 
 interface Target {
@@ -64,12 +68,6 @@ interface Target {
   storeName: string
   country: CoveredCountry
   shortCode: string
-}
-
-interface Answer {
-  target: Target
-  picked: PickedSubscription
-  at: number
 }
 
 interface Failure {
@@ -82,11 +80,11 @@ export function askableCountries(policy: Pick<StatusPolicy, 'coveredCountries'>,
   return COVERED_COUNTRIES.filter((c) => policy.coveredCountries.includes(c) && published.includes(c))
 }
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over `items` with at most `limit` at a time; once `signal` aborts, no item is started. */
+export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!)
+    while (next < items.length && !signal?.aborted) await work(items[next++]!)
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
 }
@@ -117,24 +115,6 @@ const stores = (n: number) => `${n} store${n === 1 ? '' : 's'}`
 export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
   const { sqlite } = deps.database
   const concurrency = deps.concurrency ?? REMOTE_CONCURRENCY
-  const statements = {
-    previous: sqlite.prepare('SELECT state, end_at, country, short_code FROM lazada_subscriptions WHERE store_id = ?'),
-    kam: sqlite.prepare('SELECT start_at, end_at FROM subscriptions WHERE store_id = ?'),
-    exists: sqlite.prepare('SELECT 1 FROM stores WHERE id = ?').pluck(),
-    answer: sqlite.prepare(
-      `INSERT INTO lazada_subscriptions (store_id, country, short_code, article_code, state, end_at, item_name, auto_renew, checked_at, error_cause, error_message, error_at)
-       VALUES (@storeId, @country, @shortCode, @articleCode, @state, @endAt, @itemName, @autoRenew, @checkedAt, NULL, NULL, NULL)
-       ON CONFLICT (store_id) DO UPDATE SET country = excluded.country, short_code = excluded.short_code, article_code = excluded.article_code,
-         state = excluded.state, end_at = excluded.end_at, item_name = excluded.item_name, auto_renew = excluded.auto_renew,
-         checked_at = excluded.checked_at, error_cause = NULL, error_message = NULL, error_at = NULL`
-    ),
-    failure: sqlite.prepare(
-      `INSERT INTO lazada_subscriptions (store_id, country, short_code, article_code, error_cause, error_message, error_at)
-       VALUES (@storeId, @country, @shortCode, @articleCode, @cause, @message, @at)
-       ON CONFLICT (store_id) DO UPDATE SET error_cause = excluded.error_cause, error_message = excluded.error_message, error_at = excluded.error_at`
-    )
-  }
-
   function targets(countries: readonly CoveredCountry[]): { targets: Target[]; cannotCheck: number; labels: Map<number, string> } {
     if (countries.length === 0) return { targets: [], cannotCheck: 0, labels: new Map() }
     const list = countries.map((c) => `'${c}'`).join(', ')
@@ -164,24 +144,33 @@ export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
     })
   }
 
-  function historyOf(answer: Answer, previous: { state: string | null; end_at: number | null } | undefined, articleCode: string, disagrees: string | null): void {
-    const { target, picked, at } = answer
-    const zone = timeZoneOf(target.country)
-    const when = (instant: number | null) => (instant === null ? null : `${formatLocal(instant, zone)} (${target.country} time)`)
-    const stateText = (state: string | null | undefined) => (state === 'valid' ? 'Valid' : state === 'expired' ? 'Expired' : state === 'none' ? 'None found' : null)
-    const changes: FieldChange[] = [
-      { field: 'lazadaState', label: 'Subscription (Lazada)', before: stateText(previous?.state), after: stateText(picked.state) },
-      { field: 'lazadaEndAt', label: 'End Time (Lazada)', before: when(previous?.end_at ?? null), after: when(picked.endAt) }
-    ].filter((c) => c.before !== c.after)
-    let summary: string
-    if (picked.state === 'valid') summary = `Lazada: subscribed${picked.endAt === null ? '' : ` until ${when(picked.endAt)}`}`
-    else if (picked.state === 'expired') summary = `Lazada: subscription expired${picked.endAt === null ? '' : ` ${when(picked.endAt)}`}`
-    else summary = `Lazada: no subscription to ${articleCode} for ${target.shortCode}`
-    if (disagrees) summary += ' — differs from the record on file'
-    deps.history.add(target.id, { kind: 'subscription-updated', summary }, changes, at, SYSTEM_ACTOR)
+  /** Asks about each target (until cancelled), recording the outcomes in batches as they come. */
+  async function askAll(api: LazadaApi, scope: Target[], articleCode: string, task: RemoteTask | undefined) {
+    const writer = createAnswerWriter({ database: deps.database, logger: deps.logger, history: deps.history, articleCode, writeHold: deps.writeHold })
+    const failures: Failure[] = []
+    let answered = 0
+    task?.phase({ label: 'Asking Lazada about stores', total: scope.length, cancellable: true })
+    await forEachLimit(
+      scope,
+      concurrency,
+      async (target) => {
+        try {
+          const rows = await api.subscriptions(target.country, { articleCode, shortCode: target.shortCode })
+          writer.add({ kind: 'answer', target, picked: pickSubscription(rows), at: deps.clock.now() })
+          answered++
+        } catch (error) {
+          failures.push({ storeId: target.id, error })
+          writer.add({ kind: 'failure', target, ...causeOf(error), at: deps.clock.now() })
+        }
+        task?.advance()
+      },
+      task?.signal
+    )
+    await writer.finish()
+    return { asked: answered + failures.length, answered, failures, disagreements: writer.disagreements() }
   }
 
-  return async function remoteCheck(trigger) {
+  return async function remoteCheck(trigger, task) {
     // A settings save re-judges statuses with the new policy; it does not ask Lazada again.
     if (trigger === 'settings') return null
     const access = await deps.credentials.access()
@@ -192,6 +181,7 @@ export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
       state: 'done',
       message: '',
       asked: 0,
+      inScope: 0,
       answered: 0,
       disagreements: 0,
       cannotCheck: scope.cannotCheck,
@@ -202,98 +192,37 @@ export function createRemoteCheck(deps: RemoteCheckDeps): RemoteCheck {
     if (!access.ok) {
       summary.state = 'failed'
       summary.message = `Lazada was not asked: ${access.message}`
-      return { summary, errors: [summary.message], write: () => summary }
+      return { summary, errors: [summary.message] }
     }
 
     const articleCode = integrator.articleCode
-    const answers: Answer[] = []
-    const failures: Failure[] = []
+    let failures: Failure[] = []
     if (articleCode) {
-      summary.asked = scope.targets.length
-      await forEachLimit(scope.targets, concurrency, async (target) => {
-        try {
-          const rows = await access.api.subscriptions(target.country, { articleCode, shortCode: target.shortCode })
-          answers.push({ target, picked: pickSubscription(rows), at: deps.clock.now() })
-        } catch (error) {
-          failures.push({ storeId: target.id, error })
-        }
-      })
+      summary.inScope = scope.targets.length
+      const asked = await askAll(access.api, scope.targets, articleCode, task)
+      Object.assign(summary, { asked: asked.asked, answered: asked.answered, disagreements: asked.disagreements })
+      failures = asked.failures
     }
-    const upkeep = await deps.tokens.maintain(access.api, { concurrency })
+    const cancelled = task?.signal.aborted === true
+    // A cancelled check stops asking Lazada: the tokens' upkeep waits for the next check.
+    const upkeep = cancelled ? { refreshed: 0, needsAuthorization: 0, failures: [] } : await deps.tokens.maintain(access.api, { concurrency })
     summary.tokensRefreshed = upkeep.refreshed
     summary.tokensNeedingAuthorization = upkeep.needsAuthorization
-    summary.answered = answers.length
     summary.failures = groupFailures([...failures, ...upkeep.failures])
     for (const { storeId } of upkeep.failures) if (!scope.labels.has(storeId)) scope.labels.set(storeId, `Store #${storeId}`)
     const errors = errorLines(summary.failures, scope.labels)
-    const failedBy = new Map(failures.map((f) => [f.storeId, causeOf(f.error)]))
-    const byId = new Map(scope.targets.map((t) => [t.id, t]))
     if (failures.length) deps.logger.warn('Lazada could not answer for some stores', { failed: failures.length, causes: summary.failures.map((f) => f.cause).join(',') })
 
-    const describe = () => {
-      const parts = [`asked Lazada about ${stores(summary.asked)}: ${summary.answered} answered`]
-      if (summary.disagreements) parts.push(`${stores(summary.disagreements)} disagree with the End Time on record`)
-      const failed = failures.length
-      if (failed) parts.push(`${stores(failed)} failed`)
-      if (summary.cannotCheck) parts.push(`${stores(summary.cannotCheck)} cannot be checked with Lazada (no seller short code)`)
-      const text = articleCode ? parts.join('; ') : 'did not ask about subscriptions: set the Service Market article code in Settings → Integrator'
-      return `Storewatch ${text}.`
+    const parts = [`asked Lazada about ${stores(summary.asked)}: ${summary.answered} answered`]
+    if (summary.disagreements) parts.push(`${stores(summary.disagreements)} disagree with the End Time on record`)
+    if (failures.length) parts.push(`${stores(failures.length)} failed`)
+    if (summary.cannotCheck) parts.push(`${stores(summary.cannotCheck)} cannot be checked with Lazada (no seller short code)`)
+    const text = articleCode ? parts.join('; ') : 'did not ask about subscriptions: set the Service Market article code in Settings → Integrator'
+    summary.message = `Storewatch ${text}.`
+    if (cancelled) {
+      summary.state = 'cancelled'
+      summary.message = `Cancelled after asking Lazada about ${summary.asked} of ${stores(summary.inScope ?? 0)}: ${summary.answered} answered and saved; the next check asks about all of them again.`
     }
-    summary.message = describe()
-
-    return {
-      summary,
-      errors,
-      write() {
-        let disagreements = 0
-        for (const answer of answers) {
-          const { target, picked, at } = answer
-          try {
-            writeTransaction(sqlite, () => {
-              if (!statements.exists.get(target.id)) return
-              const previous = statements.previous.get(target.id) as { state: string | null; end_at: number | null; country: string; short_code: string } | undefined
-              statements.answer.run({
-                storeId: target.id,
-                country: target.country,
-                shortCode: target.shortCode,
-                articleCode,
-                state: picked.state,
-                endAt: picked.endAt,
-                itemName: picked.itemName,
-                autoRenew: picked.autoRenew === null ? null : picked.autoRenew ? 1 : 0,
-                checkedAt: at
-              })
-              const kam = statements.kam.get(target.id) as { start_at: number | null; end_at: number | null } | undefined
-              const disagreement = findDisagreement(
-                target.country,
-                kam ? { startAt: kam.start_at, endAt: kam.end_at } : null,
-                { state: picked.state, endAt: picked.endAt, checkedAt: at, shortCode: target.shortCode },
-                articleCode
-              )
-              if (disagreement) disagreements++
-              const samePlace = previous && previous.country === target.country && previous.short_code === target.shortCode
-              if (!samePlace || previous.state !== picked.state || previous.end_at !== picked.endAt) {
-                historyOf(answer, samePlace ? previous : undefined, articleCode, disagreement?.message ?? null)
-              }
-            })
-          } catch (error) {
-            deps.logger.warn('Lazada’s answer for a store could not be saved', { storeId: target.id, error: (error as Error).message })
-          }
-        }
-        const at = deps.clock.now()
-        for (const [storeId, { cause, message }] of failedBy) {
-          const target = byId.get(storeId)!
-          try {
-            if (!statements.exists.get(storeId)) continue
-            statements.failure.run({ storeId, country: target.country, shortCode: target.shortCode, articleCode, cause, message, at })
-          } catch (error) {
-            deps.logger.warn('a failed Lazada query could not be noted', { storeId, error: (error as Error).message })
-          }
-        }
-        summary.disagreements = disagreements
-        summary.message = describe()
-        return summary
-      }
-    }
+    return { summary, errors }
   }
 }

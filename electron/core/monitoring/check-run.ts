@@ -117,8 +117,15 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
   const statements = {
     startRun: sqlite.prepare('INSERT INTO check_runs (trigger, started_at) VALUES (?, ?)'),
     finishRun: sqlite.prepare(
-      'UPDATE check_runs SET finished_at = ?, stores_checked = ?, status_changes = ?, reminders_fired = ?, errors = ?, remote = ? WHERE id = ?'
+      'UPDATE check_runs SET finished_at = ?, stores_checked = ?, status_changes = ?, reminders_fired = ?, errors = ?, remote = ?, status_counts = ? WHERE id = ?'
     ),
+    // As the dashboard counts them: archived stores apart, a store without a verdict yet unknown.
+    statusCounts: sqlite
+      .prepare(
+        `SELECT COALESCE(ss.status, 'unknown'), count(*) FROM stores s LEFT JOIN store_status ss ON ss.store_id = s.id
+         WHERE s.archived_at IS NULL GROUP BY 1`
+      )
+      .raw(),
     failedRun: sqlite.prepare('INSERT INTO check_runs (trigger, started_at, finished_at, errors, remote) VALUES (?, ?, ?, ?, ?)'),
     recent: sqlite
       .prepare('SELECT id, trigger, started_at, finished_at, stores_checked, status_changes, reminders_fired, errors, remote FROM check_runs ORDER BY id DESC LIMIT ?')
@@ -301,8 +308,8 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     const runId = Number(statements.startRun.run(trigger, now).lastInsertRowid)
     const totals: Totals = { statusChanges: 0, remindersFired: 0, deliveries: [], errors: [...(remote?.errors ?? [])] }
     memoUndo = []
-    // Lazada's answers first, so the stores are judged with them (their fingerprints change).
-    const remoteSummary: RemoteCheckSummary | null = remote ? remote.write() : null
+    // Lazada's answers are recorded already (as they came): the stores are judged with them.
+    const remoteSummary: RemoteCheckSummary | null = remote ? remote.summary : null
 
     // Same records, and no verdict change nor rung due before memo.until: nothing to do.
     const unchanged = (storeId: number, fingerprint: number) => {
@@ -349,25 +356,27 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
 
     const finishedAt = deps.clock.now()
     const { statusChanges, remindersFired, errors } = totals
-    statements.finishRun.run(finishedAt, storesChecked, statusChanges, remindersFired, JSON.stringify(errors), remoteSummary && JSON.stringify(remoteSummary), runId)
-    const summary: CheckRunSummary = { id: runId, trigger, startedAt: now, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote: remoteSummary }
+    const counts = JSON.stringify(Object.fromEntries(statements.statusCounts.all() as [string, number][]))
+    statements.finishRun.run(finishedAt, storesChecked, statusChanges, remindersFired, JSON.stringify(errors), remoteSummary && JSON.stringify(remoteSummary), counts, runId)
+    const cancelled = remoteSummary?.state === 'cancelled'
+    const summary: CheckRunSummary = { id: runId, trigger, startedAt: now, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote: remoteSummary, cancelled }
     return { summary, deliveries: totals.deliveries, judged: { policy: policyKey, ladder: ladderKey } }
   }
 
   function recordFailure(trigger: CheckTrigger, startedAt: number, error: unknown, remote: RemoteResults | null): CheckRunSummary {
     deps.logger.error('a check run failed', { trigger, error: messageOf(error) })
     const errors = [`The check could not be completed: ${messageOf(error)}.`, ...(remote?.errors ?? [])]
-    // Lazada's answers were rolled back with the run: say so rather than count them as kept.
-    const lost: RemoteCheckSummary | null = remote && { ...remote.summary, message: `${remote.summary.message} Its answers were not saved: the check failed.` }
+    // Lazada's answers were recorded as they came, before the run: they stay.
+    const kept: RemoteCheckSummary | null = remote && remote.summary
     const finishedAt = deps.clock.now()
-    const id = Number(statements.failedRun.run(trigger, startedAt, finishedAt, JSON.stringify(errors), lost && JSON.stringify(lost)).lastInsertRowid)
-    return { id, trigger, startedAt, finishedAt, storesChecked: 0, statusChanges: 0, remindersFired: 0, errors, remote: lost }
+    const id = Number(statements.failedRun.run(trigger, startedAt, finishedAt, JSON.stringify(errors), kept && JSON.stringify(kept)).lastInsertRowid)
+    return { id, trigger, startedAt, finishedAt, storesChecked: 0, statusChanges: 0, remindersFired: 0, errors, remote: kept, cancelled: kept?.state === 'cancelled' }
   }
 
   return {
     /**
-     * Checks the portfolio; `remote` carries what Lazada answered (asked before, outside any
-     * transaction), written in this run's transaction.
+     * Checks the portfolio; `remote` says what Lazada was asked and answered (asked before, outside
+     * any transaction, its answers already recorded).
      */
     async run(trigger: CheckTrigger, remote: RemoteResults | null = null): Promise<CheckRunSummary> {
       const startedAt = deps.clock.now()
@@ -418,17 +427,11 @@ export function createCheckRunner(deps: CheckRunnerDeps) {
     /** The latest runs, newest first. */
     recent(limit: number): CheckRunSummary[] {
       type RunRow = [number, CheckTrigger, number, number | null, number, number, number, string, string | null]
-      return (statements.recent.all(limit) as RunRow[]).map(([id, trigger, startedAt, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote]) => ({
-        id,
-        trigger,
-        startedAt,
-        finishedAt,
-        storesChecked,
-        statusChanges,
-        remindersFired,
-        errors: JSON.parse(errors) as string[],
-        remote: remote === null ? null : (JSON.parse(remote) as RemoteCheckSummary)
-      }))
+      return (statements.recent.all(limit) as RunRow[]).map(([id, trigger, startedAt, finishedAt, storesChecked, statusChanges, remindersFired, errors, remote]) => {
+        const remoteSummary = remote === null ? null : (JSON.parse(remote) as RemoteCheckSummary)
+        const parsed = JSON.parse(errors) as string[]
+        return { id, trigger, startedAt, finishedAt, storesChecked, statusChanges, remindersFired, errors: parsed, remote: remoteSummary, cancelled: remoteSummary?.state === 'cancelled' }
+      })
     },
 
     /** When the store's next reminder rung comes due after `now`, if any. */

@@ -2,21 +2,24 @@
  * Scheduled checks, reminders and the dashboard (issue #3), wired from their parts: the scheduler
  * (when), the check run (what), the notification centre and snoozes, and the dashboard.
  */
-import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderCentre, ReminderCentreFilter, ReminderGroupResult, ReminderItem, ReminderList, Snooze, SnoozeMode, WorklistPage } from '../../shared/monitoring'
+import type { CheckRunSummary, CheckTrigger, Dashboard, ReminderCentre, ReminderCentreFilter, ReminderGroupResult, ReminderItem, ReminderList, Snooze, SnoozeMode, StatusHistory, WorklistPage } from '../../shared/monitoring'
 import type { StoreScope } from '../../shared/my-stores'
 import type { DatabaseHandle } from '../db/open-database'
 import type { WriteHold } from '../import/write-hold'
-import type { RemoteCheck, RemoteResults } from '../lazada-sync/remote-check'
+import type { RemoteCheck, RemoteResults, RemoteTask } from '../lazada-sync/remote-check'
 import type { Actor, Broadcast, Clock, Logger, Notifier, Ticker } from '../ports'
 import type { History } from '../portfolio/store-history'
 import type { SettingsService } from '../settings/settings-service'
 import type { StatusService } from '../status/status-service'
+import { createTaskRegistry } from '../tasks/task-registry'
+import type { TaskRegistry } from '../tasks/task-registry'
 import { createCheckRunner } from './check-run'
 import { createDashboard } from './dashboard'
 import { createReminderCentre } from './reminders'
 import { createReminderScope } from './reminder-scope'
 import { appMetaScheduleStore } from './schedule-store'
 import { createScheduler } from './scheduler'
+import { createStatusHistory } from './status-history'
 
 export interface MonitoringDeps {
   database: DatabaseHandle
@@ -32,8 +35,10 @@ export interface MonitoringDeps {
   broadcast: Broadcast
   /** The KAM's own IANA time zone, for quiet hours. */
   kamTimeZone: () => string
-  /** Asks Lazada before each check (when credentials are set up); its answers join the check's transaction. */
+  /** Asks Lazada before each check (when credentials are set up), recording its answers as they come. */
   remote?: RemoteCheck
+  /** Where a check shows its progress (default: its own, published as `tasks:progress`). */
+  tasks?: TaskRegistry
   /** Taken while an import writes: a check due meanwhile starts once it is let go. */
   writeHold?: WriteHold
   /** Where the dashboard's "All stores / My stores" choice is kept; not kept (all) when absent. */
@@ -57,6 +62,8 @@ export interface Monitoring {
   worklist(offset: number, limit: number): WorklistPage
   /** The stores an expiry-grid cell counts (a week, one country or all), in the dashboard's scope. */
   expiryStores(from: number, to: number, country: string | null): number[]
+  /** Stores by status per day over the last 90 days, from the recorded runs. */
+  history(): StatusHistory
   /** Stores in a needs-action status, archived ones excepted: the tray badge. */
   needsActionCount(): number
   reminders: {
@@ -86,10 +93,12 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     store: appMetaScheduleStore(database.sqlite),
     intervalMs: () => settings.get().schedule.checkIntervalMinutes * MINUTE_MS,
     // Single flight: the scheduler runs one check at a time, Lazada's calls included.
-    run: async (trigger) => runner.run(trigger, await askLazada(trigger)),
+    run: checkWithProgress,
     idle: runner.releaseHeld,
     writeHold: deps.writeHold
   })
+  const tasks = deps.tasks ?? createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
+  const history = createStatusHistory(deps)
   let unkeptScope: StoreScope = 'all'
   const board = createDashboard({
     ...deps,
@@ -101,11 +110,26 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
   })
   let unsubscribe: (() => void) | null = null
 
+  /** A check as a task: Lazada's part shows stores asked of N and can be cancelled; judging is quick. */
+  async function checkWithProgress(trigger: CheckTrigger): Promise<CheckRunSummary> {
+    const task = tasks.start('check', { label: 'Checking the portfolio', total: null, cancellable: false })
+    try {
+      const remote = await askLazada(trigger, task)
+      task.phase({ label: 'Judging the stores', total: null, cancellable: false })
+      const summary = await runner.run(trigger, remote)
+      task.end(summary.cancelled ? 'cancelled' : 'done')
+      return summary
+    } catch (error) {
+      task.end('failed')
+      throw error
+    }
+  }
+
   /** Lazada's answers for a check; a failure here never stops the check itself. */
-  async function askLazada(trigger: CheckTrigger): Promise<RemoteResults | null> {
+  async function askLazada(trigger: CheckTrigger, task: RemoteTask): Promise<RemoteResults | null> {
     if (!deps.remote) return null
     try {
-      return await deps.remote(trigger)
+      return await deps.remote(trigger, task)
     } catch (error) {
       const message = `Lazada was not asked: ${error instanceof Error ? error.message : String(error)}`.replace(/\.?$/, '.')
       logger.error('the Lazada step of a check failed', { error: message })
@@ -120,7 +144,7 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
         tokensRefreshed: 0,
         tokensNeedingAuthorization: 0
       }
-      return { summary, errors: [message], write: () => summary }
+      return { summary, errors: [message] }
     }
   }
 
@@ -146,6 +170,7 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
     setDashboardScope: (scope) => board.setScope(scope),
     worklist: board.worklist,
     expiryStores: board.expiryStores,
+    history,
     needsActionCount: board.needsActionCount,
     reminders: {
       list: centre.list,

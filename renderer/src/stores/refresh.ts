@@ -5,6 +5,7 @@ import { useDashboardStore } from './useDashboardStore'
 import { useLazadaStore } from './useLazadaStore'
 import { usePortfolioStore } from './usePortfolioStore'
 import { useRemindersStore } from './useRemindersStore'
+import { useStatusHistoryStore } from './useStatusHistoryStore'
 import { useStoreDetailStore } from './useStoreDetailStore'
 import type { LazadaCredentialsView } from '../../../electron/shared/lazada'
 import type { CheckRunSummary } from '../../../electron/shared/monitoring'
@@ -13,6 +14,8 @@ import type { CheckRunSummary } from '../../../electron/shared/monitoring'
 export function refreshAfterCheck(run: CheckRunSummary): void {
   useChecksStore.getState().completed(run)
   void useDashboardStore.getState().refresh()
+  // Each run records the day's counts for the 90-day chart.
+  if (useStatusHistoryStore.getState().history) void useStatusHistoryStore.getState().load()
   if (usePortfolioStore.getState().loaded) void usePortfolioStore.getState().load()
   // The open store's Lazada card follows its page (StorePage reloads it with each fresh detail).
   void useStoreDetailStore.getState().reload()

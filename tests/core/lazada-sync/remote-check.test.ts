@@ -213,7 +213,7 @@ describe('a check with Lazada credentials', () => {
     expect(core.detail(id).verdict.status).toBe('healthy')
   })
 
-  it('calls Lazada outside the database transaction and writes the answers in the run’s', async () => {
+  it('calls Lazada outside any database transaction and records the answers in batches of their own', async () => {
     world = await lazadaWorld(NOW)
     const { core, api, database } = world
     subscribedStore(core, KAM_END)

@@ -27,10 +27,11 @@ import { LAZADA_AUTHORIZE_URL, LAZADA_AUTH_HOST, LAZADA_GATEWAYS } from '../../.
 import type { LazadaHostsView } from '../../../electron/shared/lazada-hosts'
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../electron/shared/ipc-contract'
 import { WORKLIST_PAGE_ROWS } from '../../../electron/shared/monitoring'
-import type { CheckRunSummary, Dashboard, ReminderCentreFilter, ReminderItem, Snooze, WorklistItem } from '../../../electron/shared/monitoring'
+import type { CheckRunSummary, Dashboard, ReminderCentreFilter, ReminderItem, Snooze, StatusHistory, WorklistItem } from '../../../electron/shared/monitoring'
 import { buildCentre, filteredEntries } from '../../../electron/core/monitoring/centre-view'
 import type { CentreRow } from '../../../electron/core/monitoring/centre-view'
 import type { StoreScope } from '../../../electron/shared/my-stores'
+import type { TaskProgress } from '../../../electron/shared/task-progress'
 import type { PortfolioStatus, PortfolioQuery, Store, StoreDetail, StoreHistoryEntry, StoreVerdict } from '../../../electron/shared/portfolio'
 import type { Authorization, Subscription } from '../../../electron/shared/records'
 import { fail, ok } from '../../../electron/shared/result'
@@ -310,6 +311,10 @@ export class FakeBridge {
   /** What `dashboard:expiry-stores` answers. */
   expiryStoreIds: number[] = []
   runs: CheckRunSummary[] = []
+  /** What `dashboard:history` answers (default: nothing recorded yet). */
+  statusHistory: StatusHistory = { days: [], recordedDays: 0, windowDays: 90, timeZone: 'Asia/Singapore' }
+  /** What `tasks:running` answers; `tasks:cancel` marks one cancelling (the test emits what follows). */
+  tasks: TaskProgress[] = []
   settings: AppSettings = structuredClone(DEFAULT_SETTINGS)
   /** Checklist runs per store, open first, then newest first (as main answers). */
   checklistRuns = new Map<number, ChecklistRun[]>()
@@ -999,6 +1004,15 @@ export class FakeBridge {
       return ok(run)
     })
     this.handle('checks:recent', ({ limit }) => ok(this.runs.slice(0, limit)))
+    this.handle('dashboard:history', () => ok(this.statusHistory))
+    this.handle('tasks:running', () => ok(this.tasks))
+    this.handle('tasks:cancel', ({ id }) => {
+      const task = this.tasks.find((t) => t.id === id && t.cancellable)
+      if (!task) return ok(null)
+      const cancelling = { ...task, cancellable: false, label: 'Cancelling' }
+      this.tasks = this.tasks.map((t) => (t.id === id ? cancelling : t))
+      return ok(cancelling)
+    })
 
     this.handle('reminders:list', ({ unreadOnly, limit }) =>
       ok({

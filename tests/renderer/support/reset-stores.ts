@@ -15,6 +15,8 @@ import { resetRemindersStore } from '../../../renderer/src/stores/useRemindersSt
 import { resetSettingsStore } from '../../../renderer/src/stores/useSettingsStore'
 import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDetailStore'
 import { resetStoreFormStore } from '../../../renderer/src/stores/useStoreFormStore'
+import { resetStatusHistoryStore } from '../../../renderer/src/stores/useStatusHistoryStore'
+import { resetTasksStore } from '../../../renderer/src/stores/useTasksStore'
 
 export function resetAllStores(): void {
   resetPortfolioStore()
@@ -34,4 +36,6 @@ export function resetAllStores(): void {
   resetLazadaHostsStore()
   resetDataSafetyStore()
   resetBulkStore()
+  resetTasksStore()
+  resetStatusHistoryStore()
 }

@@ -185,11 +185,23 @@ export interface MockGateway {
   setRateLimit(api: GatewayApi | 'all', perSecond: number | null): void
   /** The next `times` calls of `api` (or of any API) meet `fault`, in the order injected. */
   inject(api: GatewayApi | 'any', fault: MockFault, times?: number): void
+  /**
+   * Lets the next `passing` calls of `api` through, then holds every later one until `release()`:
+   * a Lazada slow at a point the test chooses, without a sleep.
+   */
+  holdAfter(api: GatewayApi, passing: number): GatewayGate
   stats(): MockGatewayStats
   resetStats(): void
   /** Every API call received, oldest first. */
   requests: MockRequest[]
   close(): Promise<void>
+}
+
+export interface GatewayGate {
+  /** Calls being held now. */
+  held(): number
+  /** Lets the held calls (and every later one) through. */
+  release(): void
 }
 
 interface Authorization {
@@ -243,6 +255,7 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
   const subscriptions = new Map<string, MockSubscriptionRow[]>()
   const orders = new Map<CoveredCountry, MockOrderRow[]>()
   const faults: { api: GatewayApi | 'any'; fault: MockFault }[] = []
+  const gates = new Map<GatewayApi, { passing: number; held: number; opened: Promise<void> }>()
   const limits = new Map<GatewayApi, number | null>(GATEWAY_APIS.map((api) => [api, options.rateLimitPerSecond ?? null]))
   const arrivals = new Map<GatewayApi, number[]>(GATEWAY_APIS.map((api) => [api, []]))
   const bannedUntil = new Map<GatewayApi, number>()
@@ -305,6 +318,19 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
     },
     inject(api, fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ api, fault })
+    },
+    holdAfter(api, passing) {
+      let open!: () => void
+      const gate = { passing, held: 0, opened: new Promise<void>((resolve) => (open = resolve)) }
+      gates.set(api, gate)
+      return {
+        held: () => gate.held,
+        release() {
+          if (gates.get(api) === gate) gates.delete(api)
+          gate.held = 0
+          open()
+        }
+      }
     },
     stats: () => structuredClone(stats),
     resetStats() {
@@ -529,6 +555,11 @@ export async function startMockGateway(options: MockGatewayOptions = {}): Promis
       if (answer === 'ApiCallLimit') stats.apiCallLimit++
     }
 
+    const gate = gates.get(api)
+    if (gate && gate.passing-- <= 0) {
+      gate.held++
+      await gate.opened
+    }
     let fault = takeFault(api)
     if (fault?.kind === 'slow') {
       record.delayedMs += fault.delayMs

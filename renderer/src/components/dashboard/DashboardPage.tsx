@@ -18,6 +18,7 @@ import { ExpiryGrid } from './ExpiryGrid'
 import { LazadaPanel } from './LazadaPanel'
 import { ScopeSwitch } from './ScopeSwitch'
 import { StatusCounts } from './StatusCounts'
+import { StatusHistoryChart } from './StatusHistoryChart'
 import { Worklist } from './Worklist'
 import { LoadFailed } from '../common/LoadFailed'
 
@@ -126,6 +127,8 @@ export function DashboardPage() {
           </Group>
           <ExpiryGrid weeks={dashboard.expiryWeeks} mine={mine} />
         </Card>
+
+        <StatusHistoryChart />
       </Stack>
     </div>
   )

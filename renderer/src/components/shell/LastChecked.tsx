@@ -6,7 +6,9 @@ import { formatAgoShort, formatDateTime, plural } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
 import { useChecksStore } from '../../stores/useChecksStore'
+import { useRunningTask } from '../../stores/useTasksStore'
 import { remoteSummaryLine } from '../lazada/lazada-text'
+import { TaskProgressView } from './TaskProgressView'
 
 /** "Checked 120 stores · 3 changed · 2 reminders". */
 export function runSummary(run: CheckRunSummary): string {
@@ -47,6 +49,8 @@ export function LastChecked() {
   const loaded = useChecksStore((s) => s.loaded)
   const running = useChecksStore((s) => s.running)
   const runNow = useChecksStore((s) => s.runNow)
+  // Any check's progress (this window's, a scheduled one's), as main reports it.
+  const check = useRunningTask('check')
 
   async function onCheckNow(): Promise<void> {
     const result = await runNow()
@@ -56,7 +60,9 @@ export function LastChecked() {
     }
     const run = result.value
     const remote = <RemoteLine run={run} size="sm" c={run.remote?.state === 'failed' ? 'red.8' : undefined} />
-    if (run.errors.length) {
+    if (run.cancelled) {
+      toastSuccess('Check cancelled', remote)
+    } else if (run.errors.length) {
       toastError(
         runSummary(run),
         <Stack gap={4}>
@@ -72,8 +78,10 @@ export function LastChecked() {
   }
 
   const at = lastRun ? (lastRun.finishedAt ?? lastRun.startedAt) : null
-  const status = running ? 'Checking…' : at !== null ? `Last checked ${formatAgoShort(at, Math.max(now, at))}` : 'Not checked yet'
+  const status = check ? `${check.label}…` : running ? 'Checking…' : at !== null ? `Last checked ${formatAgoShort(at, Math.max(now, at))}` : 'Not checked yet'
   const details = lastRun ? <RunDetails run={lastRun} /> : 'The portfolio has not been checked yet'
+  // While a check asks Lazada: how far it got, its rate, the time left, and Cancel.
+  if (check && check.total !== null) return <TaskProgressView task={check} cancelLabel="Cancel check" />
   return (
     <Group gap={8} wrap="nowrap">
       {loaded && (
@@ -87,7 +95,7 @@ export function LastChecked() {
         </Tooltip>
       )}
       <Tooltip label={<Stack gap={2}><Text size="xs" fw={600}>{status}</Text>{lastRun && <RunDetails run={lastRun} />}</Stack>} openDelay={500} multiline maw={380} disabled={!loaded}>
-        <Button variant="default" size="compact-sm" leftSection={<IconRefresh size={14} />} loading={running} onClick={() => void onCheckNow()}>
+        <Button variant="default" size="compact-sm" leftSection={<IconRefresh size={14} />} loading={running || check !== null} onClick={() => void onCheckNow()}>
           Check now
         </Button>
       </Tooltip>
