@@ -74,7 +74,7 @@ describe('dashboard', () => {
     )
     expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('49 stores · 7 need action · 1 archived')
 
-    await user.click(within(counts).getByRole('link', { name: 'Expired: 1 store' }))
+    await user.click(within(counts).getByRole('link', { name: '1 Expired' }))
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
     await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired']))
     expect(await screen.findByRole('grid', { name: 'Stores' })).toBeInTheDocument()
