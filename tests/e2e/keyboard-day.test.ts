@@ -1,7 +1,7 @@
 /**
  * A KAM's day by keyboard alone (issue #11, point 6), in Chromium against the real core: the
  * portfolio by its shortcut, a search, ↓ to the store and Enter, a subscription recorded through
- * its form with Tab, typing and Enter, Alt+← back to the portfolio with focus on the store's row,
+ * its form with Tab, typing and Enter (Esc asks before the typing is lost), Alt+← back to the portfolio with focus on the store's row,
  * the notification centre by its shortcut, the shortcut list with ? and Esc. No click anywhere.
  */
 import { describe, expect, it } from 'vitest'
@@ -59,6 +59,14 @@ describe('a day by keyboard alone', () => {
     await page.keyboard.type('1 Dec 2026 10:00')
     await tabTo(page, 'End Time')
     await page.keyboard.type('1 Jun 2027 10:00')
+    // Esc closes the calendar, the next one asks before the typing is lost; Enter keeps editing.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    const ask = page.getByRole('dialog', { name: 'Discard changes?' })
+    await ask.waitFor()
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'Keep editing' })
+    await page.keyboard.press('Enter')
+    await ask.waitFor({ state: 'detached' })
     await tabTo(page, 'Save subscription')
     await page.keyboard.press('Enter')
     await form.waitFor({ state: 'detached' })

@@ -7,7 +7,7 @@
 import { DateInput } from '@mantine/dates'
 import type { DateInputProps } from '@mantine/dates'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 
 // Reading "3 Dec 2026 23:59" back needs dayjs's format parsing.
@@ -24,18 +24,25 @@ type FieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'w
 /**
  * While its calendar is open, Esc in the field closes the calendar only, not the dialog around it
  * (a dialog hears Esc first, and skips what is marked to stop it). The calendar opens on focus,
- * click and typing, and closes on Esc, blur and a pick.
+ * click and typing, and closes on Esc, blur and a pick; the focus its closing hands back to the
+ * field does not open it again.
  */
 function useCalendarEscape(onChange: (value: string) => void) {
   const [open, setOpen] = useState(false)
+  const closedByEscape = useRef(false)
   return {
     'data-mantine-stop-propagation': open || undefined,
-    onFocus: () => setOpen(true),
+    onFocus: () => {
+      if (closedByEscape.current) closedByEscape.current = false
+      else setOpen(true)
+    },
     onClick: () => setOpen(true),
     onInput: () => setOpen(true),
     onBlur: () => setOpen(false),
     onKeyDown: (event: { key: string }) => {
-      if (event.key === 'Escape') setOpen(false)
+      if (event.key !== 'Escape') return
+      closedByEscape.current = open
+      setOpen(false)
     },
     change: (value: string) => {
       setOpen(false)
