@@ -10,9 +10,13 @@ import { authorizeAsSeller } from '../support/mock-lazada/seller-page'
 import { storeInput } from '../support/store-input'
 import { startAppWithMockLazada } from './app-fixture'
 
-/** `YYYY-MM-DDTHH:mm` in Singapore time, as a datetime-local input takes it. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "27 Nov 2026 10:30" in Singapore time, as the app writes a date and the KAM types it. */
 function sgLocal(instant: number): string {
-  return new Date(instant + 8 * 60 * 60 * 1000).toISOString().slice(0, 16)
+  const sg = new Date(instant + 8 * 60 * 60 * 1000)
+  const hhmm = sg.toISOString().slice(11, 16)
+  return `${sg.getUTCDate()} ${MONTHS[sg.getUTCMonth()]} ${sg.getUTCFullYear()} ${hhmm}`
 }
 
 async function openStoreWithChecklist() {

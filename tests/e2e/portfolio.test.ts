@@ -91,7 +91,7 @@ describe('portfolio in the browser', () => {
     await expect.poll(() => importButton.isEnabled()).toBe(true)
     await importButton.click()
     await dialog.getByText(/Imported 5 new stores/).waitFor()
-    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click()
 
     await expect.poll(() => shownCount(page)).toContain('Showing 5 of 5 stores')
     expect(await storeRows(page).filter({ hasText: 'Ánh Dương Mall' }).count()).toBe(1)

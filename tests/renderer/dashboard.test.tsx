@@ -74,12 +74,12 @@ describe('dashboard', () => {
 
     const counts = await screen.findByRole('navigation', { name: 'Stores by status' })
     const links = within(counts).getAllByRole('link')
-    expect(links.map((l) => l.getAttribute('aria-label'))).toEqual(
-      STORE_STATUSES.map((s) => `${STATUS_LABELS[s]}: ${dashboard().counts[s]} ${dashboard().counts[s] === 1 ? 'store' : 'stores'}`)
-    )
+    // Named by what they show (WCAG 2.5.3, label in name): "1 Expired".
+    expect(links.map((l) => l.textContent)).toEqual(STORE_STATUSES.map((s) => `${dashboard().counts[s]}${STATUS_LABELS[s]}`))
+    for (const s of STORE_STATUSES) expect(within(counts).getByRole('link', { name: `${dashboard().counts[s]} ${STATUS_LABELS[s]}` })).toBeInTheDocument()
     expect(screen.getByTestId('dashboard-summary')).toHaveTextContent('45 stores · 3 need action · 1 archived')
 
-    await user.click(within(counts).getByRole('link', { name: 'Expired: 1 store' }))
+    await user.click(within(counts).getByRole('link', { name: '1 Expired' }))
     await waitFor(() => expect(window.location.hash).toBe('#/portfolio'))
     await waitFor(() => expect(bridge.lastInputTo('stores:list')?.statuses).toEqual(['expired']))
     expect(await screen.findByRole('grid', { name: 'Stores' })).toBeInTheDocument()

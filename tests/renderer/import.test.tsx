@@ -99,7 +99,8 @@ describe('CSV import', () => {
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
 
     expect(await within(dialog).findByText('Rows with errors 2')).toBeInTheDocument()
-    expect(within(dialog).getByText('Updates 1')).toBeInTheDocument()
+    expect(within(dialog).getByText('To update 0')).toBeInTheDocument()
+    expect(within(dialog).getByText('Skipped 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Out of scope 1')).toBeInTheDocument()
     expect(within(dialog).getByText('Ignored columns 1')).toBeInTheDocument()
 
@@ -228,5 +229,30 @@ describe('CSV import', () => {
 
     expect(await within(dialog).findByText(/stores\.xlsx is a spreadsheet, not a CSV file/)).toBeInTheDocument()
     expect(bridge.inputsTo('import:preview')).toHaveLength(0)
+  })
+
+  it('counts a re-import the same in its badges and its footer, and both follow Update all (issue #11: "Updates 30" vs "0 to update, 30 skipped")', async () => {
+    const bridge = installFakeBridge([makeStore()])
+    const conflicts = Array.from({ length: 30 }, (_, i) => ({
+      ...PREVIEW_WITH_CONFLICTS.conflicts[0]!,
+      row: i + 2,
+      existingStoreId: i + 1
+    }))
+    withPreview(bridge, makePreview({ ...PREVIEW_WITH_CONFLICTS, rowCount: 30, newCount: 0, errorRowCount: 0, outOfScopeCount: 0, conflictCount: 30, changingConflictCount: 30, conflicts }))
+    const { user } = renderApp('#/portfolio')
+    const dialog = await openImport(user)
+    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+
+    const badges = await within(dialog).findByRole('group', { name: 'Summary' })
+    const plan = within(dialog).getByTestId('import-plan')
+    expect(badges).toHaveTextContent('To update 0')
+    expect(badges).toHaveTextContent('Skipped 30')
+    expect(plan).toHaveTextContent('0 new stores, 0 to update, 30 skipped')
+
+    await user.click(within(dialog).getByRole('button', { name: 'Update all' }))
+    await waitFor(() => expect(badges).toHaveTextContent('To update 30'))
+    expect(badges).not.toHaveTextContent('Skipped')
+    expect(plan).toHaveTextContent('0 new stores, 30 to update')
+    expect(plan).not.toHaveTextContent('skipped')
   })
 })

@@ -92,7 +92,7 @@ describe('store page: what Lazada says', () => {
 
     await user.click(within(warning).getByRole('button', { name: 'Use Lazada’s End Time…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Change subscription' })
-    expect(within(dialog).getByLabelText(/^End Time/)).toHaveValue('2026-12-15T00:00')
+    expect(within(dialog).getByLabelText(/^End Time/)).toHaveValue('15 Dec 2026 00:00')
     expect(within(dialog).getByRole('combobox', { name: 'Dates from' })).toHaveValue('lazada')
     await user.click(within(dialog).getByRole('button', { name: 'Save subscription' }))
     await waitFor(() => expect(bridge.lastInputTo('subscriptions:save')).toMatchObject({ storeId: 7, subscription: { endAt: Date.parse('2026-12-14T16:00:00Z'), source: 'lazada' } }))

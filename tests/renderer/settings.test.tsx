@@ -11,7 +11,7 @@ describe('settings', () => {
     renderApp('#/settings')
 
     expect(await screen.findByLabelText('Check every (minutes)')).toHaveValue('30')
-    expect(screen.getByLabelText('Release date')).toHaveValue('2024-03-01')
+    expect(screen.getByLabelText('Release date')).toHaveValue('1 Mar 2024')
     expect(screen.getByLabelText('Legacy grace (days)')).toHaveValue('30')
     expect(screen.getByLabelText('Reminder window (days)')).toHaveValue('14')
     const covered = screen.getByRole('region', { name: 'Status policy' })

@@ -119,12 +119,13 @@ describe('add and edit store form', () => {
     expect(await screen.findByText('Changes saved')).toBeInTheDocument()
   })
 
-  it('closes with Escape without saving', async () => {
+  it('closes with Escape without saving, once the KAM agrees to discard the typing', async () => {
     const bridge = installFakeBridge([])
     const { user } = renderApp('#/portfolio')
     const dialog = await openAddForm(user)
     await user.type(within(dialog).getByLabelText(/^Client/), 'Acme')
     await user.keyboard('{Escape}')
+    await user.click(await screen.findByRole('button', { name: 'Discard changes' }))
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add store' })).not.toBeInTheDocument())
     expect(bridge.inputsTo('stores:create')).toHaveLength(0)
   })

@@ -150,8 +150,8 @@ describe('store page: status, subscription, authorizations, reminders', () => {
     expect(card).toHaveTextContent('From Lazada')
     await user.click(within(card).getByRole('button', { name: 'Change subscription' }))
     const dialog = await screen.findByRole('dialog', { name: 'Change subscription' })
-    expect(within(dialog).getByLabelText('Start Time')).toHaveValue('2026-06-04T00:00')
-    expect(within(dialog).getByLabelText('End Time')).toHaveValue('2026-12-04T00:00')
+    expect(within(dialog).getByLabelText('Start Time')).toHaveValue('4 Jun 2026 00:00')
+    expect(within(dialog).getByLabelText('End Time')).toHaveValue('4 Dec 2026 00:00')
 
     await user.click(within(dialog).getByRole('radio', { name: 'Paid version' }))
     expect(within(dialog).getByText(/the paid version is not recommended/)).toBeInTheDocument()

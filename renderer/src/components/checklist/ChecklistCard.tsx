@@ -8,12 +8,14 @@ import { Alert, Badge, Button, Card, Center, Grid, Group, Loader, Modal, Progres
 import { IconAlertTriangle, IconFlag, IconInfoCircle, IconListCheck, IconMessage, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { PLAYBOOKS } from '../../../../electron/shared/checklists'
-import type { ChecklistRun, Playbook, StepId, StoreChecklist, StoreChecklists } from '../../../../electron/shared/checklists'
+import type { ChecklistRun, Playbook, StoreChecklist, StoreChecklists } from '../../../../electron/shared/checklists'
+import { nextStepOnPage } from '../../../../electron/shared/next-step'
 import type { Store } from '../../../../electron/shared/portfolio'
 import type { Authorization } from '../../../../electron/shared/records'
 import { countryName, formatDateTime, storeLabel } from '../../lib/format'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useChecklistStore } from '../../stores/useChecklistStore'
+import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { CopyField } from '../common/CopyField'
 import { IntegratorSettingsLink } from '../common/SettingsLink'
 import { PLAYBOOK_CHOICES, stepsDone } from './checklist-text'
@@ -183,16 +185,6 @@ function EndRunModal({ kind, run, onClose }: { kind: 'finish' | 'cancel' | null;
   )
 }
 
-/**
- * The step to highlight in a run: the one the status points at or, when the KAM has ticked it
- * already (the status knows only the records), the first step after it still to do.
- */
-export function highlightedStep(run: ChecklistRun, next: StoreChecklists['next']): StepId | null {
-  if (!next || next.runId !== run.id) return null
-  const at = run.steps.findIndex((s) => s.stepId === next.stepId)
-  if (at < 0) return null
-  return run.steps.slice(at).find((s) => !s.done)?.stepId ?? null
-}
 
 function RunView({
   store,
@@ -216,7 +208,10 @@ function RunView({
   const steps = content.kind === 'steps' ? content.steps : []
   const done = stepsDone(run)
   const total = run.steps.length
-  const nextStepId = highlightedStep(run, checklists.next)
+  // The same step the status banner names (one function decides both).
+  const nextAction = useStoreDetailStore((s) => (s.detail?.store.id === store.id ? s.detail.verdict.nextAction : null))
+  const next = nextStepOnPage(nextAction, checklists)
+  const nextStepId = next?.runId === run.id ? next.stepId : null
 
   async function onFinish(): Promise<void> {
     if (done < total) {

@@ -2,7 +2,7 @@
  * Step 2: the Start and End Time off Lazada's Order Confirmation page, typed in the STORE's country
  * time (as Lazada shows them) and sent as UTC instants. They become the store's subscription.
  */
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconCalendarCheck, IconPencil } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { FormEvent } from 'react'
@@ -11,6 +11,7 @@ import type { ChecklistRunStep, SubscriptionDates } from '../../../../electron/s
 import { formatStoreTime, fromStoreInput, storeTimeName, toStoreInput } from '../../lib/dates'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useChecklistStore } from '../../stores/useChecklistStore'
+import { DateTimeField } from '../common/DateFields'
 import { TimeEcho } from '../common/TimeEcho'
 
 type Field = 'startAt' | 'endAt'
@@ -110,13 +111,12 @@ export function DatesCapture({ runId, step, country, open }: { runId: number; st
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <div>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label="Start Time"
               description={zone}
               value={start}
-              onChange={(e) => {
-                setStart(e.currentTarget.value)
+              onChange={(v) => {
+                setStart(v)
                 setErrors({})
               }}
               error={errors.startAt}
@@ -124,13 +124,12 @@ export function DatesCapture({ runId, step, country, open }: { runId: number; st
             <TimeEcho value={start} country={country} />
           </div>
           <div>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label="End Time"
               description={zone}
               value={end}
-              onChange={(e) => {
-                setEnd(e.currentTarget.value)
+              onChange={(v) => {
+                setEnd(v)
                 setErrors((v) => ({ ...v, endAt: undefined }))
               }}
               error={errors.endAt}

@@ -16,14 +16,14 @@ import { formatCalendarDate } from '../../lib/dates'
 import { countryName, formatCount, plural } from '../../lib/format'
 import { toastError } from '../../lib/toast'
 
-/** Indigo shades for 1…max stores in a cell; white text from shade 6 up. */
-const SHADES = [1, 2, 3, 4, 6, 7] as const
+/** Indigo shades for 1…max stores in a cell: black text on the light ones, white from shade 7 (5:1 and up). */
+const SHADES = [1, 2, 3, 7, 8, 9] as const
 
 function shade(count: number, max: number): { background?: string; color?: string } {
   if (count === 0) return {}
   const index = max <= 1 ? 1 : Math.min(SHADES.length - 1, Math.floor(((count - 1) / (max - 1)) * (SHADES.length - 1)))
   const level = SHADES[index] ?? 1
-  return { background: `var(--mantine-color-indigo-${level})`, color: level >= 6 ? 'var(--mantine-color-white)' : 'var(--mantine-color-indigo-9)' }
+  return { background: `var(--mantine-color-indigo-${level})`, color: level >= 7 ? 'var(--mantine-color-white)' : 'var(--mantine-color-black)' }
 }
 
 function countryOrder(a: string, b: string): number {

@@ -6,7 +6,7 @@ import { Text, UnstyledButton } from '@mantine/core'
 import { Link } from 'wouter'
 import { STATUS_LABELS, STORE_STATUSES } from '../../../../electron/shared/status'
 import type { StoreStatus } from '../../../../electron/shared/status'
-import { formatCount, plural } from '../../lib/format'
+import { formatCount } from '../../lib/format'
 import { STATUS_COLORS } from '../../lib/status-style'
 
 /** The portfolio on one status, narrowed to the given owners when there are some. */
@@ -30,7 +30,6 @@ export function StatusCounts({ counts, owners = null }: { counts: Record<StoreSt
             className="status-count"
             data-empty={count === 0}
             style={{ borderLeftColor: `var(--mantine-color-${color}-${count === 0 ? 2 : 6})` }}
-            aria-label={`${STATUS_LABELS[status]}: ${plural(count, 'store')}`}
             data-testid={`count-${status}`}
           >
             <Text fz={22} fw={700} lh={1.1} c={count === 0 ? 'dimmed' : undefined}>

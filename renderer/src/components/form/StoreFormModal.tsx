@@ -4,6 +4,8 @@
  */
 import { Alert, Autocomplete, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import { useDiscardGuard, useTrackDirty } from '../common/DiscardGuard'
+import type { DiscardGuard } from '../common/DiscardGuard'
 import type { FormErrors } from '@mantine/form'
 import { IconAlertCircle, IconWorldOff } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
@@ -81,10 +83,10 @@ function label(key: StoreFieldKey): string {
   return STORE_FIELD_BY_KEY[key].label
 }
 
-function StoreForm({ editing }: { editing: Store | null }) {
+function StoreForm({ editing, guard }: { editing: Store | null; guard: DiscardGuard }) {
   const [, navigate] = useLocation()
   const saving = useStoreFormStore((s) => s.saving)
-  const { save, close } = useStoreFormStore.getState()
+  const { save } = useStoreFormStore.getState()
   const facets = usePortfolioStore((s) => s.facets)
   const kamName = useSettingsStore((s) => s.settings?.you?.name ?? '')
   const [serverError, setServerError] = useState<AppErrorInfo | null>(null)
@@ -95,6 +97,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
     validate,
     validateInputOnBlur: true
   })
+  useTrackDirty(guard, () => form.isDirty())
 
   // The settings may arrive after the form opened: the name fills an owner the KAM left alone.
   useEffect(() => {
@@ -232,7 +235,7 @@ function StoreForm({ editing }: { editing: Store | null }) {
           <Textarea {...input('notes')} autosize minRows={2} maxRows={5} mt="xs" />
         </Fieldset>
         <Group justify="flex-end" gap="sm" pt="xs">
-          <Button variant="default" onClick={close} disabled={saving}>
+          <Button variant="default" onClick={guard.requestClose} disabled={saving}>
             Cancel
           </Button>
           <Button type="submit" loading={saving}>
@@ -249,6 +252,7 @@ export function StoreFormModal() {
   const editing = useStoreFormStore((s) => s.editing)
   const session = useStoreFormStore((s) => s.session)
   const close = useStoreFormStore((s) => s.close)
+  const guard = useDiscardGuard(close)
 
   // The KAM's name (Settings → You) is a new store's owner.
   useEffect(() => {
@@ -256,8 +260,11 @@ export function StoreFormModal() {
   }, [opened, editing])
 
   return (
-    <Modal opened={opened} onClose={close} title={editing ? 'Edit store' : 'Add store'} size={960} centered>
-      <StoreForm key={session} editing={editing} />
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title={editing ? 'Edit store' : 'Add store'} size={960} centered>
+        <StoreForm key={session} editing={editing} guard={guard} />
+      </Modal>
+      {guard.confirm}
+    </>
   )
 }

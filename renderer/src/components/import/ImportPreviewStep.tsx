@@ -3,6 +3,8 @@ import { IconAlertCircle, IconArrowLeft, IconRefresh } from '@tabler/icons-react
 import type { ImportPreview } from '../../../../electron/shared/csv-import'
 import { formatCount, plural } from '../../lib/format'
 import { updateCount, useImportStore } from '../../stores/useImportStore'
+import { importCounts, importPlanText } from './import-text'
+import type { ImportCounts } from './import-text'
 import { ImportConflicts } from './ImportConflicts'
 import { ImportProblems } from './ImportProblems'
 
@@ -14,20 +16,25 @@ function ignoredList(preview: ImportPreview): string {
   return preview.ignoredColumns.join(', ') + (more > 0 ? ` and ${formatCount(more)} more` : '')
 }
 
-function SummaryBadges({ preview }: { preview: ImportPreview }) {
+function SummaryBadges({ preview, counts }: { preview: ImportPreview; counts: ImportCounts }) {
   return (
     <Group gap="xs" aria-label="Summary" role="group">
-      <Badge color={preview.newCount > 0 ? 'teal' : 'gray'} variant="light" size="lg" tt="none">
-        New {formatCount(preview.newCount)}
+      <Badge color={counts.newStores > 0 ? 'teal' : 'gray'} variant="light" size="lg" tt="none">
+        New {formatCount(counts.newStores)}
       </Badge>
-      <Badge color={preview.conflictCount > 0 ? 'indigo' : 'gray'} variant="light" size="lg" tt="none">
-        Updates {formatCount(preview.conflictCount)}
+      <Badge color={counts.toUpdate > 0 ? 'indigo' : 'gray'} variant="light" size="lg" tt="none">
+        To update {formatCount(counts.toUpdate)}
       </Badge>
-      <Badge color={preview.errorRowCount > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">
-        Rows with errors {formatCount(preview.errorRowCount)}
+      {counts.skipped > 0 && (
+        <Badge color="gray" variant="light" size="lg" tt="none">
+          Skipped {formatCount(counts.skipped)}
+        </Badge>
+      )}
+      <Badge color={counts.errorRows > 0 ? 'red' : 'gray'} variant="light" size="lg" tt="none">
+        Rows with errors {formatCount(counts.errorRows)}
       </Badge>
-      <Badge color={preview.outOfScopeCount > 0 ? 'orange' : 'gray'} variant="light" size="lg" tt="none">
-        Out of scope {formatCount(preview.outOfScopeCount)}
+      <Badge color={counts.outOfScope > 0 ? 'orange' : 'gray'} variant="light" size="lg" tt="none">
+        Out of scope {formatCount(counts.outOfScope)}
       </Badge>
       {preview.ignoredColumnCount > 0 && (
         <Tooltip label={ignoredList(preview)} multiline maw={320}>
@@ -54,7 +61,7 @@ export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
   const blocked = blockedReason(preview)
   const hasProblems = preview.problemCount > 0
   const hasConflicts = preview.conflictCount > 0
-  const skipped = preview.conflictCount - updates
+  const counts = importCounts(preview, updates)
 
   return (
     <Stack gap="md">
@@ -65,7 +72,7 @@ export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
           </Text>{' '}
           · {plural(preview.rowCount, 'row')} · separated by “{preview.delimiter}”
         </Text>
-        <SummaryBadges preview={preview} />
+        <SummaryBadges preview={preview} counts={counts} />
       </Stack>
 
       {preview.fileProblems.length > 0 && (
@@ -133,9 +140,8 @@ export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
               {blocked}
             </Text>
           ) : (
-            <Text size="sm" c="dimmed">
-              {plural(preview.newCount, 'new store')}, {formatCount(updates)} to update
-              {skipped > 0 ? `, ${formatCount(skipped)} skipped` : ''}
+            <Text size="sm" c="dimmed" data-testid="import-plan">
+              {importPlanText(counts)}
             </Text>
           )}
           <Button onClick={() => void commit()} disabled={blocked !== null} aria-describedby={blocked ? 'import-blocked-reason' : undefined}>

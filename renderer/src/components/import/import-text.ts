@@ -1,6 +1,34 @@
 /** Words for the import steps, kept apart from the layout so they read the same everywhere. */
-import type { ImportCommitResult, ImportProgress } from '../../../../electron/shared/csv-import'
+import type { ImportCommitResult, ImportPreview, ImportProgress } from '../../../../electron/shared/csv-import'
 import { formatCount, plural } from '../../lib/format'
+
+/**
+ * What the import will do, counted once for the summary badges and the footer alike: the rows
+ * matching existing stores split into those the KAM's choices update and those skipped (a match
+ * with nothing to change is skipped too).
+ */
+export interface ImportCounts {
+  newStores: number
+  toUpdate: number
+  skipped: number
+  errorRows: number
+  outOfScope: number
+}
+
+export function importCounts(preview: ImportPreview, updates: number): ImportCounts {
+  return {
+    newStores: preview.newCount,
+    toUpdate: updates,
+    skipped: preview.conflictCount - updates,
+    errorRows: preview.errorRowCount,
+    outOfScope: preview.outOfScopeCount
+  }
+}
+
+/** The footer's "12 new stores, 3 to update, 27 skipped". */
+export function importPlanText(counts: ImportCounts): string {
+  return `${plural(counts.newStores, 'new store')}, ${formatCount(counts.toUpdate)} to update${counts.skipped > 0 ? `, ${formatCount(counts.skipped)} skipped` : ''}`
+}
 
 export function progressText(progress: ImportProgress | null): string {
   if (!progress) return 'Reading the file…'

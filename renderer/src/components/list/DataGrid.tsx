@@ -62,6 +62,8 @@ export interface DataGridProps<T, X> {
   onSort?(column: string): void
   selection?: GridSelection
   activeIndex?: number
+  /** See VirtualList: the active row takes focus when the KAM comes back to the grid. */
+  focusActiveOnReturn?: boolean
   onActiveChange?(index: number): void
   onOpen?(index: number): void
   onRangeChange?(start: number, end: number): void
@@ -261,6 +263,7 @@ export function DataGrid<T, X>(props: DataGridProps<T, X>) {
           minWidth={layout.minWidth}
           busy={props.busy}
           activeIndex={props.activeIndex}
+          focusActiveOnReturn={props.focusActiveOnReturn}
           onActiveChange={props.onActiveChange}
           onOpen={props.onOpen}
           onRangeChange={props.onRangeChange}

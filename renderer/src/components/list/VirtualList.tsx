@@ -50,6 +50,11 @@ export interface VirtualListProps {
   overscan?: number
   /** The row the KAM is on (highlighted); keyboard focus starts there. */
   activeIndex?: number
+  /**
+   * The first active row known after the list appears takes focus when focus is nowhere (on the
+   * page body): back from a store's page, ↓ goes on from the row the KAM left.
+   */
+  focusActiveOnReturn?: boolean
   onActiveChange?(index: number): void
   onOpen?(index: number): void
   onSelect?(index: number, gesture: SelectGesture): void
@@ -132,6 +137,17 @@ export function VirtualList(props: VirtualListProps) {
     const wanted = focusWanted.current
     if (wanted && focusAt(wanted.index, wanted.cell)) focusWanted.current = null
   })
+
+  const returnedTo = useRef(false)
+  const focusActiveOnReturn = props.focusActiveOnReturn
+  useEffect(() => {
+    if (!focusActiveOnReturn || returnedTo.current || activeIndex === undefined) return
+    returnedTo.current = true
+    const focused = document.activeElement
+    if (focused === null || focused === document.body) moveTo(activeIndex)
+    // moveTo is this render's; only the first known active row matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusActiveOnReturn, activeIndex])
 
   useImperativeHandle(props.handleRef, () => ({
     focusRow: (index) => moveTo(index ?? tabIndexRow),

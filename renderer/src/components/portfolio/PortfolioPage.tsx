@@ -1,5 +1,4 @@
 import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
 import { IconBell, IconCalendarEvent, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
@@ -7,6 +6,7 @@ import { MAX_ADDRESS_STORE_IDS, PORTFOLIO_STATUSES } from '../../../../electron/
 import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
 import { selectedCount } from '../../lib/selection'
+import { overlayOpen, shortcutText, useShortcuts } from '../../lib/shortcuts'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useColumnPrefsStore } from '../../stores/useColumnPrefsStore'
 import { useImportStore } from '../../stores/useImportStore'
@@ -29,7 +29,7 @@ import type { PortfolioColumn, PortfolioTableHandle } from './PortfolioTable'
 
 /** Single-key shortcuts must not fire while a dialog has the KAM's attention. */
 function dialogOpen(): boolean {
-  return useStoreFormStore.getState().opened || useImportStore.getState().opened
+  return useStoreFormStore.getState().opened || useImportStore.getState().opened || overlayOpen()
 }
 
 /** `ids=3,8,12` → [3, 8, 12]; anything unreadable is dropped. */
@@ -225,12 +225,11 @@ export function PortfolioPage() {
     searchRef.current?.select()
   }, [])
 
-  useHotkeys([
-    ['/', focusSearch],
-    ['mod+F', focusSearch],
-    ['n', () => !dialogOpen() && openCreate()],
-    ['i', () => !dialogOpen() && openImport()]
-  ])
+  useShortcuts({
+    search: focusSearch,
+    'add-store': () => !dialogOpen() && openCreate(),
+    import: () => !dialogOpen() && openImport()
+  })
 
   async function onExport(): Promise<void> {
     setExporting(true)
@@ -266,12 +265,12 @@ export function PortfolioPage() {
         </Group>
         {!empty && loaded && (
           <Group gap="xs" wrap="nowrap">
-            <Tooltip label={<>Add store <Kbd size="xs">N</Kbd></>} openDelay={500}>
+            <Tooltip label={<>Add store <Kbd size="xs">{shortcutText('add-store')}</Kbd></>} openDelay={500}>
               <Button leftSection={<IconPlus size={18} />} onClick={openCreate}>
                 Add store
               </Button>
             </Tooltip>
-            <Tooltip label={<>Import CSV <Kbd size="xs">I</Kbd></>} openDelay={500}>
+            <Tooltip label={<>Import CSV <Kbd size="xs">{shortcutText('import')}</Kbd></>} openDelay={500}>
               <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={openImport}>
                 Import CSV
               </Button>

@@ -198,6 +198,7 @@ export function PortfolioTable(props: PortfolioTableProps) {
       onSort={(column) => props.onSort(column as SortableColumn)}
       selection={gridSelection}
       activeIndex={highlightedIndex ?? undefined}
+      focusActiveOnReturn
       onActiveChange={highlightAt}
       onOpen={openAt}
       onRangeChange={onShowRows}

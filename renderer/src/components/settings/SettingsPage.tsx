@@ -28,6 +28,7 @@ import { IntegratorSection } from './IntegratorSection'
 import { LazadaConnectionSection } from './LazadaConnectionSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
 import type { SettingsErrors, SettingsValues } from './settings-form'
+import { DateField } from '../common/DateFields'
 import { LoadFailed } from '../common/LoadFailed'
 
 export const SAVED_MESSAGE = 'Saved — checking the portfolio with the new settings'
@@ -164,12 +165,11 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
             />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <div>
-                <TextInput
-                  type="date"
+                <DateField
                   label="Release date"
                   description="From this day, authorizing needs a Service Market order"
                   value={values.releaseDate}
-                  onChange={(e) => set('releaseDate', e.currentTarget.value)}
+                  onChange={(v) => set('releaseDate', v)}
                   error={errors.releaseDate}
                 />
                 {/^\d{4}-\d{2}-\d{2}$/.test(values.releaseDate) && !errors.releaseDate && (

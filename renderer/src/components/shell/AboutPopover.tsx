@@ -1,6 +1,8 @@
 import { ActionIcon, Code, Popover, Stack, Text, Tooltip } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
+import { useDisclosure } from '@mantine/hooks'
 import { useEffect } from 'react'
+import { useCloseOnEscape } from '../../lib/use-close-on-escape'
 import { useAppInfoStore } from '../../stores/useAppInfoStore'
 
 export function AboutPopover() {
@@ -8,15 +10,18 @@ export function AboutPopover() {
   const error = useAppInfoStore((s) => s.error)
   const load = useAppInfoStore((s) => s.load)
 
+  const [opened, popover] = useDisclosure(false)
+  useCloseOnEscape(opened, popover.close)
+
   useEffect(() => {
     void load()
   }, [load])
 
   return (
-    <Popover position="bottom-end" shadow="md" width={360}>
+    <Popover opened={opened} onChange={(open) => (open ? popover.open() : popover.close())} position="bottom-end" shadow="md" width={360}>
       <Popover.Target>
         <Tooltip label="About Storewatch" openDelay={400}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="About Storewatch">
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="About Storewatch" onClick={popover.toggle}>
             <IconInfoCircle size={20} stroke={1.6} />
           </ActionIcon>
         </Tooltip>

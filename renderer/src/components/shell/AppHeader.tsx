@@ -1,13 +1,17 @@
-import { ActionIcon, Badge, Button, Group, Popover, Text, ThemeIcon, Tooltip } from '@mantine/core'
-import { useDisclosure, useHotkeys } from '@mantine/hooks'
+import { ActionIcon, Badge, Button, Group, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { IconBell, IconBuildingStore, IconKeyboard, IconLayoutDashboard, IconList, IconSettings } from '@tabler/icons-react'
+import { useEffect } from 'react'
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
 import { formatCount } from '../../lib/format'
+import { overlayOpen, shortcutText, useShortcuts } from '../../lib/shortcuts'
+import { useImportStore } from '../../stores/useImportStore'
 import { useRemindersStore } from '../../stores/useRemindersStore'
+import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { AboutPopover } from './AboutPopover'
 import { LastChecked } from './LastChecked'
-import { ShortcutsList } from './ShortcutsList'
+import { ShortcutsDialog } from './ShortcutsList'
 
 interface NavButtonProps {
   href: string
@@ -36,11 +40,33 @@ function NavButton({ href, active, icon, children, extra, label }: NavButtonProp
   )
 }
 
+/** Ctrl+1…4 to the main screens, from anywhere (a text field too) but not from under a dialog. */
+function useNavigationHotkeys(): void {
+  const [, navigate] = useLocation()
+  const go = (path: string) => () => {
+    if (!overlayOpen()) navigate(path)
+  }
+  useShortcuts({ 'go-dashboard': go('/'), 'go-portfolio': go('/portfolio'), 'go-notifications': go('/notifications'), 'go-settings': go('/settings') }, [])
+}
+
+/** "?" opens the list (not over another dialog) and closes it; a form or the import opening closes it too. */
+function useShortcutsList(): [boolean, { toggle(): void; close(): void }] {
+  const [opened, handlers] = useDisclosure(false)
+  useShortcuts({ shortcuts: () => (opened ? handlers.close() : !overlayOpen() && handlers.open()) })
+  const formOpen = useStoreFormStore((s) => s.opened)
+  const importOpen = useImportStore((s) => s.opened)
+  const { close } = handlers
+  useEffect(() => {
+    if (formOpen || importOpen) close()
+  }, [formOpen, importOpen, close])
+  return [opened, handlers]
+}
+
 export function AppHeader() {
   const [location] = useLocation()
-  const [shortcutsOpen, shortcuts] = useDisclosure(false)
+  const [shortcutsOpen, shortcuts] = useShortcutsList()
   const unread = useRemindersStore((s) => s.unread)
-  useHotkeys([['shift+?', shortcuts.toggle]])
+  useNavigationHotkeys()
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -84,18 +110,12 @@ export function AppHeader() {
       </Group>
       <Group gap={4} wrap="nowrap">
         <LastChecked />
-        <Popover opened={shortcutsOpen} onChange={(open) => (open ? shortcuts.open() : shortcuts.close())} position="bottom-end" shadow="md" width={300}>
-          <Popover.Target>
-            <Tooltip label="Keyboard shortcuts (?)" openDelay={400}>
-              <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts" onClick={shortcuts.toggle} ml={4}>
-                <IconKeyboard size={20} stroke={1.6} />
-              </ActionIcon>
-            </Tooltip>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <ShortcutsList />
-          </Popover.Dropdown>
-        </Popover>
+        <Tooltip label={`Keyboard shortcuts (${shortcutText('shortcuts')})`} openDelay={400}>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts" onClick={shortcuts.toggle} ml={4}>
+            <IconKeyboard size={20} stroke={1.6} />
+          </ActionIcon>
+        </Tooltip>
+        <ShortcutsDialog opened={shortcutsOpen} onClose={shortcuts.close} />
         <AboutPopover />
       </Group>
     </Group>

@@ -1,31 +1,53 @@
-import { Group, Kbd, Stack, Text } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { Fragment } from 'react'
+import { Group, Kbd, Modal, Stack, Text } from '@mantine/core'
+import { keyLabels, SHORTCUTS } from '../../lib/shortcuts'
+import type { Shortcut } from '../../lib/shortcuts'
 
-const SHORTCUTS: { keys: ReactNode; what: string }[] = [
-  { keys: <><Kbd>/</Kbd> or <Kbd>Ctrl</Kbd>+<Kbd>F</Kbd></>, what: 'Search the portfolio' },
-  { keys: <Kbd>N</Kbd>, what: 'Add a store' },
-  { keys: <Kbd>I</Kbd>, what: 'Import a CSV file' },
-  { keys: <><Kbd>↑</Kbd> <Kbd>↓</Kbd></>, what: 'Move through the stores' },
-  { keys: <><Kbd>Home</Kbd> <Kbd>End</Kbd></>, what: 'First or last store' },
-  { keys: <Kbd>Enter</Kbd>, what: 'Open the highlighted store' },
-  { keys: <Kbd>Esc</Kbd>, what: 'Close a dialog' },
-  { keys: <Kbd>?</Kbd>, what: 'Show this list' }
-]
+const PLACES: Shortcut['where'][] = ['Everywhere', 'Portfolio', 'Lists', 'Store page']
 
+function Keys({ keys }: { keys: readonly string[] }) {
+  return (
+    <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
+      {keys.map((hotkey, i) => (
+        <Fragment key={hotkey}>
+          {i > 0 && ' or '}
+          {keyLabels(hotkey).map((label, j) => (
+            <Fragment key={label}>
+              {j > 0 && '+'}
+              <Kbd size="sm">{label}</Kbd>
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+    </Text>
+  )
+}
+
+/** The shortcut list, drawn from the one table the screens take their hotkeys from. */
 export function ShortcutsList() {
   return (
-    <Stack gap={6}>
-      <Text fw={600} size="sm">
-        Keyboard shortcuts
-      </Text>
-      {SHORTCUTS.map(({ keys, what }) => (
-        <Group key={what} justify="space-between" gap="md" wrap="nowrap">
-          <Text size="sm">{what}</Text>
-          <Text size="xs" c="dimmed" component="span" style={{ whiteSpace: 'nowrap' }}>
-            {keys}
+    <Stack gap="md">
+      {PLACES.map((where) => (
+        <Stack key={where} gap={6} component="section" aria-label={where}>
+          <Text fw={600} size="sm" component="h3" m={0}>
+            {where}
           </Text>
-        </Group>
+          {SHORTCUTS.filter((entry) => entry.where === where).map((entry) => (
+            <Group key={entry.id} justify="space-between" gap="md" wrap="nowrap" data-testid={`shortcut-${entry.id}`}>
+              <Text size="sm">{entry.what}</Text>
+              <Keys keys={entry.keys} />
+            </Group>
+          ))}
+        </Stack>
       ))}
     </Stack>
+  )
+}
+
+export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="md" centered>
+      <ShortcutsList />
+    </Modal>
   )
 }

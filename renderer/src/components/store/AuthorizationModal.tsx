@@ -14,6 +14,9 @@ import { fromStoreInput, storeTimeName, toStoreInput } from '../../lib/dates'
 import { storeLabel } from '../../lib/format'
 import { toastSuccess } from '../../lib/toast'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
+import { DateTimeField } from '../common/DateFields'
+import { sameValues, useDiscardGuard, useTrackDirty } from '../common/DiscardGuard'
+import type { DiscardGuard } from '../common/DiscardGuard'
 import { TimeEcho } from '../common/TimeEcho'
 
 interface Values {
@@ -62,12 +65,12 @@ export function authorizationFromForm(values: Values, country: string): { ok: tr
   return { ok: false, errors }
 }
 
-function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }) {
+function AuthorizationForm({ store, onClose, guard }: { store: Store; onClose(): void; guard: DiscardGuard }) {
   const busy = useStoreDetailStore((s) => s.busy)
   const recordAuthorization = useStoreDetailStore((s) => s.recordAuthorization)
   const country = store.country
   const zoneName = storeTimeName(country)
-  const [values, setValues] = useState<Values>(() => ({
+  const [initialValues] = useState<Values>(() => ({
     authorizedAt: toStoreInput(Date.now(), country),
     method: 'recorded-by-kam',
     account: store.loginEmail ?? '',
@@ -76,6 +79,8 @@ function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }
     note: '',
     reconnected: false
   }))
+  const [values, setValues] = useState<Values>(initialValues)
+  useTrackDirty(guard, () => !sameValues(values, initialValues))
   const [errors, setErrors] = useState<Errors>({})
   const [serverError, setServerError] = useState<string | null>(null)
 
@@ -106,13 +111,12 @@ function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <div>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label="Authorized at"
               description={zoneName}
               withAsterisk
               value={values.authorizedAt}
-              onChange={(e) => set('authorizedAt', e.currentTarget.value)}
+              onChange={(v) => set('authorizedAt', v)}
               error={errors.authorizedAt}
             />
             <TimeEcho value={values.authorizedAt} country={country} />
@@ -140,12 +144,11 @@ function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }
             error={errors.country}
           />
           <div>
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label="Lapses"
               description={`Refresh deadline, if known · ${zoneName}`}
               value={values.refreshDeadlineAt}
-              onChange={(e) => set('refreshDeadlineAt', e.currentTarget.value)}
+              onChange={(v) => set('refreshDeadlineAt', v)}
               error={errors.refreshDeadlineAt}
             />
             <TimeEcho value={values.refreshDeadlineAt} country={country} />
@@ -164,7 +167,7 @@ function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy}>
+          <Button variant="default" onClick={guard.requestClose} disabled={busy}>
             Cancel
           </Button>
           <Button type="submit" loading={busy}>
@@ -177,9 +180,13 @@ function AuthorizationForm({ store, onClose }: { store: Store; onClose(): void }
 }
 
 export function AuthorizationModal({ opened, store, onClose }: { opened: boolean; store: Store; onClose(): void }) {
+  const guard = useDiscardGuard(onClose)
   return (
-    <Modal opened={opened} onClose={onClose} title="Record authorization" size="lg" centered>
-      {opened && <AuthorizationForm store={store} onClose={onClose} />}
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title="Record authorization" size="lg" centered>
+        {opened && <AuthorizationForm store={store} onClose={onClose} guard={guard} />}
+      </Modal>
+      {guard.confirm}
+    </>
   )
 }

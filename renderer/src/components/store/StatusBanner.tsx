@@ -2,10 +2,12 @@
 import { Group, Paper, Stack, Text } from '@mantine/core'
 import type { Snooze, SnoozeMode } from '../../../../electron/shared/monitoring'
 import type { Store, StoreVerdict } from '../../../../electron/shared/portfolio'
+import { nextStepOnPage } from '../../../../electron/shared/next-step'
 import { NEEDS_ACTION_STATUSES } from '../../../../electron/shared/status'
 import { formatKamTime } from '../../lib/dates'
 import { storeLabel } from '../../lib/format'
 import { statusTone } from '../../lib/status-style'
+import { useChecklistStore } from '../../stores/useChecklistStore'
 import { DeadlineText } from '../common/DeadlineText'
 import { NextActionText } from '../common/NextActionText'
 import { SnoozeMenu } from '../common/SnoozeMenu'
@@ -26,6 +28,9 @@ export function StatusBanner({ store, verdict, snooze, now, busy, onSnooze, onUn
   const archived = store.status === 'archived'
   const snoozedUntil = snooze && snooze.until > now ? snooze.until : null
   const canSnooze = !archived && (NEEDS_ACTION_STATUSES.includes(verdict.status) || snoozedUntil !== null)
+  // The same step the checklist marks NEXT (one function decides both).
+  const checklists = useChecklistStore((s) => (s.storeId === store.id ? s.checklists : null))
+  const next = nextStepOnPage(verdict.nextAction, checklists)
 
   return (
     <Paper
@@ -44,12 +49,12 @@ export function StatusBanner({ store, verdict, snooze, now, busy, onSnooze, onUn
               {verdict.reason}
             </Text>
           </Group>
-          {verdict.nextAction && (
+          {next && (
             <Group gap={6} wrap="nowrap">
               <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 Next:
               </Text>
-              <NextActionText action={verdict.nextAction} />
+              <NextActionText action={next} />
             </Group>
           )}
         </Stack>

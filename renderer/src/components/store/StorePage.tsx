@@ -8,6 +8,7 @@ import type { StoreDetail } from '../../../../electron/shared/portfolio'
 import { NEEDS_ACTION_STATUSES } from '../../../../electron/shared/status'
 import { formatKamTime } from '../../lib/dates'
 import { countryName, formatDateTime, storeLabel } from '../../lib/format'
+import { overlayOpen, shortcutText, useShortcuts } from '../../lib/shortcuts'
 import { hideToast, toastError, toastSuccess } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
 import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
@@ -31,17 +32,24 @@ import { StoreHistory } from './StoreHistory'
 import { StoreReminders } from './StoreReminders'
 import { SubscriptionCard } from './SubscriptionCard'
 
-/** Back to the portfolio as it was left, narrowed to a reminder's stores if it was. */
+/**
+ * Back to the portfolio as it was left, narrowed to a reminder's stores if it was, with focus on
+ * the store's row (the portfolio keeps it highlighted). Alt+← too.
+ */
 function BackLink() {
+  const [, navigate] = useLocation()
   const storeIds = usePortfolioStore((s) => s.query.storeIds)
   const href = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
+  useShortcuts({ 'go-back': () => !overlayOpen() && navigate(href) })
   return (
-    <Anchor component={Link} href={href} size="sm" aria-label="Back to portfolio">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={16} />
-        Portfolio
-      </Group>
-    </Anchor>
+    <Tooltip label={`Back to portfolio (${shortcutText('go-back')})`} openDelay={500}>
+      <Anchor component={Link} href={href} size="sm" aria-label="Back to portfolio" aria-keyshortcuts="Alt+ArrowLeft" className="back-link">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} />
+          Back to portfolio
+        </Group>
+      </Anchor>
+    </Tooltip>
   )
 }
 

@@ -3,7 +3,7 @@
  * Lazada's Order Confirmation page. Times are typed in the STORE's country time (as Lazada shows
  * them) and stored as UTC instants; the shared schema checks them as main will.
  */
-import { Alert, Button, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { FormEvent } from 'react'
@@ -22,6 +22,9 @@ import { fromStoreInput, storeTimeName, toStoreInput } from '../../lib/dates'
 import { storeLabel } from '../../lib/format'
 import { toastSuccess } from '../../lib/toast'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
+import { DateTimeField } from '../common/DateFields'
+import { sameValues, useDiscardGuard, useTrackDirty } from '../common/DiscardGuard'
+import type { DiscardGuard } from '../common/DiscardGuard'
 import { TimeEcho } from '../common/TimeEcho'
 
 interface Values {
@@ -61,19 +64,21 @@ interface SubscriptionFormProps {
   onClose(): void
 }
 
-function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose }: SubscriptionFormProps) {
+function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose, guard }: SubscriptionFormProps & { guard: DiscardGuard }) {
   const busy = useStoreDetailStore((s) => s.busy)
   const saveSubscription = useStoreDetailStore((s) => s.saveSubscription)
   const country = store.country
   const zoneName = storeTimeName(country)
-  const [values, setValues] = useState<Values>({
+  const [initialValues] = useState<Values>(() => ({
     serviceVersion: subscription?.serviceVersion ?? 'authorization-only',
     period: subscription?.period ?? 'half-year',
     startAt: toStoreInput(subscription?.startAt ?? null, country),
     endAt: toStoreInput(lazadaEndAt ?? subscription?.endAt ?? null, country),
     // A KAM who changes the dates here is the source now, unless the date is Lazada's.
     source: lazadaEndAt !== null ? 'lazada' : 'kam'
-  })
+  }))
+  const [values, setValues] = useState<Values>(initialValues)
+  useTrackDirty(guard, () => !sameValues(values, initialValues))
   const [errors, setErrors] = useState<Errors>({})
   const [serverError, setServerError] = useState<string | null>(null)
 
@@ -130,23 +135,21 @@ function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose }: 
           </Text>
           <SimpleGrid cols={2} spacing="md">
             <div>
-              <TextInput
-                type="datetime-local"
+              <DateTimeField
                 label="Start Time"
                 description={zoneName}
                 value={values.startAt}
-                onChange={(e) => set('startAt', e.currentTarget.value)}
+                onChange={(v) => set('startAt', v)}
                 error={errors.startAt}
               />
               <TimeEcho value={values.startAt} country={country} />
             </div>
             <div>
-              <TextInput
-                type="datetime-local"
+              <DateTimeField
                 label="End Time"
                 description={zoneName}
                 value={values.endAt}
-                onChange={(e) => set('endAt', e.currentTarget.value)}
+                onChange={(v) => set('endAt', v)}
                 error={errors.endAt}
               />
               <TimeEcho value={values.endAt} country={country} />
@@ -166,7 +169,7 @@ function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose }: 
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy}>
+          <Button variant="default" onClick={guard.requestClose} disabled={busy}>
             Cancel
           </Button>
           <Button type="submit" loading={busy}>
@@ -179,9 +182,13 @@ function SubscriptionForm({ store, subscription, lazadaEndAt = null, onClose }: 
 }
 
 export function SubscriptionModal({ opened, ...form }: SubscriptionFormProps & { opened: boolean }) {
+  const guard = useDiscardGuard(form.onClose)
   return (
-    <Modal opened={opened} onClose={form.onClose} title={form.subscription ? 'Change subscription' : 'Record subscription'} size="lg" centered>
-      {opened && <SubscriptionForm {...form} />}
-    </Modal>
+    <>
+      <Modal opened={opened} onClose={guard.requestClose} title={form.subscription ? 'Change subscription' : 'Record subscription'} size="lg" centered>
+        {opened && <SubscriptionForm {...form} guard={guard} />}
+      </Modal>
+      {guard.confirm}
+    </>
   )
 }
