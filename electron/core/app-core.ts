@@ -25,6 +25,7 @@ import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
 import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
+import { createStoreSequences } from './navigation/store-sequences'
 import { systemClock } from './ports'
 import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
 import { createImportService } from './import/import-service'
@@ -149,6 +150,7 @@ export function createAppCore(deps: AppCoreDeps) {
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
+  const sequences = createStoreSequences(database.db, () => clock.now())
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
   const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
   const lazadaViews = createLazadaViews({
@@ -197,6 +199,8 @@ export function createAppCore(deps: AppCoreDeps) {
     'stores:list': (request) => listStorePage(database.db, request, clock.now()),
     'stores:ids': (request) => listStoreIds(database.db, request, clock.now()),
     'stores:locate': ({ query, storeId }) => ({ index: locateStore(database.db, query, storeId, clock.now()) }),
+    'sequences:start': (start) => sequences.start(start),
+    'sequences:around': ({ sequenceId, storeId }) => sequences.around(sequenceId, storeId),
     'stores:facets': () => portfolioFacets(database.db),
     'stores:get': ({ id }) => storeDetail(id),
     'stores:create': ({ store }) => {
@@ -328,6 +332,7 @@ export function createAppCore(deps: AppCoreDeps) {
     lazadaViews,
     imports,
     monitoring,
+    sequences,
     /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
     handlers: gated,
     backups: deps.backups,

@@ -19,6 +19,8 @@ import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
+import { sequenceStartSchema } from './store-sequence'
+import type { SequencePosition, SequenceStarted } from './store-sequence'
 import { safeText } from './text-rules'
 import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
 import type { ColumnPrefs } from './view-prefs'
@@ -98,6 +100,14 @@ export const ipcContract = {
   'stores:locate': invoke<{ index: number | null }>()(
     'Where a store stands in a view (0-based), or null when the view does not hold it.',
     z.strictObject({ query: portfolioQuerySchema, storeId })
+  ),
+  'sequences:start': invoke<SequenceStarted>()(
+    '“Next store”: keeps the list a store page is opened from (a view in its order, its selected rows, or the worklist’s ids) for Next and Previous.',
+    sequenceStartSchema
+  ),
+  'sequences:around': invoke<SequencePosition | null>()(
+    'Where a store stands in a kept list, with the stores before and after it; null when the list does not hold it.',
+    z.strictObject({ sequenceId: z.number().int().positive(), storeId })
   ),
   'stores:facets': invoke<PortfolioFacets>()('The countries, owners and tags the portfolio holds, for the filters.', noInput),
   'stores:get': invoke<StoreDetail>()('One store with its history, newest first.', z.strictObject({ id: storeId })),

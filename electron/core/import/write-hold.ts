@@ -25,6 +25,8 @@ export const RUN_DURING_IMPORT: ReadonlySet<Channel> = new Set<Channel>([
   'stores:list',
   'stores:ids',
   'stores:locate',
+  'sequences:start',
+  'sequences:around',
   'stores:facets',
   'stores:get',
   'stores:export-csv',

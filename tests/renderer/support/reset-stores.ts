@@ -10,6 +10,7 @@ import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHos
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
+import { resetStoreSequenceStore } from '../../../renderer/src/stores/useStoreSequenceStore'
 import { resetRemindersStore } from '../../../renderer/src/stores/useRemindersStore'
 import { resetSettingsStore } from '../../../renderer/src/stores/useSettingsStore'
 import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDetailStore'
@@ -22,6 +23,7 @@ export function resetAllStores(): void {
   resetImportStore()
   resetAppInfoStore()
   resetDashboardStore()
+  resetStoreSequenceStore()
   resetChecksStore()
   resetRemindersStore()
   resetSettingsStore()

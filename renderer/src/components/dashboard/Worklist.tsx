@@ -7,9 +7,8 @@
  */
 import { Button, Group, Menu, Stack, Text } from '@mantine/core'
 import { IconBellZ, IconBellZFilled } from '@tabler/icons-react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
-import { useLocation } from 'wouter'
 import type { SnoozeMode, WorklistItem } from '../../../../electron/shared/monitoring'
 import type { NextAction } from '../../../../electron/shared/status'
 import { deadlineSummary } from '../../lib/deadline-cells'
@@ -19,11 +18,13 @@ import { EMPTY_VALUE, formatCount, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore } from '../../stores/useDashboardStore'
+import { useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
 import { DataGrid } from '../list/DataGrid'
 import type { GridColumn, GridSelection } from '../list/DataGrid'
+import type { VirtualListHandle } from '../list/VirtualList'
 import { StatusBadge } from '../portfolio/StatusBadge'
 
 /** Rows shown before "Show all": the first screenful or two is what a KAM works through first. */
@@ -208,13 +209,45 @@ function WorklistSelection({ count, total }: { count: number; total: number }) {
   )
 }
 
+/**
+ * The row the KAM is on (back from a store page opened here): shown even past the first rows,
+ * and focused once, so Back lands on it and ↓ Enter goes on from there.
+ */
+function useHighlightedRow(items: readonly WorklistItem[], shown: number, showAll: () => void) {
+  const highlightedId = useDashboardStore((s) => s.highlightedId)
+  const { highlight } = useDashboardStore.getState()
+  const grid = useRef<VirtualListHandle | null>(null)
+  const landed = useRef<number | null>(null)
+  const index = highlightedId === null ? -1 : items.findIndex((item) => item.storeId === highlightedId)
+
+  // The grid's rows appear once it knows its width: the row is focused then, or now if they are in.
+  const land = useCallback(() => {
+    if (index < 0 || index >= shown || landed.current === highlightedId || !grid.current) return
+    landed.current = highlightedId
+    grid.current.focusRow(index)
+  }, [index, shown, highlightedId])
+  useEffect(() => {
+    if (index >= shown) showAll()
+    else land()
+  }, [index, shown, showAll, land])
+  const gridRef = useCallback(
+    (handle: VirtualListHandle | null) => {
+      grid.current = handle
+      land()
+    },
+    [land]
+  )
+  const onActiveChange = useCallback((at: number) => highlight(items[at]?.storeId ?? null), [items, highlight])
+  return { gridRef, activeIndex: index < 0 ? undefined : index, onActiveChange }
+}
+
 export function Worklist({ items, total, now }: { items: WorklistItem[]; total: number; now: number }) {
-  const [, navigate] = useLocation()
   const snoozing = useDashboardStore((s) => s.snoozing)
   const selection = useDashboardStore((s) => s.selection)
-  const { selectRow, selectAllNeedingAction, clearSelection } = useDashboardStore.getState()
+  const { selectRow, selectAllNeedingAction, clearSelection, sequenceFor } = useDashboardStore.getState()
   const [showAll, setShowAll] = useState(false)
   const shown = showAll ? items.length : Math.min(items.length, WORKLIST_FIRST_ROWS)
+  const highlighted = useHighlightedRow(items, shown, useCallback(() => setShowAll(true), []))
   const context = useMemo(() => ({ now, snoozing }), [now, snoozing])
   const { menu, onGridClick } = useSharedSnoozeMenu(items, now)
   const count = selectedCount(selection, total)
@@ -245,9 +278,12 @@ export function Worklist({ items, total, now }: { items: WorklistItem[]; total: 
           rowLabel={storeLabel}
           extra={context}
           selection={gridSelection}
+          handleRef={highlighted.gridRef}
+          activeIndex={highlighted.activeIndex}
+          onActiveChange={highlighted.onActiveChange}
           onOpen={(index) => {
             const item = items[index]
-            if (item) navigate(`/stores/${item.storeId}`)
+            if (item) void useStoreSequenceStore.getState().openFrom(sequenceFor(item.storeId), item.storeId)
           }}
         />
       </div>

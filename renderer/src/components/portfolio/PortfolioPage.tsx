@@ -13,6 +13,7 @@ import { useImportStore } from '../../stores/useImportStore'
 import { useLazadaStore } from '../../stores/useLazadaStore'
 import { isFiltered, rowAt, usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { EMPTY_COLUMN_PREFS } from '../../../../electron/shared/view-prefs'
 import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
 import type { Ref } from 'react'
@@ -149,7 +150,6 @@ interface PortfolioRowsProps {
  * the page around it: rows arriving while the KAM scrolls re-render the grid, not the filters.
  */
 function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
-  const [, navigate] = useLocation()
   const pages = usePortfolioStore((s) => s.pages)
   const total = usePortfolioStore((s) => s.total)
   const sort = usePortfolioStore((s) => s.query.sort)
@@ -160,7 +160,7 @@ function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
   const { toggleSort, highlight, showRows, selectRow, selectAllMatching, clearSelection } = usePortfolioStore.getState()
   const highlightedIndex = useHighlightedIndex()
   const getRow = useCallback((index: number) => rowAt(pages, index), [pages])
-  const openStore = useCallback((id: number) => navigate(`/stores/${id}`), [navigate])
+  const openStore = useCallback((id: number) => void useStoreSequenceStore.getState().openFrom(usePortfolioStore.getState().sequenceFor(id), id), [])
   const onSelectRow = useCallback((index: number, gesture: { range: boolean }) => void selectRow(index, gesture), [selectRow])
   return (
     <PortfolioTable

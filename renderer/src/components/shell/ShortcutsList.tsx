@@ -8,6 +8,8 @@ const SHORTCUTS: { keys: ReactNode; what: string }[] = [
   { keys: <><Kbd>↑</Kbd> <Kbd>↓</Kbd></>, what: 'Move through the stores' },
   { keys: <><Kbd>Home</Kbd> <Kbd>End</Kbd></>, what: 'First or last store' },
   { keys: <Kbd>Enter</Kbd>, what: 'Open the highlighted store' },
+  { keys: <><Kbd>J</Kbd> or <Kbd>Alt</Kbd>+<Kbd>↓</Kbd></>, what: 'Store page: next store of the list' },
+  { keys: <><Kbd>K</Kbd> or <Kbd>Alt</Kbd>+<Kbd>↑</Kbd></>, what: 'Store page: previous store of the list' },
   { keys: <Kbd>Esc</Kbd>, what: 'Close a dialog' },
   { keys: <Kbd>?</Kbd>, what: 'Show this list' }
 ]
