@@ -9,6 +9,7 @@ import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
+import { createBulkClientMessages } from './checklists/client-messages-bulk'
 import { withChecklistEvidence } from './checklists/evidence'
 import { NO_SECRET_STORE, createCredentialsService } from './credentials/credentials-service'
 import type { LazadaApiFactory } from './credentials/credentials-service'
@@ -90,6 +91,7 @@ export function createAppCore(deps: AppCoreDeps) {
   // Every authorization and reconnect recorded ticks the matching step of the store's open checklist.
   const records = withChecklistEvidence(baseRecords, checklists, database)
   const clientMessages = createClientMessageService({ database, clock, actor, history, settings, status })
+  const bulkClientMessages = createBulkClientMessages({ database, clock, actor, history, clientMessages })
   const credentials = createCredentialsService({
     database,
     clock,
@@ -295,6 +297,9 @@ export function createAppCore(deps: AppCoreDeps) {
       clientMessages.log(storeId, playbook, action)
       return null
     },
+
+    'messages:for-clients': ({ selection }) => bulkClientMessages.build(selection),
+    'messages:log-sent': ({ storeIds }) => changed(storeIds, bulkClientMessages.logSent(storeIds)),
 
     'authorizations:open-window': ({ storeId }) => authorization.openWindow(storeId),
     'authorizations:create-link': ({ storeId }) => authorization.createLink(storeId),

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
 import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
 import type { ClientMessage, StoreChecklists } from './checklists'
+import type { ClientBulkMessages, ClientMessagesLogged } from './client-messages'
 import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
@@ -14,7 +15,7 @@ import type { ConnectionTestResult, LazadaCredentialsView, LazadaOverview, SaveS
 import type { LazadaHostsView } from './lazada-hosts'
 import type { CheckRunSummary, Dashboard, NavigateRequest, ReminderList, Snooze } from './monitoring'
 import type { ExportResult, PortfolioFacets, SaveFileResult, Store, StoreDetail, StoreIdPage, StorePage } from './portfolio'
-import { portfolioQuerySchema, storeWindowSchema } from './portfolio'
+import { portfolioQuerySchema, storeSelectionSchema, storeWindowSchema } from './portfolio'
 import { authorizationInputSchema, subscriptionInputSchema } from './records'
 import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
@@ -230,6 +231,15 @@ export const ipcContract = {
   'checklists:log-message': invoke<null>()(
     'Writes to the store’s history that the client message was copied or e-mailed.',
     z.strictObject({ storeId, playbook, action: z.enum(CLIENT_MESSAGE_ACTIONS) })
+  ),
+
+  'messages:for-clients': invoke<ClientBulkMessages>()(
+    '“Message clients”: for the selected stores, one message per client covering all its selected stores with each store’s country link, as text and as a mailto: draft; names the stores without a contact e-mail. Writes nothing.',
+    z.strictObject({ selection: storeSelectionSchema })
+  ),
+  'messages:log-sent': invoke<ClientMessagesLogged>()(
+    '“Log as sent”: writes its client’s message to each store’s history, all in one transaction.',
+    z.strictObject({ storeIds: z.array(storeId).min(1).max(100_000) })
   ),
 
   'authorizations:open-window': invoke<WindowAttemptStart>()(

@@ -37,6 +37,7 @@ export const RUN_DURING_IMPORT: ReadonlySet<Channel> = new Set<Channel>([
   'views:columns',
   'checklists:get',
   'checklists:message',
+  'messages:for-clients',
   'import:save-template',
   'import:preview',
   'import:commit',

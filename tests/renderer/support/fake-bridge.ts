@@ -741,6 +741,32 @@ export class FakeBridge {
       }
       return ok({ sequenceId, origin: sequence.origin, index, total: sequence.ids.length, previous: neighbour(sequence.ids[index - 1]), next: neighbour(sequence.ids[index + 1]) })
     })
+    this.handle('messages:for-clients', ({ selection }) => {
+      const ids = 'ids' in selection ? selection.ids : view(this.stores, selection.allMatching, this.now).map((s) => s.id).filter((id) => !selection.except.includes(id))
+      const chosen = ids.flatMap((id) => this.find(id) ?? [])
+      const clients = [...new Set(chosen.map((s) => s.clientName))].sort().map((client) => {
+        const stores = chosen.filter((s) => s.clientName === client)
+        const to = [...new Set(stores.flatMap((s) => (s.contactEmail ? [s.contactEmail] : [])))]
+        const subject = `${client}: ${stores.length} stores`
+        const body = stores.map((s) => `${s.storeName} (${s.country}): ${READY_INTEGRATOR.serviceMarketLinks[s.country as 'SG'] ?? ''}`).join('\n')
+        return {
+          client,
+          stores: stores.map((s) => ({ id: s.id, storeName: s.storeName, country: s.country })),
+          to,
+          subject,
+          body,
+          text: `${subject}\n\n${body}`,
+          mailto: to.length ? `mailto:${to.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}` : null,
+          warnings: []
+        }
+      })
+      const withoutEmail = chosen.filter((s) => !s.contactEmail).map((s) => ({ id: s.id, label: `${s.clientName} — ${s.storeName} (${s.country})`, reason: 'no contact e-mail' }))
+      return ok({ clients, storeCount: chosen.length, withoutEmail, skipped: [] })
+    })
+    this.handle('messages:log-sent', ({ storeIds }) => {
+      const clients = new Set(storeIds.flatMap((id) => this.find(id)?.clientName ?? []))
+      return ok({ stores: storeIds.length, clients: clients.size })
+    })
     this.handle('stores:facets', () => {
       const unique = (values: string[]) => [...new Set(values)].sort()
       return ok({

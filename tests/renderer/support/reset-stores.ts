@@ -1,6 +1,7 @@
 import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthorizationStore'
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
+import { resetClientMessagesStore } from '../../../renderer/src/stores/useClientMessagesStore'
 import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
@@ -24,6 +25,7 @@ export function resetAllStores(): void {
   resetAppInfoStore()
   resetDashboardStore()
   resetStoreSequenceStore()
+  resetClientMessagesStore()
   resetChecksStore()
   resetRemindersStore()
   resetSettingsStore()

@@ -22,6 +22,7 @@ import { useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
+import { MessageClientsButton } from '../bulk/MessageClientsButton'
 import { DataGrid } from '../list/DataGrid'
 import type { GridColumn, GridSelection } from '../list/DataGrid'
 import type { VirtualListHandle } from '../list/VirtualList'
@@ -265,6 +266,7 @@ export function Worklist({ items, total, now }: { items: WorklistItem[]; total: 
   return (
     <Stack gap="xs">
       <WorklistSelection count={count} total={total} />
+      <MessageClientsButton list="worklist" />
       {/* The snooze buttons' clicks bubble here; the grid leaves clicks on buttons to their owners. */}
       <div onClick={onGridClick} className="worklist-box" style={{ height: `min(60vh, ${shown * ROW_HEIGHT + 40}px)` }}>
         <DataGrid<WorklistItem, CellContext>

@@ -22,6 +22,7 @@ import { useSaveTemplate } from '../import/useSaveTemplate'
 import { lazadaHasMarks } from '../lazada/LazadaBadges'
 import type { ColumnLayout } from '../list/column-layout'
 import { ColumnsMenu } from '../list/ColumnsMenu'
+import { MessageClientsButton } from '../bulk/MessageClientsButton'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable, portfolioColumns } from './PortfolioTable'
@@ -319,6 +320,7 @@ export function PortfolioPage() {
                 </Button>
               )}
               <SelectionSummary total={total} />
+              <MessageClientsButton list="portfolio" />
               {error && (
                 <Text size="sm" c="red" role="alert">
                   {error}
