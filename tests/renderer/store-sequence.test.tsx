@@ -33,7 +33,7 @@ async function openFromPortfolio(bridge: FakeBridge, storeName: string) {
 }
 
 describe('next store from the portfolio', () => {
-  it('walks the view in its sort with the buttons and the keys, and says where the list ends', async () => {
+  it('walks the view in its sort with the buttons, and says where the list ends', async () => {
     const bridge = installFakeBridge(portfolioStores())
     const { user } = await openFromPortfolio(bridge, 'Alpha Shop')
 
@@ -43,22 +43,38 @@ describe('next store from the portfolio', () => {
     await user.click(screen.getByRole('button', { name: 'Next store: Bravo Co — Bravo Shop (SG)' }))
     await heading('Bravo Co')
     await place('2 of 4 · Next: Charlie Shop')
-
-    await user.keyboard('j')
-    await heading('Charlie Co')
+    await user.click(screen.getByRole('button', { name: /^Next store:/ }))
     await place('3 of 4 · Next: Delta Shop')
-    await user.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    await user.click(screen.getByRole('button', { name: /^Next store:/ }))
     await heading('Delta Co')
     await place('4 of 4 · the last store of the list')
     expect(screen.getByRole('button', { name: 'Next store (this is the last)' })).toBeDisabled()
-
-    await user.keyboard('k')
+    await user.click(screen.getByRole('button', { name: 'Previous store: Charlie Co — Charlie Shop (SG)' }))
     await heading('Charlie Co')
-    await user.keyboard('{Alt>}{ArrowUp}{/Alt}')
-    await heading('Bravo Co')
-    expect(window.location.hash).toMatch(/^#\/stores\/4\?in=\d+$/)
     // Main keeps the list as ids; the page never loaded the other rows to walk it.
     expect(bridge.inputsTo('sequences:start')).toEqual([{ origin: 'portfolio', view: expect.objectContaining({ sort: { column: 'clientName', direction: 'asc' } }) }])
+  })
+
+  it('walks with J/K and Alt+↓/↑, a quick second press counting too', async () => {
+    const bridge = installFakeBridge(portfolioStores())
+    const { user } = await openFromPortfolio(bridge, 'Alpha Shop')
+    await place('1 of 4')
+    await user.keyboard('j')
+    await heading('Bravo Co')
+    await place('2 of 4')
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}')
+    await heading('Charlie Co')
+    await place('3 of 4')
+    await user.keyboard('k')
+    await heading('Bravo Co')
+    await place('2 of 4')
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}')
+    await heading('Alpha Co')
+    await place('1 of 4')
+    // Pressed twice before main answered for the first: both count.
+    await user.keyboard('jj')
+    await heading('Charlie Co')
+    expect(window.location.hash).toMatch(/^#\/stores\/3\?in=\d+$/)
   })
 
   it('leaves the keys to a field the KAM types in', async () => {

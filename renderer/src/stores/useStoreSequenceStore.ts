@@ -23,10 +23,12 @@ export function sequenceFromSearch(search: string): number | null {
 }
 
 interface StoreSequenceData {
-  /** Where the open store stands in its list; null while asked, or without a list. */
+  /** Where the open store stands in its list; null without a list (while asked: the previous store's). */
   position: SequencePosition | null
-  /** The store `position` is about. */
+  /** The store shown. */
   storeId: number | null
+  /** The store `position` is about: another than `storeId` while main answers. */
+  positionOf: number | null
 }
 
 interface StoreSequenceActions {
@@ -40,9 +42,11 @@ interface StoreSequenceActions {
 
 export type StoreSequenceState = StoreSequenceData & StoreSequenceActions
 
-export const storeSequenceInitialData: StoreSequenceData = { position: null, storeId: null }
+export const storeSequenceInitialData: StoreSequenceData = { position: null, storeId: null, positionOf: null }
 
 let locateSeq = 0
+/** A Next or Previous pressed while main answered where the store stands: taken once it has. */
+let pendingStep: 1 | -1 | null = null
 
 /** The list's row of the store is highlighted, so Back from its page lands there. */
 function highlightInOrigin(position: SequencePosition, storeId: number): void {
@@ -62,20 +66,30 @@ export const useStoreSequenceStore = create<StoreSequenceState>()((set, get) => 
   async locate(sequenceId, storeId) {
     const mine = ++locateSeq
     if (sequenceId === null) {
-      set({ position: null, storeId })
+      pendingStep = null
+      set({ position: null, storeId, positionOf: null })
       return
     }
     // The previous store's place stays shown until this one's arrives (no flicker between stores).
-    set((s) => (s.position?.sequenceId === sequenceId ? { storeId } : { position: null, storeId }))
+    set((s) => (s.position?.sequenceId === sequenceId ? { storeId } : { position: null, storeId, positionOf: null }))
     const result = await api.sequences.around({ sequenceId, storeId })
     if (mine !== locateSeq) return
     const position = result.ok ? result.value : null
-    set({ position, storeId })
-    if (position) highlightInOrigin(position, storeId)
+    set({ position, storeId, positionOf: storeId })
+    if (!position) return
+    highlightInOrigin(position, storeId)
+    const pending = pendingStep
+    pendingStep = null
+    if (pending !== null) get().step(pending)
   },
 
   step(direction) {
-    const { position } = get()
+    const { position, storeId, positionOf } = get()
+    if (position && positionOf !== storeId) {
+      // J pressed twice quickly: the second press waits for the first store's place.
+      pendingStep = direction
+      return true
+    }
     const target = direction === 1 ? position?.next : position?.previous
     if (!position || !target) return false
     navigate(storePath(target.id, position.sequenceId))
@@ -85,5 +99,6 @@ export const useStoreSequenceStore = create<StoreSequenceState>()((set, get) => 
 
 export function resetStoreSequenceStore(): void {
   locateSeq++
+  pendingStep = null
   useStoreSequenceStore.setState(storeSequenceInitialData)
 }

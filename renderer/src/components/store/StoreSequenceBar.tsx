@@ -18,6 +18,7 @@ function where(position: SequencePosition): string {
 }
 
 export function StoreSequenceBar({ storeId }: { storeId: number }) {
+  // While main answers for a new store, the previous one's place stays (no flicker between stores).
   const position = useStoreSequenceStore((s) => (s.storeId === storeId ? s.position : null))
   const step = useStoreSequenceStore((s) => s.step)
   useStoreSequenceKeys(step)
