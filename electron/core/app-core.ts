@@ -21,6 +21,7 @@ import type { HandlersFor } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
 import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
 import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
+import { createAuthorizationReview } from './lazada-sync/authorization-review'
 import { createCodeExchange } from './lazada-sync/code-exchange'
 import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
@@ -152,6 +153,7 @@ export function createAppCore(deps: AppCoreDeps) {
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
+  const authorizationReview = createAuthorizationReview({ database, records })
   const sequences = createStoreSequences(database.db, () => clock.now())
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency })
   const monitoring = createMonitoring({ ...deps, settings, status, history, remote, writeHold: imports.hold })
@@ -258,6 +260,8 @@ export function createAppCore(deps: AppCoreDeps) {
       records.removeAuthorization(storeId, authorizationId)
       return changed([storeId], storeDetail(storeId))
     },
+    'authorizations:review': () => authorizationReview.list(),
+    'authorizations:confirm-many': ({ storeIds, authorizedAt, reconnected }) => changed(storeIds, authorizationReview.confirm(storeIds, authorizedAt, reconnected)),
     'authorizations:mark-reconnected': ({ storeId }) => {
       records.markReconnected(storeId)
       return changed([storeId], storeDetail(storeId))

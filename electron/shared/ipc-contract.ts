@@ -4,6 +4,8 @@
  * by it. Channel names are `domain:action`; the bridge exposes them as `api.domain.action()`.
  */
 import { z } from 'zod'
+import { confirmAuthorizationsSchema } from './authorization-review'
+import type { AuthorizationReview, AuthorizationsConfirmed } from './authorization-review'
 import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
 import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
 import type { ClientMessage, StoreChecklists } from './checklists'
@@ -168,6 +170,14 @@ export const ipcContract = {
   'authorizations:remove': invoke<StoreDetail>()(
     'Deletes an authorization recorded by mistake.',
     z.strictObject({ storeId, authorizationId: z.number().int().positive() })
+  ),
+  'authorizations:review': invoke<AuthorizationReview>()(
+    'The stores Lazada says are subscribed whose authorization is not confirmed here (after a check filled subscriptions from Lazada).',
+    noInput
+  ),
+  'authorizations:confirm-many': invoke<AuthorizationsConfirmed>()(
+    '“Authorized as of <date>” for many stores of the review at once: one transaction, each store’s history.',
+    confirmAuthorizationsSchema
   ),
   'authorizations:mark-reconnected': invoke<StoreDetail>()(
     'Confirms the store was reconnected in the OMS after its latest authorization.',

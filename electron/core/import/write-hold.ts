@@ -38,6 +38,7 @@ export const RUN_DURING_IMPORT: ReadonlySet<Channel> = new Set<Channel>([
   'checklists:get',
   'checklists:message',
   'messages:for-clients',
+  'authorizations:review',
   'import:save-template',
   'import:preview',
   'import:commit',
