@@ -39,6 +39,7 @@ import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../electron/shared/
 import type { StoreStatus } from '../../../electron/shared/status'
 import { BLANK_STORE_INPUT } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
+import type { ReviewStore } from '../../../electron/shared/authorization-review'
 import type { SequenceOrigin } from '../../../electron/shared/store-sequence'
 import { EMPTY_COLUMN_PREFS } from '../../../electron/shared/view-prefs'
 import type { ColumnPrefs, ListView } from '../../../electron/shared/view-prefs'
@@ -324,6 +325,8 @@ export class FakeBridge {
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
   /** The lists store pages were opened from ("Next store"), by sequence id - 1. */
   readonly sequences: { origin: SequenceOrigin; ids: number[] }[] = []
+  /** What `authorizations:review` answers. */
+  reviewStores: ReviewStore[] = []
 
   constructor(stores: Store[] = []) {
     this.stores = stores
@@ -766,6 +769,12 @@ export class FakeBridge {
     this.handle('messages:log-sent', ({ storeIds }) => {
       const clients = new Set(storeIds.flatMap((id) => this.find(id)?.clientName ?? []))
       return ok({ stores: storeIds.length, clients: clients.size })
+    })
+    this.handle('authorizations:review', () => ok({ stores: this.reviewStores }))
+    this.handle('authorizations:confirm-many', ({ storeIds }) => {
+      const before = this.reviewStores.length
+      this.reviewStores = this.reviewStores.filter((s) => !storeIds.includes(s.id))
+      return ok({ confirmed: before - this.reviewStores.length, skipped: storeIds.length - (before - this.reviewStores.length) })
     })
     this.handle('stores:facets', () => {
       const unique = (values: string[]) => [...new Set(values)].sort()

@@ -2,6 +2,7 @@ import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthori
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
 import { resetClientMessagesStore } from '../../../renderer/src/stores/useClientMessagesStore'
+import { resetAuthorizationReviewStore } from '../../../renderer/src/stores/useAuthorizationReviewStore'
 import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
@@ -26,6 +27,7 @@ export function resetAllStores(): void {
   resetDashboardStore()
   resetStoreSequenceStore()
   resetClientMessagesStore()
+  resetAuthorizationReviewStore()
   resetChecksStore()
   resetRemindersStore()
   resetSettingsStore()
