@@ -10,6 +10,7 @@ import { createAuthorizationService } from './authorization/authorization-servic
 import { createBulkActions } from './bulk/bulk-actions'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
+import { createBulkClientMessages } from './checklists/client-messages-bulk'
 import { withChecklistEvidence } from './checklists/evidence'
 import { NO_SECRET_STORE, createCredentialsService } from './credentials/credentials-service'
 import type { LazadaApiFactory } from './credentials/credentials-service'
@@ -21,11 +22,13 @@ import type { HandlersFor } from './ipc/dispatcher'
 import { createLazadaClient } from './lazada/lazada-client'
 import { hostsInUse, lazadaHostsView } from './lazada-hosts/hosts-in-use'
 import type { LazadaHostsOption } from './lazada-hosts/start-up-option'
+import { createAuthorizationReview } from './lazada-sync/authorization-review'
 import { createCodeExchange } from './lazada-sync/code-exchange'
 import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
 import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
+import { createStoreSequences } from './navigation/store-sequences'
 import { systemClock } from './ports'
 import type { Actor, AuthWindow, Broadcast, Clock, FileSaver, Logger, Notifier, SecretStore, Ticker } from './ports'
 import { createImportService } from './import/import-service'
@@ -92,6 +95,7 @@ export function createAppCore(deps: AppCoreDeps) {
   const records = withChecklistEvidence(baseRecords, checklists, database)
   const bulk = createBulkActions({ database, clock, actor, history, status, records, checklists, kamTimeZone: deps.kamTimeZone })
   const clientMessages = createClientMessageService({ database, clock, actor, history, settings, status })
+  const bulkClientMessages = createBulkClientMessages({ database, clock, actor, history, clientMessages })
   const credentials = createCredentialsService({
     database,
     clock,
@@ -152,6 +156,8 @@ export function createAppCore(deps: AppCoreDeps) {
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
+  const authorizationReview = createAuthorizationReview({ database, records })
+  const sequences = createStoreSequences(database.db, () => clock.now())
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
   // Long work shows itself through one registry: checks now, imports and bulk actions alike.
   const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
@@ -221,6 +227,8 @@ export function createAppCore(deps: AppCoreDeps) {
     'stores:list': (request) => listStorePage(database.db, request, clock.now()),
     'stores:ids': (request) => listStoreIds(database.db, request, clock.now()),
     'stores:locate': ({ query, storeId }) => ({ index: locateStore(database.db, query, storeId, clock.now()) }),
+    'sequences:start': (start) => sequences.start(start),
+    'sequences:around': ({ sequenceId, storeId }) => sequences.around(sequenceId, storeId),
     'stores:facets': () => portfolioFacets(database.db),
     'stores:get': ({ id }) => storeDetail(id),
     'stores:create': ({ store }) => {
@@ -277,6 +285,8 @@ export function createAppCore(deps: AppCoreDeps) {
       records.removeAuthorization(storeId, authorizationId)
       return changed([storeId], storeDetail(storeId))
     },
+    'authorizations:review': () => authorizationReview.list(),
+    'authorizations:confirm-many': ({ storeIds, authorizedAt, reconnected }) => changed(storeIds, authorizationReview.confirm(storeIds, authorizedAt, reconnected)),
     'authorizations:mark-reconnected': ({ storeId }) => {
       records.markReconnected(storeId)
       return changed([storeId], storeDetail(storeId))
@@ -326,6 +336,9 @@ export function createAppCore(deps: AppCoreDeps) {
       return null
     },
 
+    'messages:for-clients': ({ selection }) => bulkClientMessages.build(selection),
+    'messages:log-sent': ({ storeIds }) => changed(storeIds, bulkClientMessages.logSent(storeIds)),
+
     'authorizations:open-window': ({ storeId }) => authorization.openWindow(storeId),
     'authorizations:create-link': ({ storeId }) => authorization.createLink(storeId),
     'authorizations:attempts': ({ storeId }) => authorization.attempts(storeId),
@@ -364,6 +377,7 @@ export function createAppCore(deps: AppCoreDeps) {
     imports,
     monitoring,
     tasks,
+    sequences,
     /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
     handlers: gated,
     backups: deps.backups,

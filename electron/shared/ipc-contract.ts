@@ -6,9 +6,12 @@
 import { z } from 'zod'
 import { bulkRequestSchema } from './bulk'
 import type { BulkResult, BulkUndoResult } from './bulk'
+import { confirmAuthorizationsSchema } from './authorization-review'
+import type { AuthorizationReview, AuthorizationsConfirmed } from './authorization-review'
 import type { AuthorizationAttempt, AuthorizationResult, LinkAttemptStart, WindowAttemptStart } from './authorization'
 import { CLIENT_MESSAGE_ACTIONS, PLAYBOOKS, STEP_IDS, subscriptionDatesSchema } from './checklists'
 import type { ClientMessage, StoreChecklists } from './checklists'
+import type { ClientBulkMessages, ClientMessagesLogged } from './client-messages'
 import { COVERED_COUNTRIES } from './countries'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from './csv-import'
 import type { BackupInfo, BackupList, DataDamage, RestoreResult, StartupState } from './data-safety'
@@ -24,6 +27,8 @@ import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
 import type { TaskProgress } from './task-progress'
+import { sequenceStartSchema } from './store-sequence'
+import type { SequencePosition, SequenceStarted } from './store-sequence'
 import { safeText } from './text-rules'
 import { LIST_VIEWS, columnPrefsSchema } from './view-prefs'
 import type { ColumnPrefs } from './view-prefs'
@@ -111,6 +116,14 @@ export const ipcContract = {
     'Where a store stands in a view (0-based), or null when the view does not hold it.',
     z.strictObject({ query: portfolioQuerySchema, storeId })
   ),
+  'sequences:start': invoke<SequenceStarted>()(
+    '“Next store”: keeps the list a store page is opened from (a view in its order, its selected rows, or the worklist’s ids) for Next and Previous.',
+    sequenceStartSchema
+  ),
+  'sequences:around': invoke<SequencePosition | null>()(
+    'Where a store stands in a kept list, with the stores before and after it; null when the list does not hold it.',
+    z.strictObject({ sequenceId: z.number().int().positive(), storeId })
+  ),
   'stores:facets': invoke<PortfolioFacets>()('The countries, owners and tags the portfolio holds, for the filters.', noInput),
   'stores:get': invoke<StoreDetail>()('One store with its history, newest first.', z.strictObject({ id: storeId })),
   'stores:create': invoke<Store>()('Adds a store; refuses a duplicate key.', z.strictObject({ store: storeInputSchema })),
@@ -182,6 +195,14 @@ export const ipcContract = {
   'authorizations:remove': invoke<StoreDetail>()(
     'Deletes an authorization recorded by mistake.',
     z.strictObject({ storeId, authorizationId: z.number().int().positive() })
+  ),
+  'authorizations:review': invoke<AuthorizationReview>()(
+    'The stores Lazada says are subscribed whose authorization is not confirmed here (after a check filled subscriptions from Lazada).',
+    noInput
+  ),
+  'authorizations:confirm-many': invoke<AuthorizationsConfirmed>()(
+    '“Authorized as of <date>” for many stores of the review at once: one transaction, each store’s history.',
+    confirmAuthorizationsSchema
   ),
   'authorizations:mark-reconnected': invoke<StoreDetail>()(
     'Confirms the store was reconnected in the OMS after its latest authorization.',
@@ -282,6 +303,15 @@ export const ipcContract = {
   'checklists:log-message': invoke<null>()(
     'Writes to the store’s history that the client message was copied or e-mailed.',
     z.strictObject({ storeId, playbook, action: z.enum(CLIENT_MESSAGE_ACTIONS) })
+  ),
+
+  'messages:for-clients': invoke<ClientBulkMessages>()(
+    '“Message clients”: for the selected stores, one message per client covering all its selected stores with each store’s country link, as text and as a mailto: draft; names the stores without a contact e-mail. Writes nothing.',
+    z.strictObject({ selection: storeSelectionSchema })
+  ),
+  'messages:log-sent': invoke<ClientMessagesLogged>()(
+    '“Log as sent”: writes its client’s message to each store’s history, all in one transaction.',
+    z.strictObject({ storeIds: z.array(storeId).min(1).max(100_000) })
   ),
 
   'authorizations:open-window': invoke<WindowAttemptStart>()(

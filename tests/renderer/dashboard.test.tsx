@@ -127,12 +127,12 @@ describe('dashboard', () => {
     await user.keyboard('{ArrowDown}{ArrowDown}')
     expect(worklistRows()[2]).toHaveFocus()
     await user.keyboard('{Enter}')
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/12'))
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/stores\/12\?in=\d+$/))
     expect(await screen.findByRole('heading', { name: 'Batik House Sdn Bhd' })).toBeInTheDocument()
 
     window.location.hash = '#/'
     await user.click(await screen.findByRole('row', { name: 'Acme Pte Ltd — Acme Official (SG)' }))
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/13'))
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/stores\/13\?in=\d+$/))
   })
 
   it('snoozes a store’s reminders for a day or until the next reminder, without opening it', async () => {

@@ -189,7 +189,7 @@ describe('portfolio keyboard', () => {
     expect(storeRows()[2]).toHaveFocus()
     await user.keyboard('{Home}{ArrowDown}{Enter}')
 
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/2'))
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/stores\/2\?in=\d+$/))
     expect(await screen.findByRole('heading', { name: 'Batik House' })).toBeInTheDocument()
   })
 

@@ -57,7 +57,7 @@ describe('app shell', () => {
     expect(screen.getByTestId('portfolio-count')).toHaveTextContent('Showing 2 of 3 stores')
 
     await user.click(within(table).getByText('Chao Shop'))
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/3'))
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/stores\/3\?in=\d+$/))
     expect(await screen.findByRole('link', { name: 'Back to portfolio' })).toHaveAttribute('href', '#/portfolio?ids=1,3')
     await user.click(screen.getByRole('link', { name: 'Back to portfolio' }))
     expect(await screen.findByTestId('reminder-chip')).toBeInTheDocument()

@@ -38,8 +38,18 @@ export interface MessageContext {
   now: number
 }
 
-/** The message for a store, or an error saying why there is nothing to send. Pure. */
-export function buildClientMessage({ store, playbook, profile, policy, deadline, now }: MessageContext): ClientMessage {
+/** What a store's message says: the template's values (its steps with the country's link, its deadline) and what the KAM should know. */
+export interface StoreMessageParts {
+  playbook: Playbook
+  values: Record<string, string>
+  warnings: string[]
+}
+
+/**
+ * The filled-in parts of a store's message, or an error saying why there is nothing to send.
+ * Pure; the one-store message and the message to a client about many stores both use it.
+ */
+export function storeMessageParts({ store, playbook, profile, policy, deadline, now }: MessageContext): StoreMessageParts {
   const content = resolveChecklist(playbook, { country: store.country, profile, policy })
   if (content.kind !== 'steps') throw new AppError('conflict', `There is nothing to send the client: ${content.message}`)
   const zone = timeZoneOf(store.country)
@@ -67,6 +77,13 @@ export function buildClientMessage({ store, playbook, profile, policy, deadline,
     steps: steps.join('\n'),
     notes: content.notes.length ? `${content.notes.join('\n')}\n\n` : ''
   }
+  return { playbook, values, warnings }
+}
+
+/** The message for a store, or an error saying why there is nothing to send. Pure. */
+export function buildClientMessage(context: MessageContext): ClientMessage {
+  const { store, playbook } = context
+  const { values, warnings } = storeMessageParts(context)
   const template = CLIENT_MESSAGE_TEMPLATES[playbook]
   const subject = fillPlaceholders(template.subject, values)
   const body = fillPlaceholders(template.body, values)
@@ -105,22 +122,27 @@ export function createClientMessageService({ database, clock, actor, history, se
     return store
   }
 
-  function message(storeId: number, playbook?: Playbook): ClientMessage {
-    const store = storeOf(storeId)
-    const verdict = status.evaluate(storeId)
+  /** What a store's message is built from: the playbook its status points at (unless given), its deadline. */
+  function contextOf(store: MessageStore, playbook?: Playbook): MessageContext {
+    const verdict = status.evaluate(store.id)
     const { policy, integrator } = settings.get()
-    return buildClientMessage({
+    return {
       store,
       playbook: playbook ?? verdict?.nextAction?.playbook ?? 'renew-and-reauthorize',
       profile: integrator,
       policy,
       deadline: verdict?.deadline ?? null,
       now: clock.now()
-    })
+    }
+  }
+
+  function message(storeId: number, playbook?: Playbook): ClientMessage {
+    return buildClientMessage(contextOf(storeOf(storeId), playbook))
   }
 
   return {
     message,
+    contextOf,
 
     /** Writes "copied" or "e-mailed" to the store's history, with the message's subject. */
     log(storeId: number, playbook: Playbook, action: ClientMessageAction): void {

@@ -16,7 +16,7 @@ export interface MailDraft {
 }
 
 /** Longer than any draft the app writes, short enough for every OS mail handler. */
-const MAX_URL = 32_000
+export const MAX_MAIL_DRAFT_URL = 32_000
 
 /** A plain address: something@host, no spaces, brackets, quotes, separators or control characters. */
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
@@ -56,7 +56,7 @@ export type MailDraftReading = { ok: true; url: string; dropped: string[] } | { 
  * (`dropped` names the other fields it had), or why it is no draft to open.
  */
 export function readMailDraft(url: string): MailDraftReading {
-  if (url.length > MAX_URL) return { ok: false, reason: 'too long' }
+  if (url.length > MAX_MAIL_DRAFT_URL) return { ok: false, reason: 'too long' }
   const match = /^mailto:([^?#]*)(?:\?([^#]*))?$/i.exec(url)
   if (!match) return { ok: false, reason: 'not a mailto: draft' }
   const path = decode(match[1]!)

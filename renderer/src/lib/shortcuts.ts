@@ -14,6 +14,8 @@ export type ShortcutId =
   | 'go-notifications'
   | 'go-settings'
   | 'go-back'
+  | 'next-store'
+  | 'previous-store'
   | 'search'
   | 'add-store'
   | 'import'
@@ -45,7 +47,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'move-rows', where: 'Lists', what: 'Move through the stores', keys: ['ArrowUp', 'ArrowDown'] },
   { id: 'first-last-row', where: 'Lists', what: 'First or last store', keys: ['Home', 'End'] },
   { id: 'open-row', where: 'Lists', what: 'Open the highlighted store', keys: ['Enter'] },
-  { id: 'go-back', where: 'Store page', what: 'Back to the portfolio, on the same store', keys: ['alt+ArrowLeft'] }
+  { id: 'go-back', where: 'Store page', what: 'Back to the list, on the same store', keys: ['alt+ArrowLeft'] },
+  { id: 'next-store', where: 'Store page', what: 'Next store of the list', keys: ['j', 'alt+ArrowDown'] },
+  { id: 'previous-store', where: 'Store page', what: 'Previous store of the list', keys: ['k', 'alt+ArrowUp'] }
 ]
 
 const KEY_NAMES: Record<string, string> = {

@@ -13,7 +13,8 @@ import type { PortfolioQuery, StoreSelectionInput } from '../../../electron/shar
 import type { Result } from '../../../electron/shared/result'
 import { NEEDS_ACTION_STATUSES } from '../../../electron/shared/status'
 import { api } from '../api/client'
-import { NO_SELECTION, hasSelection, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
+import type { SequenceStartInput } from '../../../electron/shared/store-sequence'
+import { NO_SELECTION, hasSelection, isSelected, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
 import type { Selection } from '../lib/selection'
 
 /** The worklist as a portfolio view: every store not archived whose status needs action. */
@@ -38,6 +39,8 @@ interface DashboardData {
   selection: Selection
   /** Index of the worklist row a Shift-click selects from. */
   anchor: number | null
+  /** The worklist row the KAM is on: back from a store page opened from it. */
+  highlightedId: number | null
 }
 
 interface DashboardActions {
@@ -55,6 +58,9 @@ interface DashboardActions {
   /** Every store that needs action, listed or not. */
   selectAllNeedingAction(): void
   clearSelection(): boolean
+  highlight(id: number | null): void
+  /** The list a store opened from the worklist walks: its selected rows when it is one of several, else the worklist, in its order. */
+  sequenceFor(storeId: number): SequenceStartInput
   /** The selection for main to resolve (bulk actions, issue #10). */
   selectionSpec(): StoreSelectionInput
 }
@@ -70,7 +76,8 @@ export const dashboardInitialData: DashboardData = {
   pages: {},
   scoping: false,
   selection: NO_SELECTION,
-  anchor: null
+  anchor: null,
+  highlightedId: null
 }
 
 /** The worklist row at an index, if main has sent it. */
@@ -200,6 +207,20 @@ export const useDashboardStore = create<DashboardState>()((set, get) => {
       if (!hasSelection(get().selection)) return false
       set({ selection: NO_SELECTION, anchor: null })
       return true
+    },
+
+    highlight(id) {
+      set({ highlightedId: id })
+    },
+
+    sequenceFor(storeId) {
+      const { selection, pages } = get()
+      // The rows main has sent, in its order (the windows loaded so far, without gaps).
+      const ids: number[] = []
+      for (let window = 0; pages[window]; window++) ids.push(...pages[window]!.map((item) => item.storeId))
+      const selected = ids.filter((id) => isSelected(selection, id))
+      const inSelection = selected.length > 1 && selected.includes(storeId)
+      return { origin: 'worklist', ids: inSelection ? selected : ids.length ? ids : [storeId] }
     },
 
     selectionSpec() {

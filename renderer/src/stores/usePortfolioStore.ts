@@ -10,7 +10,8 @@ import { DEFAULT_PORTFOLIO_QUERY, MAX_PAGE_ROWS } from '../../../electron/shared
 import type { ExportResult, PortfolioFacets, PortfolioQuery, PortfolioStatus, SortableColumn, Store, StoreSelectionInput } from '../../../electron/shared/portfolio'
 import type { Result } from '../../../electron/shared/result'
 import { api } from '../api/client'
-import { NO_SELECTION, hasSelection, rangeBetween, selectAll, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
+import type { SequenceStartInput } from '../../../electron/shared/store-sequence'
+import { NO_SELECTION, hasSelection, isSelected, rangeBetween, selectAll, selectedCount, selectionSpec, setSelected, toggleSelected } from '../lib/selection'
 import type { Selection } from '../lib/selection'
 
 export type PortfolioFilterKey = 'countries' | 'owners' | 'tags' | 'statuses'
@@ -76,6 +77,8 @@ interface PortfolioActions {
   clearSelection(): boolean
   /** The selection for main to resolve (bulk actions, issue #10). */
   selectionSpec(): StoreSelectionInput
+  /** The list a store opened from here walks: the selected rows when it is one of several, else the whole view, in its order. */
+  sequenceFor(storeId: number): SequenceStartInput
   exportCsv(): Promise<Result<ExportResult>>
 }
 
@@ -292,6 +295,12 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
 
     selectionSpec() {
       return selectionSpec(get().selection, get().query)
+    },
+
+    sequenceFor(storeId) {
+      const { selection, query, total } = get()
+      const inSelection = isSelected(selection, storeId) && selectedCount(selection, total) > 1
+      return inSelection ? { origin: 'portfolio', view: query, selection: selectionSpec(selection, query) } : { origin: 'portfolio', view: query }
     },
 
     exportCsv() {

@@ -44,6 +44,8 @@ import { NEEDS_ACTION_STATUSES, STORE_STATUSES } from '../../../electron/shared/
 import type { StoreStatus } from '../../../electron/shared/status'
 import { BLANK_STORE_INPUT } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
+import type { ReviewStore } from '../../../electron/shared/authorization-review'
+import type { SequenceOrigin } from '../../../electron/shared/store-sequence'
 import { EMPTY_COLUMN_PREFS } from '../../../electron/shared/view-prefs'
 import type { ColumnPrefs, ListView } from '../../../electron/shared/view-prefs'
 
@@ -356,6 +358,10 @@ export class FakeBridge {
   backups: BackupInfo[] = []
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   private readonly handlers = new Map<Channel, (input: unknown) => Promise<Result<unknown>> | Result<unknown>>()
+  /** The lists store pages were opened from ("Next store"), by sequence id - 1. */
+  readonly sequences: { origin: SequenceOrigin; ids: number[] }[] = []
+  /** What `authorizations:review` answers. */
+  reviewStores: ReviewStore[] = []
 
   constructor(stores: Store[] = []) {
     this.stores = stores
@@ -777,6 +783,61 @@ export class FakeBridge {
     this.handle('stores:locate', ({ query, storeId }) => {
       const index = view(this.stores, query, this.now).findIndex((s) => s.id === storeId)
       return ok({ index: index < 0 ? null : index })
+    })
+    this.handle('sequences:start', (start) => {
+      const inView = 'ids' in start ? [...new Set(start.ids)] : view(this.stores, start.view, this.now).map((s) => s.id)
+      const selection = 'ids' in start ? undefined : start.selection
+      const picked =
+        selection === undefined
+          ? null
+          : 'ids' in selection
+            ? new Set(selection.ids)
+            : new Set(view(this.stores, selection.allMatching, this.now).map((s) => s.id).filter((id) => !selection.except.includes(id)))
+      const ids = picked ? inView.filter((id) => picked.has(id)) : inView
+      this.sequences.push({ origin: start.origin, ids })
+      return ok({ sequenceId: this.sequences.length, total: ids.length })
+    })
+    this.handle('sequences:around', ({ sequenceId, storeId }) => {
+      const sequence = this.sequences[sequenceId - 1]
+      const index = sequence?.ids.indexOf(storeId) ?? -1
+      if (!sequence || index < 0) return ok(null)
+      const neighbour = (id: number | undefined) => {
+        const store = id === undefined ? undefined : this.find(id)
+        return store ? { id: store.id, clientName: store.clientName, storeName: store.storeName, country: store.country } : null
+      }
+      return ok({ sequenceId, origin: sequence.origin, index, total: sequence.ids.length, previous: neighbour(sequence.ids[index - 1]), next: neighbour(sequence.ids[index + 1]) })
+    })
+    this.handle('messages:for-clients', ({ selection }) => {
+      const ids = 'ids' in selection ? selection.ids : view(this.stores, selection.allMatching, this.now).map((s) => s.id).filter((id) => !selection.except.includes(id))
+      const chosen = ids.flatMap((id) => this.find(id) ?? [])
+      const clients = [...new Set(chosen.map((s) => s.clientName))].sort().map((client) => {
+        const stores = chosen.filter((s) => s.clientName === client)
+        const to = [...new Set(stores.flatMap((s) => (s.contactEmail ? [s.contactEmail] : [])))]
+        const subject = `${client}: ${stores.length} stores`
+        const body = stores.map((s) => `${s.storeName} (${s.country}): ${READY_INTEGRATOR.serviceMarketLinks[s.country as 'SG'] ?? ''}`).join('\n')
+        return {
+          client,
+          stores: stores.map((s) => ({ id: s.id, storeName: s.storeName, country: s.country })),
+          to,
+          subject,
+          body,
+          text: `${subject}\n\n${body}`,
+          mailto: to.length ? `mailto:${to.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}` : null,
+          warnings: []
+        }
+      })
+      const withoutEmail = chosen.filter((s) => !s.contactEmail).map((s) => ({ id: s.id, label: `${s.clientName} — ${s.storeName} (${s.country})`, reason: 'no contact e-mail' }))
+      return ok({ clients, storeCount: chosen.length, withoutEmail, skipped: [] })
+    })
+    this.handle('messages:log-sent', ({ storeIds }) => {
+      const clients = new Set(storeIds.flatMap((id) => this.find(id)?.clientName ?? []))
+      return ok({ stores: storeIds.length, clients: clients.size })
+    })
+    this.handle('authorizations:review', () => ok({ stores: this.reviewStores }))
+    this.handle('authorizations:confirm-many', ({ storeIds }) => {
+      const before = this.reviewStores.length
+      this.reviewStores = this.reviewStores.filter((s) => !storeIds.includes(s.id))
+      return ok({ confirmed: before - this.reviewStores.length, skipped: storeIds.length - (before - this.reviewStores.length) })
     })
     this.handle('stores:facets', () => {
       const unique = (values: string[]) => [...new Set(values)].sort()

@@ -2,6 +2,8 @@ import { resetAuthorizationStore } from '../../../renderer/src/stores/useAuthori
 import { resetBulkStore } from '../../../renderer/src/stores/useBulkStore'
 import { resetChecklistStore } from '../../../renderer/src/stores/useChecklistStore'
 import { resetAppInfoStore } from '../../../renderer/src/stores/useAppInfoStore'
+import { resetClientMessagesStore } from '../../../renderer/src/stores/useClientMessagesStore'
+import { resetAuthorizationReviewStore } from '../../../renderer/src/stores/useAuthorizationReviewStore'
 import { resetColumnPrefsStore } from '../../../renderer/src/stores/useColumnPrefsStore'
 import { resetChecksStore } from '../../../renderer/src/stores/useChecksStore'
 import { resetCredentialsStore } from '../../../renderer/src/stores/useCredentialsStore'
@@ -11,6 +13,7 @@ import { resetLazadaHostsStore } from '../../../renderer/src/stores/useLazadaHos
 import { resetDashboardStore } from '../../../renderer/src/stores/useDashboardStore'
 import { resetImportStore } from '../../../renderer/src/stores/useImportStore'
 import { resetPortfolioStore } from '../../../renderer/src/stores/usePortfolioStore'
+import { resetStoreSequenceStore } from '../../../renderer/src/stores/useStoreSequenceStore'
 import { resetRemindersStore } from '../../../renderer/src/stores/useRemindersStore'
 import { resetSettingsStore } from '../../../renderer/src/stores/useSettingsStore'
 import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDetailStore'
@@ -25,6 +28,9 @@ export function resetAllStores(): void {
   resetImportStore()
   resetAppInfoStore()
   resetDashboardStore()
+  resetStoreSequenceStore()
+  resetClientMessagesStore()
+  resetAuthorizationReviewStore()
   resetChecksStore()
   resetRemindersStore()
   resetSettingsStore()

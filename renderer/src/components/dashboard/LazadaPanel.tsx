@@ -4,13 +4,16 @@
  * Lazada refused, and the last check's failures by cause — each group a link to those stores in
  * the portfolio. Hidden while checks do not ask Lazada (Settings says why).
  */
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
+import { useEffect } from 'react'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { Link } from 'wouter'
 import type { LazadaOverviewItem, RemoteCheckSummary } from '../../../../electron/shared/lazada'
 import { formatCount, formatRelative, plural } from '../../lib/format'
 import { useChecksStore } from '../../stores/useChecksStore'
 import { useLazadaStore } from '../../stores/useLazadaStore'
+import { useAuthorizationReviewStore } from '../../stores/useAuthorizationReviewStore'
+import { AuthorizationReviewModal } from '../lazada/AuthorizationReviewModal'
 import { causeLabel } from '../lazada/lazada-text'
 
 /** The portfolio's `?ids=` takes this many stores. */
@@ -98,13 +101,37 @@ function GroupRow({ group }: { group: StoreGroup }) {
   )
 }
 
+/** "41 stores subscribed on Lazada need your authorization confirmed — Review". */
+function ReviewRow() {
+  const count = useAuthorizationReviewStore((s) => s.review?.stores.length ?? 0)
+  const open = useAuthorizationReviewStore((s) => s.open)
+  if (count === 0) return null
+  return (
+    <Group gap="sm" wrap="nowrap" data-testid="authorization-review-row">
+      <Badge color="orange" variant="light" radius="sm" miw={44} style={{ flexShrink: 0 }} aria-hidden>
+        {formatCount(count)}
+      </Badge>
+      <Text size="sm" fw={500}>
+        {plural(count, 'store')} subscribed on Lazada {count === 1 ? 'needs' : 'need'} your authorization confirmed
+      </Text>
+      <Button size="compact-sm" variant="light" onClick={open}>
+        Review
+      </Button>
+    </Group>
+  )
+}
+
 export function LazadaPanel({ now }: { now: number }) {
   const overview = useLazadaStore((s) => s.overview)
   const lastRun = useChecksStore((s) => s.lastRun)
+  const reviewCount = useAuthorizationReviewStore((s) => s.review?.stores.length ?? 0)
+  useEffect(() => {
+    void useAuthorizationReviewStore.getState().load()
+  }, [lastRun])
   if (!overview || overview.remoteChecksOff !== null) return null
   const remote = lastRun?.remote?.state === 'done' ? lastRun.remote : null
   const groups = groupsOf(overview.items, remote)
-  if (groups.length === 0 && !(remote && remote.answered > 0)) return null
+  if (groups.length === 0 && reviewCount === 0 && !(remote && remote.answered > 0)) return null
   const at = lastRun ? (lastRun.finishedAt ?? lastRun.startedAt) : null
 
   return (
@@ -119,8 +146,10 @@ export function LazadaPanel({ now }: { now: number }) {
           </Text>
         )}
       </Group>
+      <ReviewRow />
+      <AuthorizationReviewModal />
       {groups.length ? (
-        <Stack gap="xs">
+        <Stack gap="xs" mt={reviewCount ? 'xs' : 0}>
           {groups.map((group) => (
             <GroupRow key={group.key} group={group} />
           ))}

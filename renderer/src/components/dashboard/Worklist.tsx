@@ -9,10 +9,9 @@
  */
 import { Button, Group, Menu, Stack, Text } from '@mantine/core'
 import { IconBellZ, IconBellZFilled } from '@tabler/icons-react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
-import { useLocation } from 'wouter'
-import { URGENCY_TIER_LABELS } from '../../../../electron/shared/monitoring'
+import { URGENCY_TIER_LABELS, WORKLIST_PAGE_ROWS } from '../../../../electron/shared/monitoring'
 import type { Dashboard, SnoozeMode, UrgencyTier, WorklistItem } from '../../../../electron/shared/monitoring'
 import type { NextAction } from '../../../../electron/shared/status'
 import { deadlineSummary } from '../../lib/deadline-cells'
@@ -22,12 +21,15 @@ import { formatCount, plural, storeLabel } from '../../lib/format'
 import { isSelected, selectedCount } from '../../lib/selection'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDashboardStore, worklistRowAt } from '../../stores/useDashboardStore'
+import { useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { WorklistBulkBar } from '../bulk/BulkActionBar'
+import { MessageClientsButton } from '../bulk/MessageClientsButton'
 import { nextActionHint } from '../common/NextActionText'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { LazadaBadges } from '../lazada/LazadaBadges'
 import { DataGrid, SECTION_HEADING_HEIGHT } from '../list/DataGrid'
 import type { GridColumn, GridSelection } from '../list/DataGrid'
+import type { VirtualListHandle } from '../list/VirtualList'
 import { StatusBadge } from '../portfolio/StatusBadge'
 
 const ROW_HEIGHT = 60
@@ -240,13 +242,51 @@ function tierStarts(tiers: Dashboard['tiers']): Map<number, UrgencyTier> {
   return starts
 }
 
+/** Where a store stands among the rows main has sent (-1 when its window is not loaded). */
+function loadedIndexOf(pages: Record<number, WorklistItem[]>, storeId: number): number {
+  for (const [window, rows] of Object.entries(pages)) {
+    const at = rows.findIndex((item) => item.storeId === storeId)
+    if (at >= 0) return Number(window) * WORKLIST_PAGE_ROWS + at
+  }
+  return -1
+}
+
+/**
+ * The row the KAM is on (back from a store page opened here): shown even past the first rows,
+ * and focused once, so Back lands on it and ↓ Enter goes on from there.
+ */
+function useHighlightedRow(pages: Record<number, WorklistItem[]>) {
+  const highlightedId = useDashboardStore((s) => s.highlightedId)
+  const { highlight } = useDashboardStore.getState()
+  const grid = useRef<VirtualListHandle | null>(null)
+  const landed = useRef<number | null>(null)
+  const index = highlightedId === null ? -1 : loadedIndexOf(pages, highlightedId)
+
+  // The grid's rows appear once it knows its width: the row is focused then, or now if they are in.
+  const land = useCallback(() => {
+    if (index < 0 || landed.current === highlightedId || !grid.current) return
+    landed.current = highlightedId
+    grid.current.focusRow(index)
+  }, [index, highlightedId])
+  useEffect(() => land(), [land])
+  const gridRef = useCallback(
+    (handle: VirtualListHandle | null) => {
+      grid.current = handle
+      land()
+    },
+    [land]
+  )
+  const onActiveChange = useCallback((at: number) => highlight(worklistRowAt(pages, at)?.storeId ?? null), [pages, highlight])
+  return { gridRef, activeIndex: index < 0 ? undefined : index, onActiveChange }
+}
+
 export function Worklist({ dashboard, now }: { dashboard: Dashboard; now: number }) {
-  const [, navigate] = useLocation()
   const snoozing = useDashboardStore((s) => s.snoozing)
   const selection = useDashboardStore((s) => s.selection)
   const pages = useDashboardStore((s) => s.pages)
-  const { selectRow, selectAllNeedingAction, clearSelection, showRows } = useDashboardStore.getState()
+  const { selectRow, selectAllNeedingAction, clearSelection, showRows, sequenceFor } = useDashboardStore.getState()
   const total = dashboard.needsAction
+  const highlighted = useHighlightedRow(pages)
   const context = useMemo(() => ({ now, snoozing }), [now, snoozing])
   const loadedItems = useMemo(() => Object.values(pages).flat(), [pages])
   const { menu, onGridClick } = useSharedSnoozeMenu(loadedItems, now)
@@ -280,6 +320,7 @@ export function Worklist({ dashboard, now }: { dashboard: Dashboard; now: number
   return (
     <Stack gap="xs">
       <WorklistSelection count={count} total={total} />
+      <MessageClientsButton list="worklist" />
       {/* The snooze buttons' clicks bubble here; the grid leaves clicks on buttons to their owners. */}
       <div onClick={onGridClick} className="worklist-box" style={{ height: `min(60vh, ${total * ROW_HEIGHT + headings + 40}px)` }}>
         <DataGrid<WorklistItem, CellContext>
@@ -295,9 +336,12 @@ export function Worklist({ dashboard, now }: { dashboard: Dashboard; now: number
           extra={context}
           selection={gridSelection}
           onRangeChange={showRows}
+          handleRef={highlighted.gridRef}
+          activeIndex={highlighted.activeIndex}
+          onActiveChange={highlighted.onActiveChange}
           onOpen={(index) => {
             const item = worklistRowAt(pages, index)
-            if (item) navigate(`/stores/${item.storeId}`)
+            if (item) void useStoreSequenceStore.getState().openFrom(sequenceFor(item.storeId), item.storeId)
           }}
         />
       </div>

@@ -13,6 +13,7 @@ import { useImportStore } from '../../stores/useImportStore'
 import { useLazadaStore } from '../../stores/useLazadaStore'
 import { isFiltered, rowAt, usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { EMPTY_COLUMN_PREFS } from '../../../../electron/shared/view-prefs'
 import type { ColumnPrefs } from '../../../../electron/shared/view-prefs'
 import type { Ref } from 'react'
@@ -22,6 +23,7 @@ import { useSaveTemplate } from '../import/useSaveTemplate'
 import { lazadaHasMarks } from '../lazada/LazadaBadges'
 import type { ColumnLayout } from '../list/column-layout'
 import { ColumnsMenu } from '../list/ColumnsMenu'
+import { MessageClientsButton } from '../bulk/MessageClientsButton'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable, portfolioColumns } from './PortfolioTable'
@@ -155,7 +157,6 @@ interface PortfolioRowsProps {
  * the page around it: rows arriving while the KAM scrolls re-render the grid, not the filters.
  */
 function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
-  const [, navigate] = useLocation()
   const pages = usePortfolioStore((s) => s.pages)
   const total = usePortfolioStore((s) => s.total)
   const sort = usePortfolioStore((s) => s.query.sort)
@@ -166,7 +167,7 @@ function PortfolioRows({ tableRef, columns, onLayout }: PortfolioRowsProps) {
   const { toggleSort, highlight, showRows, selectRow, selectAllMatching, clearSelection } = usePortfolioStore.getState()
   const highlightedIndex = useHighlightedIndex()
   const getRow = useCallback((index: number) => rowAt(pages, index), [pages])
-  const openStore = useCallback((id: number) => navigate(`/stores/${id}`), [navigate])
+  const openStore = useCallback((id: number) => void useStoreSequenceStore.getState().openFrom(usePortfolioStore.getState().sequenceFor(id), id), [])
   const onSelectRow = useCallback((index: number, gesture: { range: boolean }) => void selectRow(index, gesture), [selectRow])
   return (
     <PortfolioTable
@@ -325,6 +326,7 @@ export function PortfolioPage() {
               )}
               <SelectionSummary total={total} />
               <PortfolioBulkBar total={total} />
+              <MessageClientsButton list="portfolio" />
               {error && (
                 <Text size="sm" c="red" role="alert">
                   {error}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Center, EmptyState, Grid, Group, Lo
 import { useDisclosure } from '@mantine/hooks'
 import { IconArchive, IconArchiveOff, IconArrowLeft, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useEffect } from 'react'
-import { Link, useLocation } from 'wouter'
+import { Link, useLocation, useSearch } from 'wouter'
 import type { SnoozeMode } from '../../../../electron/shared/monitoring'
 import type { StoreDetail } from '../../../../electron/shared/portfolio'
 import { NEEDS_ACTION_STATUSES } from '../../../../electron/shared/status'
@@ -18,6 +18,7 @@ import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { sequenceFromSearch, useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { AuthorizationActivity } from '../authorization/AuthorizationActivity'
 import { awaitingReconnect } from '../authorization/authorization-state'
 import { LinkModal } from '../authorization/LinkModal'
@@ -30,15 +31,27 @@ import { StatusBanner } from './StatusBanner'
 import { StoreFields } from './StoreFields'
 import { StoreHistory } from './StoreHistory'
 import { StoreReminders } from './StoreReminders'
+import { StoreSequenceBar } from './StoreSequenceBar'
 import { SubscriptionCard } from './SubscriptionCard'
 
 /**
- * Back to the portfolio as it was left, narrowed to a reminder's stores if it was, with focus on
- * the store's row (the portfolio keeps it highlighted). Alt+← too.
+ * Back to the list the store was opened from: the worklist, or the portfolio as it was left
+ * (narrowed to a reminder's stores if it was), with focus on the store's row. Alt+← too.
  */
 function BackLink() {
   const [, navigate] = useLocation()
   const storeIds = usePortfolioStore((s) => s.query.storeIds)
+  const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
+  if (fromWorklist) {
+    return (
+      <Anchor component={Link} href="/" size="sm" aria-label="Back to the worklist">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} />
+          Dashboard
+        </Group>
+      </Anchor>
+    )
+  }
   const href = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
   useShortcuts({ 'go-back': () => !overlayOpen() && navigate(href) })
   return (
@@ -168,7 +181,10 @@ function StoreView({ detail }: { detail: StoreDetail }) {
   return (
     <div className="page-scroll">
       <Stack gap="md" p="md" maw={1400}>
-        <BackLink />
+        <Group justify="space-between" gap="sm" wrap="nowrap" mih={26}>
+          <BackLink />
+          <StoreSequenceBar storeId={store.id} />
+        </Group>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={4}>
             <Title order={2} size="h3">
@@ -271,10 +287,15 @@ export function StorePage({ idParam }: { idParam: string }) {
   const error = useStoreDetailStore((s) => s.error)
   const detail = useStoreDetailStore((s) => s.detail)
   const { open, reload } = useStoreDetailStore.getState()
+  const sequenceId = sequenceFromSearch(useSearch())
 
   useEffect(() => {
     if (id !== null) void open(id)
   }, [id, open])
+
+  useEffect(() => {
+    if (id !== null) void useStoreSequenceStore.getState().locate(sequenceId, id)
+  }, [id, sequenceId])
 
   if (id === null) return <StoreNotFound message={`“${idParam}” is not a store number.`} />
   if (status === 'not-found' && storeId === id) return <StoreNotFound message={error} />
