@@ -116,6 +116,14 @@ export const ipcContract = {
     'Writes the stores of the given view to a CSV file the KAM picks.',
     z.strictObject({ query: portfolioQuerySchema })
   ),
+  'stores:export-xlsx': invoke<ExportResult>()(
+    'Writes the stores of the given view to an Excel workbook (.xlsx, real date cells) the KAM picks.',
+    z.strictObject({ query: portfolioQuerySchema })
+  ),
+  'stores:export-ics': invoke<ExportResult>()(
+    'Writes the deadlines of the given view within the next `days` days to an iCalendar (.ics) file the KAM picks: one event per store deadline.',
+    z.strictObject({ query: portfolioQuerySchema, days: z.number().int().min(1).max(366) })
+  ),
 
   'import:save-template': invoke<SaveFileResult>()('Saves an empty CSV template the KAM can fill in.', noInput),
   'import:preview': invoke<ImportPreview>()(
@@ -133,7 +141,8 @@ export const ipcContract = {
     z.strictObject({
       previewId: z.string().min(1).max(100),
       defaultConflictAction: z.enum(['update', 'skip']),
-      conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
+      conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({}),
+      skipErrorRows: z.boolean().default(false)
     })
   ),
   'import:discard': invoke<null>()(
@@ -141,8 +150,8 @@ export const ipcContract = {
     z.strictObject({ previewId: z.string().max(100) })
   ),
   'import:save-problems': invoke<SaveFileResult>()(
-    'Saves every problem of a preview (row, column, value, problem) as a CSV file the KAM picks.',
-    z.strictObject({ previewId: z.string().min(1).max(100) })
+    'Saves every problem of a preview (row, column, value, problem), or its rows with errors as the file holds them with each row’s problems beside it, as a CSV file the KAM picks.',
+    z.strictObject({ previewId: z.string().min(1).max(100), list: z.enum(['problems', 'skipped-rows']).default('problems') })
   ),
 
   'subscriptions:save': invoke<StoreDetail>()(

@@ -312,7 +312,7 @@ describe('CSV import: checking rows', () => {
       }
     ])
     expect(p).toMatchObject({ canImport: true, outOfScopeCount: 1, newCount: 2, errorRowCount: 0 })
-    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1, skippedWithErrors: 0 })
     const kim = stores.findByKey({ country: 'KR', sellerShortCode: 'KR10000001', loginEmail: null })!
     expect(core.detail(kim.id).store.status).toBe('out-of-scope')
   })
@@ -403,7 +403,7 @@ describe('CSV import: stores that exist already', () => {
   it('updates on "update", keeping values the file leaves empty, and writes an import-updated history entry', async () => {
     const p = await preview(FILE)
     const result = await commit(p.previewId, { defaultConflictAction: 'update' })
-    expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0 })
+    expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0, skippedWithErrors: 0 })
     const { store, history } = core.detail(acme)
     expect(store).toMatchObject({
       storeName: 'Acme Official (new)',
@@ -445,7 +445,7 @@ describe('CSV import: committing', () => {
       csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,ops@acme.com,,Aisha,vip|fashion,', 'Beta,Beta Store,MY,MY10000002,,,,,,'),
       'my stores.csv'
     )
-    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 })
     const beta = stores.findByKey({ country: 'MY', sellerShortCode: 'MY10000002', loginEmail: null })!
     const { history } = core.detail(beta.id)
     expect(history).toHaveLength(1)
@@ -534,7 +534,7 @@ describe('CSV import: committing', () => {
     expect(later[0]!.previewId).not.toBe(later[1]!.previewId)
     imports.discard(later[2]!.previewId)
     // The survivors are still usable (they conflict with the committed store, so all are skipped).
-    expect(await commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0 })
+    expect(await commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0, skippedWithErrors: 0 })
     expect(storeCount()).toBe(1)
   })
 })
@@ -579,7 +579,7 @@ describe('CSV import: progress and size', () => {
     expect(p).toMatchObject({ rowCount: 10_000, newCount: 10_000, errorRowCount: 0, outOfScopeCount: 1428, canImport: true })
     expect(p).toMatchObject({ problemCount: 1428, warningCount: 1428, errorCount: 0 }) // the KR warnings
     expect(p.problems).toHaveLength(1000)
-    expect(await commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428 })
+    expect(await commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428, skippedWithErrors: 0 })
     expect(storeCount()).toBe(10_000)
     expect(historyCount()).toBe(10_000)
     const sample = stores.findByKey({ country: 'TH', sellerShortCode: 'TH00009998', loginEmail: null })

@@ -160,7 +160,7 @@ describe('CSV import', () => {
   it('imports with the KAM’s choice per conflict and sums up what was written', async () => {
     const bridge = installFakeBridge([makeStore()])
     withPreview(bridge, PREVIEW_WITH_CONFLICTS)
-    bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1 }))
+    bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1, skippedWithErrors: 0 }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
     await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())

@@ -142,8 +142,10 @@ export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPrevi
     errorCount,
     warningCount: problems.length - errorCount,
     problemGroups: [],
+    warningGroups: [],
     conflicts,
     canImport: true,
+    canSkipErrorRows: false,
     ...overrides
   }
 }
@@ -758,7 +760,7 @@ export class FakeBridge {
     )
     this.handle('import:save-template', () => ok({ saved: true, path: '/home/kam/storewatch-import-template.csv' }))
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
-    this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0 }))
+    this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 }))
     this.handle('import:discard', () => ok(null))
     this.handle('import:save-problems', () => ok({ saved: true, path: '/home/kam/stores-problems.csv' }))
 
