@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../electron/core/errors'
-import { TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
+import { STORE_COLUMNS, TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
 import { MAX_KEPT_PREVIEWS, PREVIEW_TTL_MS } from '../../electron/core/import/import-service'
 import type { CommitRequest, ImportService } from '../../electron/core/import/import-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
@@ -318,7 +318,7 @@ describe('CSV import: checking rows', () => {
   })
 
   it("flags the template's example row", async () => {
-    const p = await preview(imports.templateCsv() + 'Acme,Acme Official,SG,SG10000001,,,,,,,,,,\r\n')
+    const p = await preview(imports.templateCsv() + 'Acme,Acme Official,SG,SG10000001,,,,,,,,,,,,,,,,,\r\n')
     expect(errorsOf(p)).toEqual([
       expect.objectContaining({ row: 2, message: "This is the template's example row — delete it", severity: 'error' })
     ])
@@ -341,7 +341,7 @@ describe('CSV import: the template', () => {
 
   it('once the example row is replaced, the template imports cleanly', async () => {
     const [header] = imports.templateCsv().split('\r\n')
-    const p = await preview(`${header}\r\nAcme,Acme Official,SG,SG10000001,,,,,,,,,,\r\n`)
+    const p = await preview(`${header}\r\nAcme,Acme Official,SG,SG10000001,,,,,,,,,,,,,,,,,\r\n`)
     expect(p.fileProblems).toEqual([])
     expect(p.ignoredColumns).toEqual([])
     expect(p.recognizedColumns).toEqual(TEMPLATE_COLUMNS)
@@ -425,7 +425,8 @@ describe('CSV import: stores that exist already', () => {
       created: 1,
       updated: 0,
       skipped: 2,
-      outOfScope: 0
+      outOfScope: 0,
+      skippedWithErrors: 0
     })
     expect(core.detail(acme)).toEqual(before)
 
@@ -542,7 +543,7 @@ describe('CSV import: committing', () => {
 describe('CSV import: progress and size', () => {
   function generated(rows: number): string {
     const countries = ['SG', 'MY', 'TH', 'PH', 'VN', 'ID', 'KR']
-    const lines = [TEMPLATE_COLUMNS.join(',')]
+    const lines = [STORE_COLUMNS.join(',')]
     for (let i = 0; i < rows; i++) {
       const c = countries[i % countries.length]!
       const code = `${c}${String(i).padStart(8, '0')}`

@@ -13,7 +13,8 @@ import type { StoreFieldSpec, StoreInput } from '../../shared/store-fields'
  * Columns the template and the export share: the store's fields in STORE_FIELDS order, then its
  * records (subscription, last authorization, reconnect). An export re-imports cleanly.
  */
-export const TEMPLATE_COLUMNS: readonly string[] = [...STORE_FIELDS.map((f) => f.csvColumn), ...RECORD_COLUMNS.map((c) => c.csvColumn)]
+export const STORE_COLUMNS: readonly string[] = STORE_FIELDS.map((f) => f.csvColumn)
+export const TEMPLATE_COLUMNS: readonly string[] = [...STORE_COLUMNS, ...RECORD_COLUMNS.map((c) => c.csvColumn)]
 
 /**
  * Read-only columns an export adds after the template's (what the view is about); import ignores
