@@ -140,7 +140,9 @@ describe('import carries the records', () => {
     const store = s.core.stores.create(storeInput({ sellerShortCode: 'SG10000001' }))
     const file = [HEADER, 'Acme Pte Ltd,Acme Official,SG,SG10000001,,,,2026-12-31,,,'].join('\r\n')
     const p = await preview(s, file)
-    expect(p.conflicts[0]!.changes).toEqual([expect.objectContaining({ label: 'End Time', before: null, after: '31 Dec 2026, 00:00 (SG time)' })])
+    expect(p.conflicts[0]!.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: 'End Time', before: null, after: '31 Dec 2026, 00:00 (SG time)' })])
+    )
     expect(await commit(s, p)).toMatchObject({ updated: 1 })
     expect(s.core.detail(store.id).subscription?.endAt).toBe(Date.parse('2026-12-30T16:00:00Z'))
     const again = await preview(s, file)
@@ -157,11 +159,12 @@ describe('a working day: skip the rows with errors, group the warnings', () => {
     expect(p).toMatchObject({ canImport: false, canSkipErrorRows: true, errorRowCount: 2 })
     expect(p.warningGroups).toEqual([{ message: expect.stringContaining('KR (South Korea) is outside'), count: 5, rows: [5, 6, 7, 8, 9] }])
 
+    // Saved from the preview, before the rest is imported.
+    const result = await s.core.handlers['import:save-problems']({ previewId: p.previewId, list: 'skipped-rows' }, ctx)
     await expect(commit(s, p)).rejects.toThrow(/still has 2 problems/)
     expect(await commit(s, p, true)).toMatchObject({ created: 6, skippedWithErrors: 2, outOfScope: 5 })
     expect(s.core.stores.findByKey({ country: 'SG', sellerShortCode: 'SG10000002', loginEmail: null })).toBeUndefined()
 
-    const result = await s.core.handlers['import:save-problems']({ previewId: p.previewId, list: 'skipped-rows' }, ctx)
     expect(result).toMatchObject({ saved: true, path: expect.stringMatching(/stores-skipped-rows\.csv$/) })
     const [header, ...rows] = csvCells(s.saved[0]!)
     expect(header).toEqual([...HEADER.split(','), 'problem'])
@@ -173,8 +176,8 @@ describe('a working day: skip the rows with errors, group the warnings', () => {
 
   it('the skipped rows, once fixed, import from their own file without a word about the problem column', async () => {
     const p = await preview(s, [HEADER, ',No client,SG,SG10000002,,,,,,,', 'Acme,Acme SG,SG,SG10000001,,,,,,,'].join('\r\n'))
-    await commit(s, p, true)
     await s.core.handlers['import:save-problems']({ previewId: p.previewId, list: 'skipped-rows' }, ctx)
+    await commit(s, p, true)
     const fixed = fs.readFileSync(s.saved[0]!, 'utf8').replace('\r\n,No client', '\r\nFixed Co,No client')
     const again = await preview(s, fixed, 'stores-skipped-rows.csv')
     expect(again).toMatchObject({ canImport: true, ignoredColumns: [], newCount: 1 })
