@@ -52,12 +52,7 @@ function eventOf(row: StoreExportRow): EventAttributes | null {
 /** The calendar of the rows' deadlines; throws when the ics library refuses an event (a bug, never the KAM's data). */
 export function deadlinesToIcs(rows: readonly StoreExportRow[]): { text: string; eventCount: number } {
   const events = rows.map(eventOf).filter((e): e is EventAttributes => e !== null)
-  if (events.length === 0) return { text: emptyCalendar(), eventCount: 0 }
   const { error, value } = createEvents(events, { productId: 'storewatch/deadlines', calName: 'Storewatch deadlines' })
   if (error || !value) throw new Error(`the calendar could not be written (${error?.message ?? 'no output'})`)
   return { text: value, eventCount: events.length }
-}
-
-function emptyCalendar(): string {
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:storewatch/deadlines', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Storewatch deadlines', 'END:VCALENDAR', ''].join('\r\n')
 }
