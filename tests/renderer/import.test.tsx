@@ -74,7 +74,7 @@ describe('CSV import', () => {
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
 
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     await waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
     const request = bridge.lastInputTo('import:preview')!
@@ -96,7 +96,7 @@ describe('CSV import', () => {
     withPreview(bridge, PREVIEW_WITH_ERRORS)
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     expect(await within(dialog).findByText('Rows with errors 2')).toBeInTheDocument()
     expect(within(dialog).getByText('Updates 1')).toBeInTheDocument()
@@ -138,7 +138,7 @@ describe('CSV import', () => {
     )
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     expect(await within(dialog).findByRole('tab', { name: 'Problems (2,000,000)' })).toBeInTheDocument()
     const kinds = within(dialog).getByRole('table', { name: 'Problems by kind' })
@@ -163,7 +163,7 @@ describe('CSV import', () => {
     bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1, skippedWithErrors: 0 }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     const conflict = await within(dialog).findByTestId('import-conflict')
     await user.click(within(conflict).getByRole('button', { name: /Row 7 matches/ }))
@@ -191,7 +191,7 @@ describe('CSV import', () => {
     bridge.handle('import:commit', () => ({ ok: false, error: { code: 'import-expired', message: 'This preview has expired. Check the file again.' } }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Import' }))
 
     expect(await within(dialog).findByText('This preview has expired. Check the file again.')).toBeInTheDocument()
@@ -203,30 +203,30 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     const { user } = renderApp('#/portfolio')
     let dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Choose another file' }))
     expect(bridge.lastInputTo('import:discard')).toEqual({ previewId: 'preview-1' })
-    expect(within(dialog).getByRole('button', { name: 'Choose CSV file' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Choose file' })).toBeInTheDocument()
 
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await within(dialog).findByText('New 3')
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
     expect(bridge.inputsTo('import:discard')).toHaveLength(2)
 
     dialog = await openImport(user)
-    expect(within(dialog).getByRole('button', { name: 'Choose CSV file' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Choose file' })).toBeInTheDocument()
   })
 
   it('turns away a spreadsheet file with what to do instead', async () => {
     const bridge = installFakeBridge([makeStore()])
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    const input = within(dialog).getByLabelText('CSV file')
+    const input = within(dialog).getByLabelText('CSV or Excel file')
     input.removeAttribute('accept')
-    await user.upload(input, new File(['PK'], 'stores.xlsx'))
+    await user.upload(input, new File(['PK'], 'stores.ods'))
 
-    expect(await within(dialog).findByText(/stores\.xlsx is a spreadsheet, not a CSV file/)).toBeInTheDocument()
+    expect(await within(dialog).findByText(/stores\.ods is a kind of spreadsheet Storewatch does not read/)).toBeInTheDocument()
     expect(bridge.inputsTo('import:preview')).toHaveLength(0)
   })
 })

@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000
 const SERIAL_MIN = 32874
 const SERIAL_MAX = 73415
 
-export const DATE_FORMS_HINT = 'Write dates as 2026-12-03, 03/12/2026 (day first), 3 Dec 2026 or an Excel date, with an optional time such as 14:30'
+export const DATE_FORMS_HINT = 'Write dates as 2026-12-03, 3 Dec 2026, 25/12/2026 (day first) or an Excel date, with an optional time such as 14:30'
 
 interface Wall {
   year: number
