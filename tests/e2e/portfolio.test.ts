@@ -210,7 +210,8 @@ describe('portfolio in the browser', () => {
     await page.reload()
     await pickFilter(page, 'Country', 'Singapore (SG)')
     await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')
-    await page.getByRole('button', { name: 'Export CSV' }).click()
+    await page.getByRole('button', { name: 'Export' }).click()
+    await page.getByRole('menuitem', { name: 'CSV' }).click()
 
     await expect.poll(() => fs.existsSync(host.savedFilesDir) && fs.readdirSync(host.savedFilesDir).length).toBe(1)
     const file = fs.readdirSync(host.savedFilesDir)[0]!

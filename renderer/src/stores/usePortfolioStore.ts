@@ -77,6 +77,10 @@ interface PortfolioActions {
   /** The selection for main to resolve (bulk actions, issue #10). */
   selectionSpec(): StoreSelectionInput
   exportCsv(): Promise<Result<ExportResult>>
+  /** The view as an Excel workbook (real date cells). */
+  exportXlsx(): Promise<Result<ExportResult>>
+  /** The view's deadlines within the next `days` days as an .ics calendar. */
+  exportCalendar(days: number): Promise<Result<ExportResult>>
 }
 
 export type PortfolioState = PortfolioData & PortfolioActions
@@ -296,6 +300,12 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
 
     exportCsv() {
       return api.stores.exportCsv({ query: get().query })
+    },
+    exportXlsx() {
+      return api.stores.exportXlsx({ query: get().query })
+    },
+    exportCalendar(days) {
+      return api.stores.exportIcs({ query: get().query, days })
     }
   }
 })

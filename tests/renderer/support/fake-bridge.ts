@@ -758,6 +758,10 @@ export class FakeBridge {
     this.handle('stores:export-csv', ({ query }) =>
       ok({ file: { saved: true, path: '/home/kam/storewatch-stores.csv' }, rowCount: this.stores.filter((s) => matchesQuery(s, query, this.now)).length })
     )
+    this.handle('stores:export-xlsx', ({ query }) =>
+      ok({ file: { saved: true, path: '/home/kam/storewatch-stores.xlsx' }, rowCount: this.stores.filter((s) => matchesQuery(s, query, this.now)).length })
+    )
+    this.handle('stores:export-ics', ({ days }) => ok({ file: { saved: true, path: `/home/kam/storewatch-deadlines-${days}-days.ics` }, rowCount: 2 }))
     this.handle('import:save-template', () => ok({ saved: true, path: '/home/kam/storewatch-import-template.csv' }))
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
     this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 }))

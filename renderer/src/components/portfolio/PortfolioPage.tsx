@@ -1,13 +1,12 @@
 import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconBell, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
+import { IconBell, IconDots, IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
 import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
 import { selectedCount } from '../../lib/selection'
-import { toastError, toastSuccess } from '../../lib/toast'
 import { useColumnPrefsStore } from '../../stores/useColumnPrefsStore'
 import { useImportStore } from '../../stores/useImportStore'
 import { useLazadaStore } from '../../stores/useLazadaStore'
@@ -21,6 +20,7 @@ import { useSaveTemplate } from '../import/useSaveTemplate'
 import { lazadaHasMarks } from '../lazada/LazadaBadges'
 import type { ColumnLayout } from '../list/column-layout'
 import { ColumnsMenu } from '../list/ColumnsMenu'
+import { ExportMenu } from './ExportMenu'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable, portfolioColumns } from './PortfolioTable'
@@ -198,13 +198,12 @@ export function PortfolioPage() {
   const portfolioSize = usePortfolioStore((s) => s.portfolioSize)
   const loaded = usePortfolioStore((s) => s.loaded)
   const error = usePortfolioStore((s) => s.error)
-  const { load, clearFilters, exportCsv } = usePortfolioStore.getState()
+  const { load, clearFilters } = usePortfolioStore.getState()
   const columns = usePortfolioColumns()
   const [layout, setLayout] = useState<ColumnLayout<PortfolioColumn> | null>(null)
   const openCreate = useStoreFormStore((s) => s.openCreate)
   const openImport = useImportStore((s) => s.open)
   const saveTemplate = useSaveTemplate()
-  const [exporting, setExporting] = useState(false)
 
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<PortfolioTableHandle>(null)
@@ -225,14 +224,6 @@ export function PortfolioPage() {
     ['n', () => !dialogOpen() && openCreate()],
     ['i', () => !dialogOpen() && openImport()]
   ])
-
-  async function onExport(): Promise<void> {
-    setExporting(true)
-    const result = await exportCsv()
-    setExporting(false)
-    if (!result.ok) toastError('Export failed', result.error.message)
-    else if (result.value.file.saved) toastSuccess(`Exported ${plural(result.value.rowCount, 'store')}`, result.value.file.path)
-  }
 
   const empty = loaded && portfolioSize === 0
   // With no filter at all, what the list leaves out of the portfolio is the archive.
@@ -270,9 +261,7 @@ export function PortfolioPage() {
                 Import CSV
               </Button>
             </Tooltip>
-            <Button variant="default" leftSection={<IconFileExport size={18} />} onClick={() => void onExport()} loading={exporting}>
-              Export CSV
-            </Button>
+            <ExportMenu />
             <Menu position="bottom-end" shadow="md">
               <Menu.Target>
                 <ActionIcon variant="default" size={36} aria-label="More actions">
