@@ -58,7 +58,7 @@ describe('import and export for a working day', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     const statuses = new Map<string, number>()
-    for (const store of listStores(host.core.database.db, portfolioQuerySchema.parse({}), Date.now())) statuses.set(store.status, (statuses.get(store.status) ?? 0) + 1)
+    for (const store of listStores(host.database.db, portfolioQuerySchema.parse({}), Date.now())) statuses.set(store.status, (statuses.get(store.status) ?? 0) + 1)
     expect(statuses.get('needs-subscription') ?? 0).toBe(0)
     expect(statuses.get('healthy')).toBeGreaterThan(50)
     expect(statuses.get('expired')).toBeGreaterThan(0)
