@@ -153,7 +153,7 @@ describe('CSV import', () => {
     expect(within(table).getByText('Problem on row 1001')).toBeInTheDocument()
 
     await user.click(within(dialog).getByRole('button', { name: 'Download all 2,000,000 problems' }))
-    await waitFor(() => expect(bridge.inputsTo('import:save-problems')).toEqual([{ previewId: 'preview-errors' }]))
+    await waitFor(() => expect(bridge.inputsTo('import:save-problems')).toEqual([{ previewId: 'preview-errors', list: 'problems' }]))
     expect(await screen.findByText('/home/kam/stores-problems.csv')).toBeInTheDocument()
   })
 
@@ -178,7 +178,8 @@ describe('CSV import', () => {
     expect(bridge.lastInputTo('import:commit')).toEqual({
       previewId: 'preview-ok',
       defaultConflictAction: 'skip',
-      conflictActions: { '7': 'update' }
+      conflictActions: { '7': 'update' },
+      skipErrorRows: false
     })
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
