@@ -2,6 +2,7 @@
  * Everything the app does, wired from its collaborators. The Electron main process and the
  * browser test host both build the app through this one function.
  */
+import fs from 'node:fs'
 import { CORE_CHANNELS } from '../shared/ipc-contract'
 import type { AppInfo, CoreChannel } from '../shared/ipc-contract'
 import type { Store, StoreDetail } from '../shared/portfolio'
@@ -35,6 +36,9 @@ import { createImportService } from './import/import-service'
 import type { ImportWorkers } from './import/worker-pool'
 import { waitForImports } from './import/write-hold'
 import { storesToCsv } from './portfolio/csv-export'
+import { exportRowsOf } from './portfolio/export-table'
+import { deadlinesToIcs } from './portfolio/ics-export'
+import { storesToXlsx } from './portfolio/xlsx-export'
 import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets, storesByIds } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
@@ -183,16 +187,6 @@ export function createAppCore(deps: AppCoreDeps) {
     }
   })
 
-  async function exportCsv(rows: Store[]) {
-    const file = await fileSaver.saveText({
-      suggestedName: `storewatch-stores-${new Date(clock.now()).toISOString().slice(0, 10)}.csv`,
-      content: storesToCsv(rows),
-      filterName: 'CSV file',
-      extensions: ['csv']
-    })
-    return { file, rowCount: rows.length }
-  }
-
   function storeDetail(id: number): StoreDetail {
     const store = stores.view(id)
     const verdict = status.evaluate(id)
@@ -221,6 +215,22 @@ export function createAppCore(deps: AppCoreDeps) {
     return value
   }
 
+  /** What an export reads of each store besides its row: records and verdict, as the store page shows them. */
+  const exportReaders = {
+    subscription: (storeId: number) => records.subscription(storeId),
+    authorizations: (storeId: number) => records.authorizations(storeId),
+    evaluate: (storeId: number, now: number) => status.evaluate(storeId, now)
+  }
+  const exportName = (now: number, extension: string) => `storewatch-stores-${new Date(now).toISOString().slice(0, 10)}.${extension}`
+
+  /** A CSV of these stores with what the view is about (the portfolio's view or a selection). */
+  async function exportCsv(stores: Store[]) {
+    const now = clock.now()
+    const rows = exportRowsOf(stores, exportReaders, now)
+    const file = await fileSaver.saveText({ suggestedName: exportName(now, 'csv'), content: storesToCsv(rows, now), filterName: 'CSV file', extensions: ['csv'] })
+    return { file, rowCount: rows.length }
+  }
+
   const handlers: HandlersFor<CoreChannel> = {
     'app:info': () => deps.appInfo,
 
@@ -243,6 +253,22 @@ export function createAppCore(deps: AppCoreDeps) {
       return changed([id], stores.delete(id))
     },
     'stores:export-csv': ({ query }) => exportCsv(listStores(database.db, query, clock.now())),
+    'stores:export-xlsx': async ({ query }) => {
+      const now = clock.now()
+      const rows = exportRowsOf(listStores(database.db, query, now), exportReaders, now)
+      const bytes = await storesToXlsx(rows, now)
+      const content = { writeTo: (filePath: string) => fs.promises.writeFile(filePath, bytes) }
+      const file = await fileSaver.saveText({ suggestedName: exportName(now, 'xlsx'), content, filterName: 'Excel workbook', extensions: ['xlsx'] })
+      return { file, rowCount: rows.length }
+    },
+    'stores:export-ics': async ({ query, days }) => {
+      const now = clock.now()
+      const upcoming = listStores(database.db, { ...query, endsWithinDays: Math.min(days, query.endsWithinDays ?? days) }, now)
+      const { text, eventCount } = deadlinesToIcs(exportRowsOf(upcoming, exportReaders, now))
+      const suggestedName = `storewatch-deadlines-${days}-days-${new Date(now).toISOString().slice(0, 10)}.ics`
+      const file = await fileSaver.saveText({ suggestedName, content: text, filterName: 'Calendar (iCalendar)', extensions: ['ics'] })
+      return { file, rowCount: eventCount }
+    },
 
     'bulk:run': ({ selection, action }) => {
       deps.backups.takeBefore(`bulk-${action.kind}`)
@@ -267,7 +293,7 @@ export function createAppCore(deps: AppCoreDeps) {
       imports.discard(previewId)
       return null
     },
-    'import:save-problems': ({ previewId }) => imports.saveProblems(previewId),
+    'import:save-problems': ({ previewId, list }) => imports.saveProblems(previewId, list),
 
     'subscriptions:save': ({ storeId, subscription }) => {
       records.saveSubscription(storeId, subscription)

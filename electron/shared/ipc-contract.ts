@@ -141,6 +141,14 @@ export const ipcContract = {
     'Writes the stores of the given view to a CSV file the KAM picks.',
     z.strictObject({ query: portfolioQuerySchema })
   ),
+  'stores:export-xlsx': invoke<ExportResult>()(
+    'Writes the stores of the given view to an Excel workbook (.xlsx, real date cells) the KAM picks.',
+    z.strictObject({ query: portfolioQuerySchema })
+  ),
+  'stores:export-ics': invoke<ExportResult>()(
+    'Writes the deadlines of the given view within the next `days` days to an iCalendar (.ics) file the KAM picks: one event per store deadline.',
+    z.strictObject({ query: portfolioQuerySchema, days: z.number().int().min(1).max(366) })
+  ),
 
   'bulk:run': invoke<BulkResult>()(
     'Runs one bulk action (owner, tag, archive, restore, snooze, checklist, reconnect, authorization) on the selected stores in one transaction, after a verified backup; answers how many changed, which were left as they were and why, and the batch to undo.',
@@ -171,7 +179,8 @@ export const ipcContract = {
     z.strictObject({
       previewId: z.string().min(1).max(100),
       defaultConflictAction: z.enum(['update', 'skip']),
-      conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({})
+      conflictActions: z.record(z.string().regex(/^\d+$/), z.enum(['update', 'skip'])).default({}),
+      skipErrorRows: z.boolean().default(false)
     })
   ),
   'import:discard': invoke<null>()(
@@ -179,8 +188,8 @@ export const ipcContract = {
     z.strictObject({ previewId: z.string().max(100) })
   ),
   'import:save-problems': invoke<SaveFileResult>()(
-    'Saves every problem of a preview (row, column, value, problem) as a CSV file the KAM picks.',
-    z.strictObject({ previewId: z.string().min(1).max(100) })
+    'Saves every problem of a preview (row, column, value, problem), or its rows with errors as the file holds them with each row’s problems beside it, as a CSV file the KAM picks.',
+    z.strictObject({ previewId: z.string().min(1).max(100), list: z.enum(['problems', 'skipped-rows']).default('problems') })
   ),
 
   'subscriptions:save': invoke<StoreDetail>()(

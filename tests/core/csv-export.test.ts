@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TEMPLATE_COLUMNS, neutralizeCell, unneutralizeCell } from '../../electron/core/portfolio/csv-columns'
-import { storesToCsv } from '../../electron/core/portfolio/csv-export'
+import { storesToCsv as writeRows } from '../../electron/core/portfolio/csv-export'
+import { exportRowsOf } from '../../electron/core/portfolio/export-table'
 import { inputOf } from '../../electron/core/portfolio/store-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
 import type { Store } from '../../electron/shared/portfolio'
@@ -67,6 +68,11 @@ function createAll(drafts: StoreInputDraft[]): Store[] {
   return drafts.map((d) => stores.create(storeInputSchema.parse(d) as StoreInput))
 }
 
+/** The export of these stores, with their records and verdicts read as the app reads them. */
+function storesToCsv(list: readonly Store[]): string {
+  return writeRows(exportRowsOf(list, { ...core.records, evaluate: core.status.evaluate }, clock.now()), clock.now())
+}
+
 function cellsOf(content: string): string[][] {
   return parse(content.replace(/^\uFEFF/, ''), { relax_column_count: false }) as string[][]
 }
@@ -81,7 +87,7 @@ describe('CSV export', () => {
     expect(out.endsWith('\r\n')).toBe(true)
     expect(out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
     const [header, row] = cellsOf(out)
-    expect(header).toEqual([...TEMPLATE_COLUMNS, 'status', 'created_at', 'updated_at'])
+    expect(header).toEqual([...TEMPLATE_COLUMNS, 'status', 'status_label', 'status_reason', 'deadline', 'days_left', 'next_step', 'created_at', 'updated_at'])
     const cell = (name: string) => row![header!.indexOf(name)]
     expect(cell('client_name')).toBe('Acme Pte Ltd')
     expect(cell('seller_short_code')).toBe('SG10000001')
@@ -135,7 +141,8 @@ describe('CSV export', () => {
         created: 3,
         updated: 0,
         skipped: 0,
-        outOfScope: 1
+        outOfScope: 1,
+        skippedWithErrors: 0
       })
       for (const original of originals) {
         const copy = otherCore.stores.findByKey(original)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../electron/core/errors'
-import { TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
+import { STORE_COLUMNS, TEMPLATE_COLUMNS } from '../../electron/core/portfolio/csv-columns'
 import { MAX_KEPT_PREVIEWS, PREVIEW_TTL_MS } from '../../electron/core/import/import-service'
 import type { CommitRequest, ImportService } from '../../electron/core/import/import-service'
 import type { StoreService } from '../../electron/core/portfolio/store-service'
@@ -312,13 +312,13 @@ describe('CSV import: checking rows', () => {
       }
     ])
     expect(p).toMatchObject({ canImport: true, outOfScopeCount: 1, newCount: 2, errorRowCount: 0 })
-    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 1, skippedWithErrors: 0 })
     const kim = stores.findByKey({ country: 'KR', sellerShortCode: 'KR10000001', loginEmail: null })!
     expect(core.detail(kim.id).store.status).toBe('out-of-scope')
   })
 
   it("flags the template's example row", async () => {
-    const p = await preview(imports.templateCsv() + 'Acme,Acme Official,SG,SG10000001,,,,,,,,,,\r\n')
+    const p = await preview(imports.templateCsv() + 'Acme,Acme Official,SG,SG10000001,,,,,,,,,,,,,,,,,\r\n')
     expect(errorsOf(p)).toEqual([
       expect.objectContaining({ row: 2, message: "This is the template's example row — delete it", severity: 'error' })
     ])
@@ -341,7 +341,7 @@ describe('CSV import: the template', () => {
 
   it('once the example row is replaced, the template imports cleanly', async () => {
     const [header] = imports.templateCsv().split('\r\n')
-    const p = await preview(`${header}\r\nAcme,Acme Official,SG,SG10000001,,,,,,,,,,\r\n`)
+    const p = await preview(`${header}\r\nAcme,Acme Official,SG,SG10000001,,,,,,,,,,,,,,,,,\r\n`)
     expect(p.fileProblems).toEqual([])
     expect(p.ignoredColumns).toEqual([])
     expect(p.recognizedColumns).toEqual(TEMPLATE_COLUMNS)
@@ -403,7 +403,7 @@ describe('CSV import: stores that exist already', () => {
   it('updates on "update", keeping values the file leaves empty, and writes an import-updated history entry', async () => {
     const p = await preview(FILE)
     const result = await commit(p.previewId, { defaultConflictAction: 'update' })
-    expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0 })
+    expect(result).toEqual({ created: 1, updated: 1, skipped: 1, outOfScope: 0, skippedWithErrors: 0 })
     const { store, history } = core.detail(acme)
     expect(store).toMatchObject({
       storeName: 'Acme Official (new)',
@@ -425,7 +425,8 @@ describe('CSV import: stores that exist already', () => {
       created: 1,
       updated: 0,
       skipped: 2,
-      outOfScope: 0
+      outOfScope: 0,
+      skippedWithErrors: 0
     })
     expect(core.detail(acme)).toEqual(before)
 
@@ -445,7 +446,7 @@ describe('CSV import: committing', () => {
       csv(HEADER, 'Acme,Acme Official,SG,SG10000001,,ops@acme.com,,Aisha,vip|fashion,', 'Beta,Beta Store,MY,MY10000002,,,,,,'),
       'my stores.csv'
     )
-    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0 })
+    expect(await commit(p.previewId)).toEqual({ created: 2, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 })
     const beta = stores.findByKey({ country: 'MY', sellerShortCode: 'MY10000002', loginEmail: null })!
     const { history } = core.detail(beta.id)
     expect(history).toHaveLength(1)
@@ -534,7 +535,7 @@ describe('CSV import: committing', () => {
     expect(later[0]!.previewId).not.toBe(later[1]!.previewId)
     imports.discard(later[2]!.previewId)
     // The survivors are still usable (they conflict with the committed store, so all are skipped).
-    expect(await commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0 })
+    expect(await commit(later[1]!.previewId)).toEqual({ created: 0, updated: 0, skipped: 1, outOfScope: 0, skippedWithErrors: 0 })
     expect(storeCount()).toBe(1)
   })
 })
@@ -542,7 +543,7 @@ describe('CSV import: committing', () => {
 describe('CSV import: progress and size', () => {
   function generated(rows: number): string {
     const countries = ['SG', 'MY', 'TH', 'PH', 'VN', 'ID', 'KR']
-    const lines = [TEMPLATE_COLUMNS.join(',')]
+    const lines = [STORE_COLUMNS.join(',')]
     for (let i = 0; i < rows; i++) {
       const c = countries[i % countries.length]!
       const code = `${c}${String(i).padStart(8, '0')}`
@@ -579,7 +580,7 @@ describe('CSV import: progress and size', () => {
     expect(p).toMatchObject({ rowCount: 10_000, newCount: 10_000, errorRowCount: 0, outOfScopeCount: 1428, canImport: true })
     expect(p).toMatchObject({ problemCount: 1428, warningCount: 1428, errorCount: 0 }) // the KR warnings
     expect(p.problems).toHaveLength(1000)
-    expect(await commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428 })
+    expect(await commit(p.previewId)).toEqual({ created: 10_000, updated: 0, skipped: 0, outOfScope: 1428, skippedWithErrors: 0 })
     expect(storeCount()).toBe(10_000)
     expect(historyCount()).toBe(10_000)
     const sample = stores.findByKey({ country: 'TH', sellerShortCode: 'TH00009998', loginEmail: null })

@@ -78,7 +78,7 @@ describe('CSV import: a bounded preview', () => {
 
   it('saves every problem, not only the listed ones, as a CSV of row, column, value and problem', { timeout: 60_000 }, async () => {
     const p = await preview(brokenRows(3000), 'clients.csv')
-    const result = await core.handlers['import:save-problems']({ previewId: p.previewId }, { emit: () => undefined })
+    const result = await core.handlers['import:save-problems']({ previewId: p.previewId, list: 'problems' }, { emit: () => undefined })
     expect(result).toEqual({ saved: true, path: path.join(database.dir, 'clients-problems.csv') })
     const text = fs.readFileSync(saved[0]!, 'utf8')
     expect(text.startsWith('\uFEFFrow,column,value,problem\r\n')).toBe(true)
@@ -140,7 +140,7 @@ describe('CSV import: many rows matching existing stores', () => {
       { previewId: renamed.previewId, defaultConflictAction: 'update', conflictActions: { '2': 'skip' } },
       () => {}
     )
-    expect(result).toEqual({ created: 0, updated: 1199, skipped: 1, outOfScope: 0 })
+    expect(result).toEqual({ created: 0, updated: 1199, skipped: 1, outOfScope: 0, skippedWithErrors: 0 })
     const byCode = (code: string) => core.stores.findByKey({ country: 'SG', sellerShortCode: code, loginEmail: null })!
     expect(byCode('SG00000000').storeName).toBe('Store 0')
     expect(byCode('SG00001199').storeName).toBe('Store 1199 (renamed)') // row 1201: past the listed matches

@@ -122,7 +122,7 @@ describe('an import commit and main’s own writes', () => {
     const list = await core.dispatcher.dispatch('stores:list', { statuses: [], sort: { column: 'clientName', direction: 'asc' } }, context)
     expect(list.ok).toBe(true) // reads do not wait
 
-    expect(await commit).toEqual({ ok: true, value: { created: 5000, updated: 0, skipped: 0, outOfScope: 0 } })
+    expect(await commit).toEqual({ ok: true, value: { created: 5000, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 } })
     expect(await edit).toMatchObject({ ok: true, value: { clientName: 'Acme Renamed' } })
     expect(logger.entries.filter((e) => e.message === 'a write waits for the import to finish')).toEqual([
       { level: 'info', message: 'a write waits for the import to finish', fields: { channel: 'stores:update', holder: expect.stringMatching(/^the import of big\.csv/) } }

@@ -76,7 +76,7 @@ describe('portfolio in the browser', () => {
     const { page, host } = await startApp()
     await page.getByRole('button', { name: 'Import CSV' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Import CSV' })
-    await dialog.getByLabel('CSV file').setInputFiles(csvFile(BROKEN_CSV))
+    await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(BROKEN_CSV))
 
     await dialog.getByText('Unknown country "Singapur"', { exact: false }).waitFor()
     for (const problem of ['Client is required', 'Not a valid e-mail address', 'Same store as row 2', 'outside Lazada']) {
@@ -86,7 +86,7 @@ describe('portfolio in the browser', () => {
     expect(host.core.stores.count()).toBe(0)
 
     await dialog.getByRole('button', { name: 'Choose another file' }).click()
-    await dialog.getByLabel('CSV file').setInputFiles(csvFile(FIXED_CSV))
+    await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(FIXED_CSV))
     const importButton = dialog.getByRole('button', { name: 'Import', exact: true })
     await expect.poll(() => importButton.isEnabled()).toBe(true)
     await importButton.click()
@@ -104,7 +104,7 @@ describe('portfolio in the browser', () => {
     await page.getByRole('button', { name: 'Import CSV' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Import CSV' })
     const progressSeen = dialog.getByTestId('import-progress').waitFor()
-    await dialog.getByLabel('CSV file').setInputFiles(csvFile(storesCsv(demoStoreInputs(10_000))))
+    await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(storesCsv(demoStoreInputs(10_000))))
     await progressSeen
     await dialog.getByText('New 10,000').waitFor({ timeout: 30_000 })
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
@@ -210,7 +210,8 @@ describe('portfolio in the browser', () => {
     await page.reload()
     await pickFilter(page, 'Country', 'Singapore (SG)')
     await expect.poll(() => shownCount(page)).toContain('Showing 1 of 2 stores')
-    await page.getByRole('button', { name: 'Export CSV' }).click()
+    await page.getByRole('button', { name: 'Export' }).click()
+    await page.getByRole('menuitem', { name: 'CSV' }).click()
 
     await expect.poll(() => fs.existsSync(host.savedFilesDir) && fs.readdirSync(host.savedFilesDir).length).toBe(1)
     const file = fs.readdirSync(host.savedFilesDir)[0]!

@@ -74,7 +74,7 @@ describe('CSV import', () => {
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
 
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     await waitFor(() => expect(bridge.inputsTo('import:preview')).toHaveLength(1))
     const request = bridge.lastInputTo('import:preview')!
@@ -96,7 +96,7 @@ describe('CSV import', () => {
     withPreview(bridge, PREVIEW_WITH_ERRORS)
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     expect(await within(dialog).findByText('Rows with errors 2')).toBeInTheDocument()
     expect(within(dialog).getByText('To update 0')).toBeInTheDocument()
@@ -139,7 +139,7 @@ describe('CSV import', () => {
     )
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     expect(await within(dialog).findByRole('tab', { name: 'Problems (2,000,000)' })).toBeInTheDocument()
     const kinds = within(dialog).getByRole('table', { name: 'Problems by kind' })
@@ -154,17 +154,17 @@ describe('CSV import', () => {
     expect(within(table).getByText('Problem on row 1001')).toBeInTheDocument()
 
     await user.click(within(dialog).getByRole('button', { name: 'Download all 2,000,000 problems' }))
-    await waitFor(() => expect(bridge.inputsTo('import:save-problems')).toEqual([{ previewId: 'preview-errors' }]))
+    await waitFor(() => expect(bridge.inputsTo('import:save-problems')).toEqual([{ previewId: 'preview-errors', list: 'problems' }]))
     expect(await screen.findByText('/home/kam/stores-problems.csv')).toBeInTheDocument()
   })
 
   it('imports with the KAM’s choice per conflict and sums up what was written', async () => {
     const bridge = installFakeBridge([makeStore()])
     withPreview(bridge, PREVIEW_WITH_CONFLICTS)
-    bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1 }))
+    bridge.handle('import:commit', () => ok({ created: 120, updated: 3, skipped: 2, outOfScope: 1, skippedWithErrors: 0 }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     const conflict = await within(dialog).findByTestId('import-conflict')
     await user.click(within(conflict).getByRole('button', { name: /Row 7 matches/ }))
@@ -179,7 +179,8 @@ describe('CSV import', () => {
     expect(bridge.lastInputTo('import:commit')).toEqual({
       previewId: 'preview-ok',
       defaultConflictAction: 'skip',
-      conflictActions: { '7': 'update' }
+      conflictActions: { '7': 'update' },
+      skipErrorRows: false
     })
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
@@ -192,7 +193,7 @@ describe('CSV import', () => {
     bridge.handle('import:commit', () => ({ ok: false, error: { code: 'import-expired', message: 'This preview has expired. Check the file again.' } }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Import' }))
 
     expect(await within(dialog).findByText('This preview has expired. Check the file again.')).toBeInTheDocument()
@@ -204,30 +205,30 @@ describe('CSV import', () => {
     const bridge = installFakeBridge([makeStore()])
     const { user } = renderApp('#/portfolio')
     let dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await user.click(await within(dialog).findByRole('button', { name: 'Choose another file' }))
     expect(bridge.lastInputTo('import:discard')).toEqual({ previewId: 'preview-1' })
-    expect(within(dialog).getByRole('button', { name: 'Choose CSV file' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Choose file' })).toBeInTheDocument()
 
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await within(dialog).findByText('New 3')
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
     expect(bridge.inputsTo('import:discard')).toHaveLength(2)
 
     dialog = await openImport(user)
-    expect(within(dialog).getByRole('button', { name: 'Choose CSV file' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Choose file' })).toBeInTheDocument()
   })
 
   it('turns away a spreadsheet file with what to do instead', async () => {
     const bridge = installFakeBridge([makeStore()])
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    const input = within(dialog).getByLabelText('CSV file')
+    const input = within(dialog).getByLabelText('CSV or Excel file')
     input.removeAttribute('accept')
-    await user.upload(input, new File(['PK'], 'stores.xlsx'))
+    await user.upload(input, new File(['PK'], 'stores.ods'))
 
-    expect(await within(dialog).findByText(/stores\.xlsx is a spreadsheet, not a CSV file/)).toBeInTheDocument()
+    expect(await within(dialog).findByText(/stores\.ods is a kind of spreadsheet Storewatch does not read/)).toBeInTheDocument()
     expect(bridge.inputsTo('import:preview')).toHaveLength(0)
   })
 

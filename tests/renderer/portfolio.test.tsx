@@ -143,7 +143,8 @@ describe('portfolio screen', () => {
     const { user } = renderApp('#/portfolio')
     await screen.findByRole('grid', { name: 'Stores' })
 
-    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
 
     expect(await screen.findByText('Exported 3 stores')).toBeInTheDocument()
     expect(screen.getByText('/home/kam/storewatch-stores.csv')).toBeInTheDocument()

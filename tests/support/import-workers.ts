@@ -30,7 +30,7 @@ export function buildImportWorker(): string {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3', 'piscina'],
+    external: ['better-sqlite3', 'piscina', 'exceljs'],
     logLevel: 'error'
   })
   fs.renameSync(draft, BUILT)

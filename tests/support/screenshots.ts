@@ -275,7 +275,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
 
     await page.getByRole('button', { name: 'Import CSV' }).click()
     const dialog = page.getByRole('dialog', { name: 'Import CSV' })
-    await dialog.getByLabel('CSV file').setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(csvWithProblems()) })
+    await dialog.getByLabel('CSV or Excel file').setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(csvWithProblems()) })
     await dialog.getByRole('button', { name: 'Choose another file' }).waitFor()
     await shoot(page, 'import-preview-errors.png')
     await page.keyboard.press('Escape')

@@ -14,6 +14,8 @@ import type { ColumnMap } from './columns'
 import type { Delimiter, SourceRecord } from './csv-records'
 import { echo } from './echo'
 import type { SeenKeys } from './seen-keys'
+import { hasRecordCells, readRecordCells } from './record-cells'
+import type { ImportedRecords, RecordCells } from './record-cells'
 import { isTemplateExample } from './template'
 
 /** Messages can quote a value (`Unknown country "…"`): they are cut too, a little longer than values. */
@@ -26,6 +28,8 @@ export interface PlannedRow {
   /** Fields the row gives a value for: an update takes these and keeps the store's other values. */
   given: StoreFieldKey[]
   outOfScope: boolean
+  /** The records the row carries (subscription, last authorization, reconnect); null when it has none. */
+  records: ImportedRecords | null
 }
 
 export interface RowVerdict {
@@ -128,6 +132,29 @@ export function createRowChecker(columns: ColumnMap, delimiter: Delimiter, seen:
       return { blank: false, problems: [{ row, ...cellOf(keyField), message: echo(message, MAX_MESSAGE_CHARS), severity: 'error', kind: 'duplicate-row' }], plan: null }
     }
 
+    const recordCells: RecordCells = {}
+    for (const [key, c] of columns.recordIndexOf) recordCells[key] = unneutralizeCell(cells[c] ?? '')
+    let records: ImportedRecords | null = null
+    if (hasRecordCells(recordCells)) {
+      const read = readRecordCells(recordCells, input.country)
+      if (read.problems.length) {
+        const problems = read.problems.map((p): ImportProblem => {
+          const c = columns.recordIndexOf.get(p.key)
+          return {
+            row,
+            column: columns.recordHeaderOf.get(p.key) ?? null,
+            field: p.key,
+            value: c === undefined ? null : echo(cells[c] ?? ''),
+            message: echo(p.message, MAX_MESSAGE_CHARS),
+            severity: 'error',
+            kind: p.kind
+          }
+        })
+        return { blank: false, problems, plan: null }
+      }
+      records = read.records
+    }
+
     const outOfScope = !isCoveredCountry(input.country)
     const problems: ImportProblem[] = []
     if (outOfScope) {
@@ -140,7 +167,7 @@ export function createRowChecker(columns: ColumnMap, delimiter: Delimiter, seen:
       })
     }
     const given = STORE_FIELDS.map((f) => f.key).filter((k) => hasValue(input[k]))
-    return { blank: false, problems, plan: { row, input, given, outOfScope } }
+    return { blank: false, problems, plan: { row, input, given, outOfScope, records } }
   }
 
   return {

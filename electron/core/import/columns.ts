@@ -1,8 +1,9 @@
 /** The header row: which column fills which store field, and what is wrong with the header. */
 import { MAX_LISTED_COLUMNS } from '../../shared/csv-import'
+import type { RecordColumnKey } from '../../shared/csv-import'
 import { STORE_FIELDS } from '../../shared/store-fields'
 import type { StoreFieldKey, StoreFieldSpec } from '../../shared/store-fields'
-import { fieldForHeader, isExportOnlyColumn } from '../portfolio/csv-columns'
+import { fieldForHeader, isExportOnlyColumn, recordColumnForHeader } from '../portfolio/csv-columns'
 import { echo } from './echo'
 
 const REQUIRED_FIELDS: readonly StoreFieldSpec[] = STORE_FIELDS.filter((f) => f.required)
@@ -17,6 +18,9 @@ export interface ColumnMap {
   headerOf: Map<StoreFieldKey, string>
   /** The column index of each mapped field. */
   indexOf: Map<StoreFieldKey, number>
+  /** The column index and header of each record column (subscription, authorization, reconnect). */
+  recordIndexOf: Map<RecordColumnKey, number>
+  recordHeaderOf: Map<RecordColumnKey, string>
   /** Columns in the header. */
   width: number
   /** Columns up to the last named one: a row needs at least this many cells. */
@@ -42,6 +46,8 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
     fields: [],
     headerOf: new Map(),
     indexOf: new Map(),
+    recordIndexOf: new Map(),
+    recordHeaderOf: new Map(),
     width: headers.length,
     namedWidth: 0,
     recognized: [],
@@ -55,6 +61,21 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
     const header = raw.trim()
     if (header) map.namedWidth = index + 1
     const field = header ? fieldForHeader(header) : undefined
+    const recordColumn = !field && header ? recordColumnForHeader(header) : undefined
+    if (recordColumn) {
+      map.fields.push(undefined)
+      const earlier = map.recordHeaderOf.get(recordColumn.key)
+      if (earlier !== undefined) {
+        if (++doubled <= DOUBLED_IN_MESSAGES) {
+          map.problems.push(`The columns "${earlier}" and "${echo(header)}" both hold ${recordColumn.label}: keep one of them and delete the other.`)
+        }
+        return
+      }
+      map.recordIndexOf.set(recordColumn.key, index)
+      map.recordHeaderOf.set(recordColumn.key, echo(header))
+      map.recognized.push(echo(header))
+      return
+    }
     if (!field) {
       map.fields.push(undefined)
       if (!header) map.unnamed.push(index)

@@ -9,9 +9,10 @@ import { writeTransaction } from '../db/write-transaction'
 import { AppError } from '../errors'
 import { diffStores, storeLabel } from '../portfolio/store-display'
 import { inputOf } from '../portfolio/store-service'
-import type { StoreService } from '../portfolio/store-service'
 import { mergeInto } from './check-rows'
 import type { PlannedRow } from './check-rows'
+import type { ImportSource } from './import-source'
+import type { ImportWriters } from './worker-database'
 import { MatchedIds } from './matching'
 import { PROGRESS_EVERY_ROWS, scanFile } from './scan'
 import type { SeenKeys } from './seen-keys'
@@ -23,6 +24,9 @@ export interface CommitPlan {
   defaultAction: ConflictAction
   /** Per-row choices, keyed by row number. */
   conflictActions: Record<string, ConflictAction>
+  /** Rows with errors at the preview, left out when `skipErrorRows` (else the file must have none). */
+  errorRows: number
+  skipErrorRows: boolean
 }
 
 /** The portfolio moved since the preview: nothing is written. */
@@ -41,20 +45,30 @@ function isConstraintError(error: unknown): boolean {
 }
 
 export function commitFile(
-  bytes: Uint8Array,
-  { database, stores, seen }: { database: DatabaseHandle; stores: StoreService; seen: SeenKeys },
+  source: ImportSource,
+  { database, stores, records, seen }: ImportWriters & { database: DatabaseHandle; seen: SeenKeys },
   plan: CommitPlan,
   onProgress: (rows: number, fraction: number) => void
 ): ImportCommitResult {
   const matches = new MatchedIds(plan.matches)
   const actionFor = (row: number): ConflictAction => plan.conflictActions[String(row)] ?? plan.defaultAction
-  const counts: ImportCommitResult = { created: 0, updated: 0, skipped: 0, outOfScope: 0 }
+  const counts: ImportCommitResult = { created: 0, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 }
   let index = 0
+
+  /** The row's records, as records-service writes them: validated, in the history, status afresh. */
+  function writeRecords(storeId: number, row: PlannedRow, verb: 'Imported' | 'Updated'): boolean {
+    if (!row.records) return false
+    const { subscription, authorization } = row.records
+    const what = [subscription && 'subscription', authorization && (authorization.reconnectedAt === null ? 'authorization' : 'authorization and reconnect')]
+    const summary = `${verb} the ${what.filter(Boolean).join(' and ')} from ${plan.fileName} (row ${row.row})`
+    return records.importRecords(storeId, row.records, { kind: 'imported', summary })
+  }
 
   function write(row: PlannedRow): void {
     const matched = matches.at(index)
     if (matched === 0) {
-      stores.insert(row.input, { kind: 'imported', summary: `Imported from ${plan.fileName} (row ${row.row})` })
+      const created = stores.insert(row.input, { kind: 'imported', summary: `Imported from ${plan.fileName} (row ${row.row})` })
+      writeRecords(created.id, row, 'Imported')
       counts.created++
       if (row.outOfScope) counts.outOfScope++
       return
@@ -69,17 +83,19 @@ export function commitFile(
     }
     const before = inputOf(existing)
     const merged = mergeInto(before, row)
-    if (diffStores(before, merged).length === 0) {
+    const fieldsChange = diffStores(before, merged).length > 0
+    if (fieldsChange) stores.replace(existing.id, merged, { kind: 'import-updated', summary: `Updated from ${plan.fileName} (row ${row.row})` })
+    const recordsChange = writeRecords(existing.id, row, 'Updated')
+    if (!fieldsChange && !recordsChange) {
       counts.skipped++
       return
     }
-    stores.replace(existing.id, merged, { kind: 'import-updated', summary: `Updated from ${plan.fileName} (row ${row.row})` })
     counts.updated++
     if (row.outOfScope) counts.outOfScope++
   }
 
   writeTransaction(database.sqlite, () => {
-    const summary = scanFile(bytes, seen, {
+    const summary = scanFile(source, seen, {
       plan: (row) => {
         try {
           write(row)
@@ -93,9 +109,11 @@ export function commitFile(
       }
     })
     // The same bytes, checked by the same code: a difference here is a bug, never the KAM's file.
-    if (summary.fileProblems.length > 0 || summary.errorRowCount > 0 || index !== matches.length) {
+    const errorsAsPreviewed = plan.skipErrorRows ? summary.errorRowCount === plan.errorRows : summary.errorRowCount === 0
+    if (summary.fileProblems.length > 0 || !errorsAsPreviewed || index !== matches.length) {
       throw new Error(`the file read differently than at the preview (${index} of ${matches.length} rows)`)
     }
+    counts.skippedWithErrors = summary.errorRowCount
   })
   onProgress(index, 1)
   return counts

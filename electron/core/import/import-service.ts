@@ -51,6 +51,8 @@ export interface CommitRequest {
   previewId: string
   defaultConflictAction: ConflictAction
   conflictActions: Record<string, ConflictAction>
+  /** Leave out the rows with errors and import the rest (the preview must allow it: `canSkipErrorRows`). */
+  skipErrorRows?: boolean
 }
 
 export type ProgressListener = (progress: ImportProgress) => void
@@ -60,8 +62,8 @@ export interface ImportService {
   commit(request: CommitRequest, onProgress: ProgressListener): Promise<ImportCommitResult>
   /** Forgets a preview, or stops the check still running under that request id. */
   discard(id: string): void
-  /** Saves every problem of a preview as a CSV file the KAM picks. */
-  saveProblems(previewId: string): Promise<SaveFileResult>
+  /** Saves every problem of a preview, or its rows with errors (with each row's problems beside it), as a CSV file the KAM picks. */
+  saveProblems(previewId: string, list?: 'problems' | 'skipped-rows'): Promise<SaveFileResult>
   templateCsv(): string
   /** Taken while a commit writes. */
   hold: WriteHold
@@ -201,6 +203,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
           fileName: shown.fileName,
           defaultAction: request.defaultConflictAction,
           conflictActions: request.conflictActions,
+          errorRows: shown.errorRowCount,
+          skipErrorRows: request.skipErrorRows === true,
           at: clock.now(),
           actor: actor.name()
         },
@@ -225,7 +229,8 @@ export function createImportService({ database, workers, clock, actor, logger, f
   async function commit(request: CommitRequest, onProgress: ProgressListener): Promise<ImportCommitResult> {
     const started = performance.now()
     const shown = kept.preview(request.previewId)
-    if (!shown.canImport) {
+    const skipping = request.skipErrorRows === true && shown.canSkipErrorRows
+    if (!shown.canImport && !skipping) {
       const errors = shown.fileProblems.length + shown.errorCount
       throw new AppError(
         'import-invalid',
@@ -243,20 +248,21 @@ export function createImportService({ database, workers, clock, actor, logger, f
     return outcome
   }
 
-  function saveProblems(previewId: string): Promise<SaveFileResult> {
+  function saveProblems(previewId: string, list: 'problems' | 'skipped-rows' = 'problems'): Promise<SaveFileResult> {
     const { fileName } = kept.preview(previewId)
     const writeTo = async (filePath: string) => {
       const failure = await kept.lend(previewId, async ({ bytes, matches }): Promise<Lent<AppError | null>> => {
-        const answer = await runTask(workers, logger, { kind: 'problems-csv', bytes, filePath }, { moved: [bytes.buffer as ArrayBuffer], onProgress: () => {} })
+        const answer = await runTask(workers, logger, { kind: 'problems-csv', list, bytes, filePath }, { moved: [bytes.buffer as ArrayBuffer], onProgress: () => {} })
         const files = { bytes: answer.bytes, matches }
-        if (!answer.ok) return { files, value: new AppError('import-failed', `The list of problems could not be written to ${filePath} (${answer.reason}).`) }
-        logger.info('csv import problems saved', { problems: answer.count })
+        const what = list === 'problems' ? 'The list of problems' : 'The skipped rows'
+        if (!answer.ok) return { files, value: new AppError('import-failed', `${what} could not be written to ${filePath} (${answer.reason}).`) }
+        logger.info('csv import problems saved', { list, lines: answer.count })
         return { files, value: null }
       })
       if (failure) throw failure
     }
     return fileSaver.saveText({
-      suggestedName: `${fileName.replace(/\.[^.]*$/, '') || 'import'}-problems.csv`,
+      suggestedName: `${fileName.replace(/\.[^.]*$/, '') || 'import'}-${list === 'problems' ? 'problems' : 'skipped-rows'}.csv`,
       filterName: 'CSV file',
       extensions: ['csv'],
       content: { writeTo }

@@ -11,11 +11,12 @@ import type { DatabaseHandle } from '../db/open-database'
 import { isBusy, isDamage, sqliteCode } from '../db/sqlite-errors'
 import type { LogFields, Logger } from '../ports'
 import { CommitRefused, commitFile } from './commit-file'
+import { openSource } from './import-source'
 import { previewFile } from './preview-file'
-import { writeProblemsCsv } from './problems-file'
+import { writeProblemsCsv, writeSkippedRowsCsv } from './problems-file'
 import { openSeenKeys } from './seen-keys'
 import type { SeenKeys } from './seen-keys'
-import { emptyWal, openWorkerDatabase, storeWriters } from './worker-database'
+import { emptyWal, importWriters, openWorkerDatabase } from './worker-database'
 import type {
   BackupAnswer,
   BackupTask,
@@ -70,23 +71,32 @@ function withDatabase<T>(task: PreviewTask | CommitTask, work: (database: Databa
   }
 }
 
-function preview(task: PreviewTask): PreviewAnswer {
+async function preview(task: PreviewTask): Promise<PreviewAnswer> {
+  const source = await openSource(task.bytes)
   const { body, matches } = withDatabase(task, (database, seen) =>
     // Previews read only: the clock and actor stamp nothing.
-    previewFile(task.bytes, { stores: storeWriters(database, 0, '', loggerFor(task)), seen }, progressFor(task))
+    previewFile(source, { ...importWriters(database, 0, '', loggerFor(task)), seen }, progressFor(task))
   )
   return { kind: 'preview', bytes: task.bytes, body, matches }
 }
 
-function commit(task: CommitTask): CommitAnswer {
+async function commit(task: CommitTask): Promise<CommitAnswer> {
   const answer = { kind: 'commit' as const, bytes: task.bytes, matches: task.matches }
   try {
+    const source = await openSource(task.bytes)
     const result = withDatabase(task, (database, seen) => {
       const logger = loggerFor(task)
       const counts = commitFile(
-        task.bytes,
-        { database, stores: storeWriters(database, task.at, task.actor, logger), seen },
-        { fileName: task.fileName, matches: task.matches, defaultAction: task.defaultAction, conflictActions: task.conflictActions },
+        source,
+        { database, ...importWriters(database, task.at, task.actor, logger), seen },
+        {
+          fileName: task.fileName,
+          matches: task.matches,
+          defaultAction: task.defaultAction,
+          conflictActions: task.conflictActions,
+          errorRows: task.errorRows,
+          skipErrorRows: task.skipErrorRows
+        },
         progressFor(task)
       )
       emptyWal(database, logger)
@@ -101,10 +111,12 @@ function commit(task: CommitTask): CommitAnswer {
   }
 }
 
-function problems(task: ProblemsTask): ProblemsAnswer {
+async function problems(task: ProblemsTask): Promise<ProblemsAnswer> {
   const answer = { kind: 'problems-csv' as const, bytes: task.bytes }
   try {
-    return { ...answer, ok: true, count: withSeenKeys((seen) => writeProblemsCsv(task.bytes, seen, task.filePath)) }
+    const source = await openSource(task.bytes)
+    const write = task.list === 'skipped-rows' ? writeSkippedRowsCsv : writeProblemsCsv
+    return { ...answer, ok: true, count: withSeenKeys((seen) => write(source, seen, task.filePath)) }
   } catch (error) {
     return { ...answer, ok: false, reason: error instanceof Error ? error.message : String(error) }
   }
@@ -124,7 +136,7 @@ function backup(task: BackupTask): BackupAnswer {
   }
 }
 
-function answer(task: ImportTask): ImportAnswer {
+function answer(task: ImportTask): ImportAnswer | Promise<ImportAnswer> {
   switch (task.kind) {
     case 'preview':
       return preview(task)
@@ -153,8 +165,8 @@ function movedBack(result: ImportAnswer): ArrayBuffer[] {
  * The pool's handler: the answer, with the bytes (and the preview's matches) moved back to main.
  * Main closes the task's port once the answer is in, so the last progress lines still arrive.
  */
-export default function runImportTask(task: ImportTask) {
-  const result = answer(task)
+export default async function runImportTask(task: ImportTask) {
+  const result = await answer(task)
   post(task, { type: 'end' })
   return move({ [transferableSymbol]: movedBack(result), [valueSymbol]: result })
 }

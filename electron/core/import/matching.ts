@@ -4,6 +4,7 @@
  * can tell whether the portfolio moved since the preview.
  */
 import type { ImportConflict } from '../../shared/csv-import'
+import type { FieldChange } from '../../shared/portfolio'
 import { diffStores, storeLabel } from '../portfolio/store-display'
 import { inputOf } from '../portfolio/store-service'
 import type { StoreRow } from '../portfolio/store-service'
@@ -11,8 +12,8 @@ import { mergeInto } from './check-rows'
 import type { PlannedRow } from './check-rows'
 import { echoOrNull } from './echo'
 
-/** The conflict the preview shows for a row that matches `existing`. */
-export function conflictOf(plan: PlannedRow, existing: StoreRow): ImportConflict {
+/** The conflict the preview shows for a row that matches `existing`; `recordChanges`: what the row changes in its records. */
+export function conflictOf(plan: PlannedRow, existing: StoreRow, recordChanges: readonly FieldChange[] = []): ImportConflict {
   const before = inputOf(existing)
   return {
     row: plan.row,
@@ -20,7 +21,7 @@ export function conflictOf(plan: PlannedRow, existing: StoreRow): ImportConflict
     existingStoreLabel: storeLabel(existing),
     existingArchived: existing.archivedAt !== null,
     matchedOn: plan.input.sellerShortCode ? 'seller short code' : 'login e-mail',
-    changes: diffStores(before, mergeInto(before, plan)).map((change) => ({
+    changes: [...diffStores(before, mergeInto(before, plan)), ...recordChanges].map((change) => ({
       ...change,
       before: echoOrNull(change.before),
       after: echoOrNull(change.after)

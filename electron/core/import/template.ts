@@ -1,4 +1,6 @@
 /** The CSV template: every column, and one example row that an import refuses until it is deleted. */
+import { RECORD_COLUMNS } from '../../shared/csv-import'
+import type { RecordColumnKey } from '../../shared/csv-import'
 import { STORE_FIELDS } from '../../shared/store-fields'
 import type { StoreInput } from '../../shared/store-fields'
 import { TEMPLATE_COLUMNS, cellOf, writeCsv } from '../portfolio/csv-columns'
@@ -28,6 +30,17 @@ export function isTemplateExample(input: StoreInput): boolean {
   )
 }
 
+/** The example's records, in the forms people type: dates in the store's country time. */
+const TEMPLATE_RECORD_CELLS: Record<RecordColumnKey, string> = {
+  serviceVersion: 'Authorization Only',
+  period: 'Half a year',
+  startAt: '3 Jun 2026',
+  endAt: '3 Dec 2026',
+  authorizedAt: '2026-06-03 10:00',
+  authorizedAccount: 'seller@example.com',
+  reconnectedAt: '2026-06-03 10:30'
+}
+
 export function templateCsv(): string {
-  return writeCsv(TEMPLATE_COLUMNS, [STORE_FIELDS.map((f) => cellOf(TEMPLATE_EXAMPLE, f))])
+  return writeCsv(TEMPLATE_COLUMNS, [[...STORE_FIELDS.map((f) => cellOf(TEMPLATE_EXAMPLE, f)), ...RECORD_COLUMNS.map((c) => TEMPLATE_RECORD_CELLS[c.key])]])
 }

@@ -10,6 +10,8 @@ import type { Logger } from '../ports'
 import { createHistory } from '../portfolio/store-history'
 import { createStoreService } from '../portfolio/store-service'
 import type { StoreService } from '../portfolio/store-service'
+import { createRecordsService } from '../records/records-service'
+import type { RecordsService } from '../records/records-service'
 import { createSettingsService } from '../settings/settings-service'
 import { createStatusService } from '../status/status-service'
 
@@ -58,11 +60,20 @@ export function emptyWal(database: DatabaseHandle, logger: Logger): void {
   }
 }
 
-/** The store service on `database`, stamping every change with `at` and `actor` (main's, at the commit). */
-export function storeWriters(database: DatabaseHandle, at: number, actor: string, logger: Logger): StoreService {
+export interface ImportWriters {
+  stores: StoreService
+  records: RecordsService
+}
+
+/** The store and records services on `database`, stamping every change with `at` and `actor` (main's, at the commit). */
+export function importWriters(database: DatabaseHandle, at: number, actor: string, logger: Logger): ImportWriters {
   const clock = { now: () => at }
   const history = createHistory(database.db)
   const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
-  return createStoreService({ database, clock, actor: { name: () => actor }, history, status })
+  const who = { name: () => actor }
+  return {
+    stores: createStoreService({ database, clock, actor: who, history, status }),
+    records: createRecordsService({ database, clock, actor: who, history, status })
+  }
 }

@@ -33,6 +33,9 @@ export interface CommitTask extends FileTask {
   matches: Float64Array
   defaultAction: ConflictAction
   conflictActions: Record<string, ConflictAction>
+  /** Rows with errors at the preview, and whether the KAM chose to leave them out. */
+  errorRows: number
+  skipErrorRows: boolean
   /** Main's clock and KAM at the commit: every change of the import carries them. */
   at: number
   actor: string
@@ -40,6 +43,8 @@ export interface CommitTask extends FileTask {
 
 export interface ProblemsTask extends FileTask {
   kind: 'problems-csv'
+  /** Every problem (row, column, value, problem), or the rows with errors as the file holds them. */
+  list: 'problems' | 'skipped-rows'
   filePath: string
 }
 

@@ -4,14 +4,33 @@
  * from running a cell (OWASP "CSV injection") while letting our own import read it back losslessly.
  */
 import { stringify } from 'csv-stringify/sync'
+import { RECORD_COLUMNS } from '../../shared/csv-import'
+import type { RecordColumnSpec } from '../../shared/csv-import'
 import { STORE_FIELDS } from '../../shared/store-fields'
 import type { StoreFieldSpec, StoreInput } from '../../shared/store-fields'
 
-/** Columns the template and the export share, in STORE_FIELDS order: an export re-imports cleanly. */
-export const TEMPLATE_COLUMNS: readonly string[] = STORE_FIELDS.map((f) => f.csvColumn)
+/**
+ * Columns the template and the export share: the store's fields in STORE_FIELDS order, then its
+ * records (subscription, last authorization, reconnect). An export re-imports cleanly.
+ */
+export const STORE_COLUMNS: readonly string[] = STORE_FIELDS.map((f) => f.csvColumn)
+export const TEMPLATE_COLUMNS: readonly string[] = [...STORE_COLUMNS, ...RECORD_COLUMNS.map((c) => c.csvColumn)]
 
-/** Read-only columns an export adds after the template's; import ignores them without a warning. */
-export const EXPORT_ONLY_COLUMNS = ['status', 'created_at', 'updated_at'] as const
+/**
+ * Read-only columns an export adds after the template's (what the view is about); import ignores
+ * them without a warning, and `problem`, which the skipped-rows file adds, too.
+ */
+export const EXPORT_ONLY_COLUMNS = [
+  'status',
+  'status_label',
+  'status_reason',
+  'deadline',
+  'days_left',
+  'next_step',
+  'created_at',
+  'updated_at',
+  'problem'
+] as const
 
 /** Tags are written joined with this; import splits on it (and on commas). */
 export const TAG_SEPARATOR = '|'
@@ -45,9 +64,29 @@ function buildHeaderIndex(): ReadonlyMap<string, StoreFieldSpec> {
 const HEADER_INDEX = buildHeaderIndex()
 const EXPORT_ONLY = new Set<string>(EXPORT_ONLY_COLUMNS.map(normalizeHeader))
 
+function buildRecordHeaderIndex(): ReadonlyMap<string, RecordColumnSpec> {
+  const index = new Map<string, RecordColumnSpec>()
+  for (const column of RECORD_COLUMNS) {
+    for (const name of [column.csvColumn, column.label, ...column.csvAliases]) {
+      const key = normalizeHeader(name)
+      const taken = HEADER_INDEX.get(key) ?? index.get(key)
+      if (taken && taken.key !== column.key) throw new Error(`CSV header "${name}" would match both ${taken.key} and ${column.key}`)
+      index.set(key, column)
+    }
+  }
+  return index
+}
+
+const RECORD_HEADER_INDEX = buildRecordHeaderIndex()
+
 /** The store field a CSV header names, if any (by column name, label or alias). */
 export function fieldForHeader(header: string): StoreFieldSpec | undefined {
   return HEADER_INDEX.get(normalizeHeader(header))
+}
+
+/** The record column a CSV header names, if any ("End Time", "end_time", "expiry date"…). */
+export function recordColumnForHeader(header: string): RecordColumnSpec | undefined {
+  return RECORD_HEADER_INDEX.get(normalizeHeader(header))
 }
 
 /** True for the read-only columns our export adds (status, created_at, updated_at). */

@@ -1,23 +1,21 @@
-/** CSV export of a view, in the template's columns, with formula-looking cells neutralized. */
-import type { Store } from '../../shared/portfolio'
-import { STORE_FIELDS } from '../../shared/store-fields'
-import { EXPORT_ONLY_COLUMNS, TEMPLATE_COLUMNS, cellOf, writeCsv } from './csv-columns'
+/** CSV export of a view (see export-table.ts for its columns), with formula-looking cells neutralized. */
+import { isoInZone } from '../import/date-forms'
+import { writeCsv } from './csv-columns'
+import { EXPORT_COLUMNS } from './export-table'
+import type { ExportCell, StoreExportRow } from './export-table'
 
-function isoUtc(instant: number | null): string {
-  return instant === null ? '' : new Date(instant).toISOString()
+/** Dates as ISO 8601 in the store's country time with its offset (`2026-12-03T00:00+08:00`): they read back exact. */
+function csvText(cell: ExportCell): string {
+  if (cell === null) return ''
+  if (typeof cell === 'string') return cell
+  if (typeof cell === 'number') return String(cell)
+  return isoInZone(cell.instant, cell.timeZone)
 }
 
-/**
- * The stores as a CSV file (UTF-8 BOM, CRLF): the template's columns, so the file re-imports
- * as is, then the read-only `status`, `created_at` and `updated_at` (ISO 8601 UTC).
- */
-export function storesToCsv(stores: readonly Store[]): string {
-  const header = [...TEMPLATE_COLUMNS, ...EXPORT_ONLY_COLUMNS]
-  const rows = stores.map((store) => [
-    ...STORE_FIELDS.map((field) => cellOf(store, field)),
-    store.status,
-    isoUtc(store.createdAt),
-    isoUtc(store.updatedAt)
-  ])
-  return writeCsv(header, rows)
+/** The stores as a CSV file (UTF-8 BOM, CRLF) that re-imports as is. */
+export function storesToCsv(rows: readonly StoreExportRow[], now: number): string {
+  return writeCsv(
+    EXPORT_COLUMNS.map((c) => c.name),
+    rows.map((row) => EXPORT_COLUMNS.map((column) => csvText(column.cell(row, now))))
+  )
 }

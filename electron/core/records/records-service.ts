@@ -3,7 +3,7 @@
  * written with a history entry and a fresh status in one transaction.
  */
 import { and, desc, eq } from 'drizzle-orm'
-import { AUTHORIZATION_METHOD_LABELS, DATE_SOURCE_LABELS, SERVICE_VERSION_LABELS, SUBSCRIPTION_PERIOD_LABELS } from '../../shared/records'
+import { AUTHORIZATION_METHOD_LABELS } from '../../shared/records'
 import type { Authorization, AuthorizationInput, Subscription, SubscriptionInput } from '../../shared/records'
 import type { FieldChange } from '../../shared/portfolio'
 import type { DatabaseHandle } from '../db/open-database'
@@ -11,7 +11,9 @@ import { authorizations, stores, subscriptions } from '../db/schema'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
 import { SYSTEM_ACTOR } from '../portfolio/store-history'
-import type { History } from '../portfolio/store-history'
+import type { History, HistoryNote } from '../portfolio/store-history'
+import type { ImportedRecords } from '../import/record-cells'
+import { authorizationChanges, subscriptionChanges } from './record-changes'
 import { formatLocal, timeZoneOf } from '../status/calendar'
 import type { StatusService } from '../status/status-service'
 import { writeTransaction } from '../db/write-transaction'
@@ -24,8 +26,6 @@ export interface RecordsServiceDeps {
   status: Pick<StatusService, 'refresh'>
 }
 
-type SubscriptionShape = Pick<Subscription, 'serviceVersion' | 'period' | 'startAt' | 'endAt' | 'source'>
-
 export function createRecordsService({ database, clock, actor, history, status }: RecordsServiceDeps) {
   const { db, sqlite } = database
 
@@ -33,21 +33,6 @@ export function createRecordsService({ database, clock, actor, history, status }
     const store = db.select({ country: stores.country }).from(stores).where(eq(stores.id, storeId)).get()
     if (!store) throw new AppError('not-found', `Store #${storeId} does not exist; it may have been deleted`)
     return store.country
-  }
-
-  function subscriptionChanges(before: SubscriptionShape | null, after: SubscriptionShape | null, country: string): FieldChange[] {
-    const zone = timeZoneOf(country)
-    const when = (instant: number | null | undefined) => (instant == null ? null : `${formatLocal(instant, zone)} (${country} time)`)
-    const fields: [string, string, (s: SubscriptionShape | null) => string | null][] = [
-      ['serviceVersion', 'Service version', (s) => (s ? SERVICE_VERSION_LABELS[s.serviceVersion] : null)],
-      ['period', 'Period', (s) => (s ? SUBSCRIPTION_PERIOD_LABELS[s.period] : null)],
-      ['startAt', 'Start Time', (s) => when(s?.startAt)],
-      ['endAt', 'End Time', (s) => when(s?.endAt)],
-      ['source', 'Dates from', (s) => (s ? DATE_SOURCE_LABELS[s.source] : null)]
-    ]
-    return fields
-      .map(([field, label, read]) => ({ field, label, before: read(before), after: read(after) }))
-      .filter((change) => change.before !== change.after)
   }
 
   function subscription(storeId: number): Subscription | null {
@@ -169,6 +154,60 @@ export function createRecordsService({ database, clock, actor, history, status }
           clock.now(),
           SYSTEM_ACTOR
         )
+        status.refresh(storeId)
+        return true
+      })
+    },
+
+    /**
+     * Writes what an import row says about a store's records in one history entry (`note`): the
+     * subscription replaced when it differs, the authorization of that date added (or its account
+     * and reconnect brought up to date), then a fresh status. Returns whether anything changed.
+     */
+    importRecords(storeId: number, records: ImportedRecords, note: HistoryNote): boolean {
+      return writeTransaction(sqlite, () => {
+        const country = countryOf(storeId)
+        const at = clock.now()
+        const changes: FieldChange[] = []
+        if (records.subscription) {
+          const before = subscription(storeId)
+          const found = subscriptionChanges(before, records.subscription, country)
+          if (found.length) {
+            const values = { ...records.subscription, checkedAt: at, updatedAt: at }
+            db.insert(subscriptions).values({ storeId, ...values }).onConflictDoUpdate({ target: subscriptions.storeId, set: values }).run()
+            changes.push(...found)
+          }
+        }
+        if (records.authorization) {
+          const imported = records.authorization
+          const same = authorizationsOf(storeId).find((a) => a.authorizedAt === imported.authorizedAt)
+          const found = authorizationChanges(same ?? null, imported, country)
+          if (found.length && !same) {
+            db.insert(authorizations)
+              .values({
+                storeId,
+                authorizedAt: imported.authorizedAt,
+                method: 'recorded-by-kam',
+                account: imported.account,
+                reconnectedAt: imported.reconnectedAt,
+                reconnectedBy: imported.reconnectedAt === null ? null : actor.name(),
+                recordedAt: at
+              })
+              .run()
+          } else if (found.length && same) {
+            db.update(authorizations)
+              .set({
+                account: imported.account ?? same.account,
+                reconnectedAt: imported.reconnectedAt ?? same.reconnectedAt,
+                reconnectedBy: imported.reconnectedAt === null || imported.reconnectedAt === same.reconnectedAt ? same.reconnectedBy : actor.name()
+              })
+              .where(eq(authorizations.id, same.id))
+              .run()
+          }
+          changes.push(...found)
+        }
+        if (changes.length === 0) return false
+        history.add(storeId, note, changes, at, actor.name())
         status.refresh(storeId)
         return true
       })

@@ -37,10 +37,11 @@ interface ImportActions {
   chooseAnother(): void
   setConflictAction(row: number, action: ConflictAction): void
   setAllConflicts(action: ConflictAction): void
-  commit(): Promise<void>
+  /** Imports the previewed file; `skipErrorRows` leaves out the rows with errors (when the preview allows it). */
+  commit(options?: { skipErrorRows?: boolean }): Promise<void>
   saveTemplate(): Promise<Result<SaveFileResult>>
   /** Saves every problem of the preview (not only the listed ones) as a CSV file. */
-  saveProblems(): Promise<Result<SaveFileResult>>
+  saveProblems(list?: 'problems' | 'skipped-rows'): Promise<Result<SaveFileResult>>
 }
 
 export type ImportState = ImportData & ImportActions
@@ -58,7 +59,7 @@ export const importInitialData: ImportData = {
 }
 
 /** Spreadsheet files a KAM may pick by mistake: say what to do instead of failing on the bytes. */
-const SPREADSHEET_EXTENSIONS = /\.(xlsx|xls|xlsm|ods|numbers)$/i
+const SPREADSHEET_EXTENSIONS = /\.(xls|xlsm|xlsb|ods|numbers)$/i
 
 /** The request whose answer the modal is waiting for; anything else arrived too late. */
 let activeRequest: string | null = null
@@ -106,7 +107,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     set({ step: 'checking', file, progress: null, preview: null, result: null, error: null, conflictActions: {}, defaultAction: 'skip' })
 
     if (SPREADSHEET_EXTENSIONS.test(file.name)) {
-      set({ step: 'choose', error: fileError(`${file.name} is a spreadsheet, not a CSV file. Save it as “CSV UTF-8” and choose that file.`) })
+      set({ step: 'choose', error: fileError(`${file.name} is a kind of spreadsheet Storewatch does not read. Save it as “Excel Workbook (.xlsx)” or “CSV UTF-8” and choose that file.`) })
       return
     }
     if (file.size > MAX_IMPORT_BYTES) {
@@ -184,14 +185,15 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ defaultAction: action, conflictActions: {} })
     },
 
-    async commit() {
+    async commit(options = {}) {
       const { preview, defaultAction, conflictActions } = get()
-      if (!preview || !preview.canImport || get().step !== 'preview') return
+      const skipErrorRows = options.skipErrorRows === true && preview?.canSkipErrorRows === true
+      if (!preview || (!preview.canImport && !skipErrorRows) || get().step !== 'preview') return
       set({ step: 'writing', progress: null, error: null })
       // A commit carries no request id of its own; only one import runs per window, so every
       // progress event that arrives while writing belongs to it.
       const stop = api.on('import:progress', (progress) => set({ progress }))
-      const result = await api.import.commit({ previewId: preview.previewId, defaultConflictAction: defaultAction, conflictActions })
+      const result = await api.import.commit({ previewId: preview.previewId, defaultConflictAction: defaultAction, conflictActions, skipErrorRows })
       stop()
       if (result.ok) {
         set({ step: 'done', result: result.value, preview: null, progress: null })
@@ -206,10 +208,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
       return api.import.saveTemplate()
     },
 
-    async saveProblems() {
+    async saveProblems(list = 'problems') {
       const preview = get().preview
       if (!preview) return { ok: false, error: { code: 'import-expired', message: 'There is no checked file to list the problems of.' } }
-      return api.import.saveProblems({ previewId: preview.previewId })
+      return api.import.saveProblems({ previewId: preview.previewId, list })
     }
   }
 })

@@ -80,6 +80,10 @@ interface PortfolioActions {
   /** The list a store opened from here walks: the selected rows when it is one of several, else the whole view, in its order. */
   sequenceFor(storeId: number): SequenceStartInput
   exportCsv(): Promise<Result<ExportResult>>
+  /** The view as an Excel workbook (real date cells). */
+  exportXlsx(): Promise<Result<ExportResult>>
+  /** The view's deadlines within the next `days` days as an .ics calendar. */
+  exportCalendar(days: number): Promise<Result<ExportResult>>
 }
 
 export type PortfolioState = PortfolioData & PortfolioActions
@@ -305,6 +309,12 @@ export const usePortfolioStore = create<PortfolioState>()((set, get) => {
 
     exportCsv() {
       return api.stores.exportCsv({ query: get().query })
+    },
+    exportXlsx() {
+      return api.stores.exportXlsx({ query: get().query })
+    },
+    exportCalendar(days) {
+      return api.stores.exportIcs({ query: get().query, days })
     }
   }
 })

@@ -149,8 +149,10 @@ export function makePreview(overrides: Partial<ImportPreview> = {}): ImportPrevi
     errorCount,
     warningCount: problems.length - errorCount,
     problemGroups: [],
+    warningGroups: [],
     conflicts,
     canImport: true,
+    canSkipErrorRows: false,
     ...overrides
   }
 }
@@ -880,9 +882,13 @@ export class FakeBridge {
     this.handle('stores:export-csv', ({ query }) =>
       ok({ file: { saved: true, path: '/home/kam/storewatch-stores.csv' }, rowCount: this.stores.filter((s) => matchesQuery(s, query, this.now)).length })
     )
+    this.handle('stores:export-xlsx', ({ query }) =>
+      ok({ file: { saved: true, path: '/home/kam/storewatch-stores.xlsx' }, rowCount: this.stores.filter((s) => matchesQuery(s, query, this.now)).length })
+    )
+    this.handle('stores:export-ics', ({ days }) => ok({ file: { saved: true, path: `/home/kam/storewatch-deadlines-${days}-days.ics` }, rowCount: 2 }))
     this.handle('import:save-template', () => ok({ saved: true, path: '/home/kam/storewatch-import-template.csv' }))
     this.handle('import:preview', ({ fileName }) => ok(makePreview({ fileName })))
-    this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0 }))
+    this.handle('import:commit', () => ok<ImportCommitResult>({ created: 3, updated: 0, skipped: 0, outOfScope: 0, skippedWithErrors: 0 }))
     this.handle('import:discard', () => ok(null))
     this.handle('import:save-problems', () => ok({ saved: true, path: '/home/kam/stores-problems.csv' }))
 

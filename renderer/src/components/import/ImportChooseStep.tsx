@@ -32,7 +32,8 @@ function ExpectedColumns() {
       </SimpleGrid>
       <List size="xs" c="dimmed" spacing={2} mt={4}>
         <List.Item>The first row holds the column names; other columns are ignored.</List.Item>
-        <List.Item>Values separated by a comma (,) or a semicolon (;). Saved as UTF-8 (Excel: “CSV UTF-8”).</List.Item>
+        <List.Item>An Excel workbook (.xlsx: the first sheet), or a CSV separated by a comma (,) or a semicolon (;), saved as UTF-8 (Excel: “CSV UTF-8”).</List.Item>
+        <List.Item>Dates as 2026-12-03, 3 Dec 2026, 25/12/2026 (day first) or Excel dates, with an optional time, in the store’s country time; a date that reads two ways (03/04/2026) is flagged, never guessed.</List.Item>
         <List.Item>
           Either the seller short code or the login e-mail for each store. Country as a code: {COVERED_COUNTRIES.join(', ')}; other
           countries are kept as out of scope.
@@ -88,12 +89,12 @@ export function ImportChooseStep() {
                 <IconFileTypeCsv size={28} stroke={1.5} />
               </ThemeIcon>
               <Text size="sm" c="dimmed">
-                Drop a CSV file here, or
+                Drop a CSV or Excel (.xlsx) file here, or
               </Text>
-              <FileButton onChange={onFile} accept=".csv,text/csv" resetRef={resetInput} inputProps={{ 'aria-label': 'CSV file' }}>
+              <FileButton onChange={onFile} accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" resetRef={resetInput} inputProps={{ 'aria-label': 'CSV or Excel file' }}>
                 {(props) => (
                   <Button {...props} data-autofocus>
-                    Choose CSV file
+                    Choose file
                   </Button>
                 )}
               </FileButton>

@@ -36,6 +36,11 @@ function ImportDoneStep() {
       <Text fw={600} size="lg" role="status">
         {doneText(result)}
       </Text>
+      {result.skippedWithErrors > 0 && (
+        <Text size="sm" c="dimmed">
+          {formatCount(result.skippedWithErrors)} {result.skippedWithErrors === 1 ? 'row' : 'rows'} with errors left out.
+        </Text>
+      )}
       {result.outOfScope > 0 && (
         <Text size="sm" c="dimmed">
           {formatCount(result.outOfScope)} of them are outside the six Service Market countries and kept as out of scope.

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, List, Stack, Tabs, Text, Tooltip } from '@mantine/core'
-import { IconAlertCircle, IconArrowLeft, IconRefresh } from '@tabler/icons-react'
+import { IconAlertCircle, IconArrowLeft, IconDownload, IconRefresh } from '@tabler/icons-react'
+import { useState } from 'react'
 import type { ImportPreview } from '../../../../electron/shared/csv-import'
 import { formatCount, plural } from '../../lib/format'
 import { updateCount, useImportStore } from '../../stores/useImportStore'
@@ -7,6 +8,8 @@ import { importCounts, importPlanText } from './import-text'
 import type { ImportCounts } from './import-text'
 import { ImportConflicts } from './ImportConflicts'
 import { ImportProblems } from './ImportProblems'
+import { ImportWarningGroups } from './ImportWarningGroups'
+import { toastError, toastSuccess } from '../../lib/toast'
 
 /** Main's refusals that a fresh check of the same file gets past. */
 const RECHECKABLE = new Set(['import-expired', 'conflict'])
@@ -52,6 +55,38 @@ function blockedReason(preview: ImportPreview): string | null {
   if (preview.canImport) return null
   if (preview.fileProblems.length > 0) return 'Fix the problems with the file and choose it again'
   return `Fix the ${plural(preview.errorCount, 'error')} in the file and choose it again`
+}
+
+/** Rows with errors can be left out: the rest imports, and the left-out rows download to be fixed. */
+function SkipErrorRows({ preview }: { preview: ImportPreview }) {
+  const { commit, saveProblems } = useImportStore.getState()
+  const [saving, setSaving] = useState(false)
+  async function download(): Promise<void> {
+    setSaving(true)
+    const result = await saveProblems('skipped-rows')
+    setSaving(false)
+    if (!result.ok) toastError('Could not save the rows with errors', result.error.message)
+    else if (result.value.saved) toastSuccess(`${plural(preview.errorRowCount, 'row')} with errors saved`, result.value.path)
+  }
+  const importable = preview.rowCount - preview.errorRowCount
+  return (
+    <Alert color="yellow" variant="light" title={`Import the ${plural(importable, 'good row')} now and fix the rest later`}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">
+          {plural(preview.errorRowCount, 'row')} with errors can be left out. Download them first: the file holds each row as it is, with
+          its problem beside it, ready to fix and import.
+        </Text>
+        <Group gap="sm">
+          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={saving} onClick={() => void download()}>
+            Download the {plural(preview.errorRowCount, 'row')} with errors
+          </Button>
+          <Button size="xs" color="yellow.8" onClick={() => void commit({ skipErrorRows: true })}>
+            Skip {plural(preview.errorRowCount, 'row')} and import the rest
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  )
 }
 
 export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
@@ -104,6 +139,10 @@ export function ImportPreviewStep({ preview }: { preview: ImportPreview }) {
           Market countries: {preview.outOfScopeCount === 1 ? 'it' : 'they'} will be kept as out of scope.
         </Text>
       )}
+
+      {preview.canSkipErrorRows && <SkipErrorRows preview={preview} />}
+
+      <ImportWarningGroups groups={preview.warningGroups} />
 
       {(hasProblems || hasConflicts) && (
         <Tabs defaultValue={hasProblems ? 'problems' : 'conflicts'} keepMounted={false}>

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, CloseButton, Group, Kbd, Loader, Menu, Text, Title, Tooltip } from '@mantine/core'
-import { IconBell, IconCalendarEvent, IconDots, IconDownload, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react'
+import { IconBell, IconCalendarEvent, IconDots, IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { MAX_ADDRESS_STORE_IDS, PORTFOLIO_STATUSES } from '../../../../electron/shared/portfolio'
@@ -7,7 +7,6 @@ import type { PortfolioStatus } from '../../../../electron/shared/portfolio'
 import { formatCount, plural } from '../../lib/format'
 import { selectedCount } from '../../lib/selection'
 import { overlayOpen, shortcutText, useShortcuts } from '../../lib/shortcuts'
-import { toastError, toastSuccess } from '../../lib/toast'
 import { useColumnPrefsStore } from '../../stores/useColumnPrefsStore'
 import { useImportStore } from '../../stores/useImportStore'
 import { useLazadaStore } from '../../stores/useLazadaStore'
@@ -24,6 +23,7 @@ import { lazadaHasMarks } from '../lazada/LazadaBadges'
 import type { ColumnLayout } from '../list/column-layout'
 import { ColumnsMenu } from '../list/ColumnsMenu'
 import { MessageClientsButton } from '../bulk/MessageClientsButton'
+import { ExportMenu } from './ExportMenu'
 import { EmptyPortfolio, NoMatchingStores, PortfolioLoading } from './PortfolioEmpty'
 import { PortfolioFilters } from './PortfolioFilters'
 import { PortfolioTable, portfolioColumns } from './PortfolioTable'
@@ -205,13 +205,12 @@ export function PortfolioPage() {
   const portfolioSize = usePortfolioStore((s) => s.portfolioSize)
   const loaded = usePortfolioStore((s) => s.loaded)
   const error = usePortfolioStore((s) => s.error)
-  const { load, clearFilters, exportCsv } = usePortfolioStore.getState()
+  const { load, clearFilters } = usePortfolioStore.getState()
   const columns = usePortfolioColumns()
   const [layout, setLayout] = useState<ColumnLayout<PortfolioColumn> | null>(null)
   const openCreate = useStoreFormStore((s) => s.openCreate)
   const openImport = useImportStore((s) => s.open)
   const saveTemplate = useSaveTemplate()
-  const [exporting, setExporting] = useState(false)
 
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<PortfolioTableHandle>(null)
@@ -231,14 +230,6 @@ export function PortfolioPage() {
     'add-store': () => !dialogOpen() && openCreate(),
     import: () => !dialogOpen() && openImport()
   })
-
-  async function onExport(): Promise<void> {
-    setExporting(true)
-    const result = await exportCsv()
-    setExporting(false)
-    if (!result.ok) toastError('Export failed', result.error.message)
-    else if (result.value.file.saved) toastSuccess(`Exported ${plural(result.value.rowCount, 'store')}`, result.value.file.path)
-  }
 
   const empty = loaded && portfolioSize === 0
   // With no filter at all, what the list leaves out of the portfolio is the archive.
@@ -276,9 +267,7 @@ export function PortfolioPage() {
                 Import CSV
               </Button>
             </Tooltip>
-            <Button variant="default" leftSection={<IconFileExport size={18} />} onClick={() => void onExport()} loading={exporting}>
-              Export CSV
-            </Button>
+            <ExportMenu />
             <Menu position="bottom-end" shadow="md">
               <Menu.Target>
                 <ActionIcon variant="default" size={36} aria-label="More actions">
