@@ -42,24 +42,15 @@ function BackLink() {
   const [, navigate] = useLocation()
   const storeIds = usePortfolioStore((s) => s.query.storeIds)
   const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
-  if (fromWorklist) {
-    return (
-      <Anchor component={Link} href="/" size="sm" aria-label="Back to the worklist">
-        <Group gap={4} component="span">
-          <IconArrowLeft size={16} />
-          Dashboard
-        </Group>
-      </Anchor>
-    )
-  }
-  const href = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
-  useShortcuts({ 'go-back': () => !overlayOpen() && navigate(href) })
+  const portfolioHref = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
+  const back = fromWorklist ? { href: '/', label: 'Back to the worklist', text: 'Dashboard' } : { href: portfolioHref, label: 'Back to portfolio', text: 'Back to portfolio' }
+  useShortcuts({ 'go-back': () => !overlayOpen() && navigate(back.href) })
   return (
-    <Tooltip label={`Back to portfolio (${shortcutText('go-back')})`} openDelay={500}>
-      <Anchor component={Link} href={href} size="sm" aria-label="Back to portfolio" aria-keyshortcuts="Alt+ArrowLeft" className="back-link">
+    <Tooltip label={`${back.label} (${shortcutText('go-back')})`} openDelay={500}>
+      <Anchor component={Link} href={back.href} size="sm" aria-label={back.label} aria-keyshortcuts="Alt+ArrowLeft" className="back-link">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} />
-          Back to portfolio
+          {back.text}
         </Group>
       </Anchor>
     </Tooltip>
