@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview, ImportProblem } from '../../electron/shared/csv-import'
@@ -56,7 +56,8 @@ describe('a working day’s import', () => {
     // 58 identical warnings are one line; it opens to list the rows.
     const group = within(dialog).getByRole('button', { name: `58 rows: ${KR_WARNING}` })
     await user.click(group)
-    expect(await within(dialog).findByText('Rows 10, 11, 12 and 55 more')).toBeVisible()
+    // The list opens with a transition: wait for it to end rather than for the text to exist.
+    await waitFor(() => expect(within(dialog).getByText('Rows 10, 11, 12 and 55 more')).toBeVisible())
 
     await user.click(within(dialog).getByRole('button', { name: 'Download the 1 row with errors' }))
     expect(await screen.findByText('/home/kam/stores-skipped-rows.csv')).toBeInTheDocument()

@@ -242,7 +242,7 @@ describe('CSV import', () => {
     withPreview(bridge, makePreview({ ...PREVIEW_WITH_CONFLICTS, rowCount: 30, newCount: 0, errorRowCount: 0, outOfScopeCount: 0, conflictCount: 30, changingConflictCount: 30, conflicts }))
     const { user } = renderApp('#/portfolio')
     const dialog = await openImport(user)
-    await user.upload(within(dialog).getByLabelText('CSV file'), csvFile())
+    await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
 
     const badges = await within(dialog).findByRole('group', { name: 'Summary' })
     const plan = within(dialog).getByTestId('import-plan')

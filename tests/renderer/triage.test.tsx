@@ -58,7 +58,7 @@ describe('All stores / My stores', () => {
     expect(rowNames()).toEqual(['Ana Client — Acme Official (SG)'])
     expect(screen.getByRole('radio', { name: 'My stores' })).toBeChecked()
     // A count card opens the portfolio on the stores it counted: that status, the KAM's owner names.
-    expect(screen.getByRole('link', { name: 'Expiring: 1 store' })).toHaveAttribute('href', '#/portfolio?status=expiring&owner=Ana+Lim&owner=ana+lim')
+    expect(screen.getByRole('link', { name: '1 Expiring' })).toHaveAttribute('href', '#/portfolio?status=expiring&owner=Ana+Lim&owner=ana+lim')
 
     await user.click(screen.getByRole('radio', { name: 'All stores' }))
     await waitFor(() => expect(rowNames()).toHaveLength(2))
