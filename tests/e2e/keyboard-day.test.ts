@@ -73,7 +73,9 @@ describe('a day by keyboard alone', () => {
     const sgTenAm = (iso: string) => Date.parse(`${iso}T02:00:00Z`)
     expect(host.core.records.subscription(store.id)).toMatchObject({ startAt: sgTenAm('2026-12-01'), endAt: sgTenAm('2027-06-01') })
 
-    // Alt+← back to the portfolio, on the store's row: ↓ and ↑ go on from there.
+    // Alt+← back to the portfolio, on the store's row: ↓ and ↑ go on from there. The screens'
+    // shortcuts wait while a dialog is still fading out.
+    await expect.poll(() => page.locator('[aria-modal="true"]').count()).toBe(0)
     await page.keyboard.press('Alt+ArrowLeft')
     await page.getByRole('grid', { name: 'Stores' }).waitFor()
     await expect.poll(() => focused(page)).toMatchObject({ row: true, name: expect.stringContaining('Bloom Official') })
