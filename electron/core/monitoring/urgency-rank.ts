@@ -60,13 +60,20 @@ export function compareNoCase(a: string, b: string): number {
   return left.length - right.length
 }
 
+/**
+ * The rule's tiers and their order within, on deadlines alone: lists with ties of their own (the
+ * notification centre) order by it too, so every screen agrees on what is most urgent.
+ */
+export function compareDeadlines(a: number | null, b: number | null, now: number): number {
+  const tierA = urgencyTier(a, now)
+  const tierB = urgencyTier(b, now)
+  return TIER_ORDER[tierA] - TIER_ORDER[tierB] || withinTier(tierA, a) - withinTier(tierB, b)
+}
+
 /** Negative when `a` is more urgent than `b`; never 0 for two different stores. */
 export function compareUrgency(a: UrgencyFacts, b: UrgencyFacts, now: number): number {
-  const tierA = urgencyTier(a.deadline, now)
-  const tierB = urgencyTier(b.deadline, now)
   return (
-    TIER_ORDER[tierA] - TIER_ORDER[tierB] ||
-    withinTier(tierA, a.deadline) - withinTier(tierB, b.deadline) ||
+    compareDeadlines(a.deadline, b.deadline, now) ||
     STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] ||
     compareNoCase(a.clientName, b.clientName) ||
     a.storeId - b.storeId
