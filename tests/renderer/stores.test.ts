@@ -253,7 +253,7 @@ describe('useImportStore', () => {
     store.setConflictAction(8, 'skip')
     await useImportStore.getState().commit()
 
-    expect(bridge.lastInputTo('import:commit')).toEqual({ previewId: 'preview-1', defaultConflictAction: 'update', conflictActions: { '8': 'skip' } })
+    expect(bridge.lastInputTo('import:commit')).toEqual({ previewId: 'preview-1', defaultConflictAction: 'update', conflictActions: { '8': 'skip' }, skipErrorRows: false })
     expect(useImportStore.getState().step).toBe('done')
   })
 
