@@ -55,7 +55,7 @@ describe('import and export for a working day', () => {
     await expect.poll(() => importButton.isEnabled(), { timeout: 60_000 }).toBe(true)
     await importButton.click()
     await dialog.getByText(/Imported 200 new stores/).waitFor({ timeout: 60_000 })
-    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click()
 
     const statuses = new Map<string, number>()
     for (const store of listStores(host.database.db, portfolioQuerySchema.parse({}), Date.now())) statuses.set(store.status, (statuses.get(store.status) ?? 0) + 1)

@@ -199,7 +199,7 @@ describe('portfolio in the browser', () => {
     await page.keyboard.press('ArrowDown')
     const second = (await storeRows(page).nth(1).locator('[data-col="clientName"]').textContent()) ?? ''
     await page.keyboard.press('Enter')
-    await page.waitForURL(/#\/stores\/\d+$/)
+    await page.waitForURL(/#\/stores\/\d+(\?in=\d+)?$/)
     await page.getByRole('heading', { name: second }).waitFor()
   })
 
