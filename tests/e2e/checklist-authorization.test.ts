@@ -45,8 +45,19 @@ async function tickStepsOneToFive(checklist: ReturnType<Page['getByRole']>, star
   const dates = checklist.getByRole('form', { name: 'Start and End Time' })
   await dates.getByLabel('Start Time').fill(sgLocal(start))
   await dates.getByLabel('End Time').fill(sgLocal(end))
-  await dates.getByRole('button', { name: 'Save Start and End Time' }).click()
-  await checklist.getByTestId('captured-dates').waitFor()
+  // On a busy machine the End Time's calendar can open late, over Save, and take the first click
+  // (it closes and nothing is saved): click again until the dates show as captured.
+  const captured = checklist.getByTestId('captured-dates')
+  await expect
+    .poll(
+      async () => {
+        if (await captured.isVisible()) return true
+        await dates.getByRole('button', { name: 'Save Start and End Time' }).click({ timeout: 5_000 })
+        return captured.waitFor({ timeout: 5_000 }).then(() => true, () => false)
+      },
+      { timeout: 60_000 }
+    )
+    .toBe(true)
   for (const n of [2, 3, 4, 5]) await tick(checklist, n)
 }
 
