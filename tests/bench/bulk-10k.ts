@@ -15,6 +15,7 @@ import { writeTransaction } from '../../electron/core/db/write-transaction'
 import { demoStoreInputs } from '../support/demo-data'
 import { testImportWorkers } from '../support/import-workers'
 import { openBenchCore } from './bench-core'
+import { median } from './stats'
 
 const PAIRS = 5
 
@@ -25,11 +26,6 @@ export interface BulkFigures {
   bulk10kArchiveMs: number
   bulk10kUndoMs: number
   bulk10kAuthorizeMs: number
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 function timed(work: () => unknown): number {

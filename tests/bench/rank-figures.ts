@@ -8,6 +8,7 @@
 import type { AppCore } from '../../electron/core/app-core'
 import type { Result } from '../../electron/shared/result'
 import type { WorklistPage } from '../../electron/shared/monitoring'
+import { median } from './stats'
 
 const RANK_RUNS = 7
 
@@ -19,11 +20,6 @@ export interface RankFigures {
   rank100kRows: number
   rank100kMineMs: number
   rank100kMineRatio: number
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
 }
 
 async function worklistWindow(core: AppCore): Promise<WorklistPage> {

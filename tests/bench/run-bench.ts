@@ -37,6 +37,7 @@ import type { RankFigures } from './rank-figures'
 import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
 import type { Import1mFigures } from './import-1m'
 import { writeBenchResults } from './results-file'
+import { median } from './stats'
 
 const ROWS = 10_000
 const LIST_RUNS = 9
@@ -44,11 +45,6 @@ const CHECK_STORES = 100_000
 /** Steady-state check runs measured, one simulated day apart. */
 const CHECK_DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 function unwrap<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)

@@ -27,6 +27,7 @@ import type { LaunchedApp } from '../support/launcher'
 import { PROJECT_ROOT, startWebHost } from '../support/web-host'
 import { FIRST_ROWS_PROBE, PAGE_PROBES } from './ui/page-probes'
 import { writeBenchResults } from './results-file'
+import { median, percentile } from './stats'
 
 const VIEWPORT = { width: 1360, height: 860 }
 const SCROLL_ROUNDS = 3
@@ -44,16 +45,6 @@ interface ScrollFigures {
   worstMs: number
   /** Frames over 50 ms. */
   longFrames: number
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
 function frameFigures(times: number[]): ScrollFigures {
