@@ -150,6 +150,8 @@ export function createAppCore(deps: AppCoreDeps) {
     tokens,
     hasSecret: credentials.hasSecret
   })
+  // Long work shows itself through one registry: checks, imports and bulk actions alike.
+  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
   const imports = createImportService({
     database,
     workers: deps.importWorkers,
@@ -157,14 +159,13 @@ export function createAppCore(deps: AppCoreDeps) {
     actor,
     logger,
     fileSaver,
+    tasks,
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
   const authorizationReview = createAuthorizationReview({ database, records })
   const sequences = createStoreSequences(database.db, () => clock.now())
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
-  // Long work shows itself through one registry: checks now, imports and bulk actions alike.
-  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
   const monitoring = createMonitoring({
     ...deps,
     settings,
