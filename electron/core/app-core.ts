@@ -9,6 +9,7 @@ import type { Store, StoreDetail } from '../shared/portfolio'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
 import { createBulkActions } from './bulk/bulk-actions'
+import { runBulkAsTask } from './bulk/bulk-task'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
 import { createBulkClientMessages } from './checklists/client-messages-bulk'
@@ -271,10 +272,7 @@ export function createAppCore(deps: AppCoreDeps) {
       return { file, rowCount: eventCount }
     },
 
-    'bulk:run': ({ selection, action }) => {
-      deps.backups.takeBefore(`bulk-${action.kind}`)
-      return changed([], bulk.run(selection, action))
-    },
+    'bulk:run': ({ selection, action }) => changed([], runBulkAsTask({ tasks, bulk, backUp: (what) => deps.backups.takeBefore(what) }, selection, action)),
     'bulk:undo': ({ batchId }) => {
       deps.backups.takeBefore('bulk-undo')
       return changed([], bulk.undo(batchId))
