@@ -9,6 +9,7 @@ import type { Store, StoreDetail } from '../shared/portfolio'
 import { DEFAULT_API_CALLS_PER_SECOND } from '../shared/integrator'
 import { createAuthorizationService } from './authorization/authorization-service'
 import { createBulkActions } from './bulk/bulk-actions'
+import { runBulkAsTask } from './bulk/bulk-task'
 import { createChecklistService } from './checklists/checklist-service'
 import { createClientMessageService } from './checklists/client-message'
 import { createBulkClientMessages } from './checklists/client-messages-bulk'
@@ -150,6 +151,8 @@ export function createAppCore(deps: AppCoreDeps) {
     tokens,
     hasSecret: credentials.hasSecret
   })
+  // Long work shows itself through one registry: checks, imports and bulk actions alike.
+  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
   const imports = createImportService({
     database,
     workers: deps.importWorkers,
@@ -157,14 +160,13 @@ export function createAppCore(deps: AppCoreDeps) {
     actor,
     logger,
     fileSaver,
+    tasks,
     backupBeforeCommit: (writer) => deps.backups.takeBeforeOn('import', writer)
   })
   const viewPrefs = createViewPrefs(database.db)
   const authorizationReview = createAuthorizationReview({ database, records })
   const sequences = createStoreSequences(database.db, () => clock.now())
   const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
-  // Long work shows itself through one registry: checks now, imports and bulk actions alike.
-  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
   const monitoring = createMonitoring({
     ...deps,
     settings,
@@ -270,10 +272,7 @@ export function createAppCore(deps: AppCoreDeps) {
       return { file, rowCount: eventCount }
     },
 
-    'bulk:run': ({ selection, action }) => {
-      deps.backups.takeBefore(`bulk-${action.kind}`)
-      return changed([], bulk.run(selection, action))
-    },
+    'bulk:run': ({ selection, action }) => changed([], runBulkAsTask({ tasks, bulk, backUp: (what) => deps.backups.takeBefore(what) }, selection, action)),
     'bulk:undo': ({ batchId }) => {
       deps.backups.takeBefore('bulk-undo')
       return changed([], bulk.undo(batchId))

@@ -246,7 +246,7 @@ export const ipcContract = {
 
   'tasks:running': invoke<TaskProgress[]>()('Long work in progress now (a check, an import, a bulk action), for a window that opens meanwhile.', noInput),
   'tasks:cancel': invoke<TaskProgress | null>()(
-    'Cancels a running task: it stops at its next step, keeps what it already did and records that it was cancelled. Null when no such task runs.',
+    'Cancels a running task at its next step: a check keeps what it already did and records that it was cancelled; an import rolls its one transaction back, writing nothing. Null when no such task runs (or it cannot be cancelled, as a bulk action).',
     z.strictObject({ id: z.string().min(1).max(100) })
   ),
 

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'restore-failed'
   /** The import's worker stopped, or the write lock stayed taken: nothing was written. */
   | 'import-failed'
+  /** The KAM cancelled an import commit: it rolled back, nothing was written. */
+  | 'import-cancelled'
   | 'internal'
 
 export interface FieldError {

@@ -6,7 +6,10 @@
 export const TASK_KINDS = ['check', 'import', 'bulk'] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
-/** running: still working · done: finished · cancelled: stopped by the KAM, what it did is kept · failed: stopped by an error. */
+/**
+ * running: still working · done: finished · cancelled: stopped by the KAM (a check keeps what it
+ * did; an import, one transaction, rolls it all back) · failed: stopped by an error.
+ */
 export type TaskState = 'running' | 'done' | 'cancelled' | 'failed'
 
 export interface TaskProgress {

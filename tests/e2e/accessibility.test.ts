@@ -79,11 +79,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
   it('import dialog', async () => {
     await open(app.page, '/portfolio')
-    await app.page.getByRole('button', { name: 'Import CSV' }).click()
-    await app.page.getByRole('dialog', { name: 'Import CSV' }).waitFor()
+    await app.page.getByRole('button', { name: 'Import CSV or Excel' }).click()
+    await app.page.getByRole('dialog', { name: 'Import CSV or Excel' }).waitFor()
     expect(await violations(app.page, 'import')).toEqual([])
     await app.page.keyboard.press('Escape')
-    await app.page.getByRole('dialog', { name: 'Import CSV' }).waitFor({ state: 'detached' })
+    await app.page.getByRole('dialog', { name: 'Import CSV or Excel' }).waitFor({ state: 'detached' })
   })
 
   it('Add store form', async () => {

@@ -44,8 +44,8 @@ describe('import and export for a working day', () => {
   it('imports an .xlsx of 200 stores with their dates and shows their true statuses; exports .xlsx and .ics', { timeout: 180_000 }, async () => {
     const { page, host } = await startOnDashboard()
     await page.goto(`${host.url}#/portfolio`)
-    await page.getByRole('button', { name: 'Import CSV' }).first().click()
-    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    await page.getByRole('button', { name: 'Import CSV or Excel' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     await dialog.getByLabel('CSV or Excel file').setInputFiles({
       name: 'stores.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -74,8 +74,8 @@ async function shownCount(page: Page): Promise<string> {
 describe('portfolio in the browser', () => {
   it('imports a CSV: shows every problem, then imports the fixed file', async () => {
     const { page, host } = await startApp()
-    await page.getByRole('button', { name: 'Import CSV' }).first().click()
-    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    await page.getByRole('button', { name: 'Import CSV or Excel' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(BROKEN_CSV))
 
     await dialog.getByText('Unknown country "Singapur"', { exact: false }).waitFor()
@@ -101,8 +101,8 @@ describe('portfolio in the browser', () => {
 
   it('imports 10,000 rows, showing progress while it checks them', async () => {
     const { page, host } = await startApp()
-    await page.getByRole('button', { name: 'Import CSV' }).first().click()
-    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    await page.getByRole('button', { name: 'Import CSV or Excel' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     const progressSeen = dialog.getByTestId('import-progress').waitFor()
     await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(storesCsv(demoStoreInputs(10_000))))
     await progressSeen

@@ -245,13 +245,13 @@ describe('dashboard', () => {
     expect(screen.getByText('No subscription on record ends in the next 90 days.')).toBeInTheDocument()
   })
 
-  it('offers Import CSV and Add store when the portfolio is empty', async () => {
+  it('offers Import CSV or Excel and Add store when the portfolio is empty', async () => {
     installFakeBridge([])
     const { user } = renderApp('#/')
 
     expect(await screen.findByRole('heading', { name: 'Your portfolio is empty' })).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Import CSV' }))
-    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Import CSV or Excel' }))
+    expect(await screen.findByRole('dialog', { name: 'Import CSV or Excel' })).toBeInTheDocument()
   })
 
   it('says what went wrong when the dashboard cannot load, and tries again', async () => {

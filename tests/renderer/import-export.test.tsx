@@ -7,8 +7,8 @@ import { installFakeBridge, makePreview, makeStore } from './support/fake-bridge
 import { renderApp } from './support/render-app'
 
 async function openImport(user: UserEvent): Promise<HTMLElement> {
-  await user.click(await screen.findByRole('button', { name: 'Import CSV' }))
-  return screen.findByRole('dialog', { name: 'Import CSV' })
+  await user.click(await screen.findByRole('button', { name: 'Import CSV or Excel' }))
+  return screen.findByRole('dialog', { name: 'Import CSV or Excel' })
 }
 
 const AMBIGUOUS: ImportProblem = {

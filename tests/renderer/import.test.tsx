@@ -14,8 +14,8 @@ function csvFile(name = 'stores.csv', content = CSV): File {
 }
 
 async function openImport(user: UserEvent): Promise<HTMLElement> {
-  await user.click(await screen.findByRole('button', { name: 'Import CSV' }))
-  return screen.findByRole('dialog', { name: 'Import CSV' })
+  await user.click(await screen.findByRole('button', { name: 'Import CSV or Excel' }))
+  return screen.findByRole('dialog', { name: 'Import CSV or Excel' })
 }
 
 function problem(row: number, severity: ImportProblem['severity'], message: string): ImportProblem {
@@ -183,7 +183,7 @@ describe('CSV import', () => {
       skipErrorRows: false
     })
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV or Excel' })).not.toBeInTheDocument())
     expect(bridge.inputsTo('import:discard')).toHaveLength(0)
   })
 
@@ -213,7 +213,7 @@ describe('CSV import', () => {
     await user.upload(within(dialog).getByLabelText('CSV or Excel file'), csvFile())
     await within(dialog).findByText('New 3')
     await user.keyboard('{Escape}')
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV' })).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import CSV or Excel' })).not.toBeInTheDocument())
     expect(bridge.inputsTo('import:discard')).toHaveLength(2)
 
     dialog = await openImport(user)

@@ -22,7 +22,7 @@ function storeRows(): HTMLElement[] {
 }
 
 describe('portfolio screen', () => {
-  it('offers Import CSV, Add store and the template when the portfolio is empty', async () => {
+  it('offers Import CSV or Excel, Add store and the template when the portfolio is empty', async () => {
     const bridge = installFakeBridge([])
     const { user } = renderApp('#/portfolio')
 
@@ -34,8 +34,8 @@ describe('portfolio screen', () => {
     expect(bridge.inputsTo('import:save-template')).toHaveLength(1)
     expect(await screen.findByText('/home/kam/storewatch-import-template.csv')).toBeInTheDocument()
 
-    await user.click(screen.getByRole('button', { name: 'Import CSV' }))
-    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Import CSV or Excel' }))
+    expect(await screen.findByRole('dialog', { name: 'Import CSV or Excel' })).toBeInTheDocument()
   })
 
   it('opens the Add store form from the empty state', async () => {
@@ -205,7 +205,7 @@ describe('portfolio keyboard', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add store' })).not.toBeInTheDocument())
 
     await user.keyboard('i')
-    expect(await screen.findByRole('dialog', { name: 'Import CSV' })).toBeInTheDocument()
+    expect(await screen.findByRole('dialog', { name: 'Import CSV or Excel' })).toBeInTheDocument()
   })
 
   it('highlights a store the KAM just added', async () => {

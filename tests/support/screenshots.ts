@@ -169,7 +169,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
 
   const empty = await launchApp({ viewport: VIEWPORT })
   try {
-    await empty.page.getByRole('button', { name: 'Import CSV' }).first().waitFor()
+    await empty.page.getByRole('button', { name: 'Import CSV or Excel' }).first().waitFor()
     await shoot(empty.page, 'empty-portfolio.png')
   } finally {
     await empty.close()
@@ -273,8 +273,8 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await shoot(page, 'add-store-errors.png')
     await form.getByRole('button', { name: 'Cancel' }).click()
 
-    await page.getByRole('button', { name: 'Import CSV' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+    await page.getByRole('button', { name: 'Import CSV or Excel' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     await dialog.getByLabel('CSV or Excel file').setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(csvWithProblems()) })
     await dialog.getByRole('button', { name: 'Choose another file' }).waitFor()
     await shoot(page, 'import-preview-errors.png')

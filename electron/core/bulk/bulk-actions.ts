@@ -6,10 +6,11 @@
  * back as one step. Anything that fails mid-way rolls the whole action back: the database is as
  * it was. The answer says how many changed and, by reason, which were left as they were.
  *
- * Why one transaction and no progress events: 10,000 stores take well under a second here
+ * Why one transaction and no count of stores done: 10,000 stores take well under a second here
  * (`bulk10kMs` in tests/bench), and better-sqlite3 cannot keep a transaction open across awaits,
- * so splitting it to report progress would give up "one step". The renderer shows
- * "Applying to N stores…" meanwhile; it stays usable, being its own process.
+ * so splitting it to report progress would give up "one step". The task around it (bulk-task.ts)
+ * shows its phases instead — "Backing up", "Applying to N stores" — in the header, and the
+ * renderer says "Applying to N stores…" meanwhile; it stays usable, being its own process.
  */
 import { bulkActionSchema } from '../../shared/bulk'
 import type { BulkAction, BulkResult, BulkUnchanged } from '../../shared/bulk'

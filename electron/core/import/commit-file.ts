@@ -1,7 +1,8 @@
 /**
  * The commit, in the worker: the file read again and every planned row written on the worker's
  * connection, in one transaction that takes the write lock at its start (BEGIN IMMEDIATE). A
- * row that no longer matches what the preview showed refuses the whole import.
+ * row that no longer matches what the preview showed refuses the whole import, and so does a
+ * cancel: `stopped` is asked before each row, and a yes rolls back every row written so far.
  */
 import type { ConflictAction, ImportCommitResult } from '../../shared/csv-import'
 import type { DatabaseHandle } from '../db/open-database'
@@ -40,6 +41,14 @@ export class CommitRefused extends Error {
   }
 }
 
+/** The KAM cancelled: the transaction rolled back, after `rows` rows, and nothing is written. */
+export class CommitCancelled extends Error {
+  constructor(readonly rows: number) {
+    super(`cancelled after ${rows} rows; every one of them rolled back`)
+    this.name = 'CommitCancelled'
+  }
+}
+
 function isConstraintError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 }
@@ -48,7 +57,8 @@ export function commitFile(
   source: ImportSource,
   { database, stores, records, seen }: ImportWriters & { database: DatabaseHandle; seen: SeenKeys },
   plan: CommitPlan,
-  onProgress: (rows: number, fraction: number) => void
+  onProgress: (rows: number, fraction: number) => void,
+  stopped: () => boolean
 ): ImportCommitResult {
   const matches = new MatchedIds(plan.matches)
   const actionFor = (row: number): ConflictAction => plan.conflictActions[String(row)] ?? plan.defaultAction
@@ -97,6 +107,7 @@ export function commitFile(
   writeTransaction(database.sqlite, () => {
     const summary = scanFile(source, seen, {
       plan: (row) => {
+        if (stopped()) throw new CommitCancelled(index)
         try {
           write(row)
         } catch (error) {

@@ -4,7 +4,8 @@
  * so main only hands bytes over and relays progress. Nothing is written until the KAM confirms a
  * preview without errors, and a commit starts only once the verified backup before it (written by
  * the worker too) is in the backups folder. While a commit backs up and writes, `hold` says so
- * (see write-hold.ts).
+ * (see write-hold.ts), and the task registry shows it as long work the KAM can cancel: the commit
+ * is one transaction, so a cancel rolls it all back and the portfolio is exactly as before.
  */
 import { randomUUID } from 'node:crypto'
 import type { ConflictAction, ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/csv-import'
@@ -15,6 +16,7 @@ import type { DatabaseHandle } from '../db/open-database'
 import { DataFileDamaged, damagedMessage } from '../db/sqlite-errors'
 import { AppError } from '../errors'
 import type { Actor, Clock, FileSaver, Logger } from '../ports'
+import type { TaskHandle, TaskRegistry } from '../tasks/task-registry'
 import { createKeptPreviews } from './kept-previews'
 import type { Lent, PreviewFiles } from './kept-previews'
 import { runTask } from './run-task'
@@ -32,6 +34,8 @@ export interface ImportServiceDeps {
   actor: Actor
   logger: Logger
   fileSaver: FileSaver
+  /** Where a commit shows itself as long work (kind 'import'): rows written of all, and Cancel. */
+  tasks: Pick<TaskRegistry, 'start'>
   /**
    * The backup before an import (the app's `backups.takeBeforeOn('import', writer)`), given the
    * writer that runs it on the worker. The commit starts once it resolves; a rejection (an
@@ -56,6 +60,7 @@ export interface CommitRequest {
 }
 
 export type ProgressListener = (progress: ImportProgress) => void
+type RowsListener = (rows: number, fraction: number) => void
 
 export interface ImportService {
   preview(request: PreviewRequest, onProgress: ProgressListener): Promise<ImportPreview>
@@ -79,10 +84,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** ": the 1,500 rows already written were rolled back", or nothing before the first row. */
+function rolledBack(rows: number): string {
+  if (rows === 0) return ''
+  return `: the ${rows === 1 ? 'row' : `${rows.toLocaleString('en')} rows`} already written ${rows === 1 ? 'was' : 'were'} rolled back`
+}
+
 function commitError(fileName: string, failure: CommitFailure): AppError {
   switch (failure.code) {
     case 'conflict':
       return new AppError('conflict', `The portfolio changed since the preview (row ${failure.row}: ${failure.reason}). Nothing was imported. Preview the file again.`)
+    case 'cancelled':
+      return new AppError('import-cancelled', `You cancelled the import of ${fileName}${rolledBack(failure.rows)}. Nothing was imported: your portfolio is as it was.`)
     case 'busy':
       return new AppError(
         'import-failed',
@@ -124,7 +137,21 @@ function createCommitHold() {
   }
 }
 
-export function createImportService({ database, workers, clock, actor, logger, fileSaver, backupBeforeCommit }: ImportServiceDeps): ImportService {
+/** A flag the worker reads before each row (see `CommitTask.stop`), raised when `signal` aborts. */
+function stopFlag(signal: AbortSignal): Int32Array {
+  const flag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+  signal.addEventListener('abort', () => Atomics.store(flag, 0, 1), { once: true })
+  return flag
+}
+
+/** Ends the import's task as its outcome says, and passes the outcome on. */
+function ended<T extends Lent<ImportCommitResult | AppError>>(task: TaskHandle, outcome: T): T {
+  const { value } = outcome
+  task.end(!(value instanceof AppError) ? 'done' : value.code === 'import-cancelled' ? 'cancelled' : 'failed')
+  return outcome
+}
+
+export function createImportService({ database, workers, clock, actor, logger, fileSaver, tasks, backupBeforeCommit }: ImportServiceDeps): ImportService {
   const kept = createKeptPreviews(clock)
   const checking = new Map<string, AbortController>()
   const commitHold = createCommitHold()
@@ -173,49 +200,66 @@ export function createImportService({ database, workers, clock, actor, logger, f
     return shown
   }
 
-  /** The backup, then the commit task on the preview's files, under the write hold; a refusal comes back as the error to throw. */
+  /** The commit task on the worker, on the preview's files; a refusal comes back as the error to throw. */
+  async function commitOnWorker(shown: ImportPreview, request: CommitRequest, files: PreviewFiles, progress: RowsListener, stop: Int32Array) {
+    const { bytes, matches } = files
+    const answer = await runTask(
+      workers,
+      logger,
+      {
+        kind: 'commit',
+        bytes,
+        matches,
+        database: taskDatabase(),
+        fileName: shown.fileName,
+        defaultAction: request.defaultConflictAction,
+        conflictActions: request.conflictActions,
+        errorRows: shown.errorRowCount,
+        skipErrorRows: request.skipErrorRows === true,
+        at: clock.now(),
+        actor: actor.name(),
+        stop
+      },
+      { moved: [bytes.buffer as ArrayBuffer, matches.buffer as ArrayBuffer], onProgress: progress }
+    )
+    if (answer.ok) return { files: null, value: answer.result }
+    logger.warn('csv import refused', { code: answer.failure.code, reason: answer.failure.reason })
+    // A conflict needs a fresh preview, a damaged file a restore; after anything else (a cancel too) the same one can be tried again.
+    const again = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
+    return { files: again, value: commitError(shown.fileName, answer.failure) }
+  }
+
+  /**
+   * The backup, then the commit, under the write hold and as a task of its own: "Importing stores",
+   * rows written of all, cancellable until the transaction commits (a cancel rolls it all back).
+   */
   async function write(
     shown: ImportPreview,
     request: CommitRequest,
     files: PreviewFiles,
     onProgress: ProgressListener
   ): Promise<Lent<ImportCommitResult | AppError>> {
-    const { bytes, matches } = files
     const requestId = request.previewId
-    const totalRows = matches.length
+    const totalRows = files.matches.length
+    const task = tasks.start('import', { label: `Backing up before importing ${shown.fileName}`, total: null, cancellable: true })
+    const stop = stopFlag(task.signal)
+    let written = 0
     const progress = (rows: number, fraction: number) => {
       commitHold.advance(rows)
+      if (rows > written) task.advance(rows - written)
+      written = Math.max(written, rows)
       onProgress({ requestId, phase: 'writing', rows, totalRows, fraction })
     }
     commitHold.take(shown.fileName, totalRows)
     progress(0, 0)
     try {
       const refused = await backUp()
-      if (refused) return { files, value: refused }
-      const answer = await runTask(
-        workers,
-        logger,
-        {
-          kind: 'commit',
-          bytes,
-          matches,
-          database: taskDatabase(),
-          fileName: shown.fileName,
-          defaultAction: request.defaultConflictAction,
-          conflictActions: request.conflictActions,
-          errorRows: shown.errorRowCount,
-          skipErrorRows: request.skipErrorRows === true,
-          at: clock.now(),
-          actor: actor.name()
-        },
-        { moved: [bytes.buffer as ArrayBuffer, matches.buffer as ArrayBuffer], onProgress: progress }
-      )
-      if (answer.ok) return { files: null, value: answer.result }
-      logger.warn('csv import refused', { code: answer.failure.code, reason: answer.failure.reason })
-      // A conflict needs a fresh preview, a damaged file a restore; after anything else the same one can be tried again.
-      const again = answer.failure.code === 'conflict' || answer.failure.code === 'damaged' ? null : { bytes: answer.bytes, matches: answer.matches }
-      return { files: again, value: commitError(shown.fileName, answer.failure) }
+      if (refused) return ended(task, { files, value: refused })
+      // A cancel during the backup stays one: the worker sees the flag before the first row.
+      if (!task.signal.aborted) task.phase({ label: `Importing stores from ${shown.fileName}`, total: totalRows, cancellable: true })
+      return ended(task, await commitOnWorker(shown, request, files, progress, stop))
     } catch (error) {
+      task.end('failed')
       logger.error('csv import commit stopped', { message: messageOf(error) })
       throw new AppError(
         'import-failed',

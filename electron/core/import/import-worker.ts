@@ -10,7 +10,7 @@ import { writeVerifiedBackup } from '../data-safety/backup-files'
 import type { DatabaseHandle } from '../db/open-database'
 import { isBusy, isDamage, sqliteCode } from '../db/sqlite-errors'
 import type { LogFields, Logger } from '../ports'
-import { CommitRefused, commitFile } from './commit-file'
+import { CommitCancelled, CommitRefused, commitFile } from './commit-file'
 import { openSource } from './import-source'
 import { previewFile } from './preview-file'
 import { writeProblemsCsv, writeSkippedRowsCsv } from './problems-file'
@@ -97,7 +97,8 @@ async function commit(task: CommitTask): Promise<CommitAnswer> {
           errorRows: task.errorRows,
           skipErrorRows: task.skipErrorRows
         },
-        progressFor(task)
+        progressFor(task),
+        () => Atomics.load(task.stop, 0) === 1
       )
       emptyWal(database, logger)
       return counts
@@ -106,6 +107,7 @@ async function commit(task: CommitTask): Promise<CommitAnswer> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     if (error instanceof CommitRefused) return { ...answer, ok: false, failure: { code: 'conflict', row: error.row, reason } }
+    if (error instanceof CommitCancelled) return { ...answer, ok: false, failure: { code: 'cancelled', rows: error.rows, reason } }
     if (isDamage(error)) return { ...answer, ok: false, failure: { code: 'damaged', reason, sqliteCode: sqliteCode(error)! } }
     return { ...answer, ok: false, failure: { code: isBusy(error) ? 'busy' : 'failed', reason } }
   }

@@ -39,6 +39,11 @@ export interface CommitTask extends FileTask {
   /** Main's clock and KAM at the commit: every change of the import carries them. */
   at: number
   actor: string
+  /**
+   * One Int32 on a SharedArrayBuffer that main sets to 1 when the KAM cancels: the worker looks
+   * at it before each row (its thread is busy in the transaction, so no message would reach it).
+   */
+  stop: Int32Array
 }
 
 export interface ProblemsTask extends FileTask {
@@ -66,10 +71,12 @@ export interface PreviewAnswer {
 
 /**
  * `conflict`: the portfolio moved since the preview; `busy`: the write lock stayed taken; `damaged`:
- * SQLite found the file damaged (`sqliteCode`, its message the reason); `failed`: anything else.
+ * SQLite found the file damaged (`sqliteCode`, its message the reason); `cancelled`: the KAM
+ * cancelled, the transaction rolled back after `rows` rows; `failed`: anything else.
  */
 export type CommitFailure =
   | { code: 'conflict'; row: number; reason: string }
+  | { code: 'cancelled'; rows: number; reason: string }
   | { code: 'busy' | 'failed'; reason: string }
   | { code: 'damaged'; reason: string; sqliteCode: string }
 

@@ -43,7 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'shortcuts', where: 'Everywhere', what: 'Show this list', keys: ['shift+?'] },
   { id: 'search', where: 'Portfolio', what: 'Search the portfolio', keys: ['/', 'mod+F'] },
   { id: 'add-store', where: 'Portfolio', what: 'Add a store', keys: ['n'] },
-  { id: 'import', where: 'Portfolio', what: 'Import a CSV file', keys: ['i'] },
+  { id: 'import', where: 'Portfolio', what: 'Import a CSV or Excel file', keys: ['i'] },
   { id: 'move-rows', where: 'Lists', what: 'Move through the stores', keys: ['ArrowUp', 'ArrowDown'] },
   { id: 'first-last-row', where: 'Lists', what: 'First or last store', keys: ['Home', 'End'] },
   { id: 'open-row', where: 'Lists', what: 'Open the highlighted store', keys: ['Enter'] },

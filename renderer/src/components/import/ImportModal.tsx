@@ -1,14 +1,38 @@
 import { Button, Center, Modal, Stack, Stepper, Text, ThemeIcon } from '@mantine/core'
 import { IconCheck } from '@tabler/icons-react'
+import { useState } from 'react'
 import type { ImportStep } from '../../stores/useImportStore'
 import { useImportStore } from '../../stores/useImportStore'
+import { useRunningTask, useTasksStore } from '../../stores/useTasksStore'
 import { formatCount } from '../../lib/format'
+import { toastError } from '../../lib/toast'
 import { ImportChooseStep } from './ImportChooseStep'
 import { ImportPreviewStep } from './ImportPreviewStep'
 import { ImportProgressBar } from './ImportProgressBar'
 import { doneText } from './import-text'
 
 const STEP_INDEX: Record<ImportStep, number> = { choose: 0, checking: 0, preview: 1, writing: 2, done: 3 }
+
+/** Cancel for the import's task (the header's is under the dialog): main rolls the whole import back. */
+function CancelImport() {
+  const task = useRunningTask('import')
+  const cancel = useTasksStore((s) => s.cancel)
+  const [asking, setAsking] = useState(false)
+  if (!task) return null
+
+  async function onCancel(id: string): Promise<void> {
+    setAsking(true)
+    const result = await cancel(id)
+    setAsking(false)
+    if (!result.ok) toastError('The import could not be cancelled', result.error.message)
+  }
+
+  return (
+    <Button variant="default" mt="md" loading={asking} disabled={!task.cancellable} onClick={() => void onCancel(task.id)}>
+      {task.cancellable ? 'Cancel import' : 'Cancelling…'}
+    </Button>
+  )
+}
 
 function ImportWritingStep() {
   const progress = useImportStore((s) => s.progress)
@@ -17,8 +41,9 @@ function ImportWritingStep() {
       <div style={{ width: '100%', maxWidth: 480 }}>
         <ImportProgressBar progress={progress} label="Importing…" />
         <Text size="sm" c="dimmed" mt="sm">
-          All or nothing: if the import stops before the last row, your portfolio stays as it was.
+          All or nothing: if the import stops before the last row, or you cancel it, your portfolio stays as it was.
         </Text>
+        <CancelImport />
       </div>
     </Center>
   )
@@ -64,7 +89,7 @@ export function ImportModal() {
     <Modal
       opened={opened}
       onClose={close}
-      title="Import CSV"
+      title="Import CSV or Excel"
       size={960}
       centered
       closeOnEscape={!writing}
@@ -72,7 +97,7 @@ export function ImportModal() {
       withCloseButton={!writing}
     >
       <Stepper active={STEP_INDEX[step]} size="sm" allowNextStepsSelect={false} mb="md">
-        <Stepper.Step label="Choose a file" description="CSV, with a header row">
+        <Stepper.Step label="Choose a file" description="CSV or Excel, with a header row">
           <ImportChooseStep />
         </Stepper.Step>
         <Stepper.Step label="Check" description="See every problem first">

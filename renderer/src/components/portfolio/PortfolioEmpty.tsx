@@ -17,7 +17,7 @@ export function EmptyPortfolio({ onImport, onAdd, onTemplate }: { onImport(): vo
           <Stack align="center" gap="sm">
             <Group gap="sm">
               <Button leftSection={<IconFileImport size={18} />} onClick={onImport}>
-                Import CSV
+                Import CSV or Excel
               </Button>
               <Button variant="default" leftSection={<IconPlus size={18} />} onClick={onAdd}>
                 Add store

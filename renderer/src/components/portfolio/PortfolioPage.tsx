@@ -262,9 +262,9 @@ export function PortfolioPage() {
                 Add store
               </Button>
             </Tooltip>
-            <Tooltip label={<>Import CSV <Kbd size="xs">{shortcutText('import')}</Kbd></>} openDelay={500}>
+            <Tooltip label={<>Import CSV or Excel <Kbd size="xs">{shortcutText('import')}</Kbd></>} openDelay={500}>
               <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={openImport}>
-                Import CSV
+                Import CSV or Excel
               </Button>
             </Tooltip>
             <ExportMenu />

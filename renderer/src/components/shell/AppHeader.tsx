@@ -11,6 +11,7 @@ import { useRemindersStore } from '../../stores/useRemindersStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
 import { AboutPopover } from './AboutPopover'
 import { LastChecked } from './LastChecked'
+import { RunningTasks } from './RunningTasks'
 import { ShortcutsDialog } from './ShortcutsList'
 
 interface NavButtonProps {
@@ -109,6 +110,7 @@ export function AppHeader() {
         </nav>
       </Group>
       <Group gap={4} wrap="nowrap">
+        <RunningTasks />
         <LastChecked />
         <Tooltip label={`Keyboard shortcuts (${shortcutText('shortcuts')})`} openDelay={400}>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts" onClick={shortcuts.toggle} ml={4}>
