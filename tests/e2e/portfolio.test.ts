@@ -99,16 +99,17 @@ describe('portfolio in the browser', () => {
     expect(host.core.stores.count()).toBe(5)
   })
 
-  it('imports 10,000 rows, showing progress while it checks them', async () => {
+  // 10,000 rows through the worker and into Chromium: minutes, not seconds, on a busy shared machine.
+  it('imports 10,000 rows, showing progress while it checks them', { timeout: 240_000 }, async () => {
     const { page, host } = await startApp()
     await page.getByRole('button', { name: 'Import CSV or Excel' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     const progressSeen = dialog.getByTestId('import-progress').waitFor()
     await dialog.getByLabel('CSV or Excel file').setInputFiles(csvFile(storesCsv(demoStoreInputs(10_000))))
     await progressSeen
-    await dialog.getByText('New 10,000').waitFor({ timeout: 30_000 })
+    await dialog.getByText('New 10,000').waitFor({ timeout: 90_000 })
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-    await dialog.getByText(/Imported 10,000 new stores/).waitFor({ timeout: 30_000 })
+    await dialog.getByText(/Imported 10,000 new stores/).waitFor({ timeout: 90_000 })
     expect(host.core.stores.count()).toBe(10_000)
   })
 
@@ -223,11 +224,11 @@ describe('portfolio in the browser', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`)
   })
 
-  it('keeps 10,000 stores scrollable, searchable and selectable with only the rows in view in the page', async () => {
+  it('keeps 10,000 stores scrollable, searchable and selectable with only the rows in view in the page', { timeout: 240_000 }, async () => {
     const { page, host } = await startApp()
     await importStores(host, demoStoreInputs(10_000))
     await page.reload()
-    await expect.poll(() => shownCount(page), { timeout: 20_000 }).toContain('Showing 10,000 of 10,000 stores')
+    await expect.poll(() => shownCount(page), { timeout: 60_000 }).toContain('Showing 10,000 of 10,000 stores')
     expect(await storeRows(page).count()).toBeLessThan(80)
     const all = listStores(host.database.db, portfolioQuerySchema.parse({}), Date.now())
 
