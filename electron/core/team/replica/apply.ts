@@ -1,0 +1,130 @@
+/**
+ * Pull and apply: the team's changes after the last pulled seq, each batch applied in one write
+ * transaction together with its last seq, so a crash applies a batch whole or not at all.
+ *
+ * The rule: per field, the change later in the team's order wins. Changes arrive in that order, so
+ * applying them in turn gives it, except for a field with a pending local change (still in the
+ * outbox): that change will get a later seq, so it already wins and the remote value is skipped.
+ * A delete always applies and its uid mapping stays as a tombstone. The replica's own changes
+ * coming back only end their pending state.
+ */
+import { sqliteCode } from '../../db/sqlite-errors'
+import { writeTransaction } from '../../db/write-transaction'
+import type { TeamChange, TeamChannel } from '../team-change'
+import { forgetEchoed, pendingFields } from './pending'
+import type { ReplicaContext } from './push'
+import { deleteRow, insertRow, rowExists, updateRow, without } from './rows'
+import type { Fields } from './rows'
+import { KEY_FIELDS, clearKey, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
+import { readNumber, writeState } from './team-state'
+import { tableInfo } from './tables'
+import type { SharedTableInfo } from './tables'
+import { localIdOf, recordUid, uidOf } from './uids'
+
+export const PULL_BATCH = 500
+
+/** Pulls and applies until the team has nothing newer; resolves with how many changes came. */
+export async function pullAndApply(context: ReplicaContext, channel: TeamChannel, limit = PULL_BATCH): Promise<number> {
+  let pulled = 0
+  for (;;) {
+    const changes = await channel.pull(readNumber(context.sqlite, 'last_seq'), limit)
+    if (changes.length === 0) return pulled
+    writeTransaction(context.sqlite, () => applyBatch(context, changes))
+    pulled += changes.length
+    if (changes.length < limit) return pulled
+  }
+}
+
+export function applyBatch(context: ReplicaContext, changes: readonly TeamChange[]): void {
+  const { sqlite } = context
+  const lastSeq = readNumber(sqlite, 'last_seq')
+  sqlite.prepare('INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
+  for (const change of changes) if (change.seq > lastSeq) applyChange(context, change)
+  writeState(sqlite, 'last_seq', String(Math.max(lastSeq, ...changes.map((c) => c.seq))))
+  sqlite.prepare('DELETE FROM team_applying').run()
+}
+
+function applyChange(context: ReplicaContext, change: TeamChange): void {
+  const { sqlite } = context
+  if (change.clientId === context.clientId) return forgetEchoed(sqlite, change.clientSeq)
+  const info = tableInfo(context.tables, change.table)
+  const localId = localRowId(context, info, change.uid)
+  if (change.fields === null) {
+    if (localId !== null) deleteRow(sqlite, info, localId)
+    return
+  }
+  const fields = localFields(context, info, change.fields)
+  // A reference to a row this replica does not have (deleted here, as everywhere): nothing to write.
+  if (!fields) return
+  try {
+    writeTransaction(sqlite, () => writeRow(context, info, change, localId, fields))
+  } catch (error) {
+    // A clash on another unique key (two open runs of one checklist): the earlier one stays.
+    if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
+  }
+}
+
+/** The local key of the row the uid names; for a table keyed by its store, the store's local id. */
+function localRowId(context: ReplicaContext, info: SharedTableInfo, uid: string): number | null {
+  const parent = info.keyedByParent ? info.references.get(info.key) : undefined
+  return localIdOf(context.sqlite, parent ?? info.name, uid)
+}
+
+function writeRow(context: ReplicaContext, info: SharedTableInfo, change: TeamChange, localId: number | null, fields: Fields): void {
+  const { sqlite } = context
+  const exists = localId !== null && rowExists(sqlite, info, localId)
+  if (!exists && localId !== null && !info.keyedByParent) return // a tombstone: the row was deleted
+  if (!exists && !info.required.every((c) => c in fields)) return // an edit of a row this replica does not have
+  const written = exists && localId !== null ? without(fields, new Set([...pendingFields(sqlite, info.name, localId), info.key])) : fields
+  const id = info.name === 'stores' ? writeStore(context, localId, written, change.seq) : writePlain(context, info, exists ? localId : null, written)
+  if (uidOf(sqlite, info.name, id) === null) recordUid(sqlite, info.name, id, change.uid)
+}
+
+function writePlain(context: ReplicaContext, info: SharedTableInfo, localId: number | null, fields: Fields): number {
+  if (localId === null) return info.keyedByParent ? insertKeyed(context, info, fields) : insertRow(context.sqlite, info, fields)
+  updateRow(context.sqlite, info, localId, fields)
+  return localId
+}
+
+function insertKeyed(context: ReplicaContext, info: SharedTableInfo, fields: Fields): number {
+  insertRow(context.sqlite, info, fields)
+  return Number(fields[info.key])
+}
+
+/** A store, with its key checked first: the store earlier in the team's order keeps it (store-rows.ts). */
+function writeStore(context: ReplicaContext, localId: number | null, fields: Fields, seq: number): number {
+  const { sqlite } = context
+  const info = tableInfo(context.tables, 'stores')
+  const merged = { ...(localId !== null ? readStore(sqlite, localId) : {}), ...fields }
+  const holder = keyHolder(sqlite, merged, localId)
+  const holderYields = holder !== null && isLocalKey(context, holder)
+  const holderKey = holder !== null && holderYields ? keyOf(readStore(sqlite, holder) ?? {}) : null
+  if (holder !== null && holderYields) clearKey(sqlite, holder)
+  const id = writePlain(context, info, localId, holder !== null && !holderYields ? withoutKey(fields) : fields)
+  if (holder !== null) {
+    if (holderYields) offerMerge(sqlite, holder, id, holderKey ?? {}, seq)
+    else offerMerge(sqlite, id, holder, keyOf(merged), seq)
+  }
+  refreshSearchText(sqlite, id)
+  return id
+}
+
+/** The store's key comes from a local change the team has not handed back yet. */
+function isLocalKey(context: ReplicaContext, storeId: number): boolean {
+  const pending = pendingFields(context.sqlite, 'stores', storeId)
+  return KEY_FIELDS.some((field) => pending.has(field))
+}
+
+/** The change's fields with uids of referenced rows turned into local ids; null if one is missing here. */
+function localFields(context: ReplicaContext, info: SharedTableInfo, fields: Fields): Fields | null {
+  const out: Fields = {}
+  for (const column of info.columns) if (column in fields) out[column] = fields[column]
+  for (const [column, target] of info.references) {
+    const uid = out[column]
+    if (typeof uid !== 'string') continue
+    const id = localIdOf(context.sqlite, target, uid)
+    if (id === null || !rowExists(context.sqlite, tableInfo(context.tables, target), id)) return null
+    out[column] = id
+  }
+  return out
+}
