@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryTeamChannel } from '../../support/memory-team-channel'
 import { storeInput } from '../../support/store-input'
 import type { TestDatabase } from '../../support/test-database'
-import { openLaptop, storeFields } from './support'
+import { nth, openLaptop, storeFields } from './support'
 
 const opened: TestDatabase[] = []
 afterEach(() => {
@@ -39,7 +39,9 @@ describe('capture of local changes', () => {
     expect(laptop.replica.joined()).toBe(false)
     expect(triggers(laptop)).toBe(0)
     expect(outbox(laptop)).toEqual([])
-    expect(laptop.database.sqlite.prepare('SELECT count(*) FROM team_uids').pluck().get()).toBe(0)
+    for (const table of ['team_uids', 'team_state', 'team_merge_offers']) {
+      expect(laptop.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0)
+    }
   })
 
   it('joined: an insert records every column, an edit only what changed, a delete no fields; never the search text', () => {
@@ -51,10 +53,10 @@ describe('capture of local changes', () => {
       ['stores', 'insert'],
       ['store_history', 'insert']
     ])
-    expect(created[0]).toMatchObject({ localId: store.id, fields: { store_name: 'Bloom Official', country: 'SG', seller_short_code: 'SG10000001', tags: '[]', notes: null } })
-    expect(created[0].fields).not.toHaveProperty('search_text')
-    expect(created[0].fields).not.toHaveProperty('id')
-    expect(created[1].fields).toMatchObject({ store_id: store.id, kind: 'created' })
+    expect(nth(created, 0)).toMatchObject({ localId: store.id, fields: { store_name: 'Bloom Official', country: 'SG', seller_short_code: 'SG10000001', tags: '[]', notes: null } })
+    expect(nth(created, 0).fields).not.toHaveProperty('search_text')
+    expect(nth(created, 0).fields).not.toHaveProperty('id')
+    expect(nth(created, 1).fields).toMatchObject({ store_id: store.id, kind: 'created' })
 
     laptop.database.sqlite.prepare('DELETE FROM team_outbox').run()
     laptop.core.clock.advance(60_000)

@@ -79,3 +79,10 @@ export function sharedState(laptop: Laptop): Record<string, Record<string, Row>>
   }
   return state
 }
+
+/** The list's `index`th item, which the test knows is there. */
+export function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index]
+  if (item === undefined) throw new Error(`no item ${index} in a list of ${list.length}`)
+  return item
+}

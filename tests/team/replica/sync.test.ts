@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryTeamChannel } from '../../support/memory-team-channel'
 import { storeInput } from '../../support/store-input'
 import type { TestDatabase } from '../../support/test-database'
-import { localIdOfUid, openLaptop, sharedState, storeFields, subscription, syncAll, uidOfLocal } from './support'
+import { localIdOfUid, nth, openLaptop, sharedState, storeFields, subscription, syncAll, uidOfLocal } from './support'
 import type { Laptop } from './support'
 
 const opened: TestDatabase[] = []
@@ -53,7 +53,7 @@ describe('push', () => {
     await expect(amy.replica.push()).resolves.toBe(2)
     expect(amy.replica.unpushed()).toBe(0)
     expect(team.changes).toHaveLength(2)
-    expect(team.received(amy.replica.clientId, team.changes[0].clientSeq)).toBe(2)
+    expect(team.received(amy.replica.clientId() ?? '', nth(team.changes, 0).clientSeq)).toBe(2)
     expect(team.changes.map((c) => [c.table, c.author])).toEqual([
       ['stores', 'amy'],
       ['store_history', 'amy']

@@ -13,16 +13,20 @@ import { installCapture, removeCapture } from './capture'
 import { pushOutbox, unpushedCount } from './push'
 import type { ReplicaContext } from './push'
 import { readSharedTables } from './tables'
+import type { SharedTables } from './tables'
 import { readState, writeState } from './team-state'
 import type { NewUid } from './uids'
 
 export interface TeamReplica {
-  readonly clientId: string
+  /** This laptop's name in the team's order; null until it first joins. */
+  clientId(): string | null
   joined(): boolean
   /** Starts capturing; with `shareLocal`, the rows already here are queued for the team too. */
   join(options: { shareLocal: boolean }): void
   leave(): void
+  /** Sends what is pending; nothing while not joined. */
   push(): Promise<number>
+  /** Applies what the team has that this laptop has not; nothing while not joined. */
   pull(): Promise<number>
   /** Changes captured here that the team has not acknowledged yet. */
   unpushed(): number
@@ -34,43 +38,50 @@ export interface TeamReplicaDeps {
   newUid?: NewUid
 }
 
+/** Creating it reads and writes nothing: solo stays as it was. */
 export function createTeamReplica(deps: TeamReplicaDeps): TeamReplica {
   const { sqlite, channel } = deps
   const newUid = deps.newUid ?? randomUUID
-  const tables = readSharedTables(sqlite)
-  const clientId = writeTransaction(sqlite, () => ensureClientId(sqlite, newUid))
-  const context: ReplicaContext = { sqlite, tables, clientId, newUid }
+  const joined = () => readState(sqlite, 'joined') === '1'
+  const context = (): ReplicaContext | null => {
+    const clientId = readState(sqlite, 'client_id')
+    return joined() && clientId ? { sqlite, tables: readSharedTables(sqlite), clientId, newUid } : null
+  }
   return {
-    clientId,
-    joined: () => readState(sqlite, 'joined') === '1',
+    clientId: () => readState(sqlite, 'client_id'),
+    joined,
     join: ({ shareLocal }) =>
       writeTransaction(sqlite, () => {
-        if (readState(sqlite, 'joined') === '1') return
+        if (joined()) return
+        const tables = readSharedTables(sqlite)
+        ensureClientId(sqlite, newUid)
         installCapture(sqlite, tables)
         if (shareLocal) queueLocalRows(sqlite, tables)
         writeState(sqlite, 'joined', '1')
       }),
     leave: () =>
       writeTransaction(sqlite, () => {
-        removeCapture(sqlite, tables)
+        removeCapture(sqlite, readSharedTables(sqlite))
         writeState(sqlite, 'joined', '0')
       }),
-    push: () => pushOutbox(context, channel),
-    pull: () => pullAndApply(context, channel),
+    push: async () => {
+      const joinedContext = context()
+      return joinedContext ? pushOutbox(joinedContext, channel) : 0
+    },
+    pull: async () => {
+      const joinedContext = context()
+      return joinedContext ? pullAndApply(joinedContext, channel) : 0
+    },
     unpushed: () => unpushedCount(sqlite)
   }
 }
 
-function ensureClientId(sqlite: Database.Database, newUid: NewUid): string {
-  const known = readState(sqlite, 'client_id')
-  if (known) return known
-  const id = newUid()
-  writeState(sqlite, 'client_id', id)
-  return id
+function ensureClientId(sqlite: Database.Database, newUid: NewUid): void {
+  if (!readState(sqlite, 'client_id')) writeState(sqlite, 'client_id', newUid())
 }
 
 /** Every row already here as an insert, parents before children (SHARED_TABLES is in that order). */
-function queueLocalRows(sqlite: Database.Database, tables: ReturnType<typeof readSharedTables>): void {
+function queueLocalRows(sqlite: Database.Database, tables: SharedTables): void {
   for (const name of SHARED_TABLES) {
     const info = tables.get(name)
     if (!info) continue
