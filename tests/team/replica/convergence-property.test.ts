@@ -1,7 +1,7 @@
 /**
  * The convergence property (issue #12), with fixed seeds: three laptops, each a real core on its
  * own SQLite file, make random creates, edits, archives, deletes, subscription records, checklist
- * starts and ticks, and push (sometimes cut after the team committed) and pull at random. After a
+ * starts (the same checklist on two laptops at once, too) and ticks, and push (sometimes cut after the team committed) and pull at random. After a
  * final sync every laptop holds the same shared rows, nothing is left to push, and every store
  * created and not deleted is on every laptop.
  */
@@ -49,6 +49,13 @@ const NOTES = ['Call Monday', 'Renewal due', 'Waiting for seller', null]
 const OWNERS = ['Amy', 'Ben', 'Cat']
 const START = Date.parse('2026-06-01T00:00:00Z')
 
+/** Now and then a code another laptop may use too (two stores with one key meet on sync). */
+function shortCode(world: World, laptop: Laptop, index: number): string {
+  const shared = `SGTWIN${Math.floor(world.random() * 3)}`
+  const free = laptop.database.sqlite.prepare("SELECT count(*) FROM stores WHERE country = 'SG' AND seller_short_code = ?").pluck().get(shared) === 0
+  return world.random() < 0.4 && free ? shared : `SG${index}${String(world.next).padStart(6, '0')}`
+}
+
 /** One random thing a KAM does on this laptop. */
 function act(world: World, laptop: Laptop, index: number): void {
   const { core } = laptop
@@ -57,7 +64,7 @@ function act(world: World, laptop: Laptop, index: number): void {
   if (roll < 0.2 || storeId === undefined) {
     const name = `Store ${++world.next}`
     world.created.add(name)
-    core.stores.create(storeInput({ storeName: name, sellerShortCode: `SG${index}${String(world.next).padStart(6, '0')}` }))
+    core.stores.create(storeInput({ storeName: name, sellerShortCode: shortCode(world, laptop, index) }))
   } else if (roll < 0.45) {
     const field = pick(world, ['notes', 'ownerKam'] as const) ?? 'notes'
     const value = field === 'notes' ? (pick(world, NOTES) ?? null) : (pick(world, OWNERS) ?? null)
@@ -73,16 +80,19 @@ function act(world: World, laptop: Laptop, index: number): void {
   } else if (roll < 0.8) {
     core.records.removeSubscription(storeId)
   } else {
-    checklistWork(world, laptop, index, storeId)
+    checklistWork(world, laptop)
   }
 }
 
-/** Only the first laptop starts checklists (two open runs of one checklist are refused); anyone ticks. */
-function checklistWork(world: World, laptop: Laptop, index: number, storeId: number): void {
+/** Starts a checklist where none is open here (another laptop may have one open), or ticks a step. */
+function checklistWork(world: World, laptop: Laptop): void {
+  // The first two stores here: laptops often pick the same one, so runs of one checklist meet.
+  const storeId = pick(world, ids(laptop, 'SELECT id FROM stores ORDER BY id LIMIT 2'))
+  if (storeId === undefined) return
   const open = ids(laptop, "SELECT id FROM checklist_runs WHERE status = 'open' ORDER BY id")
   const runId = pick(world, open)
   const hasOpen = ids(laptop, `SELECT id FROM checklist_runs WHERE status = 'open' AND store_id = ${storeId}`).length > 0
-  if (index === 0 && !hasOpen) {
+  if (!hasOpen && world.random() < 0.5) {
     laptop.core.checklists.start(storeId, 'renew-and-reauthorize')
   } else if (runId !== undefined) {
     const steps = laptop.database.sqlite.prepare('SELECT step_id FROM checklist_run_steps WHERE run_id = ? ORDER BY position').pluck().all(runId) as StepId[]
@@ -112,7 +122,7 @@ describe('three laptops converge', () => {
     for (const laptop of laptops) laptop.replica.join({ shareLocal: true })
     const world: World = { random: seeded(seed), created: new Set(), deleted: new Set(), next: 0 }
 
-    for (let step = 0; step < 120; step++) {
+    for (let step = 0; step < 200; step++) {
       const index = Math.floor(world.random() * laptops.length)
       const laptop = nth(laptops, index)
       if (world.random() < 0.6) act(world, laptop, index)

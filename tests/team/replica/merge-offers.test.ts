@@ -83,4 +83,24 @@ describe('two stores with one key', () => {
     expect(offers(ben)).toEqual(offers(amy))
     expect(offers(amy)).toHaveLength(1)
   })
+
+  it('a store set aside for an earlier one that is deleted before its push keeps its key, as everywhere', async () => {
+    const team = new MemoryTeamChannel()
+    const amy = openLaptop(team, 'amy', opened)
+    const ben = openLaptop(team, 'ben', opened)
+    amy.replica.join({ shareLocal: true })
+    ben.replica.join({ shareLocal: true })
+    const amys = amy.core.stores.create(storeInput({ storeName: 'Bloom by Amy', sellerShortCode: 'SGBLOOM01' }))
+    const bens = ben.core.stores.create(storeInput({ storeName: 'Bloom by Ben', sellerShortCode: 'SGBLOOM01' }))
+    await amy.replica.push()
+    amy.core.stores.delete(amys.id)
+    await amy.replica.push()
+
+    await ben.replica.pull()
+    await syncAll([amy, ben])
+
+    expect(ben.core.stores.view(bens.id).sellerShortCode).toBe('SGBLOOM01')
+    expect(offers(ben)).toEqual([])
+    expect(sharedState(ben)).toEqual(sharedState(amy))
+  })
 })

@@ -10,11 +10,12 @@
  */
 import { sqliteCode } from '../../db/sqlite-errors'
 import { writeTransaction } from '../../db/write-transaction'
-import type { TeamChange, TeamChannel } from '../team-change'
+import type { SharedTable, TeamChange, TeamChannel } from '../team-change'
 import { forgetEchoed, pendingFields } from './pending'
 import type { ReplicaContext } from './push'
 import { deleteRow, insertRow, rowExists, updateRow, without } from './rows'
 import type { Fields } from './rows'
+import { RUN_CLAIM_FIELDS, openRunHolder, readRun, supersede, superseded } from './run-rows'
 import { KEY_FIELDS, clearKey, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
 import { readNumber, writeState } from './team-state'
 import { tableInfo } from './tables'
@@ -22,6 +23,9 @@ import type { SharedTableInfo } from './tables'
 import { localIdOf, recordUid, uidOf } from './uids'
 
 export const PULL_BATCH = 500
+
+/** The fields by which a row claims something only one row may have: a store's key, a run's being open. */
+const CLAIM_FIELDS: Partial<Record<SharedTable, readonly string[]>> = { stores: KEY_FIELDS, checklist_runs: RUN_CLAIM_FIELDS }
 
 /** Pulls and applies until the team has nothing newer; resolves with how many changes came. */
 export async function pullAndApply(context: ReplicaContext, channel: TeamChannel, limit = PULL_BATCH): Promise<number> {
@@ -46,7 +50,7 @@ export function applyBatch(context: ReplicaContext, changes: readonly TeamChange
 
 function applyChange(context: ReplicaContext, change: TeamChange): void {
   const { sqlite } = context
-  if (change.clientId === context.clientId) return forgetEchoed(sqlite, change.clientSeq)
+  if (change.clientId === context.clientId) return settleEcho(context, change)
   const info = tableInfo(context.tables, change.table)
   const localId = localRowId(context, info, change.uid)
   if (change.fields === null) {
@@ -59,7 +63,7 @@ function applyChange(context: ReplicaContext, change: TeamChange): void {
   try {
     writeTransaction(sqlite, () => writeRow(context, info, change, localId, fields))
   } catch (error) {
-    // A clash on another unique key (two open runs of one checklist): the earlier one stays.
+    // A clash on a unique key no rule above covers: the row already here stays.
     if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
   }
 }
@@ -76,7 +80,13 @@ function writeRow(context: ReplicaContext, info: SharedTableInfo, change: TeamCh
   if (!exists && localId !== null && !info.keyedByParent) return // a tombstone: the row was deleted
   if (!exists && !info.required.every((c) => c in fields)) return // an edit of a row this replica does not have
   const written = exists && localId !== null ? without(fields, new Set([...pendingFields(sqlite, info.name, localId), info.key])) : fields
-  const id = info.name === 'stores' ? writeStore(context, localId, written, change.seq) : writePlain(context, info, exists ? localId : null, written)
+  const target = exists ? localId : null
+  const id =
+    info.name === 'stores'
+      ? writeStore(context, target, written, change.seq)
+      : info.name === 'checklist_runs'
+        ? writeRun(context, target, written)
+        : writePlain(context, info, target, written)
   if (uidOf(sqlite, info.name, id) === null) recordUid(sqlite, info.name, id, change.uid)
 }
 
@@ -97,16 +107,44 @@ function writeStore(context: ReplicaContext, localId: number | null, fields: Fie
   const info = tableInfo(context.tables, 'stores')
   const merged = { ...(localId !== null ? readStore(sqlite, localId) : {}), ...fields }
   const holder = keyHolder(sqlite, merged, localId)
+  // A local store not yet seen back yields for now; its echo decides, as everywhere (settleEcho).
   const holderYields = holder !== null && isLocalKey(context, holder)
-  const holderKey = holder !== null && holderYields ? keyOf(readStore(sqlite, holder) ?? {}) : null
   if (holder !== null && holderYields) clearKey(sqlite, holder)
-  const id = writePlain(context, info, localId, holder !== null && !holderYields ? withoutKey(fields) : fields)
-  if (holder !== null) {
-    if (holderYields) offerMerge(sqlite, holder, id, holderKey ?? {}, seq)
-    else offerMerge(sqlite, id, holder, keyOf(merged), seq)
-  }
+  const held = holder !== null && !holderYields
+  const id = writePlain(context, info, localId, held ? withoutKey(fields) : fields)
+  if (held) offerMerge(sqlite, id, holder, keyOf(merged), seq)
   refreshSearchText(sqlite, id)
   return id
+}
+
+/**
+ * The team handed back this laptop's own change: it is no longer pending. A row that gave way to an
+ * earlier remote one while pending (a store's key, an open run) is now placed by the rule as on
+ * every other laptop, at the change's own seq: the earlier holder may be gone by then.
+ */
+function settleEcho(context: ReplicaContext, change: TeamChange): void {
+  const { sqlite } = context
+  forgetEchoed(sqlite, change.clientSeq)
+  const claim = CLAIM_FIELDS[change.table]
+  if (!claim || change.fields === null) return
+  const fields = Object.fromEntries(claim.filter((f) => f in (change.fields ?? {})).map((f) => [f, change.fields?.[f]]))
+  const localId = localIdOf(sqlite, change.table, change.uid)
+  if (Object.keys(fields).length === 0 || localId === null || !rowExists(sqlite, tableInfo(context.tables, change.table), localId)) return
+  const pending = pendingFields(sqlite, change.table, localId)
+  if (claim.some((f) => pending.has(f))) return
+  if (change.table === 'stores') writeStore(context, localId, fields, change.seq)
+  else writeRun(context, localId, fields)
+}
+
+/** A run, with the one open run per store and checklist checked first (run-rows.ts). */
+function writeRun(context: ReplicaContext, localId: number | null, fields: Fields): number {
+  const { sqlite } = context
+  const info = tableInfo(context.tables, 'checklist_runs')
+  const holder = openRunHolder(sqlite, { ...(localId !== null ? readRun(sqlite, localId) : {}), ...fields }, localId)
+  if (holder === null) return writePlain(context, info, localId, fields)
+  const holderYields = pendingFields(sqlite, 'checklist_runs', holder).has('status')
+  if (holderYields) supersede(sqlite, holder)
+  return writePlain(context, info, localId, holderYields ? fields : superseded(fields))
 }
 
 /** The store's key comes from a local change the team has not handed back yet. */
