@@ -1,7 +1,8 @@
 /**
  * Push, pull and apply between laptops (issue #12): a repeated push after a cut adds nothing,
  * concurrent edits converge by "later in the team's order wins, per field", a delete stays a
- * delete, and a record about a store made on another laptop lands on the same store here.
+ * delete, and a record about a store made on another laptop lands on the same store here (and
+ * the pull names that store, whose derived status is stale).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryTeamChannel } from '../../support/memory-team-channel'
@@ -151,6 +152,9 @@ describe('references between rows', () => {
     await syncAll([amy, ben])
     const start = Date.parse('2026-06-01T00:00:00Z')
     ben.core.records.saveSubscription(benId, subscription(start, start + 180 * 86_400_000))
+    await ben.replica.push()
+    // The subscription and its history entry; the store's derived status is now stale here.
+    await expect(amy.replica.pull()).resolves.toEqual({ pulled: 2, storeIds: [amyId] })
     await syncAll([amy, ben])
 
     expect(amy.core.records.subscription(amyId)).toMatchObject({ startAt: start, endAt: start + 180 * 86_400_000 })

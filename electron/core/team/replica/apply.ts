@@ -13,7 +13,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import type { SharedTable, TeamChange, TeamChannel } from '../team-change'
 import { forgetEchoed, pendingFields } from './pending'
 import type { ReplicaContext } from './push'
-import { deleteRow, insertRow, rowExists, updateRow, without } from './rows'
+import { deleteRow, insertRow, rowExists, storeOfRow, updateRow, without } from './rows'
 import type { Fields } from './rows'
 import { RUN_CLAIM_FIELDS, openRunHolder, readRun, supersede, superseded } from './run-rows'
 import { KEY_FIELDS, clearKey, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
@@ -27,45 +27,62 @@ export const PULL_BATCH = 500
 /** The fields by which a row claims something only one row may have: a store's key, a run's being open. */
 const CLAIM_FIELDS: Partial<Record<SharedTable, readonly string[]>> = { stores: KEY_FIELDS, checklist_runs: RUN_CLAIM_FIELDS }
 
-/** Pulls and applies until the team has nothing newer; resolves with how many changes came. */
-export async function pullAndApply(context: ReplicaContext, channel: TeamChannel, limit = PULL_BATCH): Promise<number> {
+export interface PullResult {
+  /** Changes that came, the laptop's own included. */
+  pulled: number
+  /** Local ids of the stores whose rows remote changes touched (deleted ones included): their derived status is stale. */
+  storeIds: number[]
+}
+
+/** Pulls and applies until the team has nothing newer. */
+export async function pullAndApply(context: ReplicaContext, channel: TeamChannel, limit = PULL_BATCH): Promise<PullResult> {
   let pulled = 0
+  const storeIds = new Set<number>()
   for (;;) {
     const changes = await channel.pull(readNumber(context.sqlite, 'last_seq'), limit)
-    if (changes.length === 0) return pulled
-    writeTransaction(context.sqlite, () => applyBatch(context, changes))
+    if (changes.length > 0) for (const id of writeTransaction(context.sqlite, () => applyBatch(context, changes))) storeIds.add(id)
     pulled += changes.length
-    if (changes.length < limit) return pulled
+    if (changes.length < limit) return { pulled, storeIds: [...storeIds] }
   }
 }
 
-export function applyBatch(context: ReplicaContext, changes: readonly TeamChange[]): void {
+/** Applies a batch and moves `last_seq` past it; returns the stores it touched. */
+export function applyBatch(context: ReplicaContext, changes: readonly TeamChange[]): Set<number> {
   const { sqlite } = context
   const lastSeq = readNumber(sqlite, 'last_seq')
+  const touched = new Set<number>()
   sqlite.prepare('INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
-  for (const change of changes) if (change.seq > lastSeq) applyChange(context, change)
+  for (const change of changes) {
+    if (change.seq <= lastSeq) continue
+    const storeId = change.clientId === context.clientId ? settleEcho(context, change) : applyChange(context, change)
+    if (storeId !== null) touched.add(storeId)
+  }
   writeState(sqlite, 'last_seq', String(Math.max(lastSeq, ...changes.map((c) => c.seq))))
   sqlite.prepare('DELETE FROM team_applying').run()
+  return touched
 }
 
-function applyChange(context: ReplicaContext, change: TeamChange): void {
+/** Applies one remote change; returns the local id of the store it touched, if any. */
+function applyChange(context: ReplicaContext, change: TeamChange): number | null {
   const { sqlite } = context
-  if (change.clientId === context.clientId) return settleEcho(context, change)
   const info = tableInfo(context.tables, change.table)
   const localId = localRowId(context, info, change.uid)
   if (change.fields === null) {
+    const storeId = localId === null ? null : storeOfRow(sqlite, info, localId)
     if (localId !== null) deleteRow(sqlite, info, localId)
-    return
+    return storeId
   }
   const fields = localFields(context, info, change.fields)
   // A reference to a row this replica does not have (deleted here, as everywhere): nothing to write.
-  if (!fields) return
+  if (!fields) return null
   try {
     writeTransaction(sqlite, () => writeRow(context, info, change, localId, fields))
   } catch (error) {
     // A clash on a unique key no rule above covers: the row already here stays.
     if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
   }
+  const written = localRowId(context, info, change.uid)
+  return written === null ? null : storeOfRow(sqlite, info, written)
 }
 
 /** The local key of the row the uid names; for a table keyed by its store, the store's local id. */
@@ -122,18 +139,20 @@ function writeStore(context: ReplicaContext, localId: number | null, fields: Fie
  * earlier remote one while pending (a store's key, an open run) is now placed by the rule as on
  * every other laptop, at the change's own seq: the earlier holder may be gone by then.
  */
-function settleEcho(context: ReplicaContext, change: TeamChange): void {
+function settleEcho(context: ReplicaContext, change: TeamChange): number | null {
   const { sqlite } = context
   forgetEchoed(sqlite, change.clientSeq)
   const claim = CLAIM_FIELDS[change.table]
-  if (!claim || change.fields === null) return
+  if (!claim || change.fields === null) return null
   const fields = Object.fromEntries(claim.filter((f) => f in (change.fields ?? {})).map((f) => [f, change.fields?.[f]]))
+  const info = tableInfo(context.tables, change.table)
   const localId = localIdOf(sqlite, change.table, change.uid)
-  if (Object.keys(fields).length === 0 || localId === null || !rowExists(sqlite, tableInfo(context.tables, change.table), localId)) return
+  if (Object.keys(fields).length === 0 || localId === null || !rowExists(sqlite, info, localId)) return null
   const pending = pendingFields(sqlite, change.table, localId)
-  if (claim.some((f) => pending.has(f))) return
+  if (claim.some((f) => pending.has(f))) return null
   if (change.table === 'stores') writeStore(context, localId, fields, change.seq)
   else writeRun(context, localId, fields)
+  return storeOfRow(sqlite, info, localId)
 }
 
 /** A run, with the one open run per store and checklist checked first (run-rows.ts). */

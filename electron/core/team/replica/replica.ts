@@ -9,6 +9,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import { SHARED_TABLES } from '../team-change'
 import type { TeamChannel } from '../team-change'
 import { pullAndApply } from './apply'
+import type { PullResult } from './apply'
 import { installCapture, removeCapture } from './capture'
 import { pushOutbox, unpushedCount } from './push'
 import type { ReplicaContext } from './push'
@@ -27,7 +28,7 @@ export interface TeamReplica {
   /** Sends what is pending; nothing while not joined. */
   push(): Promise<number>
   /** Applies what the team has that this laptop has not; nothing while not joined. */
-  pull(): Promise<number>
+  pull(): Promise<PullResult>
   /** Changes captured here that the team has not acknowledged yet. */
   unpushed(): number
 }
@@ -70,7 +71,7 @@ export function createTeamReplica(deps: TeamReplicaDeps): TeamReplica {
     },
     pull: async () => {
       const joinedContext = context()
-      return joinedContext ? pullAndApply(joinedContext, channel) : 0
+      return joinedContext ? pullAndApply(joinedContext, channel) : { pulled: 0, storeIds: [] }
     },
     unpushed: () => unpushedCount(sqlite)
   }

@@ -25,6 +25,16 @@ export function deleteRow(sqlite: Database.Database, info: SharedTableInfo, id: 
   sqlite.prepare(`DELETE FROM ${info.name} WHERE ${info.key} = ?`).run(id)
 }
 
+/** The local id of the store a row belongs to (a step's, through its run). */
+export function storeOfRow(sqlite: Database.Database, info: SharedTableInfo, id: number): number | null {
+  if (info.name === 'stores') return id
+  const statement =
+    info.name === 'checklist_run_steps'
+      ? 'SELECT r.store_id FROM checklist_run_steps s JOIN checklist_runs r ON r.id = s.run_id WHERE s.id = ?'
+      : `SELECT store_id FROM ${info.name} WHERE ${info.key} = ?`
+  return (sqlite.prepare(statement).pluck().get(id) as number | undefined) ?? null
+}
+
 /** The fields without the named ones. */
 export function without(fields: Fields, names: ReadonlySet<string>): Fields {
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !names.has(name)))
