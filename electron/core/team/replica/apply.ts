@@ -21,6 +21,7 @@ import { readNumber, writeState } from './team-state'
 import { tableInfo } from './tables'
 import type { SharedTableInfo } from './tables'
 import { localIdOf, recordUid, uidOf } from './uids'
+import { statement } from './statements'
 
 export const PULL_BATCH = 500
 
@@ -51,14 +52,14 @@ export function applyBatch(context: ReplicaContext, changes: readonly TeamChange
   const { sqlite } = context
   const lastSeq = readNumber(sqlite, 'last_seq')
   const touched = new Set<number>()
-  sqlite.prepare('INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
+  statement(sqlite, 'INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
   for (const change of changes) {
     if (change.seq <= lastSeq) continue
     const storeId = change.clientId === context.clientId ? settleEcho(context, change) : applyChange(context, change)
     if (storeId !== null) touched.add(storeId)
   }
   writeState(sqlite, 'last_seq', String(Math.max(lastSeq, ...changes.map((c) => c.seq))))
-  sqlite.prepare('DELETE FROM team_applying').run()
+  statement(sqlite, 'DELETE FROM team_applying').run()
   return touched
 }
 

@@ -1,10 +1,11 @@
 /** What the outbox still holds for a row: changes not yet seen back from the team. */
 import type Database from 'better-sqlite3'
 import type { SharedTable } from '../team-change'
+import { statement } from './statements'
 
 /** The columns of the row with a pending local change (every column for a pending insert). */
 export function pendingFields(sqlite: Database.Database, table: SharedTable, localId: number): Set<string> {
-  const rows = sqlite.prepare('SELECT fields FROM team_outbox WHERE table_name = ? AND local_id = ? AND fields IS NOT NULL').pluck().all(table, localId) as string[]
+  const rows = statement(sqlite, 'SELECT fields FROM team_outbox WHERE table_name = ? AND local_id = ? AND fields IS NOT NULL').pluck().all(table, localId) as string[]
   const names = new Set<string>()
   for (const fields of rows) for (const name of Object.keys(JSON.parse(fields) as object)) names.add(name)
   return names
@@ -12,5 +13,5 @@ export function pendingFields(sqlite: Database.Database, table: SharedTable, loc
 
 /** The team handed back this replica's own change: it and everything before it are no longer pending. */
 export function forgetEchoed(sqlite: Database.Database, clientSeq: number): void {
-  sqlite.prepare('DELETE FROM team_outbox WHERE client_seq <= ?').run(clientSeq)
+  statement(sqlite, 'DELETE FROM team_outbox WHERE client_seq <= ?').run(clientSeq)
 }

@@ -12,6 +12,7 @@ import { tableInfo } from './tables'
 import type { SharedTables } from './tables'
 import { ensureUid } from './uids'
 import type { NewUid } from './uids'
+import { statement } from './statements'
 
 export interface ReplicaContext {
   sqlite: Database.Database
@@ -44,7 +45,7 @@ export async function pushOutbox(context: ReplicaContext, channel: TeamChannel, 
 
 /** How many captured changes have not reached the team yet. */
 export function unpushedCount(sqlite: Database.Database): number {
-  return sqlite.prepare('SELECT count(*) FROM team_outbox WHERE client_seq > ?').pluck().get(readNumber(sqlite, 'pushed_through')) as number
+  return statement(sqlite, 'SELECT count(*) FROM team_outbox WHERE client_seq > ?').pluck().get(readNumber(sqlite, 'pushed_through')) as number
 }
 
 function nextBatch(context: ReplicaContext, batchSize: number): OutgoingChange[] {

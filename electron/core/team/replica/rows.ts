@@ -1,38 +1,39 @@
 /** Plain writes of one shared row by its local key; callers hold the transaction. */
 import type Database from 'better-sqlite3'
 import type { SharedTableInfo } from './tables'
+import { statement } from './statements'
 
 export type Fields = Record<string, unknown>
 
 export function rowExists(sqlite: Database.Database, info: SharedTableInfo, id: number): boolean {
-  return sqlite.prepare(`SELECT 1 FROM ${info.name} WHERE ${info.key} = ?`).get(id) !== undefined
+  return statement(sqlite, `SELECT 1 FROM ${info.name} WHERE ${info.key} = ?`).get(id) !== undefined
 }
 
 export function insertRow(sqlite: Database.Database, info: SharedTableInfo, fields: Fields): number {
   const columns = Object.keys(fields)
-  const statement = `INSERT INTO ${info.name} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-  return Number(sqlite.prepare(statement).run(...columns.map((c) => sqliteValue(fields[c]))).lastInsertRowid)
+  const sql = `INSERT INTO ${info.name} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+  return Number(statement(sqlite, sql).run(...columns.map((c) => sqliteValue(fields[c]))).lastInsertRowid)
 }
 
 export function updateRow(sqlite: Database.Database, info: SharedTableInfo, id: number, fields: Fields): void {
   const columns = Object.keys(fields)
   if (columns.length === 0) return
-  const statement = `UPDATE ${info.name} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${info.key} = ?`
-  sqlite.prepare(statement).run(...columns.map((c) => sqliteValue(fields[c])), id)
+  const sql = `UPDATE ${info.name} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${info.key} = ?`
+  statement(sqlite, sql).run(...columns.map((c) => sqliteValue(fields[c])), id)
 }
 
 export function deleteRow(sqlite: Database.Database, info: SharedTableInfo, id: number): void {
-  sqlite.prepare(`DELETE FROM ${info.name} WHERE ${info.key} = ?`).run(id)
+  statement(sqlite, `DELETE FROM ${info.name} WHERE ${info.key} = ?`).run(id)
 }
 
 /** The local id of the store a row belongs to (a step's, through its run). */
 export function storeOfRow(sqlite: Database.Database, info: SharedTableInfo, id: number): number | null {
   if (info.name === 'stores') return id
-  const statement =
+  const sql =
     info.name === 'checklist_run_steps'
       ? 'SELECT r.store_id FROM checklist_run_steps s JOIN checklist_runs r ON r.id = s.run_id WHERE s.id = ?'
       : `SELECT store_id FROM ${info.name} WHERE ${info.key} = ?`
-  return (sqlite.prepare(statement).pluck().get(id) as number | undefined) ?? null
+  return (statement(sqlite, sql).pluck().get(id) as number | undefined) ?? null
 }
 
 /** The fields without the named ones. */

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Fields } from './rows'
+import { statement } from './statements'
 
 /** A pending local change to these makes the local run the later one. */
 export const RUN_CLAIM_FIELDS = ['status', 'end_note'] as const
@@ -12,18 +13,18 @@ export const RUN_CLAIM_FIELDS = ['status', 'end_note'] as const
 export const SUPERSEDED_NOTE = 'Cancelled by team sync: the same checklist was already open for this store on another laptop.'
 
 export function readRun(sqlite: Database.Database, id: number): Fields | undefined {
-  return sqlite.prepare('SELECT * FROM checklist_runs WHERE id = ?').get(id) as Fields | undefined
+  return statement(sqlite, 'SELECT * FROM checklist_runs WHERE id = ?').get(id) as Fields | undefined
 }
 
 /** The other open run of the same checklist for the same store, if `run` would be open. */
 export function openRunHolder(sqlite: Database.Database, run: Fields, selfId: number | null): number | null {
   if (run.status !== 'open') return null
-  const statement = "SELECT id FROM checklist_runs WHERE store_id = ? AND playbook = ? AND status = 'open' AND id <> ?"
-  return (sqlite.prepare(statement).pluck().get(run.store_id, run.playbook, selfId ?? -1) as number | undefined) ?? null
+  const sql = "SELECT id FROM checklist_runs WHERE store_id = ? AND playbook = ? AND status = 'open' AND id <> ?"
+  return (statement(sqlite, sql).pluck().get(run.store_id, run.playbook, selfId ?? -1) as number | undefined) ?? null
 }
 
 export function supersede(sqlite: Database.Database, id: number): void {
-  sqlite.prepare("UPDATE checklist_runs SET status = 'cancelled', end_note = ? WHERE id = ?").run(SUPERSEDED_NOTE, id)
+  statement(sqlite, "UPDATE checklist_runs SET status = 'cancelled', end_note = ? WHERE id = ?").run(SUPERSEDED_NOTE, id)
 }
 
 export function superseded(fields: Fields): Fields {

@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3'
 import { searchTextOf } from '../../portfolio/store-display'
 import type { ContactChannel } from '../../../shared/store-fields'
+import { statement } from './statements'
 
 export type Row = Record<string, unknown>
 
@@ -19,19 +20,19 @@ export const KEY_FIELDS = ['country', ...KEY_COLUMNS] as const
 const NO_KEY = { seller_short_code: null, login_email: null }
 
 export function readStore(sqlite: Database.Database, id: number): Row | undefined {
-  return sqlite.prepare('SELECT * FROM stores WHERE id = ?').get(id) as Row | undefined
+  return statement(sqlite, 'SELECT * FROM stores WHERE id = ?').get(id) as Row | undefined
 }
 
 /** The other store holding the key `row` would have, if any. */
 export function keyHolder(sqlite: Database.Database, row: Row, selfId: number | null): number | null {
   const self = selfId ?? -1
   const byCode = row.seller_short_code !== null && row.seller_short_code !== undefined
-  const statement = byCode
+  const sql = byCode
     ? 'SELECT id FROM stores WHERE country = ? AND seller_short_code = ? AND id <> ?'
     : 'SELECT id FROM stores WHERE country = ? AND seller_short_code IS NULL AND login_email = ? AND id <> ?'
   const key = byCode ? row.seller_short_code : row.login_email
   if (key === null || key === undefined) return null
-  return (sqlite.prepare(statement).pluck().get(row.country, key, self) as number | undefined) ?? null
+  return (statement(sqlite, sql).pluck().get(row.country, key, self) as number | undefined) ?? null
 }
 
 /** The key fields of `row`, as the merge offer keeps them. */
@@ -41,11 +42,11 @@ export function keyOf(row: Row): Row {
 
 /** Sets a store's key aside; it keeps every other field. */
 export function clearKey(sqlite: Database.Database, id: number): void {
-  sqlite.prepare('UPDATE stores SET seller_short_code = NULL, login_email = NULL WHERE id = ?').run(id)
+  statement(sqlite, 'UPDATE stores SET seller_short_code = NULL, login_email = NULL WHERE id = ?').run(id)
 }
 
 export function offerMerge(sqlite: Database.Database, held: number, holder: number, key: Row, seq: number): void {
-  sqlite.prepare('INSERT INTO team_merge_offers (held_store_id, holder_store_id, held_key, seq) VALUES (?, ?, ?, ?)').run(held, holder, JSON.stringify(key), seq)
+  statement(sqlite, 'INSERT INTO team_merge_offers (held_store_id, holder_store_id, held_key, seq) VALUES (?, ?, ?, ?)').run(held, holder, JSON.stringify(key), seq)
 }
 
 export function withoutKey(fields: Row): Row {
@@ -71,5 +72,5 @@ export function refreshSearchText(sqlite: Database.Database, id: number): void {
     tags: JSON.parse(String(row.tags)) as string[],
     notes: row.notes as string | null
   })
-  sqlite.prepare('UPDATE stores SET search_text = ? WHERE id = ?').run(text, id)
+  statement(sqlite, 'UPDATE stores SET search_text = ? WHERE id = ?').run(text, id)
 }

@@ -7,21 +7,22 @@ import type Database from 'better-sqlite3'
 import type { SharedTable } from '../team-change'
 import { tableInfo } from './tables'
 import type { SharedTables } from './tables'
+import { statement } from './statements'
 
 export type NewUid = () => string
 
 export function uidOf(sqlite: Database.Database, table: SharedTable, localId: number): string | null {
-  const row = sqlite.prepare('SELECT uid FROM team_uids WHERE table_name = ? AND local_id = ?').get(table, localId) as { uid: string } | undefined
+  const row = statement(sqlite, 'SELECT uid FROM team_uids WHERE table_name = ? AND local_id = ?').get(table, localId) as { uid: string } | undefined
   return row?.uid ?? null
 }
 
 export function localIdOf(sqlite: Database.Database, table: SharedTable, uid: string): number | null {
-  const row = sqlite.prepare('SELECT local_id FROM team_uids WHERE table_name = ? AND uid = ?').get(table, uid) as { local_id: number } | undefined
+  const row = statement(sqlite, 'SELECT local_id FROM team_uids WHERE table_name = ? AND uid = ?').get(table, uid) as { local_id: number } | undefined
   return row?.local_id ?? null
 }
 
 export function recordUid(sqlite: Database.Database, table: SharedTable, localId: number, uid: string): void {
-  sqlite.prepare('INSERT INTO team_uids (table_name, local_id, uid) VALUES (?, ?, ?)').run(table, localId, uid)
+  statement(sqlite, 'INSERT INTO team_uids (table_name, local_id, uid) VALUES (?, ?, ?)').run(table, localId, uid)
 }
 
 /** The row's uid, given one now if it has none (callers hold a write transaction). */
