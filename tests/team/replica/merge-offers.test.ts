@@ -103,4 +103,21 @@ describe('two stores with one key', () => {
     expect(offers(ben)).toEqual([])
     expect(sharedState(ben)).toEqual(sharedState(amy))
   })
+
+  it('two stores without a short code and with one login e-mail meet the same way', async () => {
+    const team = new MemoryTeamChannel()
+    const amy = openLaptop(team, 'amy', opened)
+    const ben = openLaptop(team, 'ben', opened)
+    amy.replica.join({ shareLocal: true })
+    ben.replica.join({ shareLocal: true })
+    amy.core.stores.create(storeInput({ storeName: 'Calm by Amy', sellerShortCode: null, loginEmail: 'calm@example.com' }))
+    const bens = ben.core.stores.create(storeInput({ storeName: 'Calm by Ben', sellerShortCode: null, loginEmail: 'calm@example.com' }))
+    await amy.replica.push()
+    await syncAll([amy, ben])
+
+    expect(ben.core.stores.view(bens.id).loginEmail).toBeNull()
+    expect(offers(amy)).toEqual([{ held: uidOfLocal(ben, 'stores', bens.id), holder: expect.any(String), key: { seller_short_code: null, login_email: 'calm@example.com' } }])
+    expect(offers(ben)).toEqual(offers(amy))
+    expect(sharedState(ben)).toEqual(sharedState(amy))
+  })
 })
