@@ -13,7 +13,7 @@ export default defineConfig({
         // A test's bound only catches a hang: the heaviest core tests (a zone calendar checked
         // against luxon over thousands of instants) take a second alone and 10–15 times that on a
         // two-core machine shared with other work. Speed goals live in `npm run bench`.
-        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/team/replica/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
       },
       {
         plugins: [react()],

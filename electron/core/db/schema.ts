@@ -366,3 +366,70 @@ export const bulkActions = sqliteTable(
   },
   (t) => [index('bulk_actions_at_idx').on(t.at)]
 )
+
+/**
+ * Team sync, the laptop's side (issue #12; docs/team-sync.md). All of these stay on the laptop and
+ * stay empty while no team is joined.
+ *
+ * `team_uids` names a local row of a shared table across replicas. The mapping outlives the row: a
+ * deleted row's uid stays as its tombstone, so a later change to that uid is ignored.
+ */
+export const teamUids = sqliteTable(
+  'team_uids',
+  {
+    tableName: text('table_name').notNull(),
+    localId: integer('local_id').notNull(),
+    uid: text('uid').notNull()
+  },
+  (t) => [uniqueIndex('team_uids_local_unique').on(t.tableName, t.localId), uniqueIndex('team_uids_uid_unique').on(t.tableName, t.uid)]
+)
+
+/**
+ * Local changes to shared rows, as the capture triggers wrote them, in order. A row stays until the
+ * team's order hands it back (its echo), so a pushed change not yet seen back still counts as pending.
+ */
+export const teamOutbox = sqliteTable(
+  'team_outbox',
+  {
+    clientSeq: integer('client_seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    localId: integer('local_id').notNull(),
+    op: text('op').$type<'insert' | 'update' | 'delete'>().notNull(),
+    /** The columns the change set (JSON object of SQLite values); null for a delete. */
+    fields: text('fields')
+  },
+  (t) => [index('team_outbox_row_idx').on(t.tableName, t.localId)]
+)
+
+/** The replica's own facts: client id, joined flag, last pulled seq, last pushed client seq. */
+export const teamState = sqliteTable('team_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull()
+})
+
+/** Holds one row while a remote change is applied, so the capture triggers stay silent. */
+export const teamApplying = sqliteTable('team_applying', {
+  marker: integer('marker').primaryKey()
+})
+
+/**
+ * Two stores with the same key (country and short code, or country and login e-mail): the held one
+ * keeps its key here, not in `stores`, until the KAM merges them or changes one.
+ */
+export const teamMergeOffers = sqliteTable(
+  'team_merge_offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    heldStoreId: integer('held_store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    holderStoreId: integer('holder_store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    /** The key fields the held store would have, by SQLite column name. */
+    heldKey: text('held_key', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The team seq of the change that met the conflict. */
+    seq: integer('seq').notNull()
+  },
+  (t) => [index('team_merge_offers_held_idx').on(t.heldStoreId)]
+)
