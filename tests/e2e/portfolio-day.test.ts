@@ -116,8 +116,8 @@ function wholeWorklist(core: AppCore): WorklistItem[] {
 
 async function importWorkbook(page: Page, url: string, file: Buffer): Promise<void> {
   await page.goto(`${url}#/portfolio`)
-  await page.getByRole('button', { name: 'Import CSV' }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Import CSV' })
+  await page.getByRole('button', { name: 'Import CSV or Excel' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
   await dialog.getByLabel('CSV or Excel file').setInputFiles({ name: 'portfolio.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file })
   const importButton = dialog.getByRole('button', { name: 'Import', exact: true })
   await expect.poll(() => importButton.isEnabled(), { timeout: 90_000 }).toBe(true)
