@@ -35,7 +35,7 @@ describe('checks, worklist and notification centre in the browser', () => {
     await page.getByRole('link', { name: /^Notifications/ }).click()
     const entry = page.getByRole('button', { name: /^Unread: Bloom Official \(SG\): subscription ends in 14 days/ })
     await entry.click()
-    await page.waitForURL(new RegExp(`#/stores/${store.id}$`))
+    await page.waitForURL(new RegExp(`#/stores/${store.id}\\?from=notifications$`))
     await page.getByRole('heading', { name: 'Bloom Beauty Pte Ltd' }).waitFor()
     expect(core.monitoring.reminders.list({ unreadOnly: true, limit: 10 }).unread).toBe(0)
   })

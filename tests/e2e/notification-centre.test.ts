@@ -78,7 +78,7 @@ describe('the notification centre at scale in the browser', () => {
     await page.getByRole('link', { name: 'Notifications, 3 unread' }).waitFor()
     expect(page.url()).toMatch(/#\/notifications$/)
     await page.keyboard.press('Enter')
-    await page.waitForURL(/#\/stores\/\d+$/)
+    await page.waitForURL(/#\/stores\/\d+\?from=notifications$/)
     await page.getByRole('heading', { name: 'Fern Pte Ltd' }).waitFor()
   })
 })

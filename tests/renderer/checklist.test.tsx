@@ -263,6 +263,30 @@ describe('checklist on the store page', () => {
     expect(await within(checklistCard()).findByTestId('earlier-run')).toHaveTextContent('Cancelled 27 Nov 2026 by maria')
   })
 
+  it('asks before Esc or "Keep it open" throws away a half-typed note, and keeps it on "Keep editing"', async () => {
+    const bridge = setUp()
+    const { user } = renderApp('#/stores/7')
+    await startRenewal(user)
+
+    await user.click(within(checklistCard()).getByRole('button', { name: 'Finish' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Finish with 0 of 7 steps done?' })
+    await user.type(within(dialog).getByLabelText('Note (optional)'), 'Seller renewed by')
+    await user.keyboard('{Escape}')
+    const ask = await screen.findByRole('dialog', { name: 'Discard changes?' })
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard changes?' })).not.toBeInTheDocument())
+    expect(within(dialog).getByLabelText('Note (optional)')).toHaveValue('Seller renewed by')
+
+    await user.click(within(dialog).getByRole('button', { name: 'Keep it open' }))
+    await user.click(within(await screen.findByRole('dialog', { name: 'Discard changes?' })).getByRole('button', { name: 'Discard changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Finish with 0 of 7 steps done?' })).not.toBeInTheDocument())
+    expect(bridge.inputsTo('checklists:finish')).toHaveLength(0)
+
+    await user.click(within(checklistCard()).getByRole('button', { name: 'Finish' }))
+    const again = await screen.findByRole('dialog', { name: 'Finish with 0 of 7 steps done?' })
+    expect(within(again).getByLabelText('Note (optional)')).toHaveValue('')
+  })
+
   it('says what to set in Settings when the country’s link is missing', async () => {
     const bridge = setUp()
     bridge.settings = DEFAULT_SETTINGS

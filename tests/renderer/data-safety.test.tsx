@@ -66,6 +66,10 @@ describe('the start-up screen', () => {
 
     expect(screen.getByRole('heading', { name: 'Your portfolio file is damaged' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Choose another backup (1)' }))
+    // The same table as Settings → Data.
+    const others = await screen.findByRole('table', { name: 'Other backups' })
+    expect(within(others).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Taken', 'Kind', 'Stores', 'Size', ''])
+    expect(within(within(others).getAllByRole('row')[1]!).getAllByRole('cell')[2]).toHaveTextContent('990')
     await user.click(await screen.findByRole('button', { name: 'Restore the backup of 26 Nov 2026, 07:00' }))
     expect(bridge.lastInputTo('startup:choose')).toEqual({ action: 'restore', backup: older.name })
     expect(await screen.findByRole('alert')).toHaveTextContent('The backup could not be opened (disk I/O error)')

@@ -125,8 +125,26 @@ describe('the notification centre at scale', () => {
     await user.keyboard('{ArrowDown}')
     expect(document.activeElement).toHaveAccessibleName(/^Unread: Acme Official \(SG\): subscription ends tomorrow/)
     await user.keyboard('{Enter}')
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/7'))
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/7?from=notifications'))
     expect(bridge.lastInputTo('reminders:mark-read')).toEqual({ ids: [1] })
+  })
+
+  it('goes back from a store opened here (Alt+← or Back) to the centre, with focus on the entry it came from', async () => {
+    const { user } = await open()
+    await user.click(screen.getByRole('button', { name: /^Unread: Batik Mall/ }))
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/8?from=notifications'))
+    expect(await screen.findByRole('link', { name: 'Back to the notifications' })).toHaveAttribute('href', '#/notifications')
+
+    await user.keyboard('{Alt>}{ArrowLeft}{/Alt}')
+    await waitFor(() => expect(window.location.hash).toBe('#/notifications'))
+    await screen.findByRole('list', { name: 'Reminders' })
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^Batik Mall \(MY\): subscription ends tomorrow/))
+
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/7?from=notifications'))
+    await user.click(await screen.findByRole('link', { name: 'Back to the notifications' }))
+    await screen.findByRole('list', { name: 'Reminders' })
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^Acme Official \(SG\): subscription ends in 2 days/))
   })
 
   it('marks a group read from its header, and what the filter shows with "Mark shown read"', async () => {

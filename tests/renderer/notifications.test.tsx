@@ -77,7 +77,7 @@ describe('notification centre', () => {
     await screen.findByRole('list', { name: 'Reminders' })
 
     await user.click(screen.getByRole('button', { name: /^Unread: Batik Mall/ }))
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/8'))
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/8?from=notifications'))
     expect(bridge.lastInputTo('reminders:mark-read')).toEqual({ ids: [2] })
     expect(await screen.findByRole('heading', { name: 'Batik House' })).toBeInTheDocument()
     await waitFor(() => expect(screen.getByRole('link', { name: 'Notifications, 1 unread' })).toBeInTheDocument())
@@ -90,7 +90,7 @@ describe('notification centre', () => {
     await screen.findByRole('list', { name: 'Reminders' })
 
     await user.click(screen.getByRole('button', { name: /^Acme Official \(SG\): subscription ends in 14 days/ }))
-    await waitFor(() => expect(window.location.hash).toBe('#/stores/7'))
+    await waitFor(() => expect(window.location.hash).toBe('#/stores/7?from=notifications'))
     expect(bridge.inputsTo('reminders:mark-read')).toHaveLength(0)
   })
 

@@ -5,17 +5,15 @@
  * (`storeMessageParts`), so the texts and links live in one place. "Log as sent" writes the
  * client-message entry to every store's history in one transaction.
  */
-import { inArray, sql } from 'drizzle-orm'
 import { CLIENT_BULK_TEMPLATE, STORE_SECTION_TEMPLATES } from '../../shared/client-messages'
 import type { ClientBulkMessage, ClientBulkMessages, ClientMessagesLogged, StoreWithoutMessage } from '../../shared/client-messages'
 import { fillPlaceholders, placeholderValues } from '../../shared/checklists'
 import type { StoreSelection } from '../../shared/portfolio'
 import type { DatabaseHandle } from '../db/open-database'
-import { stores } from '../db/schema'
 import { writeTransaction } from '../db/write-transaction'
 import { AppError } from '../errors'
 import type { Actor, Clock } from '../ports'
-import { resolveSelection } from '../portfolio/portfolio-query'
+import { resolveSelection, storesByIds } from '../portfolio/portfolio-query'
 import type { History } from '../portfolio/store-history'
 import { MAX_MAIL_DRAFT_URL, mailDraftUrl } from '../security/mail-draft'
 import { buildClientMessage, storeMessageParts } from './client-message'
@@ -87,22 +85,11 @@ export interface BulkClientMessagesDeps {
 export function createBulkClientMessages({ database, clock, actor, history, clientMessages }: BulkClientMessagesDeps) {
   const { db, sqlite } = database
 
-  /** The stores named, in the order given (deleted ones left out). */
-  function storesByIds(ids: readonly number[]): MessageStore[] {
-    if (ids.length === 0) return []
-    const rows = db
-      .select({ id: stores.id, storeName: stores.storeName, clientName: stores.clientName, country: stores.country, contactName: stores.contactName, contactEmail: stores.contactEmail })
-      .from(stores)
-      .where(inArray(stores.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`))
-      .all()
-    const byId = new Map(rows.map((row) => [row.id, row]))
-    return ids.flatMap((id) => byId.get(id) ?? [])
-  }
-
   function messagesFor(ids: readonly number[]): ClientBulkMessages {
     const skipped: StoreWithoutMessage[] = []
     const sendable: { context: MessageContext; parts: StoreMessageParts }[] = []
-    for (const store of storesByIds(ids)) {
+    // A Store carries the message's fields (MessageStore); deleted ones are left out, the order kept.
+    for (const store of storesByIds(db, ids)) {
       const context = clientMessages.contextOf(store)
       try {
         sendable.push({ context, parts: storeMessageParts(context) })

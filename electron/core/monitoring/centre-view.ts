@@ -107,6 +107,25 @@ export function filteredEntries(rows: readonly CentreRow[], filter: ReminderCent
   return group === undefined ? entries : entries.filter((e) => e.groupKey === group)
 }
 
+/** A filter's whole view, every page of it: what a page is sliced from. */
+export interface CentreView extends Omit<ReminderCentre, 'offset' | 'entries' | 'unread'> {
+  entries: CentreEntry[]
+}
+
+/** The filter's groups, entries in the centre's order, counts and facets, at `now`. */
+export function centreView(rows: readonly CentreRow[], filter: ReminderCentreFilter, now: number): CentreView {
+  const view = rows.filter((row) => inView(row, filter, now))
+  const shown = view.filter((row) => statusMatches(row, filter) && ownerMatches(row, filter))
+  const { groups, entries } = groupEntries(shown, now)
+  return { groups, entries, shown: shown.length, total: view.length, facets: facetsOf(view, filter) }
+}
+
+/** One window of a view. */
+export function centrePage(view: CentreView, window: { offset: number; limit: number }, unread: number): ReminderCentre {
+  const { entries, ...summary } = view
+  return { ...summary, offset: window.offset, entries: entries.slice(window.offset, window.offset + window.limit), unread }
+}
+
 export function buildCentre(
   rows: readonly CentreRow[],
   filter: ReminderCentreFilter,
@@ -114,16 +133,16 @@ export function buildCentre(
   now: number,
   unread: number
 ): ReminderCentre {
-  const view = rows.filter((row) => inView(row, filter, now))
-  const shown = view.filter((row) => statusMatches(row, filter) && ownerMatches(row, filter))
-  const { groups, entries } = groupEntries(shown, now)
-  return {
-    groups,
-    offset: window.offset,
-    entries: entries.slice(window.offset, window.offset + window.limit),
-    shown: shown.length,
-    total: view.length,
-    unread,
-    facets: facetsOf(view, filter)
-  }
+  return centrePage(centreView(rows, filter, now), window, unread)
+}
+
+/**
+ * The first instant after `now` at which the rows' view can change by the clock alone: a deadline
+ * passing moves its entries from "ahead" to "passed" (compareDeadlines' tiers). Snoozes ending are
+ * the caller's to add (the unread rows leave snoozed stores out).
+ */
+export function nextDeadlineAfter(rows: readonly CentreRow[], now: number): number {
+  let next = Infinity
+  for (const row of rows) if (row.deadlineAt > now && row.deadlineAt < next) next = row.deadlineAt
+  return next
 }

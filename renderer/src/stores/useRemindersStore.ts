@@ -27,6 +27,8 @@ interface RemindersData {
   entries: (CentreEntry | undefined)[]
   /** Groups the KAM folded away (by key), kept across reloads. */
   collapsed: Record<string, true>
+  /** The entry the KAM is on (the one whose store was opened): Back from the store lands on it. */
+  activeId: number | null
   /** A group or "shown" action under way, by group key ("" for the whole view). */
   busyGroup: string | null
   loaded: boolean
@@ -56,6 +58,7 @@ interface RemindersActions {
   snoozeStore(storeId: number, mode: SnoozeMode): Promise<Result<unknown>>
   unsnoozeStore(storeId: number): Promise<Result<unknown>>
   setUnread(unread: number): void
+  setActive(id: number | null): void
 }
 
 export type RemindersState = RemindersData & RemindersActions
@@ -68,6 +71,7 @@ export const remindersInitialData: RemindersData = {
   centre: null,
   entries: [],
   collapsed: {},
+  activeId: null,
   busyGroup: null,
   loaded: false,
   loading: false,
@@ -240,6 +244,10 @@ export const useRemindersStore = create<RemindersState>()((set, get) => {
       const result = await api.reminders.unsnooze({ storeId })
       await get().load()
       return result
+    },
+
+    setActive(id) {
+      set({ activeId: id })
     },
 
     setUnread(unread) {

@@ -16,6 +16,16 @@ export function storePath(storeId: number, sequenceId: number | null): string {
   return sequenceId === null ? `/stores/${storeId}` : `/stores/${storeId}?in=${sequenceId}`
 }
 
+/** The store page of a store opened from the notification centre: Back returns there. */
+export function centreStorePath(storeId: number): string {
+  return `/stores/${storeId}?from=notifications`
+}
+
+/** Whether the store page was opened from the notification centre. */
+export function fromCentre(search: string): boolean {
+  return new URLSearchParams(search).get('from') === 'notifications'
+}
+
 /** `in=3` → 3; anything else: no list. */
 export function sequenceFromSearch(search: string): number | null {
   const value = new URLSearchParams(search).get('in')

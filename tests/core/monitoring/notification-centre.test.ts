@@ -106,6 +106,40 @@ describe('the notification centre, grouped by check run and rung', () => {
     expect(centre(ALL, 8, 100).entries).toEqual([])
   })
 
+  it('pages through one order: the pages, put together, are the whole view, each with the same groups', async () => {
+    await portfolio()
+    const whole = centre(UNREAD)
+    const pages = [0, 3, 6].map((offset) => centre(UNREAD, offset, 3))
+    expect(pages.flatMap((p) => p.entries)).toEqual(whole.entries)
+    for (const page of pages) expect({ groups: page.groups, shown: page.shown, facets: page.facets }).toEqual({ groups: whole.groups, shown: whole.shown, facets: whole.facets })
+  })
+
+  it('answers a later page from the database as it is now: after a mark-read, a snooze, a store’s change, a deadline passing', async () => {
+    const ids = await portfolio()
+    const { reminders } = world.core.monitoring
+    const first = centre(UNREAD, 0, 3)
+    expect(first.shown).toBe(8)
+    const [sixDays] = centre(UNREAD, 3, 1).entries
+    reminders.markRead({ ids: [sixDays!.id] })
+    const later = centre(UNREAD, 3, 3)
+    expect(later).toMatchObject({ shown: 7, unread: 7 })
+    expect(titlesOf(later)).toEqual(['Ten days: ends in 10 days', 'Thirteen days: ends in 13 days', 'Ended yesterday: has ended'])
+    expect(centre(ALL, 3, 1).entries[0]).toMatchObject({ id: sixDays!.id, readAt: SECOND })
+
+    reminders.snooze(ids.tenDays, 'day')
+    expect(titlesOf(centre(UNREAD, 3, 3))).toEqual(['Thirteen days: ends in 13 days', 'Ended yesterday: has ended', 'Ended long ago: has ended'])
+
+    world.core.records.saveSubscription(ids.threeDays, { serviceVersion: 'authorization-only', period: 'half-year', startAt: SECOND - DAY, endAt: SECOND + 180 * DAY, source: 'kam' })
+    expect(centre(ALL, 0, 8).entries.find((e) => e.storeId === ids.threeDays)!.status).not.toBe('expiring')
+
+    // Two days' End Time passes: its entries go to the deadlines passed, by the clock alone.
+    world.clock.set(sgMidnight('2026-12-03') + HOUR)
+    expect(titlesOf(centre(ALL, 0, 1))).not.toEqual(['Two days: ends tomorrow'])
+    // The snooze ends: Ten days is back in the unread view.
+    world.clock.set(SECOND + DAY)
+    expect(centre(UNREAD).entries.map((e) => e.storeId)).toContain(ids.tenDays)
+  })
+
   it('filters by status and owner, combined, each facet counted under the other', async () => {
     await portfolio()
     const noOwner = centre({ ...ALL, owners: [null] })

@@ -6,7 +6,7 @@
  */
 import { Alert, Badge, Button, Card, Center, Grid, Group, Loader, Modal, Progress, Radio, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconAlertTriangle, IconFlag, IconInfoCircle, IconListCheck, IconMessage, IconPlayerPlay, IconX } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { PLAYBOOKS } from '../../../../electron/shared/checklists'
 import type { ChecklistRun, Playbook, StoreChecklist, StoreChecklists } from '../../../../electron/shared/checklists'
 import { nextStepOnPage } from '../../../../electron/shared/next-step'
@@ -17,6 +17,7 @@ import { toastError, toastSuccess } from '../../lib/toast'
 import { useChecklistStore } from '../../stores/useChecklistStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { CopyField } from '../common/CopyField'
+import { useDiscardGuard, useTrackDirty } from '../common/DiscardGuard'
 import { IntegratorSettingsLink } from '../common/SettingsLink'
 import { PLAYBOOK_CHOICES, stepsDone } from './checklist-text'
 import { ClientMessageModal } from './ClientMessageModal'
@@ -136,14 +137,20 @@ function EndRunModal({ kind, run, onClose }: { kind: 'finish' | 'cancel' | null;
   const [note, setNote] = useState('')
   const done = stepsDone(run)
   const total = run.steps.length
+  const closeAndClear = useCallback(() => {
+    setNote('')
+    onClose()
+  }, [onClose])
+  // A half-typed note or reason asks before Esc, ✕ or "Keep it open" throws it away.
+  const guard = useDiscardGuard(closeAndClear)
+  useTrackDirty(guard, () => note.trim() !== '')
 
   async function onConfirm(): Promise<void> {
     const text = note.trim() || null
     const result = kind === 'finish' ? await finish(run.id, text) : await cancel(run.id, text)
     if (result.ok) {
       toastSuccess(kind === 'finish' ? 'Checklist finished' : 'Checklist cancelled', PLAYBOOK_CHOICES[run.playbook])
-      setNote('')
-      onClose()
+      closeAndClear()
     } else {
       toastError(kind === 'finish' ? 'The checklist was not finished' : 'The checklist was not cancelled', result.error.message)
     }
@@ -151,37 +158,40 @@ function EndRunModal({ kind, run, onClose }: { kind: 'finish' | 'cancel' | null;
 
   const finishing = kind === 'finish'
   return (
-    <Modal
-      opened={kind !== null}
-      onClose={onClose}
-      title={finishing ? `Finish with ${done} of ${total} steps done?` : 'Cancel this checklist?'}
-      centered
-      size="md"
-    >
-      <Stack gap="md">
-        <Text size="sm">
-          {finishing
-            ? 'The steps not done stay unticked in the record; the checklist moves to the earlier ones.'
-            : 'The checklist and its ticks stay in the store’s record as cancelled. Start a new one when the seller is ready.'}
-        </Text>
-        <Textarea
-          label={finishing ? 'Note (optional)' : 'Reason (optional)'}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-            Keep it open
-          </Button>
-          <Button color={finishing ? 'indigo' : 'red'} onClick={() => void onConfirm()} loading={busy}>
-            {finishing ? 'Finish' : 'Cancel checklist'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <>
+      <Modal
+        opened={kind !== null}
+        onClose={guard.requestClose}
+        title={finishing ? `Finish with ${done} of ${total} steps done?` : 'Cancel this checklist?'}
+        centered
+        size="md"
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            {finishing
+              ? 'The steps not done stay unticked in the record; the checklist moves to the earlier ones.'
+              : 'The checklist and its ticks stay in the store’s record as cancelled. Start a new one when the seller is ready.'}
+          </Text>
+          <Textarea
+            label={finishing ? 'Note (optional)' : 'Reason (optional)'}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={guard.requestClose} disabled={busy} data-autofocus>
+              Keep it open
+            </Button>
+            <Button color={finishing ? 'indigo' : 'red'} onClick={() => void onConfirm()} loading={busy}>
+              {finishing ? 'Finish' : 'Cancel checklist'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {guard.confirm}
+    </>
   )
 }
 

@@ -2,7 +2,7 @@
  * The start-up screen: the portfolio file is missing, empty or damaged (and was set aside), so
  * Storewatch asks before it starts empty, with the newest backup that passed its check up front.
  */
-import { Alert, Anchor, Button, Card, Collapse, Group, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Collapse, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconBuildingStore, IconDatabaseImport } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format'
 import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { backupStores } from './backup-text'
+import { BackupTable } from './BackupTable'
 
 type Choosing = Extract<StartupState, { phase: 'choose' }>
 
@@ -41,22 +42,9 @@ function OtherBackups({ backups, busy, onRestore }: { backups: BackupInfo[]; bus
         {opened ? 'Hide the other backups' : `Choose another backup (${backups.length})`}
       </Anchor>
       <Collapse expanded={opened}>
-        <Table mt="xs" verticalSpacing={6} aria-label="Other backups">
-          <Table.Tbody>
-            {backups.map((backup) => (
-              <Table.Tr key={backup.name}>
-                <Table.Td>{formatDateTime(backup.takenAt)}</Table.Td>
-                <Table.Td c="dimmed">{backup.label}</Table.Td>
-                <Table.Td>{backupStores(backup)}</Table.Td>
-                <Table.Td ta="right">
-                  <Button size="compact-sm" variant="light" disabled={busy || backup.storeCount === null} onClick={() => onRestore(backup.name)} aria-label={`Restore the backup of ${formatDateTime(backup.takenAt)}`}>
-                    Restore
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Stack mt="xs">
+          <BackupTable label="Other backups" backups={backups} disabled={busy} onRestore={(backup) => onRestore(backup.name)} />
+        </Stack>
       </Collapse>
     </div>
   )

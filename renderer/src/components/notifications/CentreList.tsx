@@ -12,7 +12,7 @@ import { toastError } from '../../lib/toast'
 import { useRemindersStore } from '../../stores/useRemindersStore'
 import { SnoozeMenuItems } from '../common/SnoozeMenu'
 import { VirtualList } from '../list/VirtualList'
-import { centreRows, entriesInRows } from './centre-rows'
+import { centreRows, entriesInRows, rowOfEntry } from './centre-rows'
 import { GroupHeader } from './GroupHeader'
 import { ReminderEntry } from './ReminderEntry'
 
@@ -72,9 +72,18 @@ export function CentreList({ now, onOpen }: CentreListProps) {
   const collapsed = useRemindersStore((s) => s.collapsed)
   const busyGroup = useRemindersStore((s) => s.busyGroup)
   const loading = useRemindersStore((s) => s.loading)
-  const { toggleGroup, ensureEntries, markRead, markGroupRead, snoozeGroup } = useRemindersStore.getState()
+  const activeId = useRemindersStore((s) => s.activeId)
+  const { toggleGroup, ensureEntries, markRead, markGroupRead, snoozeGroup, setActive } = useRemindersStore.getState()
   const groups = centre?.groups
   const rows = useMemo(() => centreRows(groups ?? [], collapsed), [groups, collapsed])
+  const activeIndex = useMemo(() => rowOfEntry(rows, entries, activeId), [rows, entries, activeId])
+  const onActiveChange = useCallback(
+    (index: number) => {
+      const row = rows[index]
+      setActive(row?.kind === 'entry' ? (entries[row.index]?.id ?? null) : null)
+    },
+    [rows, entries, setActive]
+  )
 
   const onMarkRead = useCallback(
     (reminder: ReminderItem) => {
@@ -146,6 +155,9 @@ export function CentreList({ now, onOpen }: CentreListProps) {
       count={rows.length}
       rowHeight={rowHeight}
       busy={loading}
+      activeIndex={activeIndex}
+      focusActiveOnReturn
+      onActiveChange={onActiveChange}
       rowClassName={(index) => (rows[index]?.kind === 'group' ? 'reminder-group-row' : undefined)}
       onRangeChange={onRangeChange}
       renderRow={renderRow}

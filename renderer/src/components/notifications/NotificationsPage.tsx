@@ -14,6 +14,7 @@ import { formatCount } from '../../lib/format'
 import { toastError } from '../../lib/toast'
 import { useNow } from '../../lib/use-now'
 import { isFiltered, useRemindersStore } from '../../stores/useRemindersStore'
+import { centreStorePath } from '../../stores/useStoreSequenceStore'
 import type { ReminderFilter } from '../../stores/useRemindersStore'
 import { LoadFailed } from '../common/LoadFailed'
 import { CentreFilters } from './CentreFilters'
@@ -70,7 +71,7 @@ export function NotificationsPage() {
   const loaded = useRemindersStore((s) => s.loaded)
   const error = useRemindersStore((s) => s.error)
   const busy = useRemindersStore((s) => s.busyGroup === '')
-  const { load, setFilter, markRead, markShownRead, clearFilters } = useRemindersStore.getState()
+  const { load, setFilter, markRead, markShownRead, clearFilters, setActive } = useRemindersStore.getState()
   const filtered = isFiltered({ statuses, owners })
   const shownUnread = centre?.groups.reduce((sum, g) => sum + g.unread, 0) ?? 0
 
@@ -81,9 +82,10 @@ export function NotificationsPage() {
   const onOpen = useCallback(
     (reminder: ReminderItem) => {
       if (reminder.readAt === null) void markRead([reminder.id])
-      navigate(`/stores/${reminder.storeId}`)
+      setActive(reminder.id)
+      navigate(centreStorePath(reminder.storeId))
     },
-    [markRead, navigate]
+    [markRead, setActive, navigate]
   )
 
   async function onMarkShownRead(): Promise<void> {

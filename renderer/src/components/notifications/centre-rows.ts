@@ -31,6 +31,13 @@ export function entriesInRows(rows: readonly CentreRowModel[], start: number, en
   return first < 0 ? null : [first, last]
 }
 
+/** The row of the entry with this reminder id, if it is loaded and not folded away. */
+export function rowOfEntry(rows: readonly CentreRowModel[], entries: readonly ({ id: number } | undefined)[], id: number | null): number | undefined {
+  if (id === null) return undefined
+  const at = rows.findIndex((row) => row.kind === 'entry' && entries[row.index]?.id === id)
+  return at < 0 ? undefined : at
+}
+
 /** "14 days before", "1 day before", "On the deadline day", "Deadline passed". */
 export function rungLabel(rung: number): string {
   if (rung === RUNG_PASSED) return 'Deadline passed'

@@ -3,19 +3,19 @@
  * "Restore" (after a confirmation): main backs up and sets the current file aside, never deleting
  * it, and reopens on the backup; the window then reloads on it.
  */
-import { Alert, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core'
-import { IconDatabasePlus, IconRestore } from '@tabler/icons-react'
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core'
+import { IconDatabasePlus } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../../electron/shared/data-safety'
-import { formatCount, formatDateTime, formatRelative } from '../../lib/format'
+import { formatDateTime } from '../../lib/format'
 import { reloadWindow } from '../../lib/reload'
-import { useNow } from '../../lib/use-now'
 import { toastError, toastSuccess } from '../../lib/toast'
 import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { CopyField } from '../common/CopyField'
 import { LoadFailed } from '../common/LoadFailed'
-import { backupStores, formatBytes } from '../data-safety/backup-text'
+import { backupStores } from '../data-safety/backup-text'
+import { BackupTable } from '../data-safety/BackupTable'
 
 function RestoreConfirm({ backup, busy, onCancel, onConfirm }: { backup: BackupInfo | null; busy: boolean; onCancel(): void; onConfirm(): void }) {
   const when = backup ? formatDateTime(backup.takenAt) : ''
@@ -27,52 +27,6 @@ function RestoreConfirm({ backup, busy, onCancel, onConfirm }: { backup: BackupI
       </Text>
       <Text size="sm">Changes made since {when} are not in the backup; they stay in that “Before a restore” copy, which you can restore in turn.</Text>
     </ConfirmModal>
-  )
-}
-
-function BackupTable({ backups, disabled, onRestore }: { backups: BackupInfo[]; disabled: boolean; onRestore(backup: BackupInfo): void }) {
-  const now = useNow()
-  return (
-    <Table.ScrollContainer minWidth={560} mah={360}>
-      <Table verticalSpacing={6} striped highlightOnHover aria-label="Backups" className="backups-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Taken</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th ta="right">Stores</Table.Th>
-            <Table.Th ta="right">Size</Table.Th>
-            <Table.Th aria-label="Actions" />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {backups.map((backup) => (
-            <Table.Tr key={backup.name}>
-              <Table.Td>
-                <Text size="sm">{formatDateTime(backup.takenAt)}</Text>
-                <Text size="xs" c="dimmed">
-                  {formatRelative(backup.takenAt, now)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{backup.label}</Table.Td>
-              <Table.Td ta="right">{backup.storeCount === null ? 'unreadable' : formatCount(backup.storeCount)}</Table.Td>
-              <Table.Td ta="right">{formatBytes(backup.bytes)}</Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  leftSection={<IconRestore size={14} />}
-                  disabled={disabled || backup.storeCount === null}
-                  onClick={() => onRestore(backup)}
-                  aria-label={`Restore the backup of ${formatDateTime(backup.takenAt)}`}
-                >
-                  Restore
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   )
 }
 
@@ -128,7 +82,7 @@ export function DataSection() {
         </Button>
       </Group>
       {list.backups.length ? (
-        <BackupTable backups={list.backups} disabled={busy !== null} onRestore={setRestoring} />
+        <BackupTable label="Backups" backups={list.backups} disabled={busy !== null} onRestore={setRestoring} />
       ) : (
         <Alert color="gray" variant="light" title="No backups yet" role="status">
           Storewatch takes the first one today, once the portfolio has stores; or back up now.

@@ -18,7 +18,7 @@ import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
-import { sequenceFromSearch, useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
+import { fromCentre, sequenceFromSearch, useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { AuthorizationActivity } from '../authorization/AuthorizationActivity'
 import { awaitingReconnect } from '../authorization/authorization-state'
 import { LinkModal } from '../authorization/LinkModal'
@@ -34,16 +34,31 @@ import { StoreReminders } from './StoreReminders'
 import { StoreSequenceBar } from './StoreSequenceBar'
 import { SubscriptionCard } from './SubscriptionCard'
 
+interface BackTarget {
+  href: string
+  label: string
+  text: string
+}
+
+/** Where Back goes: the notification centre, the worklist, or the portfolio as it was left. */
+function useBackTarget(): BackTarget {
+  const centre = fromCentre(useSearch())
+  const storeIds = usePortfolioStore((s) => s.query.storeIds)
+  const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
+  if (centre) return { href: '/notifications', label: 'Back to the notifications', text: 'Notifications' }
+  if (fromWorklist) return { href: '/', label: 'Back to the worklist', text: 'Dashboard' }
+  const portfolioHref = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
+  return { href: portfolioHref, label: 'Back to portfolio', text: 'Back to portfolio' }
+}
+
 /**
- * Back to the list the store was opened from: the worklist, or the portfolio as it was left
- * (narrowed to a reminder's stores if it was), with focus on the store's row. Alt+← too.
+ * Back to the list the store was opened from: the notification centre, the worklist, or the
+ * portfolio as it was left (narrowed to a reminder's stores if it was), with focus on the row or
+ * entry the KAM left. Alt+← too.
  */
 function BackLink() {
   const [, navigate] = useLocation()
-  const storeIds = usePortfolioStore((s) => s.query.storeIds)
-  const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
-  const portfolioHref = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
-  const back = fromWorklist ? { href: '/', label: 'Back to the worklist', text: 'Dashboard' } : { href: portfolioHref, label: 'Back to portfolio', text: 'Back to portfolio' }
+  const back = useBackTarget()
   useShortcuts({ 'go-back': () => !overlayOpen() && navigate(back.href) })
   return (
     <Tooltip label={`${back.label} (${shortcutText('go-back')})`} openDelay={500}>
