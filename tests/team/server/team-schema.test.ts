@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateTeamSchema, TeamSchemaTooNew, teamSchemaVersion } from '../../../electron/core/team/server/migrate-team-schema'
 import { TEAM_MIGRATIONS } from '../../../electron/core/team/server/team-schema'
-import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster'
+import { postgresBinDir, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster'
 import { withSuperuser } from '../../support/team-postgres'
 
 let cluster: PostgresCluster
@@ -64,5 +66,15 @@ describe('the team schema', () => {
     } finally {
       await owner.end()
     }
+  })
+
+  it('runs the admin SQL of docs/team-admin.sql as written', async () => {
+    const { host, port, database, user, password } = cluster.connection()
+    const output = execFileSync(
+      path.join(postgresBinDir(), 'psql'),
+      ['-X', '-v', 'ON_ERROR_STOP=1', '-At', '-h', host, '-p', String(port), '-U', user, '-d', database, '-f', path.resolve(__dirname, '../../../docs/team-admin.sql')],
+      { env: { ...process.env, PGPASSWORD: password } }
+    ).toString()
+    expect(output.trim().split('\n').at(-1)).toBe('Acme KAMs|lead_lia|t')
   })
 })
