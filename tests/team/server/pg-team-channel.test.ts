@@ -93,6 +93,25 @@ describe('the team channel over Postgres', () => {
     expect((await ben.pull(0, 1000)).filter((row) => row.uid.startsWith('c')).map((row) => row.uid)).toEqual(['c1', 'c2'])
   })
 
+  it('orders a push that waited for the team lock after the one that held it, so no puller skips a change', async () => {
+    const held = holdBeforeCommit()
+    const pool = poolAs('kam_ana')
+    pool.on('connect', (client) => held.attach(client))
+    const ana = channelAs('kam_ana', pool)
+    const ben = channelAs('kam_ben')
+    const first = ana.push([change('ana-laptop', 'first', { v: 1 })])
+    await held.reached
+    const second = ben.push([change('ben-laptop', 'second', { v: 2 })])
+    await expect.poll(() => waitingForAdvisoryLock('kam_ben')).toBe(1)
+    expect((await ben.pull(0, 1000)).map((row) => row.uid)).not.toContain('second')
+
+    held.release()
+    await Promise.all([first, second])
+    const uids = (await ben.pull(0, 1000)).map((row) => row.uid)
+    expect(uids.indexOf('first')).toBeLessThan(uids.indexOf('second'))
+    expect(uids.indexOf('first')).toBeGreaterThan(-1)
+  })
+
   it('tells a listener of the team about a push, with its seq, until stopped', async () => {
     const ben = channelAs('kam_ben')
     const heard: number[] = []
@@ -131,4 +150,33 @@ function cutBeforeCommit(client: pg.PoolClient, cuts: { left: number }): void {
     }
     return query(...args)
   }) as typeof client.query
+}
+
+/** Holds the next `COMMIT` of an attached client until `release()`; `reached` resolves when it is held. */
+function holdBeforeCommit(): { attach(client: pg.PoolClient): void; reached: Promise<void>; release(): void } {
+  let reach: () => void = () => undefined
+  let release: () => void = () => undefined
+  const reached = new Promise<void>((resolve) => (reach = resolve))
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  let holding = true
+  const attach = (client: pg.PoolClient): void => {
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>
+    client.query = ((...args: unknown[]) => {
+      if (args[0] !== 'COMMIT' || !holding) return query(...args)
+      holding = false
+      reach()
+      return gate.then(() => query(...args))
+    }) as typeof client.query
+  }
+  return { attach, reached, release: () => release() }
+}
+
+function waitingForAdvisoryLock(user: string): Promise<number> {
+  return withSuperuser(cluster, async (client) => {
+    const result = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+      [user]
+    )
+    return result.rows[0]?.waiting ?? 0
+  })
 }
