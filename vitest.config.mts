@@ -18,7 +18,15 @@ export default defineConfig({
       },
       {
         // The team's PostgreSQL side: each file starts its own private cluster (tests/support/postgres-cluster.ts).
-        test: { name: 'team', environment: 'node', include: ['tests/team/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 }
+        test: {
+          name: 'team',
+          environment: 'node',
+          include: ['tests/team/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // A poll for a server state (a push waiting on a lock) ends as soon as it holds.
+          expect: { poll: { timeout: 30_000 } }
+        }
       },
       {
         plugins: [react()],

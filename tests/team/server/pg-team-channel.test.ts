@@ -102,10 +102,12 @@ describe('the team channel over Postgres', () => {
     const first = ana.push([change('ana-laptop', 'first', { v: 1 })])
     await held.reached
     const second = ben.push([change('ben-laptop', 'second', { v: 2 })])
-    await expect.poll(() => waitingForAdvisoryLock('kam_ben')).toBe(1)
-    expect((await ben.pull(0, 1000)).map((row) => row.uid)).not.toContain('second')
-
-    held.release()
+    try {
+      await expect.poll(() => waitingForAdvisoryLock('kam_ben')).toBe(1)
+      expect((await ben.pull(0, 1000)).map((row) => row.uid)).not.toContain('second')
+    } finally {
+      held.release()
+    }
     await Promise.all([first, second])
     const uids = (await ben.pull(0, 1000)).map((row) => row.uid)
     expect(uids.indexOf('first')).toBeLessThan(uids.indexOf('second'))
