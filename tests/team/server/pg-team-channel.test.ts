@@ -15,7 +15,7 @@ beforeAll(async () => {
   await addPerson(cluster, 'kam_ben', 'Alpha')
 })
 afterAll(async () => {
-  await Promise.all(pools.map((pool) => pool.end()))
+  await Promise.allSettled(pools.map((pool) => pool.end()))
   await cluster?.stop()
 })
 
