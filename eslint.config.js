@@ -32,6 +32,8 @@ const todoNeedsIssue = {
  * are refused; `writeTransaction()` in electron/core/db/write-transaction.ts is the one way.
  */
 const WRITE_TRANSACTION_HELPER = 'electron/core/db/write-transaction.ts'
+/** The team's PostgreSQL (issue #12) has no SQLite lock to take: its one BEGIN lives here. */
+const PG_TRANSACTION_HELPER = 'electron/core/team/server/pg-transaction.ts'
 const immediateTransactions = {
   meta: {
     type: 'problem',
@@ -42,7 +44,8 @@ const immediateTransactions = {
     schema: []
   },
   create(context) {
-    if (context.filename.replaceAll('\\', '/').endsWith(WRITE_TRANSACTION_HELPER)) return {}
+    const file = context.filename.replaceAll('\\', '/')
+    if (file.endsWith(WRITE_TRANSACTION_HELPER) || file.endsWith(PG_TRANSACTION_HELPER)) return {}
     const deferredBegin = /^\s*BEGIN\b(?!\s+(IMMEDIATE|EXCLUSIVE)\b)/i
     return {
       'CallExpression > MemberExpression.callee[computed=false] > Identifier.property[name="transaction"]'(node) {

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-// Three kinds of tests, all run by `npm test` (benchmarks are `npm run bench`):
+// Four kinds of tests, all run by `npm test` (benchmarks are `npm run bench`):
 //  core      – plain Node with the real better-sqlite3 on temp files
+//  team      – the team store on a private PostgreSQL cluster, and the replicas that sync with it
 //  renderer  – React components and stores in jsdom
 //  e2e       – the built renderer in Debian's Chromium, its bridge backed by the real core
 export default defineConfig({
@@ -14,6 +15,18 @@ export default defineConfig({
         // against luxon over thousands of instants) take a second alone and 10–15 times that on a
         // two-core machine shared with other work. Speed goals live in `npm run bench`.
         test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/team/replica/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
+      },
+      {
+        // The team's PostgreSQL side: each file starts its own private cluster (tests/support/postgres-cluster.ts).
+        test: {
+          name: 'team',
+          environment: 'node',
+          include: ['tests/team/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // A poll for a server state (a push waiting on a lock) ends as soon as it holds.
+          expect: { poll: { timeout: 30_000 } }
+        }
       },
       {
         plugins: [react()],
