@@ -14,10 +14,10 @@ export default defineConfig({
         // A test's bound only catches a hang: the heaviest core tests (a zone calendar checked
         // against luxon over thousands of instants) take a second alone and 10–15 times that on a
         // two-core machine shared with other work. Speed goals live in `npm run bench`.
-        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/team/replica/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
       },
       {
-        // The team's PostgreSQL side: each file starts its own private cluster (tests/support/postgres-cluster.ts).
+        // Team sync: the PostgreSQL side, each file on its own private cluster (tests/support/postgres-cluster.ts), and the laptops' replicas.
         test: {
           name: 'team',
           environment: 'node',

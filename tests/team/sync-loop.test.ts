@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createSyncLoop, TeamRefusal, type Later, type ReplicaPort, type TeamConnection } from '../../../electron/core/team/sync-loop'
-import type { OutgoingChange, TeamChannel } from '../../../electron/core/team/team-change'
-import type { TeamState } from '../../../electron/shared/team-state'
-import { silentLogger } from '../../../electron/core/ports'
+import { createSyncLoop, TeamRefusal, type Later, type ReplicaPort, type TeamConnection } from '../../electron/core/team/sync-loop'
+import type { OutgoingChange, TeamChannel } from '../../electron/core/team/team-change'
+import type { TeamState } from '../../electron/shared/team-state'
+import { silentLogger } from '../../electron/core/ports'
 
 /** Timers the test moves by hand: nothing here depends on how fast the machine is. */
 function manualTimers() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { teamStateLabel } from '../../../electron/shared/team-state'
+import { teamStateLabel } from '../../electron/shared/team-state'
 
 const at = (ms: number) => new Date(ms).toISOString().slice(11, 16)
 
