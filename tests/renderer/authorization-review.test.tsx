@@ -18,6 +18,8 @@ describe('authorization review', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Confirm authorization of stores subscribed on Lazada' })
     await user.click(within(dialog).getByRole('checkbox', { name: 'Bravo — Bravo SG (SG)' }))
     const date = within(dialog).getByLabelText('Authorized as of')
+    // The app's own date format, not the native input's mm/dd/yyyy.
+    expect(date).toHaveValue(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).replace('Sept', 'Sep'))
     await user.clear(date)
     await user.type(date, '2026-11-25')
     await user.click(within(dialog).getByRole('button', { name: 'Confirm 2 stores' }))

@@ -83,6 +83,8 @@ describe('bulk action bar', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'Record authorization…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Record “authorized and reconnected” for 2 stores' })
     const when = within(dialog).getByLabelText(/Authorized and reconnected as of/)
+    // The app's own format ("1 Dec 2026 09:30"), not the native input's mm/dd/yyyy.
+    expect((when as HTMLInputElement).value).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$/)
     await user.clear(when)
     await user.click(within(dialog).getByRole('button', { name: 'Record authorization' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Pick the date and time, e.g. today’s')

@@ -4,6 +4,7 @@
  * main works (one transaction: see electron/core/bulk/bulk-actions.ts).
  */
 import { Alert, Autocomplete, Button, Group, Loader, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
+import { DateTimeField } from '../common/DateFields'
 import { DateTime } from 'luxon'
 import { useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
@@ -109,14 +110,13 @@ function Fields({ kind, values, set }: { kind: BulkActionKind; values: Values; s
     case 'record-authorization':
       return (
         <>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={kind === 'mark-reconnected' ? 'Reconnected on' : 'Authorized and reconnected as of'}
             description="Your time"
             withAsterisk
             data-autofocus
             value={values.when}
-            onChange={(e) => set({ when: e.currentTarget.value })}
+            onChange={(when) => set({ when })}
           />
           {kind === 'record-authorization' && (
             <TextInput

@@ -2,7 +2,8 @@
  * The review after a Lazada check: the stores Lazada says are subscribed whose authorization is
  * not confirmed here, to confirm for some or all at once as of a date — no store page opened.
  */
-import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core'
+import { DateField } from '../common/DateFields'
 import { useState } from 'react'
 import { formatCount, plural } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
@@ -81,7 +82,7 @@ export function AuthorizationReviewModal() {
             </Stack>
           </ScrollArea.Autosize>
           <Group align="flex-end" gap="sm">
-            <TextInput type="date" label="Authorized as of" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={dateProblem} w={180} />
+            <DateField label="Authorized as of" value={date} onChange={setDate} error={dateProblem} w={180} />
             <Checkbox label="Also reconnected in the OMS" checked={reconnected} onChange={(e) => setReconnected(e.currentTarget.checked)} mb={8} />
           </Group>
           {picked.size === 0 && <Alert color="gray">Pick the stores to confirm.</Alert>}
