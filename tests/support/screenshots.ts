@@ -226,7 +226,7 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     const message = page.getByRole('dialog', { name: 'Message for the client' })
     await message.getByTestId('message-subject').waitFor()
     await shoot(page, 'client-message.png')
-    await message.getByRole('button', { name: 'Close' }).click()
+    await message.getByRole('button', { name: 'Close', exact: true }).click()
 
     await page.goto(`${app.host.url}#/portfolio`)
     await page.getByRole('grid', { name: 'Stores' }).getByRole('row').nth(1).waitFor()
@@ -260,6 +260,37 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await shoot(page, 'dashboard-1024.png')
     await page.setViewportSize(VIEWPORT)
 
+    // A week's renewals at once: the worklist's six most urgent selected, one message per client,
+    // then the first store with Next store through the selection.
+    await page.goto(`${app.host.url}#/`)
+    const worklistRow = (index: number) => page.getByRole('grid', { name: 'Needs action' }).locator(`[role="row"][data-row-index="${index}"]`)
+    await worklistRow(5).getByRole('checkbox').waitFor()
+    await worklistRow(0).getByRole('checkbox').click()
+    await worklistRow(5).getByRole('checkbox').click({ modifiers: ['Shift'] })
+    await page.mouse.move(0, 0)
+    await shoot(page, 'worklist-selection.png')
+    await page.getByRole('button', { name: 'Message clients' }).click()
+    const messages = page.getByRole('dialog', { name: 'Message clients' })
+    await messages.getByTestId('client-message').first().waitFor()
+    await shoot(page, 'client-messages-bulk.png')
+    await page.keyboard.press('Escape')
+    await messages.waitFor({ state: 'detached' })
+    await worklistRow(0).focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('store-sequence-place').waitFor()
+    await shoot(page, 'next-store.png')
+    await page.goto(`${app.host.url}#/`)
+    await page.getByRole('button', { name: 'Clear selection' }).click()
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await page.goto(`${app.host.url}#/notifications`)
+    await page.getByRole('list', { name: 'Reminders' }).waitFor()
+    await shoot(page, 'notifications-1024.png')
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(`${app.host.url}#/`)
+    await page.getByRole('grid', { name: 'Needs action' }).getByRole('row').nth(1).waitFor()
+    await shoot(page, 'dashboard-1920.png')
+    await page.setViewportSize(VIEWPORT)
+
     await page.goto(`${app.host.url}#/stores/1`)
     await page.getByRole('heading', { name: 'History' }).waitFor()
     await shoot(page, 'store-page.png')
@@ -272,11 +303,15 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await form.getByRole('button', { name: 'Save store' }).click()
     await shoot(page, 'add-store-errors.png')
     await form.getByRole('button', { name: 'Cancel' }).click()
+    // The form is half filled: it asks before throwing the typing away.
+    await page.getByRole('button', { name: 'Discard changes' }).click()
+    await form.waitFor({ state: 'hidden' })
 
     await page.getByRole('button', { name: 'Import CSV or Excel' }).click()
     const dialog = page.getByRole('dialog', { name: 'Import CSV or Excel' })
     await dialog.getByLabel('CSV or Excel file').setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(csvWithProblems()) })
-    await dialog.getByRole('button', { name: 'Choose another file' }).waitFor()
+    // The preview runs on a worker: on a busy machine it can take longer than a click's wait.
+    await dialog.getByRole('button', { name: 'Choose another file' }).waitFor({ timeout: 120_000 })
     await shoot(page, 'import-preview-errors.png')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
@@ -361,5 +396,14 @@ async function shootAgainstMocks(
   await said.waitFor()
   await said.scrollIntoViewIfNeeded()
   await shoot(page, 'dashboard-lazada.png')
+
+  // Lazada says these stores are subscribed: their authorization confirmed in one go, no store page opened.
+  const review = page.getByTestId('authorization-review-row').getByRole('button', { name: 'Review' })
+  if (await review.isVisible()) {
+    await review.click()
+    await page.getByRole('dialog', { name: 'Confirm authorization of stores subscribed on Lazada' }).getByTestId('review-stores').waitFor()
+    await shoot(page, 'authorization-review.png')
+    await page.keyboard.press('Escape')
+  }
 }
 
