@@ -33,6 +33,8 @@ export interface ConnectTeamOptions {
 
 /** Postgres's codes for a sign-in it refused: wrong password or unknown role, and not allowed in. */
 const AUTHENTICATION_FAILED = new Set(['28P01', '28000'])
+/** A role without the team member's grants, or writing past row-level security. */
+const INSUFFICIENT_PRIVILEGE = '42501'
 
 export async function connectTeam(options: ConnectTeamOptions): Promise<TeamConnection> {
   const config = await refusing(options.settings, async () => teamConnectionOptions(options.settings, options.password, options.readFile))
@@ -122,7 +124,14 @@ async function refusing<T>(settings: TeamConnectionSettings, work: () => Promise
 function refusalOf(error: unknown, settings: TeamConnectionSettings): TeamRefusal | null {
   if (error instanceof TeamRefusal) return error
   if (error instanceof TeamSchemaTooNew || error instanceof NotATeamMember || error instanceof TeamConnectionRefused) return new TeamRefusal(error.message, { cause: error })
-  if (isAuthenticationFailure(error)) {
+  const code = pgCode(error)
+  if (code === INSUFFICIENT_PRIVILEGE) {
+    return new TeamRefusal(
+      `Postgres refused the role ${settings.user} the team's data (${(error as Error).message}): it is not a member of a Storewatch team, or was removed. Ask the team's admin to add it (docs/team-admin.sql).`,
+      { cause: error }
+    )
+  }
+  if (code !== undefined && AUTHENTICATION_FAILED.has(code)) {
     return new TeamRefusal(
       `Postgres at ${settings.host}:${settings.port} refused the sign-in of ${settings.user}: the password or the user is wrong, or the role may not connect. Check them in Settings → Team.`,
       { cause: error }
@@ -131,7 +140,8 @@ function refusalOf(error: unknown, settings: TeamConnectionSettings): TeamRefusa
   return null
 }
 
-function isAuthenticationFailure(error: unknown): boolean {
+/** The SQLSTATE of an error from Postgres. */
+function pgCode(error: unknown): string | undefined {
   const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined
-  return typeof code === 'string' && AUTHENTICATION_FAILED.has(code)
+  return typeof code === 'string' ? code : undefined
 }
