@@ -13,8 +13,9 @@ import { teamReplicaPort } from '../../electron/core/team/replica-port'
 import { createTeamReplica } from '../../electron/core/team/replica/replica'
 import type { TeamReplica } from '../../electron/core/team/replica/replica'
 import { migrateTeamSchema } from '../../electron/core/team/server/migrate-team-schema'
+import { TEAM_MIGRATIONS } from '../../electron/core/team/server/team-schema'
 import type { TeamConnectionSettings } from '../../electron/core/team/server/connection-options'
-import { createSyncLoop } from '../../electron/core/team/sync-loop'
+import { createSyncLoop, TeamRefusal } from '../../electron/core/team/sync-loop'
 import type { SyncLoop } from '../../electron/core/team/sync-loop'
 import type { TeamChannel } from '../../electron/core/team/team-change'
 import type { TeamState } from '../../electron/shared/team-state'
@@ -240,5 +241,18 @@ describe('two laptops on one team over Postgres', () => {
     await stranger.loop.start()
     expect(stranger.state).toMatchObject({ kind: 'refused' })
     expect(stranger.state.kind === 'refused' && stranger.state.reason).toMatch(/^Postgres refused the role kam_stranger_e the team's data \(.+\): it is not a member of a Storewatch team/)
+  }, 60_000)
+
+  it('an app newer than the team schema, and a plain connection to a remote host, are refused with why', async () => {
+    const amy = await openLaptop('kam_amy_f', 'Team F')
+    const newerApp = [...TEAM_MIGRATIONS, { version: TEAM_MIGRATIONS.length + 1, name: 'a step this server lacks', sql: 'SELECT 1' }]
+    const older = await connectTeam({ settings: amy.settings, password: amy.password, readFile: () => '', migrations: newerApp }).catch((error: unknown) => error)
+    expect(older).toBeInstanceOf(TeamRefusal)
+    expect((older as Error).message).toMatch(/older than this Storewatch.*Ask the team's admin to update the team schema/)
+
+    const remote = { ...amy.settings, host: 'team.example.com' }
+    const plain = await connectTeam({ settings: remote, password: amy.password, readFile: () => '' }).catch((error: unknown) => error)
+    expect(plain).toBeInstanceOf(TeamRefusal)
+    expect((plain as Error).message).toContain('Storewatch connects to team.example.com only over TLS')
   }, 60_000)
 })
