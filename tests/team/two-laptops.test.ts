@@ -7,27 +7,21 @@
  */
 import net from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { silentLogger, systemClock } from '../../electron/core/ports'
 import { connectTeam } from '../../electron/core/team/pg-team-connection'
-import { teamReplicaPort } from '../../electron/core/team/replica-port'
-import { createTeamReplica } from '../../electron/core/team/replica/replica'
-import type { TeamReplica } from '../../electron/core/team/replica/replica'
 import { migrateTeamSchema } from '../../electron/core/team/server/migrate-team-schema'
 import { TEAM_MIGRATIONS } from '../../electron/core/team/server/team-schema'
-import type { TeamConnectionSettings } from '../../electron/core/team/server/connection-options'
-import { createSyncLoop, TeamRefusal } from '../../electron/core/team/sync-loop'
-import type { SyncLoop } from '../../electron/core/team/sync-loop'
-import type { TeamChannel } from '../../electron/core/team/team-change'
-import type { TeamState } from '../../electron/shared/team-state'
+import { TeamRefusal } from '../../electron/core/team/sync-loop'
 import { startPostgresCluster } from '../support/postgres-cluster'
 import type { PostgresCluster } from '../support/postgres-cluster'
 import { storeInput } from '../support/store-input'
+import { laptopSync } from '../support/team-laptops'
+import type { LaptopSync } from '../support/team-laptops'
 import { createTestCore } from '../support/test-core'
 import type { TestCore } from '../support/test-core'
 import { openTestDatabase } from '../support/test-database'
 import type { TestDatabase } from '../support/test-database'
 import { addPerson, withSuperuser } from '../support/team-postgres'
-import { storeFields, uidOfLocal, localIdOfUid } from './replica/support'
+import { localIdOfUid, storeFields, uidOfLocal } from './replica/support'
 import type { Laptop as ReplicaLaptop } from './replica/support'
 
 const WAIT = { timeout: 15_000, interval: 50 }
@@ -43,15 +37,10 @@ afterAll(async () => {
   await cluster?.stop()
 })
 
-interface Laptop {
+interface Laptop extends LaptopSync {
   name: string
   database: TestDatabase
   core: TestCore
-  replica: TeamReplica
-  settings: TeamConnectionSettings
-  password: string
-  loop: SyncLoop
-  state: TeamState
 }
 
 const opened: Laptop[] = []
@@ -62,20 +51,12 @@ afterEach(async () => {
   }
 })
 
-/** Join needs no channel; push and pull go through the loop's connection. */
-const noChannel: TeamChannel = {
-  push: () => Promise.reject(new Error('not through the loop')),
-  pull: () => Promise.reject(new Error('not through the loop'))
-}
-
 async function openLaptop(name: string, team: string | null): Promise<Laptop> {
-  const { user, password } = team === null ? await addStranger(name) : await addPerson(cluster, name, team)
+  const role = team === null ? await addStranger(name) : await addPerson(cluster, name, team)
   const database = openTestDatabase()
-  const replica = createTeamReplica({ sqlite: database.sqlite, channel: noChannel })
-  replica.join({ shareLocal: true })
-  const settings: TeamConnectionSettings = { host: cluster.host, port: cluster.port, database: 'postgres', user, tls: 'disable' }
-  const laptop = { name, database, core: createTestCore(database), replica, settings, password, state: { kind: 'solo' } } as Laptop
-  laptop.loop = loopFor(laptop, settings)
+  const sync = laptopSync(database.sqlite, cluster, role, { pullIntervalMs: NO_FALLBACK_PULL_MS, nudgeDebounceMs: 20 })
+  // The sync's own object, so the loop's published state and a restart stay visible here.
+  const laptop = Object.assign(sync, { name, database, core: createTestCore(database) })
   opened.push(laptop)
   return laptop
 }
@@ -84,20 +65,6 @@ async function openLaptop(name: string, team: string | null): Promise<Laptop> {
 async function addStranger(name: string): Promise<{ user: string; password: string }> {
   await withSuperuser(cluster, (client) => client.query(`CREATE ROLE ${name} LOGIN PASSWORD '${name}-pw'`))
   return { user: name, password: `${name}-pw` }
-}
-
-function loopFor(laptop: Laptop, settings: TeamConnectionSettings): SyncLoop {
-  return createSyncLoop({
-    replica: teamReplicaPort({ sqlite: laptop.database.sqlite }),
-    connect: () => connectTeam({ settings, password: laptop.password, readFile: () => '' }),
-    clock: systemClock,
-    logger: silentLogger,
-    publish: (state) => {
-      laptop.state = state
-    },
-    pullIntervalMs: NO_FALLBACK_PULL_MS,
-    nudgeDebounceMs: 20
-  })
 }
 
 /** What the replica helpers read: the laptop's database. */
@@ -185,9 +152,7 @@ describe('two laptops on one team over Postgres', () => {
     const { fromId, toId } = await sharedStore(amy, ben, 'Orchid Official', 'SG20000003')
     await inSync(amy, ben)
 
-    await ben.loop.stop()
-    ben.loop = loopFor(ben, { ...ben.settings, port: await closedPort() })
-    await ben.loop.start()
+    await ben.restart({ ...ben.settings, port: await closedPort() })
     expect(ben.state).toMatchObject({ kind: 'offline', pending: 0 })
 
     edit(amy, fromId, { notes: 'Amy called the client' })
@@ -198,9 +163,7 @@ describe('two laptops on one team over Postgres', () => {
     await expect.poll(() => ben.state.kind === 'offline' && ben.state.pending > 0, WAIT).toBe(true)
     expect(ben.core.stores.view(toId).notes).not.toBe('Amy called the client')
 
-    await ben.loop.stop()
-    ben.loop = loopFor(ben, ben.settings)
-    await ben.loop.start()
+    await ben.restart()
     const expected = { notes: 'Amy called the client', ownerKam: 'Ben' }
     await expect.poll(() => [amy.core.stores.view(fromId), ben.core.stores.view(toId)], WAIT).toMatchObject([expected, expected])
     const madeOnAmy = () => storeOn(amy, uidOfLocal(asReplicaLaptop(ben), 'stores', made.id) ?? '')
