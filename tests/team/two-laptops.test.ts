@@ -173,6 +173,26 @@ describe('two laptops on one team over Postgres', () => {
     expect([amy.replica.unpushed(), ben.replica.unpushed()]).toEqual([0, 0])
   }, 60_000)
 
+  it('a listening connection Postgres cuts is opened again, and teammates’ changes keep arriving without the fallback pull', async () => {
+    const amy = await openLaptop('kam_amy_g', 'Team G')
+    const ben = await openLaptop('kam_ben_g', 'Team G')
+    await Promise.all([amy.loop.start(), ben.loop.start()])
+    const { fromId, toId } = await sharedStore(amy, ben, 'Jasmine Official', 'SG20000006')
+    await inSync(amy, ben)
+
+    const cut = await withSuperuser(cluster, async (client) => {
+      const result = await client.query<{ cut: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE usename = 'kam_ben_g' AND query LIKE 'LISTEN%'`
+      )
+      return result.rows.map((row) => row.cut)
+    })
+    expect(cut).toEqual([true])
+
+    edit(amy, fromId, { notes: 'After the cut' })
+    await expect.poll(() => ben.core.stores.view(toId).notes, WAIT).toBe('After the cut')
+    await inSync(amy, ben)
+  }, 60_000)
+
   it('a team schema newer than the app is refused with why, and local writes still work', async () => {
     const amy = await openLaptop('kam_amy_d', 'Team D')
     await withSuperuser(cluster, (client) => client.query('UPDATE storewatch_team.schema_version SET version = version + 1'))
