@@ -4,9 +4,9 @@
  * checked against this app's.
  *
  * What retrying cannot fix becomes a `TeamRefusal` with a sentence for the header: a schema newer
- * or older than the app, a role in no team, a plain connection to a remote host, a sign-in Postgres
- * refused. Anything else (no route, a cut, a server restarting) is left as is: the loop is offline
- * and retries.
+ * or older than the app, a role in no team or without the member's grants, a plain connection to a
+ * remote host, a sign-in Postgres refused. Anything else (no route, a cut, a server restarting) is
+ * left as is: the loop is offline and retries.
  */
 import pg from 'pg'
 import type { ClientConfig } from 'pg'
