@@ -6,7 +6,8 @@
  * rows it reads, how ranking those 100,000 stores for the worklist compares with the same raw read
  * (rank-figures.ts), and how close the remote part of a check of 500 stores (the app's own client and
  * settings) gets to Lazada's per-API rate limit (against the mock gateway) without being refused.
- * And how long a 2,000-store "Check now" against the mock gateway holds the main thread (check-2k-block.ts).
+ * And how long a 2,000-store "Check now" against the mock gateway holds the main thread (check-2k-block.ts),
+ * and how long an edit takes from one team laptop to another over a private Postgres cluster (team-figures.ts).
  * Prints the figures and writes them to bench-results.json at the project root.
  */
 import { execFileSync } from 'node:child_process'
@@ -33,6 +34,7 @@ import { benchCheck2kBlock } from './check-2k-block'
 import { dataSafetyFigures } from './data-safety-figures'
 import { startMainThreadProbe } from './main-thread-probe'
 import { rankFigures } from './rank-figures'
+import { TEAM_PROPAGATION_EDITS, teamFigures } from './team-figures'
 import type { RankFigures } from './rank-figures'
 import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
 import type { Import1mFigures } from './import-1m'
@@ -363,6 +365,7 @@ async function main(): Promise<void> {
   const remote = await benchRemote500()
   const check2k = await benchCheck2kBlock()
   const import1m = benchImport1mApart()
+  const team = await teamFigures()
   const figures = {
     import10kMs: Math.round(t2 - t0),
     import10kPreviewMs: Math.round(t1 - t0),
@@ -379,6 +382,7 @@ async function main(): Promise<void> {
     ...check,
     ...remote,
     ...check2k,
+    ...team,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     measuredAt: new Date().toISOString()
   }
@@ -423,6 +427,8 @@ async function main(): Promise<void> {
   console.log(`  Import of ${IMPORT_INTO_100K_ROWS.toLocaleString('en')} rows into the 100,000 stores (backup before it on the worker): ${figures.importInto100kMs} ms; ` +
     `longest the process held its main thread: ${figures.importInto100kMaxMainBlockMs} ms — goal ≤ 100 ms, ${verdict(figures.importInto100kMaxMainBlockMs <= 100)} ` +
     `(late ticks as seen: ${figures.importInto100kMainProbeMaxMs} ms; an idle process beside it: ${figures.importInto100kControlProbeMaxMs} ms)`)
+  console.log(`  Team propagation, laptop to laptop on loopback (${TEAM_PROPAGATION_EDITS} edits one at a time, the 200 ms debounce after a write included): ` +
+    `p50 ${figures.teamPropagationP50Ms} ms, p99 ${figures.teamPropagationP99Ms} ms — goal p99 ≤ 1000 ms, ${verdict(figures.teamPropagationP99Ms <= 1000)}`)
   console.log('  Written to bench-results.json')
 }
 
