@@ -134,6 +134,9 @@ describe('the notification centre at scale', () => {
     await user.click(screen.getByRole('button', { name: /^Unread: Batik Mall/ }))
     await waitFor(() => expect(window.location.hash).toBe('#/stores/8?from=notifications'))
     expect(await screen.findByRole('link', { name: 'Back to the notifications' })).toHaveAttribute('href', '#/notifications')
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    expect(within(nav).getByRole('link', { name: /^Notifications/ })).toHaveAttribute('aria-current', 'page')
+    expect(within(nav).getByRole('link', { name: 'Portfolio' })).not.toHaveAttribute('aria-current')
 
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}')
     await waitFor(() => expect(window.location.hash).toBe('#/notifications'))

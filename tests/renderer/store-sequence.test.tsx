@@ -140,6 +140,10 @@ describe('next store from the worklist', () => {
     await user.click(screen.getByRole('button', { name: /^Next store/ }))
     await heading('Delta Co')
     await place('2 of 3 · Next: Alpha Shop')
+    // The page belongs to the dashboard it came from: that is the screen lit in the header.
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    expect(within(nav).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page')
+    expect(within(nav).getByRole('link', { name: 'Portfolio' })).not.toHaveAttribute('aria-current')
 
     await user.click(screen.getByRole('link', { name: 'Back to the worklist' }))
     await screen.findByRole('grid', { name: 'Needs action' })

@@ -26,6 +26,15 @@ export function fromCentre(search: string): boolean {
   return new URLSearchParams(search).get('from') === 'notifications'
 }
 
+/** The screen an open store page belongs to: where it was opened from, where Back goes. */
+export type StoreOrigin = 'notifications' | 'worklist' | 'portfolio'
+
+export function useStoreOrigin(search: string): StoreOrigin {
+  const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
+  if (fromCentre(search)) return 'notifications'
+  return fromWorklist ? 'worklist' : 'portfolio'
+}
+
 /** `in=3` → 3; anything else: no list. */
 export function sequenceFromSearch(search: string): number | null {
   const value = new URLSearchParams(search).get('in')

@@ -3,12 +3,13 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconBell, IconBuildingStore, IconKeyboard, IconLayoutDashboard, IconList, IconSettings } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import type { ReactNode } from 'react'
-import { Link, useLocation } from 'wouter'
+import { Link, useLocation, useSearch } from 'wouter'
 import { formatCount } from '../../lib/format'
 import { overlayOpen, shortcutText, useShortcuts } from '../../lib/shortcuts'
 import { useImportStore } from '../../stores/useImportStore'
 import { useRemindersStore } from '../../stores/useRemindersStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
+import { useStoreOrigin } from '../../stores/useStoreSequenceStore'
 import { AboutPopover } from './AboutPopover'
 import { LastChecked } from './LastChecked'
 import { RunningTasks } from './RunningTasks'
@@ -65,6 +66,9 @@ function useShortcutsList(): [boolean, { toggle(): void; close(): void }] {
 
 export function AppHeader() {
   const [location] = useLocation()
+  // A store page belongs to the screen it was opened from: that one stays lit.
+  const origin = useStoreOrigin(useSearch())
+  const onStore = location.startsWith('/stores/')
   const [shortcutsOpen, shortcuts] = useShortcutsList()
   const unread = useRemindersStore((s) => s.unread)
   useNavigationHotkeys()
@@ -82,15 +86,15 @@ export function AppHeader() {
         </Group>
         <nav aria-label="Main">
           <Group gap={4} wrap="nowrap">
-            <NavButton href="/" active={location === '/'} icon={<IconLayoutDashboard size={16} />}>
+            <NavButton href="/" active={location === '/' || (onStore && origin === 'worklist')} icon={<IconLayoutDashboard size={16} />}>
               Dashboard
             </NavButton>
-            <NavButton href="/portfolio" active={location === '/portfolio' || location.startsWith('/stores/')} icon={<IconList size={16} />}>
+            <NavButton href="/portfolio" active={location === '/portfolio' || (onStore && origin === 'portfolio')} icon={<IconList size={16} />}>
               Portfolio
             </NavButton>
             <NavButton
               href="/notifications"
-              active={location === '/notifications'}
+              active={location === '/notifications' || (onStore && origin === 'notifications')}
               icon={<IconBell size={16} />}
               label={unread > 0 ? `Notifications, ${formatCount(unread)} unread` : undefined}
               extra={

@@ -18,7 +18,7 @@ import { usePortfolioStore } from '../../stores/usePortfolioStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useStoreDetailStore } from '../../stores/useStoreDetailStore'
 import { useStoreFormStore } from '../../stores/useStoreFormStore'
-import { fromCentre, sequenceFromSearch, useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
+import { sequenceFromSearch, useStoreOrigin, useStoreSequenceStore } from '../../stores/useStoreSequenceStore'
 import { AuthorizationActivity } from '../authorization/AuthorizationActivity'
 import { awaitingReconnect } from '../authorization/authorization-state'
 import { LinkModal } from '../authorization/LinkModal'
@@ -42,11 +42,10 @@ interface BackTarget {
 
 /** Where Back goes: the notification centre, the worklist, or the portfolio as it was left. */
 function useBackTarget(): BackTarget {
-  const centre = fromCentre(useSearch())
+  const origin = useStoreOrigin(useSearch())
   const storeIds = usePortfolioStore((s) => s.query.storeIds)
-  const fromWorklist = useStoreSequenceStore((s) => s.position?.origin === 'worklist')
-  if (centre) return { href: '/notifications', label: 'Back to the notifications', text: 'Notifications' }
-  if (fromWorklist) return { href: '/', label: 'Back to the worklist', text: 'Dashboard' }
+  if (origin === 'notifications') return { href: '/notifications', label: 'Back to the notifications', text: 'Notifications' }
+  if (origin === 'worklist') return { href: '/', label: 'Back to the worklist', text: 'Dashboard' }
   const portfolioHref = storeIds.length ? `/portfolio?ids=${storeIds.join(',')}` : '/portfolio'
   return { href: portfolioHref, label: 'Back to portfolio', text: 'Back to portfolio' }
 }
