@@ -79,7 +79,8 @@ function runAs(user: string | undefined, command: string, args: string[]): void 
   execFileSync(file, fileArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: os.tmpdir() })
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** A loopback port nothing listens on (just now): for a server to start on, or to connect to in vain. */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once('error', reject)

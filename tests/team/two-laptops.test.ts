@@ -5,13 +5,12 @@
  * a concurrent edit converges to the later one in Postgres's order; an offline laptop loses nothing;
  * a schema newer than the app is refused with its reason while local work goes on.
  */
-import net from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { connectTeam } from '../../electron/core/team/pg-team-connection'
 import { migrateTeamSchema } from '../../electron/core/team/server/migrate-team-schema'
 import { TEAM_MIGRATIONS } from '../../electron/core/team/server/team-schema'
 import { TeamRefusal } from '../../electron/core/team/sync-loop'
-import { startPostgresCluster } from '../support/postgres-cluster'
+import { freeLoopbackPort, startPostgresCluster } from '../support/postgres-cluster'
 import type { PostgresCluster } from '../support/postgres-cluster'
 import { storeInput } from '../support/store-input'
 import { laptopSync } from '../support/team-laptops'
@@ -95,17 +94,6 @@ async function sharedStore(from: Laptop, to: Laptop, name: string, shortCode: st
   return { fromId: store.id, toId: storeOn(to, uid()) ?? 0, uid: uid() }
 }
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
 describe('two laptops on one team over Postgres', () => {
   it('a store made on one laptop appears on the other through LISTEN/NOTIFY, and both are in sync', async () => {
     const amy = await openLaptop('kam_amy_a', 'Team A')
@@ -152,7 +140,7 @@ describe('two laptops on one team over Postgres', () => {
     const { fromId, toId } = await sharedStore(amy, ben, 'Orchid Official', 'SG20000003')
     await inSync(amy, ben)
 
-    await ben.restart({ ...ben.settings, port: await closedPort() })
+    await ben.restart({ ...ben.settings, port: await freeLoopbackPort() })
     expect(ben.state).toMatchObject({ kind: 'offline', pending: 0 })
 
     edit(amy, fromId, { notes: 'Amy called the client' })

@@ -28,16 +28,22 @@ function firstStep(laptop: Laptop, runId: number): StepId {
   return laptop.database.sqlite.prepare('SELECT step_id FROM checklist_run_steps WHERE run_id = ? ORDER BY position LIMIT 1').pluck().get(runId) as StepId
 }
 
+/** Two joined laptops that both hold one store, made on Amy's: its local id there and on Ben's. */
+async function twoLaptopsWithOneStore() {
+  const team = new MemoryTeamChannel()
+  const amy = openLaptop(team, 'amy', opened)
+  const ben = openLaptop(team, 'ben', opened)
+  amy.replica.join({ shareLocal: true })
+  ben.replica.join({ shareLocal: true })
+  const store = amy.core.stores.create(storeInput())
+  await syncAll([amy, ben])
+  const benStore = localIdOfUid(ben, 'stores', uidOfLocal(amy, 'stores', store.id) ?? '') ?? -1
+  return { amy, ben, store, benStore }
+}
+
 describe('the same checklist started on two laptops offline', () => {
   it.each(['the later laptop pulls first', 'both push first'])('keeps both runs, the earlier open: %s', async (order) => {
-    const team = new MemoryTeamChannel()
-    const amy = openLaptop(team, 'amy', opened)
-    const ben = openLaptop(team, 'ben', opened)
-    amy.replica.join({ shareLocal: true })
-    ben.replica.join({ shareLocal: true })
-    const store = amy.core.stores.create(storeInput())
-    await syncAll([amy, ben])
-    const benStore = localIdOfUid(ben, 'stores', uidOfLocal(amy, 'stores', store.id) ?? '') ?? -1
+    const { amy, ben, store, benStore } = await twoLaptopsWithOneStore()
 
     const amyRun = amy.core.checklists.start(store.id, 'renew-and-reauthorize')
     amy.core.checklists.tick(amyRun.id, firstStep(amy, amyRun.id))
@@ -58,14 +64,7 @@ describe('the same checklist started on two laptops offline', () => {
   })
 
   it('a run set aside for an earlier one finished before its push stays open, as everywhere', async () => {
-    const team = new MemoryTeamChannel()
-    const amy = openLaptop(team, 'amy', opened)
-    const ben = openLaptop(team, 'ben', opened)
-    amy.replica.join({ shareLocal: true })
-    ben.replica.join({ shareLocal: true })
-    const store = amy.core.stores.create(storeInput())
-    await syncAll([amy, ben])
-    const benStore = localIdOfUid(ben, 'stores', uidOfLocal(amy, 'stores', store.id) ?? '') ?? -1
+    const { amy, ben, store, benStore } = await twoLaptopsWithOneStore()
 
     const amyRun = amy.core.checklists.start(store.id, 'renew-and-reauthorize')
     const benRun = ben.core.checklists.start(benStore, 'renew-and-reauthorize')
