@@ -382,7 +382,17 @@ export function createAppCore(deps: AppCoreDeps) {
     'lazada:hosts': () => lazadaHostsView(hostsOption, settings.ignoredHosts()),
 
     'views:columns': ({ view }) => viewPrefs.columns(view),
-    'views:save-columns': ({ view, prefs }) => viewPrefs.saveColumns(view, prefs)
+    'views:save-columns': ({ view, prefs }) => viewPrefs.saveColumns(view, prefs),
+
+    // The team channels are declared (electron/shared/team.ts) ahead of their service (issue #12).
+    'team:get': teamNotBuilt,
+    'team:save-connection': teamNotBuilt,
+    'team:preview-join': teamNotBuilt,
+    'team:join': teamNotBuilt,
+    'team:leave': teamNotBuilt,
+    'team:sync-now': teamNotBuilt,
+    'team:merge-offers': teamNotBuilt,
+    'team:resolve-merge': teamNotBuilt
   }
 
   const gated = waitForImports(handlers, imports.hold, logger)
@@ -411,3 +421,7 @@ export function createAppCore(deps: AppCoreDeps) {
 }
 
 export type AppCore = ReturnType<typeof createAppCore>
+
+function teamNotBuilt(): never {
+  throw new AppError('not-found', 'Team sync is not in this build yet (issue #12).')
+}

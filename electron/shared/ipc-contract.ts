@@ -27,6 +27,9 @@ import { appSettingsSchema } from './settings'
 import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
 import type { TaskProgress } from './task-progress'
+import { resolveMergeSchema, saveTeamConnectionSchema } from './team'
+import type { TeamJoinPreview, TeamMergeOffer, TeamView } from './team'
+import type { TeamState } from './team-state'
 import { sequenceStartSchema } from './store-sequence'
 import type { SequencePosition, SequenceStarted } from './store-sequence'
 import { safeText } from './text-rules'
@@ -381,7 +384,22 @@ export const ipcContract = {
   'views:save-columns': invoke<ColumnPrefs>()(
     'Remembers how the KAM arranged a list’s columns: order, widths, shown and hidden.',
     z.strictObject({ view: z.enum(LIST_VIEWS), prefs: columnPrefsSchema })
-  )
+  ),
+
+  'team:get': invoke<TeamView>()('Settings → Team: the saved connection (never the password), whether this laptop is on a team, and the team state.', noInput),
+  'team:save-connection': invoke<TeamView>()(
+    'Saves the team’s PostgreSQL connection; a password, when given, goes to the secret store. Connects to nothing.',
+    saveTeamConnectionSchema
+  ),
+  'team:preview-join': invoke<TeamJoinPreview>()(
+    'Connects with the saved connection (creating or migrating the team schema where the role may) and says what “Join” would do: the local stores that match team stores (country and short code, or country and login e-mail), and which are new. Writes nothing.',
+    noInput
+  ),
+  'team:join': invoke<TeamView>()('Joins the team: the team’s portfolio comes into the local database, matched stores become one, the local rest is shared; sync starts.', noInput),
+  'team:leave': invoke<TeamView>()('Leaves the team: sync stops and every row stays here as a local copy.', noInput),
+  'team:sync-now': invoke<TeamView>()('Pushes and pulls now instead of at the next nudge or interval.', noInput),
+  'team:merge-offers': invoke<TeamMergeOffer[]>()('Stores two laptops created with one key, found on sync: every offer, oldest first.', noInput),
+  'team:resolve-merge': invoke<TeamMergeOffer[]>()('Merges the held store into the holder, or keeps both (the held one without the key); answers the offers left.', resolveMergeSchema)
 } as const
 
 /**
@@ -401,6 +419,7 @@ export const ipcEvents = {
   'authorizations:result': event<AuthorizationResult>(
     'An authorization window attempt ended (captured, abandoned, refused, expired): show the banner, refresh the store.'
   ),
+  'team:state': event<TeamState>('The team state changed: in sync, syncing N changes, offline since …, refused with why (the header shows it).'),
   'credentials:changed': event<LazadaCredentialsView>(
     'The Lazada app secret was saved, removed or found unreadable: refresh Settings → Lazada connection (and any “Lazada checks are off” notice).'
   )
