@@ -392,6 +392,8 @@ export function createAppCore(deps: AppCoreDeps) {
     'team:leave': teamNotBuilt,
     'team:sync-now': teamNotBuilt,
     'team:merge-offers': teamNotBuilt,
+    'team:watch': teamNotBuilt,
+    'team:watched': teamNotBuilt,
     'team:resolve-merge': teamNotBuilt
   }
 

@@ -28,7 +28,7 @@ import type { AppSettings } from './settings'
 import { storeInputSchema } from './store-fields'
 import type { TaskProgress } from './task-progress'
 import { resolveMergeSchema, saveTeamConnectionSchema } from './team'
-import type { TeamJoinPreview, TeamMergeOffer, TeamView } from './team'
+import type { StoreWatch, TeamJoinPreview, TeamMergeOffer, TeamView } from './team'
 import type { TeamState } from './team-state'
 import { sequenceStartSchema } from './store-sequence'
 import type { SequencePosition, SequenceStarted } from './store-sequence'
@@ -399,6 +399,11 @@ export const ipcContract = {
   'team:leave': invoke<TeamView>()('Leaves the team: sync stops and every row stays here as a local copy.', noInput),
   'team:sync-now': invoke<TeamView>()('Pushes and pulls now instead of at the next nudge or interval.', noInput),
   'team:merge-offers': invoke<TeamMergeOffer[]>()('Stores two laptops created with one key, found on sync: every offer, oldest first.', noInput),
+  'team:watch': invoke<StoreWatch>()(
+    'Watches a store or stops: this person’s reminders then cover it as if they owned it. Kept on this laptop only, never shared.',
+    z.strictObject({ storeId, watched: z.boolean() })
+  ),
+  'team:watched': invoke<StoreWatch>()('Whether this person watches the store.', z.strictObject({ storeId })),
   'team:resolve-merge': invoke<TeamMergeOffer[]>()('Merges the held store into the holder, or keeps both (the held one without the key); answers the offers left.', resolveMergeSchema)
 } as const
 

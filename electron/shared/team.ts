@@ -87,3 +87,9 @@ export const resolveMergeSchema = z.strictObject({
   /** `merge`: the held store's records and history move to the holder, then it is deleted. `keep-both`: the held store stays, without the key. */
   action: z.enum(['merge', 'keep-both'])
 })
+
+/** A store this person watches: their reminders cover it as if they owned it (local, never shared). */
+export interface StoreWatch {
+  storeId: number
+  watched: boolean
+}

@@ -7,7 +7,7 @@
  *   load (the baseline): frames per second and the longest frame;
  * - a search keystroke until the table is painted with main's answer, without the debounce, p90;
  * - a cold load of the portfolio until its first rows are painted (median of 5);
- * - how long "Show all" on the worklist holds the page.
+ * - how long a jump to the end of the worklist's full list takes to paint its last rows.
  *
  * Merges the figures into bench-results.json at the project root. `--no-build` skips building the
  * renderer; `--seeded=<folder>` keeps the seeded databases there for the next run.
@@ -171,14 +171,24 @@ async function coldLoads(page: Page, app: LaunchedApp): Promise<number[]> {
   return times
 }
 
-async function showAllFreeze(page: Page, app: LaunchedApp): Promise<number> {
+/**
+ * The worklist has no "Show all" any more: it is one virtual list of every store needing action.
+ * What "Show all" froze for, seeing the end of it, is a jump to its last row: how long until the
+ * rows there are painted (their pages fetched from main).
+ */
+async function worklistJumpToEnd(page: Page, app: LaunchedApp): Promise<number> {
   await show(page, app, '/', WORKLIST_GRID)
   return (await page.evaluate(`(async () => {
-    const button = [...document.querySelectorAll('button')].find((b) => /^Show all/.test(b.textContent.trim()))
-    if (!button) throw new Error('No "Show all" on the worklist')
+    const grid = document.querySelector(${JSON.stringify(WORKLIST_GRID)})
     const start = performance.now()
-    button.click()
-    await window.__swAfterPaint()
+    grid.scrollTop = grid.scrollHeight
+    for (;;) {
+      await window.__swAfterPaint()
+      // A row main has not answered yet has no label.
+      const last = grid.querySelector('.vlist-row[aria-rowindex="' + grid.getAttribute('aria-rowcount') + '"]')
+      if (last?.getAttribute('aria-label')) break
+      if (performance.now() - start > 30000) throw new Error('The worklist did not paint its last rows within 30 s')
+    }
     return performance.now() - start
   })()`)) as number
 }
@@ -205,7 +215,7 @@ async function main(): Promise<void> {
     const search10k = await searchLatencies(page, app)
     await show(page, app, '/portfolio', PORTFOLIO_GRID)
     const portfolio = await scrollAgainstControl(page, PORTFOLIO_GRID, true)
-    const showAllMs = await showAllFreeze(page, app)
+    const jumpToEndMs = await worklistJumpToEnd(page, app)
     await page.locator(WORKLIST_GRID).scrollIntoViewIfNeeded()
     await page.evaluate(PAGE_PROBES)
     const worklist = await scrollAgainstControl(page, WORKLIST_GRID, false)
@@ -229,7 +239,7 @@ async function main(): Promise<void> {
       uiSearchKeystrokes: search10k.length,
       uiColdLoadMs1k: Math.round(median(cold1k)),
       uiColdLoadMs10k: Math.round(median(cold10k)),
-      uiWorklistShowAllMs10k: Math.round(showAllMs),
+      uiWorklistJumpToEndMs10k: Math.round(jumpToEndMs),
       uiMachineLoad: `load average ${loadBefore} before, ${loadNow()} after`
     }
     writeBenchResults(figures)
@@ -251,7 +261,7 @@ async function main(): Promise<void> {
       `  Cold load → first rows painted, median of ${COLD_LOADS}: ${figures.uiColdLoadMs1k} ms at 1,000, ${figures.uiColdLoadMs10k} ms at 10,000 ` +
         `— goal ≤ 1.5×, ${verdict(figures.uiColdLoadMs10k <= 1.5 * figures.uiColdLoadMs1k)}`
     )
-    console.log(`  Worklist "Show all" holds the page for ${figures.uiWorklistShowAllMs10k} ms`)
+    console.log(`  Worklist (all stores needing action): jump to its last row, painted in ${figures.uiWorklistJumpToEndMs10k} ms`)
     console.log('  Written to bench-results.json')
   } finally {
     fs.rmSync(small, { recursive: true, force: true })
