@@ -43,7 +43,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dir = privateFolder('storewatch-pg-')
   const password = `setup-${process.pid}-${Date.now()}`
   const data = path.join(dir, 'data')
-  const template = process.env[POSTGRES_TEMPLATE_ENV]
+  const template = templateDataDir()
   try {
     if (template) runAsOwner('cp', ['-a', template, data])
     else initCluster(dir, password)
@@ -61,6 +61,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     rmSync(dir, { recursive: true, force: true })
     throw error
   }
+}
+
+/** The template's data folder, if there is one: another project's worker may see the variable after the team project removed it. */
+function templateDataDir(): string | undefined {
+  const dir = process.env[POSTGRES_TEMPLATE_ENV]
+  return dir && existsSync(dir) ? dir : undefined
 }
 
 /** A cluster's data folder made by initdb and never started, for POSTGRES_TEMPLATE_ENV; `remove()` deletes it. */
