@@ -31,8 +31,9 @@ import type { TestDatabase } from '../../support/test-database'
 export const APP_KEY = '100132'
 export const APP_SECRET = 'checker-app-secret-7f3a'
 export const ARTICLE = 'FW_GOODS-1000000281'
-/** Lazada's End Time for every test store. */
+/** Lazada's End Time for the first test store; each next one a day later. */
 export const LAZADA_END = Date.parse('2027-06-15T00:00:00+08:00')
+const DAY_MS = 86_400_000
 export const WAIT = { timeout: 60_000, interval: 100 }
 
 export function mockLazada(): Promise<MockGateway> {
@@ -127,6 +128,8 @@ export interface TeamLaptop extends LaptopSync {
   core: TestCore
   /** The stores made on it, by seller short code. */
   stores: Map<string, number>
+  /** Lazada's End Time for each store, in the order of `stores`. */
+  ends: number[]
 }
 
 /**
@@ -138,13 +141,15 @@ export async function laptopWithStores(cluster: PostgresCluster, name: string, t
   const database = openTestDatabase()
   const core = createTestCore(database)
   const stores = new Map<string, number>()
-  for (let i = 1; i <= count; i++) {
-    const shortCode = `SG${String(30_000_000 + i)}`
-    stores.set(shortCode, core.stores.create(storeInput({ storeName: `Store ${i}`, sellerShortCode: shortCode })).id)
-    for (const gateway of gateways) gateway.setSubscriptions('SG', shortCode, [{ status: 1, endTime: LAZADA_END, itemName: 'Authorization Only' }])
+  const ends: number[] = []
+  for (let i = 0; i < count; i++) {
+    const shortCode = `SG${String(30_000_001 + i)}`
+    stores.set(shortCode, core.stores.create(storeInput({ storeName: `Store ${i + 1}`, sellerShortCode: shortCode })).id)
+    ends.push(LAZADA_END + i * DAY_MS)
+    for (const gateway of gateways) gateway.setSubscriptions('SG', shortCode, [{ status: 1, endTime: ends[i]!, itemName: 'Authorization Only' }])
   }
   const sync = laptopSync(database.sqlite, cluster, role, { pullIntervalMs: 500, nudgeDebounceMs: 20 })
-  const laptop = Object.assign(sync, { database, core, stores })
+  const laptop = Object.assign(sync, { database, core, stores, ends })
   await laptop.loop.start()
   return laptop
 }
