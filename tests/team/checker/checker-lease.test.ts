@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { REMOTE_CONCURRENCY } from '../../../electron/core/lazada-sync/remote-check'
 import { migrateTeamSchema } from '../../../electron/core/team/server/migrate-team-schema'
 import type { Child } from '../../support/child-process'
 import type { MockGateway } from '../../support/mock-lazada/gateway'
@@ -37,8 +38,8 @@ async function gateway(): Promise<MockGateway> {
   return mock
 }
 
-async function laptop(name: string, team: string, gateways: MockGateway[]): Promise<TeamLaptop> {
-  const opened = await laptopWithStores(cluster, name, team, STORES, gateways)
+async function laptop(name: string, team: string, gateways: MockGateway[], stores = STORES): Promise<TeamLaptop> {
+  const opened = await laptopWithStores(cluster, name, team, stores, gateways)
   cleanups.push(async () => {
     await opened.loop.stop()
     opened.database.close()
@@ -101,4 +102,26 @@ describe('the team’s checker and its lease', () => {
     await second.line(/check finished/)
     expect([...first.lines, ...second.lines].join('\n')).not.toContain(APP_SECRET)
   }, 180_000)
+
+  it('a holder whose lease connection is cut stops checking at once: its running check is cancelled, no call starts after it', async () => {
+    const mock = await gateway()
+    await laptop('kam_lease_c', 'Lease C', [mock], 3 * REMOTE_CONCURRENCY)
+    const role = await addPerson(cluster, 'checker_lease_c', 'Lease C')
+    const gate = mock.holdAfter('/service/market/subs/query', 1)
+    // An interval far beyond the test: the only check is the first one.
+    const started = await startInProcessChecker({ cluster, role, gateway: mock, dataDir: makeTempDir('storewatch-checker-'), intervalMs: 600_000, pollMs: 200 })
+    cleanups.push(() => started.stop())
+    await expect.poll(() => gate.held(), WAIT).toBeGreaterThan(0)
+
+    await withSuperuser(cluster, (client) =>
+      client.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()")
+    )
+    await expect.poll(() => started.log.join('\n'), WAIT).toContain('lost the team’s lease: it stops checking')
+    gate.release()
+    await expect.poll(() => started.log.find((line) => line.includes('check finished')), WAIT).toMatch(/cancelled=true/)
+    // Only the calls in flight at the cut finished: most stores were never asked.
+    const asked = new Set(mock.requests.filter((request) => request.api === '/service/market/subs/query').map((request) => request.params.shortCode))
+    expect(asked.size).toBeLessThanOrEqual(1 + REMOTE_CONCURRENCY)
+    expect(started.log.filter((line) => line.includes('check finished'))).toHaveLength(1)
+  }, 120_000)
 })

@@ -58,6 +58,7 @@ export function createTeamChecker(deps: TeamCheckerDeps) {
   const later = deps.later ?? timeout
   const leaseTimeoutMs = Math.max(3 * config.leasePollMs, MIN_LEASE_TIMEOUT_MS)
   let synced = false
+  let checking = false
   let cancelNext: (() => void) | null = null
   let ended: (end: CheckerEnd) => void = () => undefined
   const end = new Promise<CheckerEnd>((resolve) => (ended = resolve))
@@ -118,10 +119,12 @@ export function createTeamChecker(deps: TeamCheckerDeps) {
   }
 
   async function checkWhenDue(): Promise<void> {
-    if (!lease.held()) return
+    // A lease taken again while the cancelled check winds down: that check reschedules when it ends.
+    if (!lease.held() || checking) return
     if (!synced) return schedule(config.leasePollMs)
     const wait = dueAt() - clock.now()
     if (wait > 0) return schedule(wait)
+    checking = true
     try {
       const run = await core.monitoring.runNow('interval')
       const remote = run.remote
@@ -129,6 +132,8 @@ export function createTeamChecker(deps: TeamCheckerDeps) {
       if (remote?.state === 'failed') logger.warn('Lazada was not asked', { reason: remote.message })
     } catch (error) {
       logger.error('the check failed', { error: (error as Error).message })
+    } finally {
+      checking = false
     }
     loop.nudge()
     if (lease.held()) schedule(config.checkIntervalMs)
