@@ -124,4 +124,15 @@ describe('the team’s checker and its lease', () => {
     expect(asked.size).toBeLessThanOrEqual(1 + REMOTE_CONCURRENCY)
     expect(started.log.filter((line) => line.includes('check finished'))).toHaveLength(1)
   }, 120_000)
+
+  it('a checker whose role is in no team says why and exits with code 1', async () => {
+    const mock = await gateway()
+    await withSuperuser(cluster, (client) => client.query("CREATE ROLE checker_stranger LOGIN PASSWORD 'checker_stranger-pw'"))
+    const role = { user: 'checker_stranger', password: 'checker_stranger-pw' }
+    const child = spawnChecker({ cluster, role, gateway: mock, dataDir: makeTempDir('storewatch-checker-'), intervalMs: 3_000, pollMs: 300 })
+    cleanups.push(() => child.kill('SIGKILL'))
+    expect(await child.exited).toEqual({ code: 1, signal: null })
+    expect(child.lines.join('\n')).toMatch(/the team refused the checker reason=.*not a member|the team refused the checker reason=.*no team/i)
+    expect(queries(mock)).toBe(0)
+  }, 120_000)
 })
