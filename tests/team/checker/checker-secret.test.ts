@@ -83,6 +83,14 @@ describe('the checker’s Lazada app secret', () => {
     expect(refusal(() => configWith({ STOREWATCH_LAZADA_APP_SECRET: APP_SECRET }, [`--lazada-app-secret-file=${file}`]))).toMatch(/given twice/)
   })
 
+  it('flags win over the environment; a poll not shorter than the interval, a bad duration or an unknown flag is refused', () => {
+    const env = { STOREWATCH_LAZADA_APP_SECRET: APP_SECRET, STOREWATCH_TEAM_HOST: 'other.example.com' }
+    expect(configWith(env, ['--team-host=db.example.com', '--check-interval=2m', '--lease-poll=10s'])).toMatchObject({ team: { host: 'db.example.com' }, checkIntervalMs: 120_000, leasePollMs: 10_000 })
+    expect(refusal(() => configWith(env, ['--check-interval=1m', '--lease-poll=1m']))).toMatch(/--lease-poll \(60000 ms\) must be shorter than --check-interval \(60000 ms\)/)
+    expect(refusal(() => configWith(env, ['--check-interval=soon']))).toMatch(/--check-interval is a duration such as 90s, 15m or 1h/)
+    expect(refusal(() => configWith(env, ['--lazada-app-secret=oops']))).toMatch(/Unknown option '--lazada-app-secret'/)
+  })
+
   it('npm run checker with a secret file readable by others exits with code 2 before connecting anywhere', async () => {
     const dir = makeTempDir()
     const file = secretFile(dir, 'lazada-app-secret', APP_SECRET, 0o644)
