@@ -12,5 +12,7 @@ CREATE TABLE `team_connection` (
 	`user` text NOT NULL,
 	`tls` text NOT NULL,
 	`ca_file` text,
+	`team_name` text,
+	`role` text,
 	`updated_at` integer NOT NULL
 );

@@ -447,6 +447,9 @@ export const teamConnection = sqliteTable('team_connection', {
   user: text('user').notNull(),
   tls: text('tls').$type<'verify-full' | 'disable'>().notNull(),
   caFile: text('ca_file'),
+  /** What Postgres said at the last preview or join: the role's team and `current_user`. */
+  teamName: text('team_name'),
+  role: text('role'),
   updatedAt: integer('updated_at').notNull()
 })
 

@@ -38,6 +38,16 @@ export function saveConnection(database: Pick<DatabaseHandle, 'db'>, settings: T
     .run()
 }
 
+/** Who Postgres took this person for at the last preview or join; null before. */
+export function readIdentity(database: Pick<DatabaseHandle, 'db'>): { teamName: string | null; role: string | null } {
+  const row = database.db.select({ teamName: teamConnection.teamName, role: teamConnection.role }).from(teamConnection).where(eq(teamConnection.id, ONLY_ROW)).get()
+  return row ?? { teamName: null, role: null }
+}
+
+export function saveIdentity(database: Pick<DatabaseHandle, 'db'>, identity: { teamName: string; role: string }): void {
+  database.db.update(teamConnection).set(identity).where(eq(teamConnection.id, ONLY_ROW)).run()
+}
+
 /** The settings as the pg connection reads them. */
 export function pgSettingsOf(settings: TeamConnectionSettings): PgConnectionSettings {
   return { host: settings.host, port: settings.port, database: settings.database, user: settings.user, tls: settings.tls, ...(settings.caFile ? { caFile: settings.caFile } : {}) }
