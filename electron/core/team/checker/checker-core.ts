@@ -4,6 +4,7 @@
  * screen: no windows, no tray, no authorization window, and notifications are each person's app's
  * to raise, so the checker's notifier shows nothing. It never imports CSV files or saves files.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { createAppCore } from '../../app-core'
 import type { AppCore } from '../../app-core'
@@ -63,7 +64,10 @@ export function openCheckerCore(options: CheckerCoreOptions): CheckerCore {
       close: async () => undefined
     },
     secretStore: options.secretStore,
-    lazadaHosts: options.lazadaHosts
+    lazadaHosts: options.lazadaHosts,
+    // Its replica is joined, and it is the one core that asks Lazada for the team; its own loop
+    // (team-checker.ts) syncs it, so no team server is given to the core's team service.
+    team: { readFile: (file) => fs.readFileSync(file, 'utf8'), asksLazadaWhenJoined: true }
   })
   return { core, database }
 }
