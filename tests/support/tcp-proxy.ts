@@ -5,6 +5,8 @@
  * - `cutAfterClientBytes(n)`: forward `n` more bytes from clients, then cut (a push cut mid-way);
  * - `holdAfterClientBytes(n)`: forward `n` more bytes from clients, then forward nothing either way
  *   while keeping the sockets open (the laptop hangs mid-push until the test acts, e.g. kill -9);
+ * - `holdRepliesAfter(text)`: once a client sends `text` (e.g. the COMMIT of a push), forward it but
+ *   nothing more from the server (the team committed; the laptop never hears so);
  * - `refuse()`: cut everything and close each new connection at once (offline);
  * - `heal()`: forward as normal again.
  * It counts the bytes it forwarded from clients, so a test can act when a push is under way.
@@ -21,6 +23,7 @@ export interface TcpProxy {
   cutAll(): void
   cutAfterClientBytes(bytes: number): void
   holdAfterClientBytes(bytes: number): void
+  holdRepliesAfter(text: string): void
   refuse(): void
   heal(): void
   /** Resolves once `clientBytes` reaches `bytes`. */
@@ -28,7 +31,14 @@ export interface TcpProxy {
   close(): Promise<void>
 }
 
-type Mode = { kind: 'open' } | { kind: 'refusing' } | { kind: 'cut-after'; left: number } | { kind: 'hold-after'; left: number } | { kind: 'holding' }
+type Mode =
+  | { kind: 'open' }
+  | { kind: 'refusing' }
+  | { kind: 'cut-after'; left: number }
+  | { kind: 'hold-after'; left: number }
+  | { kind: 'replies-after'; text: Buffer }
+  | { kind: 'holding-replies' }
+  | { kind: 'holding' }
 
 interface Pair {
   client: net.Socket
@@ -63,7 +73,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   /** What of a client's chunk goes on to the server under the current mode. */
   const fromClient = (pair: Pair, chunk: Buffer): void => {
     if (mode.kind === 'holding' || mode.kind === 'refusing') return
-    if (mode.kind === 'open') {
+    if (mode.kind === 'replies-after' && chunk.includes(mode.text)) mode = { kind: 'holding-replies' }
+    if (mode.kind === 'open' || mode.kind === 'replies-after' || mode.kind === 'holding-replies') {
       pair.server.write(chunk)
       counted(chunk.length)
       return
@@ -94,7 +105,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     pairs.add(pair)
     client.on('data', (chunk: Buffer) => fromClient(pair, chunk))
     upstream.on('data', (chunk: Buffer) => {
-      if (mode.kind !== 'holding' && mode.kind !== 'refusing') client.write(chunk)
+      if (mode.kind !== 'holding' && mode.kind !== 'refusing' && mode.kind !== 'holding-replies') client.write(chunk)
     })
     for (const socket of [client, upstream]) {
       socket.on('error', () => destroy(pair))
@@ -124,13 +135,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     holdAfterClientBytes: (bytes) => {
       mode = { kind: 'hold-after', left: Math.max(1, bytes) }
     },
+    holdRepliesAfter: (text) => {
+      mode = { kind: 'replies-after', text: Buffer.from(text) }
+    },
     refuse: () => {
       mode = { kind: 'refusing' }
       cutAll()
     },
     heal: () => {
       // Held connections stay stalled: the bytes they missed are gone, so they are cut.
-      if (mode.kind === 'holding') cutAll()
+      if (mode.kind === 'holding' || mode.kind === 'holding-replies') cutAll()
       mode = { kind: 'open' }
     },
     clientBytesReach: (bytes) =>
