@@ -7,6 +7,7 @@
  *   while keeping the sockets open (the laptop hangs mid-push until the test acts, e.g. kill -9);
  * - `holdRepliesAfter(text)`: once a client sends `text` (e.g. the COMMIT of a push), forward it but
  *   nothing more from the server (the team committed; the laptop never hears so);
+ * - `cutWhenClientSends(text)`: cut every connection, that chunk unsent, once a client sends `text`;
  * - `refuse()`: cut everything and close each new connection at once (offline);
  * - `heal()`: forward as normal again.
  * It counts the bytes it forwarded from clients, so a test can act when a push is under way.
@@ -24,6 +25,7 @@ export interface TcpProxy {
   cutAfterClientBytes(bytes: number): void
   holdAfterClientBytes(bytes: number): void
   holdRepliesAfter(text: string): void
+  cutWhenClientSends(text: string): void
   refuse(): void
   heal(): void
   /** Resolves once `clientBytes` reaches `bytes`. */
@@ -37,6 +39,7 @@ type Mode =
   | { kind: 'cut-after'; left: number }
   | { kind: 'hold-after'; left: number }
   | { kind: 'replies-after'; text: Buffer }
+  | { kind: 'cut-on'; text: Buffer }
   | { kind: 'holding-replies' }
   | { kind: 'holding' }
 
@@ -74,6 +77,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const fromClient = (pair: Pair, chunk: Buffer): void => {
     if (mode.kind === 'holding' || mode.kind === 'refusing') return
     if (mode.kind === 'replies-after' && chunk.includes(mode.text)) mode = { kind: 'holding-replies' }
+    if (mode.kind === 'cut-on') {
+      if (!chunk.includes(mode.text)) {
+        pair.server.write(chunk)
+        counted(chunk.length)
+      } else {
+        mode = { kind: 'open' }
+        cutAll()
+      }
+      return
+    }
     if (mode.kind === 'open' || mode.kind === 'replies-after' || mode.kind === 'holding-replies') {
       pair.server.write(chunk)
       counted(chunk.length)
@@ -137,6 +150,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     holdRepliesAfter: (text) => {
       mode = { kind: 'replies-after', text: Buffer.from(text) }
+    },
+    cutWhenClientSends: (text) => {
+      mode = { kind: 'cut-on', text: Buffer.from(text) }
     },
     refuse: () => {
       mode = { kind: 'refusing' }
