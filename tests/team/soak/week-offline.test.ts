@@ -70,7 +70,8 @@ describe('a week offline', () => {
   it('every change made over 7 simulated days offline arrives, in order and once, and teammates converge', async () => {
     const clock = new FakeClock(Date.parse('2026-11-02T01:00:00Z'))
     const database = openTestDatabase({ clock })
-    const amy = await openSoakLaptop(cluster, 'week_amy', await addPerson(cluster, 'week_amy', 'Week'), { database, core: createTestCore(database, { clock }) })
+    const amyRole = await addPerson(cluster, 'week_amy', 'Week')
+    const amy = await openSoakLaptop(cluster, 'week_amy', amyRole, { database, core: createTestCore(database, { clock }) })
     const ben = await openSoakLaptop(cluster, 'week_ben', await addPerson(cluster, 'week_ben', 'Week'))
     opened.push(amy, ben)
     const timers = fakeTimers(clock)
@@ -79,7 +80,7 @@ describe('a week offline', () => {
     let published = 0
     const loop = createSyncLoop({
       replica: teamReplicaPort({ sqlite: database.sqlite }),
-      connect: () => connectTeam({ settings: { host: amy.proxy.host, port: amy.proxy.port, database: 'postgres', user: 'week_amy', tls: 'disable' }, password: 'week_amy-pw', readFile: () => '' }),
+      connect: () => connectTeam({ settings: { host: amy.proxy.host, port: amy.proxy.port, database: 'postgres', user: amyRole.user, tls: 'disable' }, password: amyRole.password, readFile: () => '' }),
       clock,
       logger: silentLogger,
       publish: (next) => {
