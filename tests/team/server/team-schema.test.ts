@@ -25,7 +25,7 @@ describe('the team schema', () => {
     await withSuperuser(cluster, async (client) => {
       expect(await teamSchemaVersion(client)).toBe(0)
       expect(await migrateTeamSchema(client)).toEqual({ from: 0, to: TEAM_MIGRATIONS.length })
-      expect(await tables(client)).toEqual(['changes', 'members', 'schema_version', 'teams'])
+      expect(await tables(client)).toEqual(['changes', 'current_rows', 'members', 'schema_version', 'shared_tables', 'teams'])
       expect(await migrateTeamSchema(client)).toEqual({ from: TEAM_MIGRATIONS.length, to: TEAM_MIGRATIONS.length })
       expect(await teamSchemaVersion(client)).toBe(TEAM_MIGRATIONS.length)
     })
