@@ -9,6 +9,7 @@ import { writeTransaction } from '../../db/write-transaction'
 import { SHARED_TABLES } from '../team-change'
 import type { SharedTable, TeamChange, TeamChannel, TeamSnapshot, TeamSnapshotRow } from '../team-change'
 import { forgetEchoed } from './pending'
+import { holdsNoSharedRow, insertSnapshot } from './snapshot-fresh'
 import type { ReplicaContext } from './push'
 import { statement } from './statements'
 import { tableInfo } from './tables'
@@ -34,19 +35,24 @@ export async function startFromSnapshot(context: ReplicaContext, channel: TeamCh
 function applySnapshot(context: ReplicaContext, snapshot: TeamSnapshot, applyChange: ApplyChange): AppliedSnapshot | null {
   const { sqlite } = context
   if (readNumber(sqlite, 'last_seq') !== 0) return null
-  const storeIds = new Set<number>()
   statement(sqlite, 'INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
   if (snapshot.ownThrough > 0) forgetEchoed(sqlite, snapshot.ownThrough)
-  const tombstones = tombstoneIds(context)
-  for (const row of parentsFirst(snapshot.rows)) {
-    const change = { ...row, seq: snapshot.seq, clientId: '', clientSeq: 0, committedAt: '' }
-    const storeId = applyChange(context, change)
-    if (storeId !== null) storeIds.add(storeId)
-    if (row.fields === null) keepTombstone(context, row, tombstones)
-  }
+  const storeIds = holdsNoSharedRow(sqlite) ? insertSnapshot(context, snapshot.rows) : applyRows(context, snapshot, applyChange)
   writeState(sqlite, 'last_seq', String(snapshot.seq))
   statement(sqlite, 'DELETE FROM team_applying').run()
   return { rows: snapshot.rows.length, storeIds }
+}
+
+/** Each row as a change at the snapshot's seq, by the rules of a pull: local rows may meet them. */
+function applyRows(context: ReplicaContext, snapshot: TeamSnapshot, applyChange: ApplyChange): Set<number> {
+  const storeIds = new Set<number>()
+  const tombstones = tombstoneIds(context)
+  for (const row of parentsFirst(snapshot.rows)) {
+    const storeId = applyChange(context, { ...row, seq: snapshot.seq, clientId: '', clientSeq: 0, committedAt: '' })
+    if (storeId !== null) storeIds.add(storeId)
+    if (row.fields === null) keepTombstone(context, row, tombstones)
+  }
+  return storeIds
 }
 
 /** SHARED_TABLES lists parents before children: a reference is resolved after its target is written. */
