@@ -98,7 +98,7 @@ async function timedRawRead(pool: pg.Pool): Promise<number> {
 }
 
 /** The travelling columns of each shared table, read from a fresh database as the replica reads them. */
-export function columnsOfSharedTables(dirs: string[]): Map<SharedTable, string[]> {
+function columnsOfSharedTables(dirs: string[]): Map<SharedTable, string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storewatch-bench-columns-'))
   dirs.push(dir)
   const { database } = openBenchCore(dir)
@@ -114,7 +114,7 @@ function full(columns: Map<SharedTable, string[]>, table: SharedTable, values: R
   return Object.fromEntries((columns.get(table) ?? []).map((column) => [column, values[column] ?? null]))
 }
 
-export function teamChanges(columns: Map<SharedTable, string[]>): OutgoingChange[] {
+function teamChanges(columns: Map<SharedTable, string[]>): OutgoingChange[] {
   const changes: OutgoingChange[] = []
   const add = (table: SharedTable, uid: string, fields: Record<string, unknown>) =>
     changes.push({ clientId: 'bench-seeder', clientSeq: changes.length + 1, table, uid, fields: full(columns, table, fields) })
