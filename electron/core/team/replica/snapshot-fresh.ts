@@ -10,28 +10,13 @@ import type Database from 'better-sqlite3'
 import { SHARED_TABLES } from '../team-change'
 import type { SharedTable, TeamSnapshotRow } from '../team-change'
 import type { ReplicaContext } from './push'
-import { insertRow } from './rows'
+import { sqliteValue } from './rows'
 import type { Fields } from './rows'
 import { statement } from './statements'
 import { searchTextOfRow } from './store-rows'
 import { tableInfo } from './tables'
+import type { SharedTableInfo } from './tables'
 import { recordUid } from './uids'
-
-/** The row's columns, references as local ids; null if one names no row here (a pull would drop it too). */
-function localFields(context: ReplicaContext, table: SharedTable, values: Fields, localIds: Map<SharedTable, Map<string, number>>): Fields | null {
-  const info = tableInfo(context.tables, table)
-  const fields: Fields = {}
-  for (const column of info.columns) fields[column] = values[column] ?? null
-  for (const [column, target] of info.references) {
-    const uid = fields[column]
-    if (typeof uid !== 'string') continue
-    const id = localIds.get(target)?.get(uid)
-    if (id === undefined) return null
-    fields[column] = id
-  }
-  if (table === 'stores') fields.search_text = searchTextOfRow(fields)
-  return fields
-}
 
 /** Nothing shared here yet: every row in the snapshot is new to this replica. */
 export function holdsNoSharedRow(sqlite: Database.Database): boolean {
@@ -42,26 +27,47 @@ export function holdsNoSharedRow(sqlite: Database.Database): boolean {
 /** Inserts the live rows and keeps the deleted ones' uids as tombstones; returns the stores written. */
 export function insertSnapshot(context: ReplicaContext, rows: readonly TeamSnapshotRow[]): Set<number> {
   const localIds = new Map<SharedTable, Map<string, number>>(SHARED_TABLES.map((table) => [table, new Map()]))
-  const tombstone = new Map<SharedTable, number>()
+  const byTable = new Map<SharedTable, TeamSnapshotRow[]>(SHARED_TABLES.map((table) => [table, []]))
+  for (const row of rows) byTable.get(row.table)?.push(row)
   for (const table of SHARED_TABLES) {
     const info = tableInfo(context.tables, table)
+    const insert = insertStatement(context.sqlite, info)
     const written = localIds.get(table) ?? new Map<string, number>()
-    for (const row of rows) {
-      if (row.table !== table) continue
+    let tombstone = 0
+    for (const row of byTable.get(table) ?? []) {
       if (row.fields === null) {
         // A keyed row's uid is its store's; a deleted one needs no name of its own.
-        if (info.keyedByParent) continue
-        const id = (tombstone.get(table) ?? 0) - 1
-        tombstone.set(table, id)
-        recordUid(context.sqlite, table, id, row.uid)
+        if (!info.keyedByParent) recordUid(context.sqlite, table, --tombstone, row.uid)
         continue
       }
-      const fields = localFields(context, table, row.fields, localIds)
-      if (fields === null) continue
-      const id = insertRow(context.sqlite, info, fields)
+      const values = localValues(info, row.fields, localIds)
+      if (values === null) continue
+      const id = Number(insert.run(...values).lastInsertRowid)
       written.set(row.uid, id)
       recordUid(context.sqlite, table, id, row.uid)
     }
   }
   return new Set(localIds.get('stores')?.values())
+}
+
+/** One INSERT of every travelling column (and a store's search text) per table, prepared once. */
+function insertStatement(sqlite: Database.Database, info: SharedTableInfo): Database.Statement {
+  const columns = info.name === 'stores' ? [...info.columns, 'search_text'] : info.columns
+  return statement(sqlite, `INSERT INTO ${info.name} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+}
+
+/** The row's values in the statement's order, references as local ids; null if one names no row here (a pull would drop it too). */
+function localValues(info: SharedTableInfo, fields: Fields, localIds: Map<SharedTable, Map<string, number>>): unknown[] | null {
+  const row: Fields = {}
+  for (const column of info.columns) row[column] = fields[column] ?? null
+  for (const [column, target] of info.references) {
+    const uid = row[column]
+    if (typeof uid !== 'string') continue
+    const id = localIds.get(target)?.get(uid)
+    if (id === undefined) return null
+    row[column] = id
+  }
+  const values = info.columns.map((column) => sqliteValue(row[column]))
+  if (info.name === 'stores') values.push(searchTextOfRow(row))
+  return values
 }
