@@ -435,6 +435,9 @@ async function main(): Promise<void> {
     `p50 ${figures.teamPropagationP50Ms} ms, p99 ${figures.teamPropagationP99Ms} ms — goal p99 ≤ 1000 ms, ${verdict(figures.teamPropagationP99Ms <= 1000)}`)
   console.log(`  Team throughput, ${TEAM_WRITERS} writers for ${TEAM_THROUGHPUT_SECONDS} s (${figures.teamThroughputEdits} edits): ${figures.teamThroughputPerS} changes/s reached a reader; ` +
     `lag p50 ${figures.teamLagP50Ms} ms, p99 ${figures.teamLagP99Ms} ms; lag growth (median, last 10 s − first 10 s) ${figures.teamLagGrowthMs} ms — goal no growth (≤ 500 ms), ${verdict(figures.teamLagGrowthMs <= 500)}`)
+  console.log(`  Joining a team of 10,000 stores (${figures.teamJoin10kRows.toLocaleString('en')} rows: snapshot from Postgres and apply): ${figures.teamJoin10kMs} ms; ` +
+    `a raw SELECT of the same rows through the same pg client: ${figures.teamJoin10kRawMs} ms; ratio ${figures.teamJoin10kRatio}× — goal ≤ 3×, ${verdict(figures.teamJoin10kRatio <= 3)} ` +
+    `(medians of 3 pairs after a warm-up pair; the first join in the process: ${figures.teamJoin10kFirstMs} ms)`)
   console.log('  Written to bench-results.json')
 }
 

@@ -3,7 +3,7 @@
  * its own SQLite file and Postgres role in one team of a private cluster, each with the app's sync
  * loop at its own timings. One edit at a time on the first laptop; the time until the second shows
  * it. That includes the loop's debounce after a local write (200 ms), the push, NOTIFY, the pull
- * and the apply.
+ * and the apply. Then, on the same cluster, joining a team of 10,000 stores (team-join-10k.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,6 +20,8 @@ import type { LaptopSync } from '../support/team-laptops'
 import { addPerson, withSuperuser } from '../support/team-postgres'
 import { openBenchCore } from './bench-core'
 import { median, percentile } from './stats'
+import { teamJoinFigures } from './team-join-10k'
+import type { TeamJoinFigures } from './team-join-10k'
 
 export const TEAM_PROPAGATION_EDITS = 50
 const WAIT_MS = 10_000
@@ -29,7 +31,7 @@ const WAIT_MS = 10_000
  */
 const QUIET_MS = 400
 
-export interface TeamFigures {
+export interface TeamFigures extends TeamJoinFigures {
   teamPropagationP50Ms: number
   teamPropagationP99Ms: number
   teamPropagationEdits: number
@@ -68,7 +70,10 @@ export async function teamFigures(): Promise<TeamFigures> {
       await until(() => ben.core.stores.view(benId).notes === notes || undefined)
       times.push(performance.now() - t0)
     }
+    // The laptops' loops stop first: the join is measured on a quiet server.
+    for (const laptop of laptops) await laptop.sync.loop.stop()
     return {
+      ...(await teamJoinFigures(cluster)),
       teamPropagationP50Ms: Math.round(median(times)),
       teamPropagationP99Ms: Math.round(percentile(times, 99)),
       teamPropagationEdits: TEAM_PROPAGATION_EDITS

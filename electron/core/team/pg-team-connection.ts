@@ -57,7 +57,8 @@ function pgConnection(pool: pg.Pool, config: ClientConfig, settings: TeamConnect
   const usable = <T>(work: () => Promise<T>): Promise<T> => (lost ? Promise.reject(lost) : refusing(settings, work))
   const channel: TeamChannel = {
     push: (changes) => usable(() => pgChannel.push(changes)),
-    pull: (afterSeq, limit) => usable(() => pgChannel.pull(afterSeq, limit))
+    pull: (afterSeq, limit) => usable(() => pgChannel.pull(afterSeq, limit)),
+    snapshot: (clientId) => usable(() => pgChannel.snapshot(clientId))
   }
   return {
     channel,

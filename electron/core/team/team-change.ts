@@ -39,10 +39,31 @@ export interface TeamChange extends OutgoingChange {
   committedAt: string
 }
 
+/** A row of the team's current state, as applying every change up to the snapshot's seq leaves it. */
+export interface TeamSnapshotRow {
+  table: SharedTable
+  uid: string
+  /** Every field of the row, references as uids; null for a deleted row (its tombstone). */
+  fields: Record<string, unknown> | null
+  /** `current_user` of the last change that wrote the row. */
+  author: string
+}
+
+/** The team's rows at one point of its order, for a replica that has applied nothing yet. */
+export interface TeamSnapshot {
+  /** The rows are the result of exactly the changes up to this seq. */
+  seq: number
+  /** The highest client seq of the asking client among those changes: its echoes the snapshot holds. */
+  ownThrough: number
+  rows: TeamSnapshotRow[]
+}
+
 /** What a replica needs from the team's store; the Postgres adapter implements it. */
 export interface TeamChannel {
   /** Pushes in one transaction; repeats (same clientId + clientSeq) are skipped. */
   push(changes: readonly OutgoingChange[]): Promise<void>
   /** Changes after `afterSeq`, in seq order, at most `limit`. */
   pull(afterSeq: number, limit: number): Promise<TeamChange[]>
+  /** The team's current rows, if the store keeps them: a joining replica starts from them, then pulls after their seq. */
+  snapshot?(clientId: string): Promise<TeamSnapshot>
 }

@@ -5,7 +5,8 @@ import { SHARED_TABLES } from '../../../electron/core/team/team-change'
 import { subscriptionInputSchema } from '../../../electron/shared/records'
 import { STORE_FIELDS } from '../../../electron/shared/store-fields'
 import type { StoreInput } from '../../../electron/shared/store-fields'
-import type { LaptopChannel, MemoryTeamChannel } from '../../support/memory-team-channel'
+import type { TeamChannel } from '../../../electron/core/team/team-change'
+import type { MemoryTeamChannel } from '../../support/memory-team-channel'
 import { createTestCore } from '../../support/test-core'
 import type { TestCore } from '../../support/test-core'
 import { openTestDatabase } from '../../support/test-database'
@@ -15,15 +16,23 @@ export interface Laptop {
   name: string
   database: TestDatabase
   core: TestCore
-  channel: LaptopChannel
+  channel: CuttableChannel
   replica: TeamReplica
 }
 
+/** A laptop's way to the team; `cutAfterCommit` makes the next push commit, then fail as a lost connection. */
+export interface CuttableChannel extends TeamChannel {
+  cutAfterCommit: boolean
+}
+
 export function openLaptop(team: MemoryTeamChannel, name: string, opened: TestDatabase[]): Laptop {
+  return openLaptopOn(team.forAuthor(name), name, opened)
+}
+
+export function openLaptopOn(channel: CuttableChannel, name: string, opened: TestDatabase[]): Laptop {
   const database = openTestDatabase()
   opened.push(database)
   const core = createTestCore(database)
-  const channel = team.forAuthor(name)
   let n = 0
   const replica = createTeamReplica({ sqlite: database.sqlite, channel, newUid: () => `${name}-${++n}` })
   return { name, database, core, channel, replica }

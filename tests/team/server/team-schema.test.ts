@@ -25,7 +25,7 @@ describe('the team schema', () => {
     await withSuperuser(cluster, async (client) => {
       expect(await teamSchemaVersion(client)).toBe(0)
       expect(await migrateTeamSchema(client)).toEqual({ from: 0, to: TEAM_MIGRATIONS.length })
-      expect(await tables(client)).toEqual(['changes', 'members', 'schema_version', 'teams'])
+      expect(await tables(client)).toEqual(['changes', 'current_rows', 'members', 'schema_version', 'shared_tables', 'teams'])
       expect(await migrateTeamSchema(client)).toEqual({ from: TEAM_MIGRATIONS.length, to: TEAM_MIGRATIONS.length })
       expect(await teamSchemaVersion(client)).toBe(TEAM_MIGRATIONS.length)
     })
@@ -63,6 +63,42 @@ describe('the team schema', () => {
     try {
       await expect(migrateTeamSchema(owner)).rejects.toThrow(/must be a superuser or have BYPASSRLS; plain_owner has neither/)
       expect(await teamSchemaVersion(owner)).toBe(0)
+    } finally {
+      await owner.end()
+    }
+  })
+
+  it("moves a version 1 schema that holds changes to version 2, its current rows made from the log in its order", async () => {
+    await withSuperuser(cluster, (client) => client.query('CREATE DATABASE v1_team_db'))
+    const owner = new pg.Client({ ...cluster.connection(), database: 'v1_team_db' })
+    await owner.connect()
+    try {
+      expect(await migrateTeamSchema(owner, TEAM_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 })
+      const team = (await owner.query<{ id: string }>(`SELECT storewatch_team.create_team('Before v2') AS id`)).rows[0]?.id
+      const store = { client_name: 'Acme', store_name: 'Acme One', country: 'SG', seller_short_code: 'SGV1', created_at: 1, updated_at: 1 }
+      const log = [
+        ['s1', store],
+        ['s2', { ...store, store_name: 'Acme Two' }],
+        ['s1', { notes: 'later wins' }],
+        ['s3', { ...store, seller_short_code: 'SGV3' }],
+        ['s3', null]
+      ] as const
+      for (const [index, [uid, fields]] of log.entries()) {
+        await owner.query(
+          `INSERT INTO storewatch_team.changes (team_id, client_id, client_seq, table_name, uid, fields) VALUES ($1, 'old-laptop', $2, 'stores', $3, $4)`,
+          [team, index + 1, uid, fields === null ? null : JSON.stringify(fields)]
+        )
+      }
+      expect(await migrateTeamSchema(owner)).toEqual({ from: 1, to: TEAM_MIGRATIONS.length })
+      const rows = await owner.query(
+        `SELECT uid, deleted, fields ->> 'store_name' AS name, fields ->> 'seller_short_code' AS code, fields ->> 'notes' AS notes
+           FROM storewatch_team.current_rows ORDER BY uid`
+      )
+      expect(rows.rows).toEqual([
+        { uid: 's1', deleted: false, name: 'Acme One', code: 'SGV1', notes: 'later wins' },
+        { uid: 's2', deleted: false, name: 'Acme Two', code: null, notes: null },
+        { uid: 's3', deleted: true, name: 'Acme One', code: 'SGV3', notes: null }
+      ])
     } finally {
       await owner.end()
     }

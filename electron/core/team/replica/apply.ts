@@ -11,12 +11,14 @@
 import { sqliteCode } from '../../db/sqlite-errors'
 import { writeTransaction } from '../../db/write-transaction'
 import type { SharedTable, TeamChange, TeamChannel } from '../team-change'
+import { authored, settleAuthor } from './authorship'
 import { forgetEchoed, hasPendingDelete, pendingFields } from './pending'
 import type { ReplicaContext } from './push'
 import { deleteRow, insertRow, rowExists, storeOfRow, updateRow, without } from './rows'
 import type { Fields } from './rows'
 import { RUN_CLAIM_FIELDS, openRunHolder, readRun, supersede, superseded } from './run-rows'
 import { KEY_FIELDS, clearKey, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
+import { startFromSnapshot } from './snapshot'
 import { readNumber, writeState } from './team-state'
 import { tableInfo } from './tables'
 import type { SharedTableInfo } from './tables'
@@ -35,10 +37,11 @@ export interface PullResult {
   storeIds: number[]
 }
 
-/** Pulls and applies until the team has nothing newer. */
+/** Pulls and applies until the team has nothing newer; a replica that has applied nothing starts from the team's current rows. */
 export async function pullAndApply(context: ReplicaContext, channel: TeamChannel, limit = PULL_BATCH): Promise<PullResult> {
-  let pulled = 0
-  const storeIds = new Set<number>()
+  const start = await startFromSnapshot(context, channel, applyChange)
+  let pulled = start?.rows ?? 0
+  const storeIds = new Set<number>(start?.storeIds)
   for (;;) {
     const changes = await channel.pull(readNumber(context.sqlite, 'last_seq'), limit)
     if (changes.length > 0) for (const id of writeTransaction(context.sqlite, () => applyBatch(context, changes))) storeIds.add(id)
@@ -55,7 +58,7 @@ export function applyBatch(context: ReplicaContext, changes: readonly TeamChange
   statement(sqlite, 'INSERT OR IGNORE INTO team_applying (marker) VALUES (1)').run()
   for (const change of changes) {
     if (change.seq <= lastSeq) continue
-    const storeId = change.clientId === context.clientId ? settleEcho(context, change) : applyChange(context, change)
+    const storeId = change.clientId === context.clientId ? settleEcho(context, change) : applyChange(context, authored(change))
     if (storeId !== null) touched.add(storeId)
   }
   writeState(sqlite, 'last_seq', String(Math.max(lastSeq, ...changes.map((c) => c.seq))))
@@ -64,7 +67,7 @@ export function applyBatch(context: ReplicaContext, changes: readonly TeamChange
 }
 
 /** Applies one remote change; returns the local id of the store it touched, if any. */
-function applyChange(context: ReplicaContext, change: TeamChange): number | null {
+export function applyChange(context: ReplicaContext, change: TeamChange): number | null {
   const { sqlite } = context
   const info = tableInfo(context.tables, change.table)
   const localId = localRowId(context, info, change.uid)
@@ -145,6 +148,7 @@ function writeStore(context: ReplicaContext, localId: number | null, fields: Fie
 function settleEcho(context: ReplicaContext, change: TeamChange): number | null {
   const { sqlite } = context
   forgetEchoed(sqlite, change.clientSeq)
+  settleAuthor(sqlite, change)
   const claim = CLAIM_FIELDS[change.table]
   if (!claim || change.fields === null) return null
   const fields = Object.fromEntries(claim.filter((f) => f in (change.fields ?? {})).map((f) => [f, change.fields?.[f]]))

@@ -46,7 +46,7 @@ function quote(column: string): string {
 }
 
 /** A value as SQLite stores it: JSON's true/false as 1/0, objects as their JSON text. */
-function sqliteValue(value: unknown): unknown {
+export function sqliteValue(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0
   if (value !== null && typeof value === 'object') return JSON.stringify(value)
   return value ?? null

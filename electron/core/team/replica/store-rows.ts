@@ -55,8 +55,12 @@ export function withoutKey(fields: Row): Row {
 
 export function refreshSearchText(sqlite: Database.Database, id: number): void {
   const row = readStore(sqlite, id)
-  if (!row) return
-  const text = searchTextOf({
+  if (row) statement(sqlite, 'UPDATE stores SET search_text = ? WHERE id = ?').run(searchTextOfRow(row), id)
+}
+
+/** The search text of a store's row, by SQLite column name (`tags` as its JSON text). */
+export function searchTextOfRow(row: Row): string {
+  return searchTextOf({
     clientName: String(row.client_name),
     storeName: String(row.store_name),
     country: String(row.country),
@@ -69,8 +73,7 @@ export function refreshSearchText(sqlite: Database.Database, id: number): void {
     contactChannel: row.contact_channel as ContactChannel | null,
     omsStoreRef: row.oms_store_ref as string | null,
     ownerKam: row.owner_kam as string | null,
-    tags: JSON.parse(String(row.tags)) as string[],
+    tags: JSON.parse(String(row.tags ?? '[]')) as string[],
     notes: row.notes as string | null
   })
-  statement(sqlite, 'UPDATE stores SET search_text = ? WHERE id = ?').run(text, id)
 }

@@ -8,20 +8,20 @@ import pg from 'pg'
 import type { ClientBase, Pool } from 'pg'
 import type { OutgoingChange, SharedTable, TeamChange, TeamChannel } from '../team-change'
 import { inPgTransaction } from './pg-transaction'
+import { currentTeam } from './current-team'
+import { readSnapshot } from './pg-team-snapshot'
+
+export { NotATeamMember } from './current-team'
 
 /** Namespace of the per-team push lock (the second key is the team's hash). */
 const PUSH_LOCK_NAMESPACE = 0x53_57_50_53 // "SWPS"
-
-export class NotATeamMember extends Error {
-  override name = 'NotATeamMember'
-}
 
 export interface TeamListener {
   /** Ends the listening connection. */
   stop(): Promise<void>
 }
 
-export interface PgTeamChannel extends TeamChannel {
+export interface PgTeamChannel extends Required<TeamChannel> {
   /**
    * Calls `onChange` with the highest seq of every push the team commits, over a dedicated
    * connection (LISTEN/NOTIFY). `onLost` hears when that connection breaks; pulling still works.
@@ -40,6 +40,7 @@ export function pgTeamChannel(options: PgTeamChannelOptions): PgTeamChannel {
   return {
     push: (changes) => (changes.length === 0 ? Promise.resolve() : withPoolClient(options.pool, (client) => pushChanges(client, changes))),
     pull: (afterSeq, limit) => withPoolClient(options.pool, (client) => pullChanges(client, afterSeq, limit)),
+    snapshot: (clientId) => withPoolClient(options.pool, (client) => readSnapshot(client, clientId)),
     listen: (onChange, onLost) => listenForChanges(options.connectListener, onChange, onLost)
   }
 }
@@ -153,13 +154,6 @@ async function listenForChanges(
       await client.end()
     }
   }
-}
-
-async function currentTeam(client: ClientBase): Promise<string> {
-  const result = await client.query<{ team: string | null; who: string }>('SELECT storewatch_team.current_team() AS team, current_user AS who')
-  const row = result.rows[0]
-  if (!row?.team) throw new NotATeamMember(`The Postgres role ${row?.who ?? '?'} is not a member of any Storewatch team. Ask the team's admin to add it (docs/team-admin.sql).`)
-  return row.team
 }
 
 /** One NOTIFY channel per team; an identifier of at most 63 bytes. */

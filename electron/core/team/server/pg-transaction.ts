@@ -4,8 +4,17 @@
  */
 import type { ClientBase } from 'pg'
 
-export async function inPgTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN')
+export function inPgTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
+  return inPg(client, 'BEGIN', work)
+}
+
+/** A read-only transaction whose every query sees one snapshot of the server (REPEATABLE READ). */
+export function inPgSnapshot<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
+  return inPg(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work)
+}
+
+async function inPg<T>(client: ClientBase, begin: string, work: () => Promise<T>): Promise<T> {
+  await client.query(begin)
   try {
     const result = await work()
     await client.query('COMMIT')

@@ -7,6 +7,7 @@
  * accepts only rows of the caller's team. The schema's owner — who runs the migrations and the
  * admin functions (docs/team-admin.sql) — must be a superuser or have BYPASSRLS.
  */
+import { currentRowsStep } from './team-schema-projection'
 
 export const TEAM_SCHEMA = 'storewatch_team'
 /** The group role every member is granted; it carries the members' privileges. */
@@ -121,4 +122,7 @@ REVOKE ALL ON FUNCTION storewatch_team.create_team(text), storewatch_team.add_me
   storewatch_team.remove_member(name), storewatch_team.set_admin(name, boolean) FROM PUBLIC;
 `
 
-export const TEAM_MIGRATIONS: readonly TeamMigration[] = [{ version: 1, name: 'teams, members and the order of changes', sql: teamsMembersChanges }]
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
+  { version: 1, name: 'teams, members and the order of changes', sql: teamsMembersChanges },
+  { version: 2, name: "the team's current rows, kept with each push", sql: currentRowsStep }
+]
