@@ -7,6 +7,7 @@
  *   back, for every other table the uid stays a tombstone and nothing later revives it;
  * - an insert starts the row with every field; an update of a row that is not there does nothing;
  * - per field, the later change wins;
+ * - a history row's actor is the change's author, whatever the laptop wrote;
  * - a row whose store (or run) is gone is gone too (ON DELETE CASCADE, or dropped on apply).
  *
  * The fields by which a row claims what only one row may have (a store's key, a run's being open)
@@ -27,6 +28,8 @@ export interface LoggedChange {
   table: SharedTable
   uid: string
   fields: Record<string, unknown> | null
+  /** `current_user` of the push: history's actor on every replica (authorship.ts). */
+  author: string
 }
 
 type Row = Record<string, unknown>
@@ -41,8 +44,8 @@ const KEYED_BY_STORE = new Set<SharedTable>(['subscriptions', 'lazada_subscripti
 
 export async function readTeamLog(cluster: PostgresCluster, team: string): Promise<LoggedChange[]> {
   return withSuperuser(cluster, async (client) => {
-    const result = await client.query<{ seq: string; client_id: string; client_seq: string; table_name: string; uid: string; fields: Row | null }>(
-      `SELECT seq, client_id, client_seq, table_name, uid, fields FROM storewatch_team.changes
+    const result = await client.query<{ seq: string; client_id: string; client_seq: string; table_name: string; uid: string; fields: Row | null; author: string }>(
+      `SELECT seq, client_id, client_seq, table_name, uid, fields, author FROM storewatch_team.changes
         WHERE team_id = (SELECT id FROM storewatch_team.teams WHERE name = $1) ORDER BY seq`,
       [team]
     )
@@ -52,7 +55,8 @@ export async function readTeamLog(cluster: PostgresCluster, team: string): Promi
       clientSeq: Number(row.client_seq),
       table: row.table_name as SharedTable,
       uid: row.uid,
-      fields: row.fields
+      fields: row.fields,
+      author: row.author
     }))
   })
 }
@@ -73,7 +77,8 @@ export function replayTeamLog(log: readonly LoggedChange[], tables: SharedTables
     const absent = current === undefined || current === null
     // A row starts only with every required column (an insert); anything less edits a row that is not there.
     if (absent && !tableInfo(tables, change.table).required.every((column) => column in (change.fields ?? {}))) continue
-    rows.set(key, { ...(absent ? {} : current), ...change.fields })
+    const fields = change.table === 'store_history' && 'actor' in change.fields ? { ...change.fields, actor: change.author } : change.fields
+    rows.set(key, { ...(absent ? {} : current), ...fields })
   }
   const out: SharedRows = Object.fromEntries(SHARED_TABLES.map((table) => [table, {}]))
   for (const [key, row] of rows) {
