@@ -74,7 +74,8 @@ function MatchTable({ matches }: { matches: TeamStoreMatch[] }) {
           <Text size="xs" c="dimmed" data-testid="team-matches-range">
             {formatCount(first)}–{formatCount(first + shown.length - 1)} of {formatCount(matches.length)}
           </Text>
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" getControlProps={(c) => ({ 'aria-label': `${c} page of matches` })} />
+          <Pagination total={pages} value={page} onChange={setPage} size="sm" getItemProps={(n) => ({ 'aria-label': `Matches, page ${n}` })}
+            getControlProps={(control) => ({ 'aria-label': `Matches, ${control} page` })} />
         </Group>
       )}
     </Stack>
