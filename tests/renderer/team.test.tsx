@@ -7,7 +7,6 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { formatDateTime } from '../../renderer/src/lib/format'
 import { installFakeBridge, makeStore } from './support/fake-bridge'
-import type { FakeBridge } from './support/fake-bridge'
 import { makeMatch, makeMergeOffer, TEAM_CONNECTION } from './support/fake-team'
 import { fill, renderApp } from './support/render-app'
 
