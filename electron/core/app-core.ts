@@ -28,6 +28,7 @@ import { createAuthorizationReview } from './lazada-sync/authorization-review'
 import { createCodeExchange } from './lazada-sync/code-exchange'
 import { createLazadaViews } from './lazada-sync/lazada-views'
 import { createRemoteCheck } from './lazada-sync/remote-check'
+import type { RemoteCheck } from './lazada-sync/remote-check'
 import { createTokenKeeper } from './lazada-sync/tokens'
 import { createMonitoring } from './monitoring/monitoring'
 import { createStoreSequences } from './navigation/store-sequences'
@@ -48,6 +49,9 @@ import { createSettingsService } from './settings/settings-service'
 import { daysLeft, timeZoneOf } from './status/calendar'
 import { createStatusService } from './status/status-service'
 import { createTaskRegistry } from './tasks/task-registry'
+import { nudgeAfterWrites } from './team/service/nudge-after-writes'
+import { createTeamService } from './team/service/team-service'
+import type { TeamServiceDeps } from './team/service/team-service'
 import { createViewPrefs } from './view-prefs/view-prefs'
 
 export interface AppCoreDeps {
@@ -82,6 +86,11 @@ export interface AppCoreDeps {
    * servers in place of Lazada's hosts. Default: none, Lazada's own hosts.
    */
   lazadaHosts?: LazadaHostsOption
+  /**
+   * Team sync (issue #12): the team's PostgreSQL (`pgTeamServer`) and how to read the CA file the
+   * connection names. Absent: Settings → Team can save a connection but joins no team.
+   */
+  team?: Pick<TeamServiceDeps, 'server' | 'readFile' | 'asksLazadaWhenJoined' | 'timing' | 'migrations'>
 }
 
 const STORE_PAGE_REMINDERS = 20
@@ -93,6 +102,23 @@ export function createAppCore(deps: AppCoreDeps) {
   const history = createHistory(database.db)
   const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
+  const team = createTeamService({
+    database,
+    clock,
+    logger,
+    secretStore: deps.secretStore ?? NO_SECRET_STORE,
+    readFile: () => {
+      throw new Error('This build of Storewatch reads no CA file.')
+    },
+    ...deps.team,
+    broadcast: deps.broadcast,
+    status
+  })
+  // A write that broadcasts its stores outside an IPC call (tokens, the authorization window) goes to the team too.
+  const broadcast: Broadcast = (event, payload) => {
+    deps.broadcast(event, payload)
+    if (event === 'stores:changed') team.nudgeIfPending()
+  }
   const stores = createStoreService({ database, clock, actor, history, status })
   const baseRecords = createRecordsService({ database, clock, actor, history, status })
   const checklists = createChecklistService({ database, clock, actor, history, settings, status, records: baseRecords })
@@ -123,7 +149,7 @@ export function createAppCore(deps: AppCoreDeps) {
     onChange: () => {
       credentials
         .view()
-        .then((view) => deps.broadcast('credentials:changed', view))
+        .then((view) => broadcast('credentials:changed', view))
         .catch((error: unknown) => logger.warn('the credentials view could not be built', { error: String(error) }))
     }
   })
@@ -133,7 +159,7 @@ export function createAppCore(deps: AppCoreDeps) {
     logger,
     secretStore: deps.secretStore ?? NO_SECRET_STORE,
     records,
-    changed: (storeIds) => deps.broadcast('stores:changed', { storeIds })
+    changed: (storeIds) => broadcast('stores:changed', { storeIds })
   })
   const authorization = createAuthorizationService({
     database,
@@ -143,7 +169,7 @@ export function createAppCore(deps: AppCoreDeps) {
     history,
     settings,
     records,
-    broadcast: deps.broadcast,
+    broadcast,
     authWindow: deps.authWindow,
     ticker: deps.ticker,
     authorizeEndpoint: hosts.authorize,
@@ -152,7 +178,7 @@ export function createAppCore(deps: AppCoreDeps) {
     hasSecret: credentials.hasSecret
   })
   // Long work shows itself through one registry: checks, imports and bulk actions alike.
-  const tasks = createTaskRegistry({ clock, publish: (progress) => deps.broadcast('tasks:progress', progress) })
+  const tasks = createTaskRegistry({ clock, publish: (progress) => broadcast('tasks:progress', progress) })
   const imports = createImportService({
     database,
     workers: deps.importWorkers,
@@ -166,9 +192,12 @@ export function createAppCore(deps: AppCoreDeps) {
   const viewPrefs = createViewPrefs(database.db)
   const authorizationReview = createAuthorizationReview({ database, records })
   const sequences = createStoreSequences(database.db, () => clock.now())
-  const remote = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
+  const lazadaCheck = createRemoteCheck({ database, clock, logger, settings, credentials, tokens, history, concurrency: deps.lazadaConcurrency, writeHold: imports.hold })
+  // Joined, the team's checker asks Lazada for everyone; local rules, statuses and reminders still run here.
+  const remote: RemoteCheck = (trigger, task) => (team.asksLazada() ? lazadaCheck(trigger, task) : Promise.resolve(null))
   const monitoring = createMonitoring({
     ...deps,
+    broadcast,
     settings,
     status,
     history,
@@ -213,7 +242,7 @@ export function createAppCore(deps: AppCoreDeps) {
 
   /** Tells every window (and the tray) that statuses may have moved, then answers the caller. */
   function changed<T>(storeIds: number[], value: T): T {
-    deps.broadcast('stores:changed', { storeIds })
+    broadcast('stores:changed', { storeIds })
     return value
   }
 
@@ -384,20 +413,22 @@ export function createAppCore(deps: AppCoreDeps) {
     'views:columns': ({ view }) => viewPrefs.columns(view),
     'views:save-columns': ({ view, prefs }) => viewPrefs.saveColumns(view, prefs),
 
-    // The team channels are declared (electron/shared/team.ts) ahead of their service (issue #12).
-    'team:get': teamNotBuilt,
-    'team:save-connection': teamNotBuilt,
-    'team:preview-join': teamNotBuilt,
-    'team:join': teamNotBuilt,
-    'team:leave': teamNotBuilt,
-    'team:sync-now': teamNotBuilt,
-    'team:merge-offers': teamNotBuilt,
-    'team:watch': teamNotBuilt,
-    'team:watched': teamNotBuilt,
-    'team:resolve-merge': teamNotBuilt
+    'team:get': () => team.view(),
+    'team:save-connection': (input) => team.saveConnection(input),
+    'team:preview-join': () => team.previewJoin(),
+    'team:join': () => team.join(),
+    'team:leave': () => team.leave(),
+    'team:sync-now': () => team.syncNow(),
+    'team:merge-offers': () => team.mergeOffers(),
+    'team:resolve-merge': ({ offerId, action }) => {
+      deps.backups.takeBefore('merge-stores')
+      return team.resolveMerge(offerId, action)
+    },
+    'team:watch': ({ storeId, watched }) => team.watches.watch(storeId, watched),
+    'team:watched': ({ storeId }) => team.watches.watched(storeId)
   }
 
-  const gated = waitForImports(handlers, imports.hold, logger)
+  const gated = nudgeAfterWrites(waitForImports(handlers, imports.hold, logger), () => team.nudgeIfPending())
   return {
     stores,
     records,
@@ -415,6 +446,7 @@ export function createAppCore(deps: AppCoreDeps) {
     monitoring,
     tasks,
     sequences,
+    team,
     /** The handlers as IPC calls them: a write waits while an import writes (see write-hold.ts). */
     handlers: gated,
     backups: deps.backups,
@@ -424,6 +456,3 @@ export function createAppCore(deps: AppCoreDeps) {
 
 export type AppCore = ReturnType<typeof createAppCore>
 
-function teamNotBuilt(): never {
-  throw new AppError('not-found', 'Team sync is not in this build yet (issue #12).')
-}

@@ -18,6 +18,7 @@ import { backgroundHint } from '../core/navigation/window-lifecycle'
 import { dataFiles, resolveBundlePaths, resolveDataDir, resolveTrayIcons } from '../core/runtime-paths'
 import { APP_ENTRY_URL, appOrigins } from '../core/security/app-protocol'
 import { isAllowedNavigation } from '../core/security/navigation'
+import { pgTeamServer } from '../core/team/service/pg-team-server'
 import { autoUpdateSupport } from '../core/update-policy'
 import { LINUX_DESKTOP_FILE, appUserModelId } from './app-identity'
 import { registerAppScheme, serveRendererBundle } from './app-protocol'
@@ -170,10 +171,13 @@ function start(): void {
         authWindow,
         lazadaHosts,
         // The Lazada app secret and tokens: safeStorage's asynchronous API, used only once the app is ready.
-        secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger })
+        secretStore: createElectronSecretStore({ safeStorage, platform: process.platform, logger }),
+        // The team's PostgreSQL (issue #12); the CA file is the one Settings → Team names.
+        team: { server: pgTeamServer, readFile: (file) => fs.readFileSync(file, 'utf8') }
       }),
     whileOpen: (core) => {
       core.monitoring.start()
+      core.team.open()
       const stopPowerEvents = watchPowerEvents({ powerMonitor, monitoring: core.monitoring, logger })
       refreshAttention()
       // Open authorization windows close (their attempts read as abandoned) while the database is open.
@@ -181,6 +185,7 @@ function start(): void {
         stopPowerEvents()
         core.monitoring.stop()
         core.authorization.closeAll()
+        void core.team.close()
       }
     }
   })

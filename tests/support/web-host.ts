@@ -26,6 +26,8 @@ import { silentLogger, systemClock } from '../../electron/core/ports'
 import type { EventName } from '../../electron/shared/ipc-contract'
 import { LAZADA_HOSTS_FLAG } from '../../electron/shared/lazada-hosts'
 import { fail } from '../../electron/shared/result'
+import { pgTeamServer } from '../../electron/core/team/service/pg-team-server'
+import type { LoopTiming } from '../../electron/core/team/service/team-sync'
 import { FakeSecretStore } from './test-core'
 import { decode, encode } from './web-bridge/json-codec'
 import { BRIDGE_SCRIPT_PATH, EVENTS_PATH, INVOKE_PATH } from './web-bridge/paths'
@@ -56,6 +58,8 @@ export interface WebHostOptions {
   lazadaHosts?: string
   /** How CSV imports start their worker; default the built `out/main/import-worker.js`. */
   importWorker?: ImportWorkerSpawn
+  /** The team sync loop's timers (issue #12): the app's 5 s fallback pull and 200 ms debounce unless given. */
+  teamTiming?: LoopTiming
 }
 
 /** A notification the app asked the OS to show; the browser host keeps them for tests to read. */
@@ -185,13 +189,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         secretStore: options.secretStore ?? new FakeSecretStore(),
         lazadaHosts,
         appInfo: { version: appVersion, dataDir, databasePath: files.databasePath },
-        importWorkers
+        importWorkers,
+        // Team sync (issue #12) on a real Postgres, as the app does; the test names the server in Settings → Team.
+        team: { server: pgTeamServer, readFile: (file) => fs.readFileSync(file, 'utf8'), timing: options.teamTiming }
       }),
     whileOpen: (core) => {
       if (options.startChecks ?? true) core.monitoring.start()
+      core.team.open()
       return () => {
         core.monitoring.stop()
         core.authorization.closeAll()
+        void core.team.close()
       }
     }
   })

@@ -433,3 +433,30 @@ export const teamMergeOffers = sqliteTable(
   },
   (t) => [index('team_merge_offers_held_idx').on(t.heldStoreId)]
 )
+
+/**
+ * The team's PostgreSQL connection as Settings → Team saved it (issue #12): one row, on this laptop
+ * only, never shared. The password is not here: it is sealed in `secrets` by the SecretStore.
+ */
+export const teamConnection = sqliteTable('team_connection', {
+  /** Always 1: there is one connection. */
+  id: integer('id').primaryKey(),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  database: text('database').notNull(),
+  user: text('user').notNull(),
+  tls: text('tls').$type<'verify-full' | 'disable'>().notNull(),
+  caFile: text('ca_file'),
+  /** What Postgres said at the last preview or join: the role's team and `current_user`. */
+  teamName: text('team_name'),
+  role: text('role'),
+  updatedAt: integer('updated_at').notNull()
+})
+
+/** Stores this person watches (issue #12): their reminders cover them as if they owned them. Local, never shared. */
+export const storeWatches = sqliteTable('store_watches', {
+  storeId: integer('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull()
+})

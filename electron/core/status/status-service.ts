@@ -134,6 +134,19 @@ export function createStatusService({ database, clock, settings, history }: Stat
       const verdict = evaluateStatus(found, rulesPolicyOf(settings.get()), now)
       record(storeId, verdict, currentOf.get({ storeId })?.status ?? null, now)
       return verdict
+    },
+
+    /**
+     * Re-evaluates a store after a teammate's change arrived (issue #12) and stores the verdict
+     * without a history entry: the laptop that made the change wrote that, and it is shared.
+     */
+    settle(storeId: number): StatusVerdict | null {
+      const now = clock.now()
+      const found = facts(storeId)
+      if (!found) return null
+      const verdict = evaluateStatus(found, rulesPolicyOf(settings.get()), now)
+      record(storeId, verdict, null, now)
+      return verdict
     }
   }
 }

@@ -3,18 +3,21 @@
  * the channel of its current connection, which changes when it reconnects.
  */
 import { unpushedCount } from './replica/push'
+import type { PullResult } from './replica/apply'
 import { createTeamReplica } from './replica/replica'
 import type { TeamReplicaDeps } from './replica/replica'
 import type { ReplicaPort } from './sync-loop'
 
-export function teamReplicaPort(deps: Omit<TeamReplicaDeps, 'channel'>): ReplicaPort {
+/** `onPulled` hears what each pull applied (the app refreshes the stores it touched). */
+export function teamReplicaPort(deps: Omit<TeamReplicaDeps, 'channel'>, onPulled?: (result: PullResult) => void): ReplicaPort {
   return {
     pendingCount: () => unpushedCount(deps.sqlite),
     push: async (channel) => {
       await createTeamReplica({ ...deps, channel }).push()
     },
     pull: async (channel) => {
-      await createTeamReplica({ ...deps, channel }).pull()
+      const result = await createTeamReplica({ ...deps, channel }).pull()
+      onPulled?.(result)
     }
   }
 }

@@ -13,6 +13,8 @@ import type { PullResult } from './apply'
 import { installCapture, removeCapture } from './capture'
 import { pushOutbox, unpushedCount } from './push'
 import type { ReplicaContext } from './push'
+import { linkStores, notQueued } from './store-links'
+import type { StoreLink } from './store-links'
 import { readSharedTables } from './tables'
 import type { SharedTables } from './tables'
 import { readState, writeState } from './team-state'
@@ -22,8 +24,11 @@ export interface TeamReplica {
   /** This laptop's name in the team's order; null until it first joins. */
   clientId(): string | null
   joined(): boolean
-  /** Starts capturing; with `shareLocal`, the rows already here are queued for the team too. */
-  join(options: { shareLocal: boolean }): void
+  /**
+   * Starts capturing; with `shareLocal`, the rows already here are queued for the team too, but for
+   * the stores linked to team stores (`links`, store-links.ts).
+   */
+  join(options: { shareLocal: boolean; links?: readonly StoreLink[] }): void
   leave(): void
   /** Sends what is pending; nothing while not joined. */
   push(): Promise<number>
@@ -51,13 +56,14 @@ export function createTeamReplica(deps: TeamReplicaDeps): TeamReplica {
   return {
     clientId: () => readState(sqlite, 'client_id'),
     joined,
-    join: ({ shareLocal }) =>
+    join: ({ shareLocal, links = [] }) =>
       writeTransaction(sqlite, () => {
         if (joined()) return
         const tables = readSharedTables(sqlite)
         ensureClientId(sqlite, newUid)
+        linkStores(sqlite, links)
         installCapture(sqlite, tables)
-        if (shareLocal) queueLocalRows(sqlite, tables)
+        if (shareLocal) queueLocalRows(sqlite, tables, links)
         writeState(sqlite, 'joined', '1')
       }),
     leave: () =>
@@ -82,11 +88,16 @@ function ensureClientId(sqlite: Database.Database, newUid: NewUid): void {
 }
 
 /** Every row already here as an insert, parents before children (SHARED_TABLES is in that order). */
-function queueLocalRows(sqlite: Database.Database, tables: SharedTables): void {
+function queueLocalRows(sqlite: Database.Database, tables: SharedTables, links: readonly StoreLink[]): void {
   for (const name of SHARED_TABLES) {
     const info = tables.get(name)
     if (!info) continue
     const fields = `json_object(${info.columns.map((c) => `'${c}', "${c}"`).join(', ')})`
-    sqlite.exec(`INSERT INTO team_outbox (table_name, local_id, op, fields) SELECT '${name}', ${info.key}, 'insert', ${fields} FROM ${name} ORDER BY ${info.key}`)
+    sqlite
+      .prepare(
+        `INSERT INTO team_outbox (table_name, local_id, op, fields) SELECT '${name}', ${info.key}, 'insert', ${fields} FROM ${name}
+         WHERE ${info.key} NOT IN (SELECT value FROM json_each(?)) ORDER BY ${info.key}`
+      )
+      .run(notQueued(info, links))
   }
 }
