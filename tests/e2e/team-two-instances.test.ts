@@ -89,6 +89,15 @@ describe('two app instances on one team', () => {
     await expect.poll(() => headerState(second.page)).toBe('Team: in sync')
     await expect.poll(() => headerState(first.page)).toBe('Team: in sync')
 
+    // At the smallest window the app supports the header keeps it, cut rather than pushing anything out.
+    await second.page.setViewportSize({ width: 1024, height: 700 })
+    const header = second.page.locator('header')
+    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    const badge = await second.page.getByTestId('team-state-header').boundingBox()
+    const about = await second.page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox()
+    expect(badge && about && badge.x + badge.width <= about.x).toBe(true)
+    expect(about && about.x + about.width <= 1024).toBe(true)
+
     // The header's state opens Settings → Team.
     await second.page.getByTestId('team-state-header').click()
     await second.page.getByRole('region', { name: 'Team' }).getByTestId('team-membership').waitFor()

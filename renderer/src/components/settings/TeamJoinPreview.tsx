@@ -30,7 +30,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
   )
 }
 
-function MatchTable({ matches }: { matches: TeamStoreMatch[] }) {
+function MatchTable({ matches, localStores }: { matches: TeamStoreMatch[]; localStores: number }) {
   const [page, setPage] = useState(1)
   const pages = Math.max(1, Math.ceil(matches.length / MATCHES_PER_PAGE))
   const shown = matches.slice((page - 1) * MATCHES_PER_PAGE, page * MATCHES_PER_PAGE)
@@ -38,7 +38,7 @@ function MatchTable({ matches }: { matches: TeamStoreMatch[] }) {
   if (matches.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="team-no-matches">
-        No store on this laptop matches a team store: every local store is new to the team.
+        {localStores === 0 ? 'This laptop has no stores yet: nothing to match.' : 'No store on this laptop matches a team store: every local store is new to the team.'}
       </Text>
     )
   }
@@ -113,7 +113,7 @@ export function TeamJoinPreview({ preview }: { preview: Preview }) {
         <Figure label="new to the team (shared on joining)" value={preview.newLocal} testId="team-preview-new-local" />
         <Figure label="new to this laptop (arrive on joining)" value={preview.newFromTeam} testId="team-preview-new-team" />
       </SimpleGrid>
-      <MatchTable matches={preview.matches} />
+      <MatchTable matches={preview.matches} localStores={preview.localStores} />
       <Group justify="flex-end">
         <Button leftSection={<IconUsersPlus size={16} />} onClick={confirm.open} disabled={busy !== null}>
           Join {preview.teamName}

@@ -18,7 +18,7 @@ export function teamStateSentence(state: TeamState): string {
     case 'solo':
       return 'Not on a team: the portfolio is on this laptop only.'
     case 'in-sync':
-      return `Every change made here has reached the team, and the team’s have arrived (${formatDateTime(state.at)}).`
+      return `In sync at ${formatDateTime(state.at)}: every change made here has reached the team, and the team’s have arrived.`
     case 'syncing':
       return `Sending and receiving ${plural(state.pending, 'change')}.`
     case 'offline': {
