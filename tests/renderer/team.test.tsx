@@ -140,7 +140,9 @@ describe('Settings → Team: joining', () => {
     bridge.team.previewFailure = 'PostgreSQL refused the password for maria.'
     const { user } = await openTeamSettings()
     await user.click(within(team()).getByRole('button', { name: 'Preview joining' }))
-    expect(await within(team()).findByTestId('team-preview-error')).toHaveTextContent('PostgreSQL refused the password for maria. Nothing was merged')
+    const refusal = await within(team()).findByTestId('team-preview-error')
+    expect(refusal).toHaveTextContent('nothing was merged, this laptop’s portfolio is as it was')
+    expect(refusal).toHaveTextContent('PostgreSQL refused the password for maria.')
     expect(within(team()).queryByTestId('team-preview')).not.toBeInTheDocument()
   })
 

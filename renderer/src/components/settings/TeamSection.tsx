@@ -43,8 +43,8 @@ function PreviewStep({ view, formDirty }: { view: TeamView; formDirty: boolean }
         )}
       </Group>
       {previewError && (
-        <Alert color="red" variant="light" p="sm" title="The team’s server did not answer the preview" data-testid="team-preview-error">
-          {previewError} Nothing was merged; this laptop’s portfolio is as it was.
+        <Alert color="red" variant="light" p="sm" title="No preview: nothing was merged, this laptop’s portfolio is as it was" data-testid="team-preview-error">
+          {previewError}
         </Alert>
       )}
       {preview && !formDirty && <TeamJoinPreview preview={preview} />}
