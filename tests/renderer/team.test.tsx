@@ -228,7 +228,7 @@ describe('merge offers', () => {
 })
 
 describe('Watch on a store page', () => {
-  it('is not there solo: the whole portfolio is already this person’s own', async () => {
+  it('is not there solo with every store reminding: watching would change nothing', async () => {
     const bridge = installFakeBridge([makeStore({ id: 7, ownerKam: 'Ahmad' })])
     renderApp('#/stores/7')
     await screen.findByRole('heading', { name: 'Acme Pte Ltd' })
@@ -244,7 +244,12 @@ describe('Watch on a store page', () => {
     const toggle = await screen.findByRole('switch', { name: 'Watch' })
     await waitFor(() => expect(toggle).toBeEnabled())
     expect(toggle).not.toBeChecked()
-    expect(toggle).toHaveAccessibleDescription('Your reminders cover this store as if you owned it (its owner is Ahmad). Only you see that you watch it.')
+    // Every store reminds this person (the default): watching counts once that is narrowed.
+    await waitFor(() =>
+      expect(toggle).toHaveAccessibleDescription(
+        'Your reminders cover this store as if you owned it once “Remind me only about my stores” is on (Settings → You); until then every store reminds you. Only you see that you watch it.'
+      )
+    )
 
     await user.click(toggle)
     await waitFor(() => expect(bridge.inputsTo('team:watch')).toEqual([{ storeId: 7, watched: true }]))
@@ -256,5 +261,13 @@ describe('Watch on a store page', () => {
     const notice = await screen.findByTestId('merge-offers')
     expect(within(notice).getByTestId('merge-offer-1')).toHaveTextContent('Acme Official (first) and Acme Official 7 have the same')
     expect(within(notice).queryByTestId('merge-offer-2')).not.toBeInTheDocument()
+  })
+  it('is there solo when reminders are narrowed to one’s own stores, where watching counts', async () => {
+    const bridge = installFakeBridge([makeStore({ id: 7, ownerKam: 'Ahmad' })])
+    bridge.settings = { ...bridge.settings, you: { name: 'Maria', remindersFor: 'mine' } }
+    renderApp('#/stores/7')
+    const toggle = await screen.findByRole('switch', { name: 'Watch' })
+    await waitFor(() => expect(toggle).toHaveAccessibleDescription('Your reminders cover this store as if you owned it (its owner is Ahmad). Only you see that you watch it.'))
+    expect(screen.queryByTestId('merge-offers')).not.toBeInTheDocument()
   })
 })

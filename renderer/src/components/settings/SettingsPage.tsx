@@ -72,7 +72,6 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
   const [serverError, setServerError] = useState<string | null>(null)
   const [resetOpen, resetModal] = useDisclosure(false)
   const dirty = JSON.stringify(values) !== JSON.stringify(saved)
-  const onTeam = useTeamStore((s) => s.view?.joined ?? false)
   const integratorRef = useRef<HTMLElement | null>(null)
   const lazadaRef = useRef<HTMLElement | null>(null)
   const youRef = useRef<HTMLElement | null>(null)
@@ -147,7 +146,7 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
               label="Remind me only about my stores"
               description={
                 values.kamName.trim()
-                  ? `Other stores’ reminders stay in the notification centre, without a system notification.${onTeam ? ' Stores you watch (on their page) remind you as your own.' : ''}`
+                  ? 'Other stores’ reminders stay in the notification centre, without a system notification. Stores you watch (“Watch” on their page) remind you as your own.'
                   : 'Give your name above first: until then every store reminds you.'
               }
               checked={values.remindMineOnly}

@@ -1,19 +1,23 @@
 /**
- * A store's place in the team (issue #12), on its page once this laptop is on a team: "Watch"
- * (this person's reminders then cover the store as if they owned it; kept on this laptop only),
- * and the merge offers this store is part of. Shown only on a team: solo, the whole portfolio is
- * this person's own and no teammate's store can need watching, and there is nothing to merge.
+ * A store's place in the team (issue #12), on its page: "Watch" (this person's reminders then
+ * cover the store as if they owned it; kept on this laptop only) and the merge offers this store
+ * is part of. Watching counts where reminders are narrowed to one's own stores ("Remind me only
+ * about my stores", reminder-scope.ts), so the toggle is there when that is on, or on a team,
+ * where other people's stores are the point (and it says what to turn on for it to count). Solo
+ * with every store reminding, it would change nothing, so it is not shown.
  */
 import { Card, Stack, Switch, Text } from '@mantine/core'
 import { useEffect } from 'react'
 import type { Store } from '../../../../electron/shared/portfolio'
 import { toastError } from '../../lib/toast'
+import { effectiveScope } from '../../../../electron/shared/my-stores'
+import { useSettingsStore } from '../../stores/useSettingsStore'
 import { useTeamStore } from '../../stores/useTeamStore'
 import { TeamMergeOffers } from '../settings/TeamMergeOffers'
 
 const WATCH_DESCRIPTION_ID = 'store-watch-description'
 
-function WatchToggle({ store }: { store: Store }) {
+function WatchToggle({ store, counts }: { store: Store; counts: boolean }) {
   const watched = useTeamStore((s) => s.watches[store.id])
   const loadWatched = useTeamStore((s) => s.loadWatched)
   const setWatched = useTeamStore((s) => s.setWatched)
@@ -39,7 +43,10 @@ function WatchToggle({ store }: { store: Store }) {
         data-testid="store-watch"
       />
       <Text size="xs" c="dimmed" id={WATCH_DESCRIPTION_ID} pl={54}>
-        Your reminders cover this store as if you owned it{store.ownerKam ? ` (its owner is ${store.ownerKam})` : ''}. Only you see that you watch it.
+        {counts
+          ? `Your reminders cover this store as if you owned it${store.ownerKam ? ` (its owner is ${store.ownerKam})` : ''}.`
+          : 'Your reminders cover this store as if you owned it once “Remind me only about my stores” is on (Settings → You); until then every store reminds you.'}{' '}
+        Only you see that you watch it.
       </Text>
     </Stack>
   )
@@ -48,10 +55,11 @@ function WatchToggle({ store }: { store: Store }) {
 /** Beside the store's reminders: whether this person watches it. */
 export function StoreWatchCard({ store }: { store: Store }) {
   const joined = useTeamStore((s) => s.view?.joined ?? false)
-  if (!joined) return null
+  const mineOnly = useSettingsStore((s) => (s.settings?.you ? effectiveScope(s.settings.you.remindersFor, s.settings.you.name) === 'mine' : false))
+  if (!joined && !mineOnly) return null
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-label="Watch">
-      <WatchToggle store={store} />
+      <WatchToggle store={store} counts={mineOnly} />
     </Card>
   )
 }
