@@ -1,7 +1,8 @@
 /**
  * Two app instances on one team (issue #12, "Done when"): two browser hosts, each its own data
  * folder, and one real PostgreSQL. Both join through Settings → Team as their own roles; a store
- * edited in one shows the edit in the other, and each header shows the team state.
+ * edited in one shows the edit in the other, and each header shows the team state (and keeps it
+ * in a 1024×700 window). Watching a store stays on the laptop that watches it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -88,6 +89,16 @@ describe('two app instances on one team', () => {
     await benRows.filter({ hasText: 'Ben Tan' }).waitFor()
     await expect.poll(() => headerState(second.page)).toBe('Team: in sync')
     await expect.poll(() => headerState(first.page)).toBe('Team: in sync')
+
+    // Ben watches Ana's store: on his laptop only.
+    await benRows.filter({ hasText: 'Bloom Official' }).click()
+    await second.page.getByRole('heading', { name: 'Bloom Beauty Pte Ltd' }).waitFor()
+    const watch = second.page.getByRole('switch', { name: 'Watch' })
+    await expect.poll(() => watch.isEnabled()).toBe(true)
+    await watch.check()
+    const benStoreId = Number(/#\/stores\/(\d+)/.exec(second.page.url())?.[1])
+    await expect.poll(() => second.host.core.team.watches.watched(benStoreId).watched).toBe(true)
+    await second.page.goto(`${second.host.url}#/portfolio`)
 
     // At the smallest window the app supports the header keeps it, cut rather than pushing anything out.
     await second.page.setViewportSize({ width: 1024, height: 700 })
