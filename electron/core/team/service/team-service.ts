@@ -12,6 +12,7 @@ import type { StatusService } from '../../status/status-service'
 import { unpushedCount } from '../replica/push'
 import { createTeamReplica } from '../replica/replica'
 import type { TeamMigration } from '../server/team-schema'
+import { TeamRefusal } from '../sync-loop'
 import type { TeamChannel } from '../team-change'
 import { planJoin } from './join-preview'
 import type { JoinPlan } from './join-preview'
@@ -65,7 +66,11 @@ export function createTeamService(deps: TeamServiceDeps) {
     sqlite,
     clock,
     logger: deps.logger,
-    connect: async () => server().connect(await accessOptions(access)),
+    connect: async () => {
+      // Retrying cannot give this build a server: the header says so instead of "offline".
+      if (!deps.server) throw new TeamRefusal('This build of Storewatch cannot connect to a team.')
+      return deps.server.connect(await accessOptions(access))
+    },
     publish: (state) => deps.broadcast('team:state', state),
     pulled: (storeIds) => {
       writeTransaction(sqlite, () => storeIds.forEach((id) => deps.status.settle(id)))
