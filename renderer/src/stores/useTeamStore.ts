@@ -153,8 +153,12 @@ export const useTeamStore = create<TeamStoreState>()((set, get) => {
     },
 
     async setWatched(storeId, watched) {
+      // The switch moves at once (a local write); main's answer confirms it, or puts it back.
+      const before = get().watches[storeId]
+      set({ watches: { ...get().watches, [storeId]: watched } })
       const result = await api.team.watch({ storeId, watched })
-      if (result.ok) set({ watches: { ...get().watches, [storeId]: result.value.watched } })
+      const settled = result.ok ? result.value.watched : before
+      set({ watches: { ...get().watches, [storeId]: settled ?? false } })
       return result
     },
 
