@@ -51,6 +51,8 @@ const NO_CHANNEL: TeamChannel = {
   pull: () => Promise.reject(new Error('team changes go through the sync loop'))
 }
 
+const NO_SERVER = 'This build of Storewatch cannot connect to a team.'
+
 export function createTeamService(deps: TeamServiceDeps) {
   const { database, clock } = deps
   const { sqlite } = database
@@ -59,7 +61,7 @@ export function createTeamService(deps: TeamServiceDeps) {
   const access: TeamAccessDeps = { database, password, readFile: deps.readFile, migrations: deps.migrations }
   const watches = createWatchList(sqlite, clock)
   const server = (): TeamServer => {
-    if (!deps.server) throw new AppError('not-found', 'This build of Storewatch cannot connect to a team.')
+    if (!deps.server) throw new AppError('not-found', NO_SERVER)
     return deps.server
   }
   const sync = createTeamSync({
@@ -68,7 +70,7 @@ export function createTeamService(deps: TeamServiceDeps) {
     logger: deps.logger,
     connect: async () => {
       // Retrying cannot give this build a server: the header says so instead of "offline".
-      if (!deps.server) throw new TeamRefusal('This build of Storewatch cannot connect to a team.')
+      if (!deps.server) throw new TeamRefusal(NO_SERVER)
       return deps.server.connect(await accessOptions(access))
     },
     publish: (state) => deps.broadcast('team:state', state),
