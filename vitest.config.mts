@@ -17,11 +17,13 @@ export default defineConfig({
         test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 }
       },
       {
-        // Team sync: the PostgreSQL side, each file on its own private cluster (tests/support/postgres-cluster.ts), and the laptops' replicas.
+        // Team sync: the PostgreSQL side, each file on its own private cluster (tests/support/postgres-cluster.ts,
+        // copied from one initdb made in the global setup), and the laptops' replicas.
         test: {
           name: 'team',
           environment: 'node',
           include: ['tests/team/**/*.test.ts'],
+          globalSetup: ['tests/team/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // A poll for a server state (a push waiting on a lock) ends as soon as it holds.

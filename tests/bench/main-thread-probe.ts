@@ -53,7 +53,8 @@ setInterval(() => {
   if (t - last - ${PROBE_MS} > ${KEPT_STALL_MS}) stalls.push({ start: last + ${PROBE_MS}, end: t })
   last = t
 }, ${PROBE_MS})
-process.stdin.on('data', () => { process.stdout.write(JSON.stringify(stalls)); process.exit(0) })
+// Exits once the pipe took it all: a loaded machine's list outgrows the pipe's buffer.
+process.stdin.on('data', () => { process.stdout.write(JSON.stringify(stalls), () => process.exit(0)) })
 process.stdout.write('ready\\n')
 `
 

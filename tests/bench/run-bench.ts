@@ -7,7 +7,8 @@
  * (rank-figures.ts), and how close the remote part of a check of 500 stores (the app's own client and
  * settings) gets to Lazada's per-API rate limit (against the mock gateway) without being refused.
  * And how long a 2,000-store "Check now" against the mock gateway holds the main thread (check-2k-block.ts),
- * and how long an edit takes from one team laptop to another over a private Postgres cluster (team-figures.ts).
+ * and how long an edit takes from one team laptop to another over a private Postgres cluster (team-figures.ts),
+ * and what five team writers sustain for 60 s, with the lag a reader sees (team-throughput.ts).
  * Prints the figures and writes them to bench-results.json at the project root.
  */
 import { execFileSync } from 'node:child_process'
@@ -35,6 +36,7 @@ import { dataSafetyFigures } from './data-safety-figures'
 import { startMainThreadProbe } from './main-thread-probe'
 import { rankFigures } from './rank-figures'
 import { TEAM_PROPAGATION_EDITS, teamFigures } from './team-figures'
+import { TEAM_THROUGHPUT_SECONDS, TEAM_WRITERS, teamThroughputFigures } from './team-throughput'
 import type { RankFigures } from './rank-figures'
 import { IMPORT_1M_ROWS, benchImport1m, writeImport1mFiles } from './import-1m'
 import type { Import1mFigures } from './import-1m'
@@ -366,6 +368,7 @@ async function main(): Promise<void> {
   const check2k = await benchCheck2kBlock()
   const import1m = benchImport1mApart()
   const team = await teamFigures()
+  const teamThroughput = await teamThroughputFigures()
   const figures = {
     import10kMs: Math.round(t2 - t0),
     import10kPreviewMs: Math.round(t1 - t0),
@@ -383,6 +386,7 @@ async function main(): Promise<void> {
     ...remote,
     ...check2k,
     ...team,
+    ...teamThroughput,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${os.platform()} ${os.arch()}`,
     measuredAt: new Date().toISOString()
   }
@@ -429,6 +433,8 @@ async function main(): Promise<void> {
     `(late ticks as seen: ${figures.importInto100kMainProbeMaxMs} ms; an idle process beside it: ${figures.importInto100kControlProbeMaxMs} ms)`)
   console.log(`  Team propagation, laptop to laptop on loopback (${TEAM_PROPAGATION_EDITS} edits one at a time, the 200 ms debounce after a write included): ` +
     `p50 ${figures.teamPropagationP50Ms} ms, p99 ${figures.teamPropagationP99Ms} ms — goal p99 ≤ 1000 ms, ${verdict(figures.teamPropagationP99Ms <= 1000)}`)
+  console.log(`  Team throughput, ${TEAM_WRITERS} writers for ${TEAM_THROUGHPUT_SECONDS} s (${figures.teamThroughputEdits} edits): ${figures.teamThroughputPerS} changes/s reached a reader; ` +
+    `lag p50 ${figures.teamLagP50Ms} ms, p99 ${figures.teamLagP99Ms} ms; lag growth (median, last 10 s − first 10 s) ${figures.teamLagGrowthMs} ms — goal no growth (≤ 500 ms), ${verdict(figures.teamLagGrowthMs <= 500)}`)
   console.log('  Written to bench-results.json')
 }
 

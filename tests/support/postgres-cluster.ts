@@ -1,7 +1,7 @@
 /**
  * A private PostgreSQL cluster for the team tests and for development (issue #12): `initdb` in a
- * temp folder, a server on a free loopback port, a superuser role for setup; `stop()` ends the server
- * and removes the folder. Postgres refuses to run as root, so under root (as CI runs) the folder
+ * temp folder (or a copy of a template made by initdb once per run), a server on a free loopback
+ * port, a superuser role for setup; `stop()` ends the server and removes the folder. Postgres refuses to run as root, so under root (as CI runs) the folder
  * belongs to the `postgres` user and the server runs as that user.
  */
 import { execFileSync } from 'node:child_process'
@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 export interface PostgresCluster {
   host: string
@@ -32,27 +33,80 @@ export function postgresBinDir(): string {
   return path.join(root, newest, 'bin')
 }
 
+/**
+ * Where a cluster made once by `initdb` waits to be copied (tests/team/global-setup.ts sets it): a
+ * copy starts in a fraction of initdb's seconds. Unset, each cluster runs initdb itself.
+ */
+export const POSTGRES_TEMPLATE_ENV = 'STOREWATCH_PG_TEMPLATE'
+
 export async function startPostgresCluster(): Promise<PostgresCluster> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'storewatch-pg-'))
+  const dir = privateFolder('storewatch-pg-')
   const password = `setup-${process.pid}-${Date.now()}`
-  const owner = serverUser()
-  writeFileSync(path.join(dir, 'pwfile'), `${password}\n`)
-  if (owner) for (const file of [dir, path.join(dir, 'pwfile')]) chownSync(file, owner.uid, owner.gid)
-  const run = (tool: string, args: string[]): void => runAs(owner?.name, path.join(postgresBinDir(), tool), args)
   const data = path.join(dir, 'data')
+  const template = templateDataDir()
   try {
-    run('initdb', ['-D', data, '-U', SUPERUSER, `--pwfile=${path.join(dir, 'pwfile')}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'])
+    if (template) runAsOwner('cp', ['-a', template, data])
+    else initCluster(dir, password)
     const port = await freeLoopbackPort()
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`
-    run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start'])
+    runAsOwner(path.join(postgresBinDir(), 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start'])
+    // Every copy of the template would share its password: each cluster gets its own.
+    if (template) await setSuperuserPassword(dir, port, password)
     return cluster(port, password, () => {
       // A Ctrl-C reaches the server too (same process group); then it is already down.
-      if (existsSync(path.join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+      if (existsSync(path.join(data, 'postmaster.pid'))) runAsOwner(path.join(postgresBinDir(), 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'])
       rmSync(dir, { recursive: true, force: true })
     })
   } catch (error) {
     rmSync(dir, { recursive: true, force: true })
     throw error
+  }
+}
+
+/** The template's data folder, if there is one: another project's worker may see the variable after the team project removed it. */
+function templateDataDir(): string | undefined {
+  const dir = process.env[POSTGRES_TEMPLATE_ENV]
+  return dir && existsSync(dir) ? dir : undefined
+}
+
+/** A cluster's data folder made by initdb and never started, for POSTGRES_TEMPLATE_ENV; `remove()` deletes it. */
+export function createPostgresTemplate(): { dataDir: string; remove(): void } {
+  const dir = privateFolder('storewatch-pg-template-')
+  try {
+    initCluster(dir, `template-${process.pid}-${Date.now()}`)
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  return { dataDir: path.join(dir, 'data'), remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** A temp folder the server's user owns (it holds the data folder and the socket). */
+function privateFolder(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
+  const owner = serverUser()
+  if (owner) chownSync(dir, owner.uid, owner.gid)
+  return dir
+}
+
+/** `initdb` into `dir`/data with the setup superuser's `password`. */
+function initCluster(dir: string, password: string): void {
+  const owner = serverUser()
+  const pwfile = path.join(dir, 'pwfile')
+  writeFileSync(pwfile, `${password}\n`)
+  if (owner) chownSync(pwfile, owner.uid, owner.gid)
+  const data = path.join(dir, 'data')
+  runAsOwner(path.join(postgresBinDir(), 'initdb'), ['-D', data, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync'])
+}
+
+/** Over the cluster's own socket, where the setup superuser is trusted. */
+async function setSuperuserPassword(socketDir: string, port: number, password: string): Promise<void> {
+  const client = new pg.Client({ host: socketDir, port, database: 'postgres', user: SUPERUSER })
+  await client.connect()
+  try {
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${pg.escapeLiteral(password)}`)
+  } finally {
+    await client.end()
   }
 }
 
@@ -70,11 +124,17 @@ function cluster(port: number, password: string, stop: () => void): PostgresClus
 /** Under root the server runs as `postgres`; otherwise as whoever runs the tests. */
 function serverUser(): { name: string; uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined
-  const id = (flag: string): number => Number(execFileSync('id', [flag, 'postgres']).toString().trim())
-  return { name: 'postgres', uid: id('-u'), gid: id('-g') }
+  postgresUser ??= { name: 'postgres', uid: idOfPostgres('-u'), gid: idOfPostgres('-g') }
+  return postgresUser
+}
+let postgresUser: { name: string; uid: number; gid: number } | undefined
+
+function idOfPostgres(flag: '-u' | '-g'): number {
+  return Number(execFileSync('id', [flag, 'postgres']).toString().trim())
 }
 
-function runAs(user: string | undefined, command: string, args: string[]): void {
+function runAsOwner(command: string, args: string[]): void {
+  const user = serverUser()?.name
   const [file, fileArgs] = user ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args]
   execFileSync(file, fileArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: os.tmpdir() })
 }

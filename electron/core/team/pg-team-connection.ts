@@ -97,6 +97,9 @@ async function connectClient(config: ClientConfig): Promise<pg.Client> {
 async function checkSchema(pool: pg.Pool, migrations: readonly TeamMigration[]): Promise<void> {
   const appVersion = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0)
   const client = await pool.connect()
+  // A connection cut while checked out emits 'error' besides failing the query: unheard, it would crash the process.
+  const ignore = (): void => undefined
+  client.on('error', ignore)
   try {
     const serverVersion = await teamSchemaVersion(client)
     if (serverVersion > appVersion) throw new TeamSchemaTooNew(serverVersion, appVersion)
@@ -109,6 +112,8 @@ async function checkSchema(pool: pg.Pool, migrations: readonly TeamMigration[]):
   } catch (error) {
     client.release(true)
     throw error
+  } finally {
+    client.off('error', ignore)
   }
 }
 

@@ -11,7 +11,7 @@
 import { sqliteCode } from '../../db/sqlite-errors'
 import { writeTransaction } from '../../db/write-transaction'
 import type { SharedTable, TeamChange, TeamChannel } from '../team-change'
-import { forgetEchoed, pendingFields } from './pending'
+import { forgetEchoed, hasPendingDelete, pendingFields } from './pending'
 import type { ReplicaContext } from './push'
 import { deleteRow, insertRow, rowExists, storeOfRow, updateRow, without } from './rows'
 import type { Fields } from './rows'
@@ -96,6 +96,8 @@ function writeRow(context: ReplicaContext, info: SharedTableInfo, change: TeamCh
   const { sqlite } = context
   const exists = localId !== null && rowExists(sqlite, info, localId)
   if (!exists && localId !== null && !info.keyedByParent) return // a tombstone: the row was deleted
+  // A row keyed by its store that this laptop deleted, not yet handed back: its delete comes later and wins.
+  if (!exists && localId !== null && hasPendingDelete(sqlite, info.name, localId)) return
   if (!exists && !info.required.every((c) => c in fields)) return // an edit of a row this replica does not have
   const written = exists && localId !== null ? without(fields, new Set([...pendingFields(sqlite, info.name, localId), info.key])) : fields
   const target = exists ? localId : null

@@ -11,6 +11,11 @@ export function pendingFields(sqlite: Database.Database, table: SharedTable, loc
   return names
 }
 
+/** The row was deleted here and the team has not handed the delete back yet: it is later than anything being pulled. */
+export function hasPendingDelete(sqlite: Database.Database, table: SharedTable, localId: number): boolean {
+  return statement(sqlite, "SELECT 1 FROM team_outbox WHERE table_name = ? AND local_id = ? AND op = 'delete'").get(table, localId) !== undefined
+}
+
 /** The team handed back this replica's own change: it and everything before it are no longer pending. */
 export function forgetEchoed(sqlite: Database.Database, clientSeq: number): void {
   statement(sqlite, 'DELETE FROM team_outbox WHERE client_seq <= ?').run(clientSeq)

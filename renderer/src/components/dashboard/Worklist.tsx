@@ -276,7 +276,16 @@ function useHighlightedRow(pages: Record<number, WorklistItem[]>) {
     },
     [land]
   )
-  const onActiveChange = useCallback((at: number) => highlight(worklistRowAt(pages, at)?.storeId ?? null), [pages, highlight])
+  // A row the KAM moved to (a click, the keyboard) already has focus: landing on it again would
+  // scroll the list between a click's mousedown and mouseup, and the click would be lost.
+  const onActiveChange = useCallback(
+    (at: number) => {
+      const id = worklistRowAt(pages, at)?.storeId ?? null
+      landed.current = id
+      highlight(id)
+    },
+    [pages, highlight]
+  )
   return { gridRef, activeIndex: index < 0 ? undefined : index, onActiveChange }
 }
 
