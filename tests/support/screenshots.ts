@@ -212,6 +212,10 @@ export async function takeScreenshots(outDir: string, options: { demoStores: num
     await page.goto(`${app.host.url}#/settings?section=integrator`)
     await page.getByRole('region', { name: 'Integrator' }).getByLabel('App key (client_id)').waitFor()
     await shoot(page, 'settings-integrator.png')
+    // Solo, as a clean install is: the team's connection form, nothing joined.
+    await page.goto(`${app.host.url}#/settings?section=team`)
+    await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Save connection' }).waitFor()
+    await shoot(page, 'settings-team.png')
 
     inProgress = checklistInProgress(app)
     await page.goto(`${app.host.url}#/stores/${inProgress}`)

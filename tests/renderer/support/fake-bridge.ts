@@ -48,6 +48,7 @@ import type { ReviewStore } from '../../../electron/shared/authorization-review'
 import type { SequenceOrigin } from '../../../electron/shared/store-sequence'
 import { EMPTY_COLUMN_PREFS } from '../../../electron/shared/view-prefs'
 import type { ColumnPrefs, ListView } from '../../../electron/shared/view-prefs'
+import { FakeTeam } from './fake-team'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Result<ChannelOutput<C>> | Promise<Result<ChannelOutput<C>>>
 
@@ -364,6 +365,8 @@ export class FakeBridge {
   readonly sequences: { origin: SequenceOrigin; ids: number[] }[] = []
   /** What `authorizations:review` answers. */
   reviewStores: ReviewStore[] = []
+  /** The team: solo unless a test joins one. */
+  readonly team = new FakeTeam()
 
   constructor(stores: Store[] = []) {
     this.stores = stores
@@ -750,6 +753,7 @@ export class FakeBridge {
   }
 
   private installDefaults(): void {
+    this.team.install((channel, handler) => this.handle(channel, handler))
     this.handle('startup:state', () => ok(this.startup))
     this.handle('startup:choose', () => {
       this.startup = { phase: 'open', damage: null }

@@ -20,6 +20,7 @@ import { resetStoreDetailStore } from '../../../renderer/src/stores/useStoreDeta
 import { resetStoreFormStore } from '../../../renderer/src/stores/useStoreFormStore'
 import { resetStatusHistoryStore } from '../../../renderer/src/stores/useStatusHistoryStore'
 import { resetTasksStore } from '../../../renderer/src/stores/useTasksStore'
+import { resetTeamStore } from '../../../renderer/src/stores/useTeamStore'
 
 export function resetAllStores(): void {
   resetPortfolioStore()
@@ -44,4 +45,5 @@ export function resetAllStores(): void {
   resetBulkStore()
   resetTasksStore()
   resetStatusHistoryStore()
+  resetTeamStore()
 }

@@ -4,6 +4,7 @@ import { Link } from 'wouter'
 
 export const INTEGRATOR_SETTINGS_PATH = '/settings?section=integrator'
 export const LAZADA_SETTINGS_PATH = '/settings?section=lazada'
+export const TEAM_SETTINGS_PATH = '/settings?section=team'
 
 export function IntegratorSettingsLink({ children = 'Open Settings → Integrator' }: { children?: string }) {
   return (

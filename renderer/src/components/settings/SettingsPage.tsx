@@ -5,7 +5,8 @@
  * connection (the app secret, acting at once, and the in-app exchange, saved with the rest). Saving
  * re-checks the whole portfolio in main. `#/settings?section=you` opens on You (the KAM's name as
  * owner), `#/settings?section=integrator` on the integrator
- * profile, `?section=lazada` on the Lazada connection, `?section=data` on the backups (Data).
+ * profile, `?section=lazada` on the Lazada connection, `?section=team` on the team's PostgreSQL
+ * connection (Team, its own form), `?section=data` on the backups (Data).
  */
 import { Alert, Button, Card, Center, Group, Loader, MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -22,10 +23,12 @@ import { toastError, toastSuccess } from '../../lib/toast'
 import { useCredentialsStore } from '../../stores/useCredentialsStore'
 import { useDataSafetyStore } from '../../stores/useDataSafetyStore'
 import { useSettingsStore } from '../../stores/useSettingsStore'
+import { useTeamStore } from '../../stores/useTeamStore'
 import { ConfirmModal } from '../common/ConfirmModal'
 import { DataSection } from './DataSection'
 import { IntegratorSection } from './IntegratorSection'
 import { LazadaConnectionSection } from './LazadaConnectionSection'
+import { TeamSection } from './TeamSection'
 import { fieldOfPath, settingsFromValues, valuesFromSettings } from './settings-form'
 import type { SettingsErrors, SettingsValues } from './settings-form'
 import { DateField } from '../common/DateFields'
@@ -143,7 +146,7 @@ function SettingsForm({ settings, focusSection, onFocused }: { settings: AppSett
               label="Remind me only about my stores"
               description={
                 values.kamName.trim()
-                  ? 'Other stores’ reminders stay in the notification centre, without a system notification.'
+                  ? 'Other stores’ reminders stay in the notification centre, without a system notification. Stores you watch (“Watch” on their page) remind you as your own.'
                   : 'Give your name above first: until then every store reminds you.'
               }
               checked={values.remindMineOnly}
@@ -350,15 +353,17 @@ export function SettingsPage() {
     void load().then(() => setFetched(true))
   }, [load])
 
-  // Data comes last: scrolled to once everything above it (the form, the Lazada connection) and
-  // its own list are there, so nothing pushes it down afterwards.
+  // Team and Data come last: scrolled to once everything above them (the form, the Lazada
+  // connection, the team) and their own content are there, so nothing pushes them down afterwards.
+  const teamRef = useRef<HTMLElement | null>(null)
   const dataRef = useRef<HTMLElement | null>(null)
-  const aboveShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
+  const lazadaShown = useCredentialsStore((s) => s.credentials !== null || s.error !== null)
+  const teamShown = useTeamStore((s) => s.view !== null || s.error !== null)
   const backupsShown = useDataSafetyStore((s) => s.backups !== null || s.backupsError !== null)
-  const scrollToData = fetched && aboveShown && backupsShown && focusSection === 'data'
+  const scrollTo = !fetched || !lazadaShown || !teamShown ? null : focusSection === 'team' ? teamRef : focusSection === 'data' && backupsShown ? dataRef : null
   useEffect(() => {
-    if (scrollToData) dataRef.current?.scrollIntoView({ block: 'start' })
-  }, [scrollToData])
+    scrollTo?.current?.scrollIntoView({ block: 'start' })
+  }, [scrollTo])
 
   return (
     <div className="page-scroll">
@@ -375,6 +380,13 @@ export function SettingsPage() {
             <Loader size="sm" aria-label="Loading the settings" />
           </Center>
         )}
+        <Section
+          title="Team"
+          description="One portfolio shared with your team on the team’s PostgreSQL server. Stores and everything recorded about them are shared; your reminders, notifications, snoozes and quiet hours stay on this laptop."
+          sectionRef={teamRef}
+        >
+          <TeamSection />
+        </Section>
         <Section
           title="Data"
           description="The portfolio is one file on this computer. Storewatch backs it up every day it runs and before deleting a store, importing or restoring; any backup can be restored here."

@@ -14,6 +14,7 @@ import { AboutPopover } from './AboutPopover'
 import { LastChecked } from './LastChecked'
 import { RunningTasks } from './RunningTasks'
 import { ShortcutsDialog } from './ShortcutsList'
+import { TeamStateBadge } from './TeamStateBadge'
 
 interface NavButtonProps {
   href: string
@@ -113,7 +114,8 @@ export function AppHeader() {
           </Group>
         </nav>
       </Group>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+        <TeamStateBadge />
         <RunningTasks />
         <LastChecked />
         <Tooltip label={`Keyboard shortcuts (${shortcutText('shortcuts')})`} openDelay={400}>

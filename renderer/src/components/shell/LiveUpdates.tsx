@@ -1,6 +1,6 @@
 /**
  * Listens to main for the whole window: long work's progress, finished checks, fired or read reminders, stores changed
- * elsewhere, the Lazada app secret saved or cleared, places to show (a clicked notification), and
+ * elsewhere, the team state, the Lazada app secret saved or cleared, places to show (a clicked notification), and
  * the end of an authorization window attempt (which may come while the KAM looks at another page).
  * Renders nothing.
  */
@@ -14,6 +14,7 @@ import { cancelPendingRefresh, refreshAfterCheck, refreshAfterCredentialsChanged
 import { useAuthorizationStore } from '../../stores/useAuthorizationStore'
 import { useChecksStore } from '../../stores/useChecksStore'
 import { useRemindersStore } from '../../stores/useRemindersStore'
+import { useTeamStore } from '../../stores/useTeamStore'
 import { useTasksStore } from '../../stores/useTasksStore'
 
 /** Only places the renderer has: a store page or the (narrowed) portfolio. */
@@ -61,12 +62,14 @@ export function LiveUpdates() {
     void useChecksStore.getState().load()
     void useTasksStore.getState().load()
     void useRemindersStore.getState().loadUnread()
+    void useTeamStore.getState().load()
     const stops = [
       api.on('tasks:progress', (progress) => useTasksStore.getState().progress(progress)),
       api.on('checks:completed', (run) => refreshAfterCheck(run)),
       api.on('reminders:changed', ({ unread }) => refreshAfterRemindersChanged(unread)),
       api.on('stores:changed', ({ storeIds }) => refreshAfterStoresChanged(storeIds)),
       api.on('credentials:changed', (view) => refreshAfterCredentialsChanged(view)),
+      api.on('team:state', (state) => useTeamStore.getState().stateReceived(state)),
       api.on('app:navigate', ({ path }) => {
         if (NAVIGABLE.test(path)) navigate(path)
       }),

@@ -32,6 +32,7 @@ import { StoreFields } from './StoreFields'
 import { StoreHistory } from './StoreHistory'
 import { StoreReminders } from './StoreReminders'
 import { StoreSequenceBar } from './StoreSequenceBar'
+import { StoreMergeNotice, StoreWatchCard } from './StoreTeam'
 import { SubscriptionCard } from './SubscriptionCard'
 
 interface BackTarget {
@@ -232,6 +233,7 @@ function StoreView({ detail }: { detail: StoreDetail }) {
             It is hidden from the default portfolio view and never notifies. Restore it to watch it again.
           </Alert>
         )}
+        <StoreMergeNotice store={store} />
         <StatusBanner
           store={store}
           verdict={detail.verdict}
@@ -269,6 +271,7 @@ function StoreView({ detail }: { detail: StoreDetail }) {
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="md">
               <StoreReminders reminders={detail.reminders} now={now} />
+              <StoreWatchCard store={store} />
               <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="history-title">
                 <Title order={3} size="h5" mb="md" id="history-title">
                   History
