@@ -41,7 +41,8 @@ import { storesToCsv } from './portfolio/csv-export'
 import { exportRowsOf } from './portfolio/export-table'
 import { deadlinesToIcs } from './portfolio/ics-export'
 import { storesToXlsx } from './portfolio/xlsx-export'
-import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets, storesByIds } from './portfolio/portfolio-query'
+import { createKeptPortfolioViews } from './portfolio/kept-views'
+import { listStores, locateStore, portfolioFacets, storesByIds } from './portfolio/portfolio-query'
 import { createHistory } from './portfolio/store-history'
 import { createStoreService } from './portfolio/store-service'
 import { createRecordsService } from './records/records-service'
@@ -100,6 +101,7 @@ export function createAppCore(deps: AppCoreDeps) {
   const hostsOption = deps.lazadaHosts ?? { kind: 'none' }
   const hosts = hostsInUse(hostsOption)
   const history = createHistory(database.db)
+  const portfolioViews = createKeptPortfolioViews(database)
   const settings = createSettingsService(database, logger)
   const status = createStatusService({ database, clock, settings, history })
   const team = createTeamService({
@@ -265,8 +267,8 @@ export function createAppCore(deps: AppCoreDeps) {
   const handlers: HandlersFor<CoreChannel> = {
     'app:info': () => deps.appInfo,
 
-    'stores:list': (request) => listStorePage(database.db, request, clock.now()),
-    'stores:ids': (request) => listStoreIds(database.db, request, clock.now()),
+    'stores:list': (request) => portfolioViews.page(request, clock.now()),
+    'stores:ids': (request) => portfolioViews.ids(request, clock.now()),
     'stores:locate': ({ query, storeId }) => ({ index: locateStore(database.db, query, storeId, clock.now()) }),
     'sequences:start': (start) => sequences.start(start),
     'sequences:around': ({ sequenceId, storeId }) => sequences.around(sequenceId, storeId),

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deadlineCutoffs, firstInstantBeyond } from '../../electron/core/portfolio/deadline-window'
-import { listStoreIds, listStorePage, listStores, locateStore, portfolioFacets, resolveSelection } from '../../electron/core/portfolio/portfolio-query'
+import { createKeptPortfolioViews } from '../../electron/core/portfolio/kept-views'
+import type { KeptPortfolioViews } from '../../electron/core/portfolio/kept-views'
+import { listStores, locateStore, portfolioFacets, resolveSelection } from '../../electron/core/portfolio/portfolio-query'
 import { DAY_MS, daysLeft, timeZoneOf } from '../../electron/core/status/calendar'
 import { DEFAULT_PORTFOLIO_QUERY, portfolioQuerySchema, storeSelectionSchema, storeWindowSchema } from '../../electron/shared/portfolio'
 import type { PortfolioQueryInput, StoreSelectionInput, StoreWindowInput } from '../../electron/shared/portfolio'
@@ -13,6 +15,7 @@ import type { TestDatabase } from '../support/test-database'
 
 let database: TestDatabase
 let core: TestCore
+let views: KeptPortfolioViews
 
 function add(draft: Partial<StoreInputDraft>) {
   return core.stores.create(storeInput({ sellerShortCode: null, ...draft }))
@@ -30,7 +33,7 @@ function names(query: PortfolioQueryInput): string[] {
 }
 
 function page(request: StoreWindowInput) {
-  return listStorePage(database.db, storeWindowSchema.parse(request), now())
+  return views.page(storeWindowSchema.parse(request), now())
 }
 
 function resolve(selection: StoreSelectionInput): number[] {
@@ -40,6 +43,7 @@ function resolve(selection: StoreSelectionInput): number[] {
 beforeEach(() => {
   database = openTestDatabase()
   core = createTestCore(database)
+  views = createKeptPortfolioViews(database)
   add({ clientName: 'Bloom Beauty Pte Ltd', storeName: 'Bloom Official', sellerShortCode: 'SGBLOOM1', ownerKam: 'Ben Tan', tags: ['VIP', 'Beauty'] })
   core.clock.advance(1000)
   add({ clientName: 'ánh dương JSC', storeName: 'Ánh Dương Mall', country: 'VN', sellerShortCode: 'VNANH001', ownerKam: 'Chloe Nguyen', tags: ['Fashion'] })
@@ -164,9 +168,9 @@ describe('windows of a view', () => {
 
   it('gives the ids of a stretch without the rows, matching the pages', () => {
     const request = storeWindowSchema.parse({ search: 'window', offset: 5, limit: 20 })
-    const ids = listStoreIds(database.db, request, now())
+    const ids = views.ids(request, now())
     expect(ids.total).toBe(40)
-    expect(ids.ids).toEqual(listStorePage(database.db, request, now()).stores.map((s) => s.id))
+    expect(ids.ids).toEqual(views.page(request, now()).stores.map((s) => s.id))
   })
 
   it('finds where a store stands in a view, and says when the view does not hold it', () => {

@@ -1,12 +1,13 @@
 /**
- * The portfolio's views: filters, word search and sort run in SQL, and the renderer asks for one
- * window of rows at a time (what is on screen plus a margin) with the view's count, so a keystroke
- * at 10,000 stores costs a page of rows, not the whole list. Each function runs its statements in
- * one synchronous turn, so no write of this process lands between a page and its count.
+ * The portfolio's views: filters, word search and sort run in SQL. The renderer asks for one
+ * window of rows at a time (what is on screen plus a margin) with the view's count, answered by
+ * kept-views on the order read here, so a keystroke at 10,000 stores costs a page of rows, not
+ * the whole list. Each function runs its statements in one synchronous turn, so no write of this
+ * process lands between a page and its count.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import type { PortfolioFacets, PortfolioQuery, SortableColumn, Store, StoreIdPage, StorePage, StoreSelection, StoreWindow } from '../../shared/portfolio'
+import type { PortfolioFacets, PortfolioQuery, SortableColumn, Store, StoreSelection } from '../../shared/portfolio'
 import { STATUS_SEVERITY, STORE_STATUSES } from '../../shared/status'
 import type { StoreStatus } from '../../shared/status'
 import type { AppDatabase } from '../db/open-database'
@@ -43,7 +44,7 @@ const SORT_KEYS: Record<SortableColumn, SortKey> = {
 }
 
 /** The view's ORDER BY: its column (empty values last), then the id so ties keep one order. */
-function viewOrder(query: PortfolioQuery): SQL[] {
+export function viewOrder(query: PortfolioQuery): SQL[] {
   const key = SORT_KEYS[query.sort.column]
   const direction = query.sort.direction === 'asc' ? asc : desc
   const nullsLast = key.nullable ? [sql`(${key.expression}) IS NULL`] : []
@@ -57,6 +58,11 @@ function endsWithin(days: number, now: number): SQL {
     sql` `
   )} ELSE ${cutoffs.otherwise} END`
   return and(gt(storeStatus.deadlineAt, now), sql`${storeStatus.deadlineAt} < ${cutoff}`)!
+}
+
+/** The words of a search: a store matches when its search text holds each of them. */
+export function searchWords(search: string): string[] {
+  return search.toLowerCase().split(/\s+/).filter(Boolean)
 }
 
 /**
@@ -94,33 +100,22 @@ export function portfolioFilter(query: PortfolioQuery, now: number): SQL | undef
     )
   }
   if (query.endsWithinDays !== null) conditions.push(endsWithin(query.endsWithinDays, now))
-  for (const word of query.search.toLowerCase().split(/\s+/).filter(Boolean)) {
+  for (const word of searchWords(query.search)) {
     conditions.push(sql`instr(${stores.searchText}, ${word}) > 0`)
   }
   return and(...conditions)
 }
 
-/** The ids of the view, in its order; `window` limits them to one stretch. */
-function viewIds(db: AppDatabase, query: PortfolioQuery, now: number, window?: { offset: number; limit: number }): number[] {
-  const ordered = db
+/** The ids of the view, in its order. */
+function viewIds(db: AppDatabase, query: PortfolioQuery, now: number): number[] {
+  return db
     .select({ id: stores.id })
     .from(stores)
     .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
     .where(portfolioFilter(query, now))
     .orderBy(...viewOrder(query))
-  const rows = window ? ordered.limit(window.limit).offset(window.offset).all() : ordered.all()
-  return rows.map((row) => row.id)
-}
-
-function countView(db: AppDatabase, query: PortfolioQuery, now: number): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(stores)
-      .leftJoin(storeStatus, eq(storeStatus.storeId, stores.id))
-      .where(portfolioFilter(query, now))
-      .get()?.n ?? 0
-  )
+    .all()
+    .map((row) => row.id)
 }
 
 /** Full rows of the given stores, in the order of `ids` (a bulk export's). */
@@ -131,26 +126,6 @@ export function storesByIds(db: AppDatabase, ids: readonly number[]): Store[] {
     .all()
   const byId = new Map(rows.map((row) => [row.id, toStore(row)]))
   return ids.flatMap((id) => byId.get(id) ?? [])
-}
-
-/**
- * One window of a view with the view's count. The window's ids are sorted on the sort key alone
- * (cheap even 9,000 rows in) and only its rows are read in full.
- */
-export function listStorePage(db: AppDatabase, request: StoreWindow, now: number): StorePage {
-  const { offset, limit, ...query } = request
-  return {
-    offset,
-    stores: storesByIds(db, viewIds(db, query, now, { offset, limit })),
-    total: countView(db, query, now),
-    portfolioSize: db.select({ n: sql<number>`count(*)` }).from(stores).get()?.n ?? 0
-  }
-}
-
-/** The ids of one window of a view: a shift-click range over rows the renderer has not loaded. */
-export function listStoreIds(db: AppDatabase, request: StoreWindow, now: number): StoreIdPage {
-  const { offset, limit, ...query } = request
-  return { offset, ids: viewIds(db, query, now, { offset, limit }), total: countView(db, query, now) }
 }
 
 /** Every store of a view, in its order: what an export writes. */

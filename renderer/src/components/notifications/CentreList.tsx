@@ -20,7 +20,6 @@ import { ReminderEntry } from './ReminderEntry'
 const ENTRY_HEIGHT = 80
 const HEADER_HEIGHT = 44
 
-const Entry = memo(ReminderEntry)
 const Header = memo(GroupHeader)
 
 interface EntryActionsProps {
@@ -58,6 +57,28 @@ const EntryActions = memo(function EntryActions({ entry, now, onMarkRead }: Entr
         </Menu.Dropdown>
       </Menu>
     </>
+  )
+})
+
+interface CentreEntryRowProps {
+  entry: CentreEntry
+  now: number
+  onOpen(reminder: ReminderItem): void
+  onMarkRead(reminder: ReminderItem): void
+}
+
+/** One entry with its buttons, memoized as a whole: a scroll frame re-renders none of the rows in view. */
+const CentreEntryRow = memo(function CentreEntryRow({ entry, now, onOpen, onMarkRead }: CentreEntryRowProps) {
+  return (
+    <ReminderEntry
+      reminder={entry}
+      now={now}
+      onOpen={onOpen}
+      onMarkRead={onMarkRead}
+      snoozedUntil={entry.snoozedUntil}
+      detail={`${STATUS_LABELS[entry.status]} · ${entry.ownerKam ?? 'No owner'}`}
+      actions={<EntryActions entry={entry} now={now} onMarkRead={onMarkRead} />}
+    />
   )
 })
 
@@ -133,17 +154,7 @@ export function CentreList({ now, onOpen }: CentreListProps) {
         </Text>
       )
     }
-    return (
-      <Entry
-        reminder={entry}
-        now={now}
-        onOpen={onOpen}
-        onMarkRead={onMarkRead}
-        snoozedUntil={entry.snoozedUntil}
-        detail={`${STATUS_LABELS[entry.status]} · ${entry.ownerKam ?? 'No owner'}`}
-        actions={<EntryActions entry={entry} now={now} onMarkRead={onMarkRead} />}
-      />
-    )
+    return <CentreEntryRow entry={entry} now={now} onOpen={onOpen} onMarkRead={onMarkRead} />
   }
 
   return (
