@@ -120,4 +120,30 @@ describe('two stores with one key', () => {
     expect(offers(ben)).toEqual(offers(amy))
     expect(sharedState(ben)).toEqual(sharedState(amy))
   })
+
+  it('a holder deleted on a laptop, its delete not pushed yet, still holds its key there for a teammate’s store earlier than the delete', async () => {
+    const team = new MemoryTeamChannel()
+    const amy = openLaptop(team, 'amy', opened)
+    const ben = openLaptop(team, 'ben', opened)
+    const cat = openLaptop(team, 'cat', opened)
+    const laptops = [amy, ben, cat]
+    for (const laptop of laptops) laptop.replica.join({ shareLocal: true })
+    const holder = amy.core.stores.create(storeInput({ storeName: 'Bloom first', sellerShortCode: 'SGBLOOM09' }))
+    await amy.replica.push()
+    await cat.replica.pull()
+    // Ben, who has not pulled yet, makes a store with the same key: later than Amy's in the team's order.
+    ben.core.stores.create(storeInput({ storeName: 'Bloom second', sellerShortCode: 'SGBLOOM09' }))
+    await ben.replica.push()
+    // Cat deletes Amy's store and pulls Ben's before pushing the delete: for the team, Amy's store still held the key at Ben's seq.
+    cat.core.stores.delete(localIdOfUid(cat, 'stores', uidOfLocal(amy, 'stores', holder.id) ?? '') ?? 0)
+    await cat.replica.pull()
+    await syncAll(laptops)
+
+    for (const laptop of laptops) {
+      expect(laptop.core.stores.count()).toBe(1)
+      expect(laptop.database.sqlite.prepare('SELECT store_name, seller_short_code FROM stores').get()).toEqual({ store_name: 'Bloom second', seller_short_code: null })
+    }
+    expect(sharedState(cat)).toEqual(sharedState(amy))
+    expect(sharedState(ben)).toEqual(sharedState(amy))
+  })
 })

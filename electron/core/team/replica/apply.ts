@@ -17,7 +17,7 @@ import type { ReplicaContext } from './push'
 import { deleteRow, insertRow, rowExists, storeOfRow, updateRow, without } from './rows'
 import type { Fields } from './rows'
 import { RUN_CLAIM_FIELDS, openRunHolder, readRun, supersede, superseded } from './run-rows'
-import { KEY_FIELDS, clearKey, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
+import { KEY_FIELDS, clearKey, keyHeldByDeleted, keyHolder, keyOf, offerMerge, readStore, refreshSearchText, withoutKey } from './store-rows'
 import { startFromSnapshot } from './snapshot'
 import { readNumber, writeState } from './team-state'
 import { tableInfo } from './tables'
@@ -133,8 +133,10 @@ function writeStore(context: ReplicaContext, localId: number | null, fields: Fie
   // A local store not yet seen back yields for now; its echo decides, as everywhere (settleEcho).
   const holderYields = holder !== null && isLocalKey(context, holder)
   if (holder !== null && holderYields) clearKey(sqlite, holder)
+  // A holder deleted here (not handed back yet) still holds the key at this seq for the team: no one to offer a merge with.
+  const heldByDeleted = holder === null && keyHeldByDeleted(sqlite, merged)
   const held = holder !== null && !holderYields
-  const id = writePlain(context, info, localId, held ? withoutKey(fields) : fields)
+  const id = writePlain(context, info, localId, held || heldByDeleted ? withoutKey(fields) : fields)
   if (held) offerMerge(sqlite, id, holder, keyOf(merged), seq)
   refreshSearchText(sqlite, id)
   return id

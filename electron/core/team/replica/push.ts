@@ -25,6 +25,7 @@ interface OutboxRow {
   clientSeq: number
   tableName: SharedTable
   localId: number
+  op: 'insert' | 'update' | 'delete'
   fields: string | null
 }
 
@@ -50,7 +51,7 @@ export function unpushedCount(sqlite: Database.Database): number {
 
 function nextBatch(context: ReplicaContext, batchSize: number): OutgoingChange[] {
   const rows = context.sqlite
-    .prepare('SELECT client_seq AS clientSeq, table_name AS tableName, local_id AS localId, fields FROM team_outbox WHERE client_seq > ? ORDER BY client_seq LIMIT ?')
+    .prepare('SELECT client_seq AS clientSeq, table_name AS tableName, local_id AS localId, op, fields FROM team_outbox WHERE client_seq > ? ORDER BY client_seq LIMIT ?')
     .all(readNumber(context.sqlite, 'pushed_through'), batchSize) as OutboxRow[]
   return rows.map((row) => outgoing(context, row))
 }
@@ -62,7 +63,8 @@ function outgoing(context: ReplicaContext, row: OutboxRow): OutgoingChange {
     clientSeq: row.clientSeq,
     table: row.tableName,
     uid: ensureUid(sqlite, tables, row.tableName, row.localId, newUid),
-    fields: row.fields === null ? null : withUids(context, row.tableName, JSON.parse(row.fields) as Record<string, unknown>)
+    // A delete travels without fields (a store's keeps its key in the outbox for this laptop only).
+    fields: row.op === 'delete' || row.fields === null ? null : withUids(context, row.tableName, JSON.parse(row.fields) as Record<string, unknown>)
   }
 }
 

@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3'
 import { searchTextOf } from '../../portfolio/store-display'
 import type { ContactChannel } from '../../../shared/store-fields'
+import { keyHeldByPendingDelete } from './pending'
 import { statement } from './statements'
 
 export type Row = Record<string, unknown>
@@ -33,6 +34,14 @@ export function keyHolder(sqlite: Database.Database, row: Row, selfId: number | 
   const key = byCode ? row.seller_short_code : row.login_email
   if (key === null || key === undefined) return null
   return (statement(sqlite, sql).pluck().get(row.country, key, self) as number | undefined) ?? null
+}
+
+/** The store `row` would be, with its key: a store deleted here, its delete not handed back, holds that key still. */
+export function keyHeldByDeleted(sqlite: Database.Database, row: Row): boolean {
+  const byCode = row.seller_short_code !== null && row.seller_short_code !== undefined
+  const key = byCode ? row.seller_short_code : row.login_email
+  if (key === null || key === undefined) return false
+  return keyHeldByPendingDelete(sqlite, row.country, byCode ? 'seller_short_code' : 'login_email', key)
 }
 
 /** The key fields of `row`, as the merge offer keeps them. */
