@@ -44,8 +44,9 @@ describe('capture of local changes', () => {
     }
   })
 
-  it('joined: an insert records every column, an edit only what changed, a delete no fields; never the search text', () => {
-    const laptop = openLaptop(new MemoryTeamChannel(), 'amy', opened)
+  it('joined: an insert records every column, an edit only what changed, a delete no fields (a store’s keeps its key here); never the search text', async () => {
+    const team = new MemoryTeamChannel()
+    const laptop = openLaptop(team, 'amy', opened)
     laptop.replica.join({ shareLocal: true })
     const store = laptop.core.stores.create(storeInput({ storeName: 'Bloom Official' }))
     const created = outbox(laptop)
@@ -66,7 +67,10 @@ describe('capture of local changes', () => {
 
     laptop.database.sqlite.prepare('DELETE FROM team_outbox').run()
     laptop.core.stores.delete(store.id)
-    expect(outbox(laptop)).toContainEqual({ table: 'stores', localId: store.id, op: 'delete', fields: null })
+    // The key stays on this laptop until the team hands the delete back (apply.ts); it does not travel.
+    expect(outbox(laptop)).toContainEqual({ table: 'stores', localId: store.id, op: 'delete', fields: { country: 'SG', seller_short_code: 'SG10000001', login_email: null } })
+    await laptop.replica.push()
+    expect(team.changes.filter((c) => c.table === 'stores').map((c) => c.fields)).toEqual([null])
   })
 
   it('an edit that changes nothing leaves nothing', () => {
