@@ -86,6 +86,23 @@ describe('joining from the team’s current rows', () => {
     expect(sharedState(ben)).toEqual(await projectionState(cluster, 'Snap B', ben))
   }, 60_000)
 
+  it('a store of its own that lost its key to an earlier team store, pushed before its first pull, leaves the key to that store', async () => {
+    const cat = await laptopOf('snap_cat_d', 'Snap D')
+    const ben = await laptopOf('snap_ben_d', 'Snap D')
+    cat.core.stores.create(storeInput({ storeName: 'Cat’s twin', sellerShortCode: 'SGSNAPTWIN' }))
+    await cat.replica.push()
+    ben.core.stores.create(storeInput({ storeName: 'Ben’s twin', sellerShortCode: 'SGSNAPTWIN' }))
+    await ben.replica.push()
+    await ben.replica.pull()
+    await cat.replica.pull()
+    expect(ben.snapshots).toHaveLength(1)
+    const projection = await projectionState(cluster, 'Snap D', ben)
+    const codes = (laptop: Laptop) => Object.values(sharedState(laptop).stores ?? {}).map((row) => `${String(row.store_name)}: ${String(row.seller_short_code)}`).sort()
+    expect(codes(ben)).toEqual(['Ben’s twin: null', 'Cat’s twin: SGSNAPTWIN'])
+    expect(sharedState(ben)).toEqual(projection)
+    expect(sharedState(cat)).toEqual(projection)
+  }, 60_000)
+
   it('history that arrives from the team, or comes back to the laptop that wrote it, names the Postgres role', async () => {
     const amy = await laptopOf('snap_amy_c', 'Snap C')
     const ben = await laptopOf('snap_ben_c', 'Snap C')

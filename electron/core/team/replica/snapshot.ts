@@ -12,6 +12,7 @@ import { forgetEchoed } from './pending'
 import { holdsNoSharedRow, insertSnapshot } from './snapshot-fresh'
 import type { ReplicaContext } from './push'
 import { statement } from './statements'
+import { clearKey, keyHolder } from './store-rows'
 import { tableInfo } from './tables'
 import { readNumber, writeState } from './team-state'
 import { localIdOf, recordUid } from './uids'
@@ -48,11 +49,24 @@ function applyRows(context: ReplicaContext, snapshot: TeamSnapshot, applyChange:
   const storeIds = new Set<number>()
   const tombstones = tombstoneIds(context)
   for (const row of parentsFirst(snapshot.rows)) {
+    if (row.table === 'stores' && row.fields !== null) leaveKeyToTeamStore(context, row.uid, row.fields)
     const storeId = applyChange(context, { ...row, seq: snapshot.seq, clientId: '', clientSeq: 0, committedAt: '' })
     if (storeId !== null) storeIds.add(storeId)
     if (row.fields === null) keepTombstone(context, row, tombstones)
   }
   return storeIds
+}
+
+/**
+ * The team's current rows obey the key rule, so a store of the snapshot with a key holds it for the
+ * team. A local store holding it here gives it up: its own row in the snapshot, or its change still
+ * in the outbox, says what it ends with. Without this, a store of this laptop pushed before its
+ * first pull (so no longer pending, yet later in the team's order) would keep the key against the
+ * team's store, then lose it to its own row: neither would hold it.
+ */
+function leaveKeyToTeamStore(context: ReplicaContext, uid: string, fields: Record<string, unknown>): void {
+  const holder = keyHolder(context.sqlite, fields, localIdOf(context.sqlite, 'stores', uid))
+  if (holder !== null) clearKey(context.sqlite, holder)
 }
 
 /** SHARED_TABLES lists parents before children: a reference is resolved after its target is written. */
