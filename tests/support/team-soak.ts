@@ -1,6 +1,6 @@
 /**
- * Laptops for the team's soak tests (issue #12, point 9): each a real app core on its own SQLite
- * file, its replica joined, and the real pg connection (`connectTeam`) to the team's Postgres
+ * Laptops (and the checker, tests/team/soak/soak-checker.ts) for the team's soak tests (issue #12,
+ * point 9): each a real app core on its own SQLite file, its replica joined, and the real pg connection (`connectTeam`) to the team's Postgres
  * through a TCP proxy of its own that the test can cut or take offline. The test drives sync by
  * hand (push then pull over the current connection, reconnecting after a failure), so a seed does
  * the same every run.
@@ -8,6 +8,8 @@
  * Every call through the core's handlers that resolves ok is an acknowledged change: the outbox
  * rows it wrote (its client seqs) are kept, so the test can look for each of them in the team's log.
  */
+import type { AppCore } from '../../electron/core/app-core'
+import type { DatabaseHandle } from '../../electron/core/db/open-database'
 import { connectTeam } from '../../electron/core/team/pg-team-connection'
 import { teamReplicaPort } from '../../electron/core/team/replica-port'
 import { createTeamReplica } from '../../electron/core/team/replica/replica'
@@ -31,10 +33,11 @@ export interface Acknowledged {
   clientSeqs: number[]
 }
 
-export interface SoakLaptop {
+/** A core on the team with its own replica and proxy: a KAM's laptop, or the checker (soak-checker.ts). */
+export interface SoakParticipant<Core extends AppCore = AppCore, Database extends DatabaseHandle = DatabaseHandle> {
   name: string
-  database: TestDatabase
-  core: TestCore
+  database: Database
+  core: Core
   replica: TeamReplica
   proxy: TcpProxy
   acknowledged: Acknowledged[]
@@ -45,13 +48,15 @@ export interface SoakLaptop {
   close(): Promise<void>
 }
 
+export type SoakLaptop = SoakParticipant<TestCore, TestDatabase>
+
 const noChannel: TeamChannel = {
   push: () => Promise.reject(new Error('not through the soak connection')),
   pull: () => Promise.reject(new Error('not through the soak connection'))
 }
 
 /** The highest client seq the outbox ever handed out (AUTOINCREMENT keeps it after deletes). */
-export function lastClientSeq(database: TestDatabase): number {
+export function lastClientSeq(database: DatabaseHandle): number {
   return (database.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'team_outbox'").pluck().get() as number | undefined) ?? 0
 }
 
@@ -63,8 +68,19 @@ export async function openSoakLaptop(
 ): Promise<SoakLaptop> {
   const database = options.database ?? openTestDatabase()
   const core = options.core ?? createTestCore(database)
+  return openSoakParticipant(cluster, name, role, { database, core, shareLocal: options.shareLocal ?? true })
+}
+
+/** `core` on `database`, its replica joined, syncing by hand through a proxy of its own. */
+export async function openSoakParticipant<Core extends AppCore, Database extends DatabaseHandle>(
+  cluster: PostgresCluster,
+  name: string,
+  role: { user: string; password: string },
+  options: { shareLocal: boolean; database: Database; core: Core }
+): Promise<SoakParticipant<Core, Database>> {
+  const { database, core } = options
   const replica = createTeamReplica({ sqlite: database.sqlite, channel: noChannel })
-  replica.join({ shareLocal: options.shareLocal ?? true })
+  replica.join({ shareLocal: options.shareLocal })
   const port = teamReplicaPort({ sqlite: database.sqlite })
   const proxy = await startTcpProxy({ host: cluster.host, port: cluster.port })
   const settings = { host: proxy.host, port: proxy.port, database: 'postgres', user: role.user, tls: 'disable' as const }

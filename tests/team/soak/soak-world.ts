@@ -1,10 +1,11 @@
 /**
  * The random work of the soak tests (issue #12, point 9): what three KAMs do through their app
- * cores' handlers, and the faults between them and Postgres (syncs, offline periods, connections
- * cut mid-push), drawn from a seeded PRNG so a seed does the same every run.
+ * cores' handlers, and the faults between each core (the checker's too) and Postgres (syncs,
+ * offline periods, connections cut mid-push), drawn from a seeded PRNG so a seed does the same
+ * every run.
  */
 import type { StepId } from '../../../electron/shared/checklists'
-import type { SoakLaptop } from '../../support/team-soak'
+import type { SoakLaptop, SoakParticipant } from '../../support/team-soak'
 import { storeInput } from '../../support/store-input'
 import { storeFields } from '../replica/support'
 
@@ -92,7 +93,7 @@ async function checklistWork(world: SoakWorld, laptop: SoakLaptop): Promise<void
 }
 
 /** A sync, maybe cut mid-way; or the laptop goes offline, or comes back. */
-export async function fault(world: SoakWorld, laptop: SoakLaptop): Promise<void> {
+export async function fault(world: SoakWorld, laptop: SoakParticipant): Promise<void> {
   const roll = world.random()
   if (roll < 0.12) {
     if (world.offline.delete(laptop.name)) {
