@@ -58,16 +58,19 @@ function insertStatement(sqlite: Database.Database, info: SharedTableInfo): Data
 
 /** The row's values in the statement's order, references as local ids; null if one names no row here (a pull would drop it too). */
 function localValues(info: SharedTableInfo, fields: Fields, localIds: Map<SharedTable, Map<string, number>>): unknown[] | null {
-  const row: Fields = {}
-  for (const column of info.columns) row[column] = fields[column] ?? null
-  for (const [column, target] of info.references) {
-    const uid = row[column]
-    if (typeof uid !== 'string') continue
-    const id = localIds.get(target)?.get(uid)
-    if (id === undefined) return null
-    row[column] = id
+  // Straight into the values, no copy of the row per row: 50,000 rows in a join of 10,000 stores.
+  const values: unknown[] = []
+  for (const column of info.columns) {
+    const value = fields[column] ?? null
+    const target = info.references.get(column)
+    if (target === undefined || typeof value !== 'string') values.push(sqliteValue(value))
+    else {
+      const id = localIds.get(target)?.get(value)
+      if (id === undefined) return null
+      values.push(id)
+    }
   }
-  const values = info.columns.map((column) => sqliteValue(row[column]))
-  if (info.name === 'stores') values.push(searchTextOfRow(row))
+  // A store's missing column reads as null there, as in the row written (a missing name fails the insert first).
+  if (info.name === 'stores') values.push(searchTextOfRow(fields))
   return values
 }

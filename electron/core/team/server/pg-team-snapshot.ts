@@ -10,12 +10,8 @@ import type { SharedTable, TeamSnapshot, TeamSnapshotRow } from '../team-change'
 import { currentTeam } from './current-team'
 import { inPgSnapshot } from './pg-transaction'
 
-interface CurrentRow {
-  table_name: string
-  uid: string
-  fields: Record<string, unknown> | null
-  author: string
-}
+/** A row of `current_rows` as the query lists its columns: table_name, uid, fields (null when deleted), author. */
+type CurrentRow = [string, string, Record<string, unknown> | null, string]
 
 export async function readSnapshot(client: ClientBase, clientId: string): Promise<TeamSnapshot> {
   return inPgSnapshot(client, async () => {
@@ -28,9 +24,11 @@ export async function readSnapshot(client: ClientBase, clientId: string): Promis
       },
       [team, clientId]
     )
+    // Rows as arrays: 50,000 rows in a join of 10,000 stores, no object built per row only to be read once.
     const rows = await client.query<CurrentRow>(
       {
         name: 'storewatch-snapshot-rows',
+        rowMode: 'array',
         text: `SELECT table_name, uid, CASE WHEN deleted THEN NULL ELSE fields END AS fields, author
                  FROM storewatch_team.current_rows WHERE team_id = $1`
       },
@@ -40,6 +38,6 @@ export async function readSnapshot(client: ClientBase, clientId: string): Promis
   })
 }
 
-function snapshotRow(row: CurrentRow): TeamSnapshotRow {
-  return { table: row.table_name as SharedTable, uid: row.uid, fields: row.fields, author: row.author }
+function snapshotRow([table, uid, fields, author]: CurrentRow): TeamSnapshotRow {
+  return { table: table as SharedTable, uid, fields, author }
 }
