@@ -2,8 +2,8 @@
  * What "Join" would do (issue #12, point 2): the local stores that match team stores, by country and
  * short code, or by country and login e-mail where the short codes do not tell them apart, compared
  * case-insensitively as the app's unique keys are (short codes upper case, e-mails lower case).
- * Each store matches at most one; when two team stores claim one key, the earlier in the team's
- * order holds it, as on sync.
+ * Each store matches at most one; a key names at most one team store (Postgres's current rows set
+ * the later claimant's key aside, as sync does).
  */
 import type Database from 'better-sqlite3'
 import type { CoveredCountry } from '../../../shared/countries'
@@ -31,8 +31,8 @@ export function planJoin(sqlite: Database.Database, teamName: string, team: Team
   const local = sqlite
     .prepare('SELECT id, store_name AS name, country, seller_short_code AS shortCode, login_email AS loginEmail FROM stores ORDER BY id')
     .all() as LocalStore[]
-  const byCode = firstClaims(team.stores, (s) => code(s.fields.seller_short_code))
-  const byEmail = firstClaims(team.stores, (s) => email(s.fields.login_email))
+  const byCode = claims(team.stores, (s) => code(s.fields.seller_short_code))
+  const byEmail = claims(team.stores, (s) => email(s.fields.login_email))
   const taken = new Set<string>()
   const matches: TeamStoreMatch[] = []
   const links: StoreLink[] = []
@@ -47,15 +47,14 @@ export function planJoin(sqlite: Database.Database, teamName: string, team: Team
   return { preview, links }
 }
 
-/** Per `country|key`, the team store earliest in the team's order (`stores` is sorted by it). */
-function firstClaims(stores: readonly TeamStore[], keyOf: (store: TeamStore) => string | null): Map<string, TeamStore> {
-  const claims = new Map<string, TeamStore>()
+/** Per `country|key`, the team store holding that key. */
+function claims(stores: readonly TeamStore[], keyOf: (store: TeamStore) => string | null): Map<string, TeamStore> {
+  const byKey = new Map<string, TeamStore>()
   for (const store of stores) {
     const key = keyOf(store)
-    const slot = `${String(store.fields.country).toUpperCase()}|${key}`
-    if (key !== null && !claims.has(slot)) claims.set(slot, store)
+    if (key !== null) byKey.set(`${String(store.fields.country).toUpperCase()}|${key}`, store)
   }
-  return claims
+  return byKey
 }
 
 function matchOf(store: LocalStore, byCode: Map<string, TeamStore>, byEmail: Map<string, TeamStore>, taken: ReadonlySet<string>) {

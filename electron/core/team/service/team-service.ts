@@ -101,7 +101,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       saveIdentity(database, identity)
       const connection = await server().connect(options)
       try {
-        return planJoin(sqlite, identity.teamName, await readTeamPortfolio(connection.channel))
+        return planJoin(sqlite, identity.teamName, await readTeamPortfolio(connection.channel, replica.clientId() ?? ''))
       } finally {
         await connection.close()
       }
