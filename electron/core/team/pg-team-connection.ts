@@ -84,7 +84,8 @@ function pgConnection(pool: pg.Pool, config: ClientConfig, settings: TeamConnect
   }
 }
 
-async function connectClient(config: ClientConfig): Promise<pg.Client> {
+/** A client connected, or ended if it could not connect. */
+export async function connectClient(config: ClientConfig): Promise<pg.Client> {
   const client = new pg.Client(config)
   try {
     await client.connect()

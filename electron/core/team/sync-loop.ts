@@ -50,7 +50,8 @@ export const NUDGE_DEBOUNCE_MS = 200
 const FIRST_RETRY_MS = 1_000
 const MAX_RETRY_MS = 30_000
 
-const timeout: Later = (run, ms) => {
+/** `Later` on the real clock: what runs when no test gives its own. */
+export const realLater: Later = (run, ms) => {
   const timer = setTimeout(run, ms)
   return () => clearTimeout(timer)
 }
@@ -60,7 +61,7 @@ function reasonOf(error: unknown): string {
 }
 
 export function createSyncLoop(deps: SyncLoopDeps) {
-  const later = deps.later ?? timeout
+  const later = deps.later ?? realLater
   const pullIntervalMs = deps.pullIntervalMs ?? PULL_INTERVAL_MS
   let connection: TeamConnection | null = null
   let stopListening: (() => Promise<void>) | null = null

@@ -13,6 +13,7 @@
  */
 import type pg from 'pg'
 import type { Logger } from '../../ports'
+import { realLater } from '../sync-loop'
 import type { Later } from '../sync-loop'
 
 export interface CheckerLeaseDeps {
@@ -39,13 +40,8 @@ const TRY_LOCK = `SELECT storewatch_team.current_team() AS team,
   CASE WHEN storewatch_team.current_team() IS NULL THEN false
        ELSE pg_try_advisory_lock(('x' || substr(replace(storewatch_team.current_team()::text, '-', ''), 1, 16))::bit(64)::bigint) END AS held`
 
-const timeout: Later = (run, ms) => {
-  const timer = setTimeout(run, ms)
-  return () => clearTimeout(timer)
-}
-
 export function createCheckerLease(deps: CheckerLeaseDeps): CheckerLease {
-  const later = deps.later ?? timeout
+  const later = deps.later ?? realLater
   let client: pg.Client | null = null
   let held = false
   let stopped = true

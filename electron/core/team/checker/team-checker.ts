@@ -15,13 +15,12 @@ import type { AppCore } from '../../app-core'
 import type { DatabaseHandle } from '../../db/open-database'
 import type { Clock, Logger } from '../../ports'
 import type { TeamState } from '../../../shared/team-state'
-import { connectTeam } from '../pg-team-connection'
+import { connectClient, connectTeam } from '../pg-team-connection'
 import { teamReplicaPort } from '../replica-port'
-import { createTeamReplica } from '../replica/replica'
+import { LOOP_ONLY_CHANNEL, createTeamReplica } from '../replica/replica'
 import { teamConnectionOptions } from '../server/connection-options'
-import { createSyncLoop } from '../sync-loop'
+import { createSyncLoop, realLater } from '../sync-loop'
 import type { Later } from '../sync-loop'
-import type { TeamChannel } from '../team-change'
 import type { CheckerConfig } from './checker-config'
 import { createCheckerLease } from './checker-lease'
 import { configureLazada } from './lazada-setup'
@@ -42,20 +41,9 @@ export type CheckerEnd = { kind: 'refused'; reason: string }
 /** The floor of the lease's timeout: a busy host's pause is not a lost lease. */
 const MIN_LEASE_TIMEOUT_MS = 10_000
 
-/** The replica joins without a channel: push and pull go through the loop's connection. */
-const noChannel: TeamChannel = {
-  push: () => Promise.reject(new Error('not through the sync loop')),
-  pull: () => Promise.reject(new Error('not through the sync loop'))
-}
-
-const timeout: Later = (run, ms) => {
-  const timer = setTimeout(run, ms)
-  return () => clearTimeout(timer)
-}
-
 export function createTeamChecker(deps: TeamCheckerDeps) {
   const { config, core, database, clock, logger } = deps
-  const later = deps.later ?? timeout
+  const later = deps.later ?? realLater
   const leaseTimeoutMs = Math.max(3 * config.leasePollMs, MIN_LEASE_TIMEOUT_MS)
   let synced = false
   let checking = false
@@ -90,14 +78,7 @@ export function createTeamChecker(deps: TeamCheckerDeps) {
 
   async function connectLease(): Promise<pg.Client> {
     const options = teamConnectionOptions(config.team, config.teamPassword, deps.readFile)
-    const client = new pg.Client({ ...options, keepAlive: true, query_timeout: leaseTimeoutMs, connectionTimeoutMillis: leaseTimeoutMs })
-    try {
-      await client.connect()
-    } catch (error) {
-      await client.end().catch(() => undefined)
-      throw error
-    }
-    return client
+    return connectClient({ ...options, keepAlive: true, query_timeout: leaseTimeoutMs, connectionTimeoutMillis: leaseTimeoutMs })
   }
 
   function schedule(ms: number): void {
@@ -147,7 +128,7 @@ export function createTeamChecker(deps: TeamCheckerDeps) {
     /** Sets up Lazada access, joins the team and starts syncing and asking for the lease. */
     async start(): Promise<void> {
       await configureLazada(core, config)
-      createTeamReplica({ sqlite: database.sqlite, channel: noChannel }).join({ shareLocal: false })
+      createTeamReplica({ sqlite: database.sqlite, channel: LOOP_ONLY_CHANNEL }).join({ shareLocal: false })
       logger.info('the checker starts', { team: `${config.team.user}@${config.team.host}:${config.team.port}/${config.team.database}`, intervalMs: config.checkIntervalMs, leasePollMs: config.leasePollMs })
       void loop.start()
       lease.start()

@@ -44,6 +44,15 @@ export interface TeamReplicaDeps {
   newUid?: NewUid
 }
 
+/**
+ * The channel of a replica that only joins and leaves: its pushes and pulls go through the sync
+ * loop, which hands each the channel of its current connection (replica-port.ts).
+ */
+export const LOOP_ONLY_CHANNEL: TeamChannel = {
+  push: () => Promise.reject(new Error('team changes go through the sync loop')),
+  pull: () => Promise.reject(new Error('team changes go through the sync loop'))
+}
+
 /** Creating it reads and writes nothing: solo stays as it was. */
 export function createTeamReplica(deps: TeamReplicaDeps): TeamReplica {
   const { sqlite, channel } = deps

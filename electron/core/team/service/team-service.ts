@@ -10,10 +10,9 @@ import { AppError } from '../../errors'
 import type { Broadcast, Clock, Logger, SecretStore } from '../../ports'
 import type { StatusService } from '../../status/status-service'
 import { unpushedCount } from '../replica/push'
-import { createTeamReplica } from '../replica/replica'
+import { LOOP_ONLY_CHANNEL, createTeamReplica } from '../replica/replica'
 import type { TeamMigration } from '../server/team-schema'
 import { TeamRefusal } from '../sync-loop'
-import type { TeamChannel } from '../team-change'
 import { planJoin } from './join-preview'
 import type { JoinPlan } from './join-preview'
 import { listMergeOffers, resolveMergeOffer } from './merge-offers'
@@ -45,18 +44,12 @@ export interface TeamServiceDeps {
   migrations?: readonly TeamMigration[]
 }
 
-/** Joining writes locally only; push and pull go through the loop's own connection. */
-const NO_CHANNEL: TeamChannel = {
-  push: () => Promise.reject(new Error('team changes go through the sync loop')),
-  pull: () => Promise.reject(new Error('team changes go through the sync loop'))
-}
-
 const NO_SERVER = 'This build of Storewatch cannot connect to a team.'
 
 export function createTeamService(deps: TeamServiceDeps) {
   const { database, clock } = deps
   const { sqlite } = database
-  const replica = createTeamReplica({ sqlite, channel: NO_CHANNEL })
+  const replica = createTeamReplica({ sqlite, channel: LOOP_ONLY_CHANNEL })
   const password = createTeamPassword(database, deps.secretStore, clock)
   const access: TeamAccessDeps = { database, password, readFile: deps.readFile, migrations: deps.migrations }
   const watches = createWatchList(sqlite, clock)
