@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryTeamChannel } from '../../support/memory-team-channel'
 import type { TestDatabase } from '../../support/test-database'
-import { act, seeded, storeNames, syncStep } from './random-work'
+import { seeded } from '../../support/random-steps'
+import { act, storeNames, syncStep } from './random-work'
 import type { World } from './random-work'
 import { nth, openLaptop, sharedState, syncAll } from './support'
 

@@ -8,32 +8,13 @@ import type { StepId } from '../../../electron/shared/checklists'
 import { storeInput } from '../../support/store-input'
 import { storeFields, subscription } from './support'
 import type { Laptop } from './support'
-
-/** mulberry32: a small seeded PRNG, so every run of a seed does the same. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { pick, rowIds } from '../../support/random-steps'
 
 export interface World {
   random: () => number
   created: Set<string>
   deleted: Set<string>
   next: number
-}
-
-function pick<T>(world: World, list: readonly T[]): T | undefined {
-  return list.length ? list[Math.floor(world.random() * list.length)] : undefined
-}
-
-function ids(laptop: Laptop, sql: string): number[] {
-  return laptop.database.sqlite.prepare(sql).pluck().all() as number[]
 }
 
 const NOTES = ['Call Monday', 'Renewal due', 'Waiting for seller', null]
@@ -50,15 +31,15 @@ function shortCode(world: World, laptop: Laptop, index: number): string {
 /** One random thing a KAM does on this laptop. */
 export function act(world: World, laptop: Laptop, index: number): void {
   const { core } = laptop
-  const storeId = pick(world, ids(laptop, 'SELECT id FROM stores ORDER BY id'))
+  const storeId = pick(world.random, rowIds(laptop.database.sqlite, 'SELECT id FROM stores ORDER BY id'))
   const roll = world.random()
   if (roll < 0.2 || storeId === undefined) {
     const name = `Store ${++world.next}`
     world.created.add(name)
     core.stores.create(storeInput({ storeName: name, sellerShortCode: shortCode(world, laptop, index) }))
   } else if (roll < 0.45) {
-    const field = pick(world, ['notes', 'ownerKam'] as const) ?? 'notes'
-    const value = field === 'notes' ? (pick(world, NOTES) ?? null) : (pick(world, OWNERS) ?? null)
+    const field = pick(world.random, ['notes', 'ownerKam'] as const) ?? 'notes'
+    const value = field === 'notes' ? (pick(world.random, NOTES) ?? null) : (pick(world.random, OWNERS) ?? null)
     core.stores.update(storeId, { ...storeFields(core, storeId), [field]: value })
   } else if (roll < 0.55) {
     if (core.stores.view(storeId).archivedAt === null) core.stores.archive(storeId)
@@ -78,16 +59,16 @@ export function act(world: World, laptop: Laptop, index: number): void {
 /** Starts a checklist where none is open here (another laptop may have one open), or ticks a step. */
 function checklistWork(world: World, laptop: Laptop): void {
   // The first two stores here: laptops often pick the same one, so runs of one checklist meet.
-  const storeId = pick(world, ids(laptop, 'SELECT id FROM stores ORDER BY id LIMIT 2'))
+  const storeId = pick(world.random, rowIds(laptop.database.sqlite, 'SELECT id FROM stores ORDER BY id LIMIT 2'))
   if (storeId === undefined) return
-  const open = ids(laptop, "SELECT id FROM checklist_runs WHERE status = 'open' ORDER BY id")
-  const runId = pick(world, open)
-  const hasOpen = ids(laptop, `SELECT id FROM checklist_runs WHERE status = 'open' AND store_id = ${storeId}`).length > 0
+  const open = rowIds(laptop.database.sqlite, "SELECT id FROM checklist_runs WHERE status = 'open' ORDER BY id")
+  const runId = pick(world.random, open)
+  const hasOpen = rowIds(laptop.database.sqlite, `SELECT id FROM checklist_runs WHERE status = 'open' AND store_id = ${storeId}`).length > 0
   if (!hasOpen && world.random() < 0.5) {
     laptop.core.checklists.start(storeId, 'renew-and-reauthorize')
   } else if (runId !== undefined) {
     const steps = laptop.database.sqlite.prepare('SELECT step_id FROM checklist_run_steps WHERE run_id = ? ORDER BY position').pluck().all(runId) as StepId[]
-    const step = pick(world, steps)
+    const step = pick(world.random, steps)
     if (step) laptop.core.checklists.tick(runId, step)
   }
 }

@@ -8,18 +8,7 @@ import type { StepId } from '../../../electron/shared/checklists'
 import type { SoakLaptop, SoakParticipant } from '../../support/team-soak'
 import { storeInput } from '../../support/store-input'
 import { storeFields } from '../replica/support'
-
-/** mulberry32: a small seeded PRNG. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { pick, rowIds, seeded } from '../../support/random-steps'
 
 export interface SoakWorld {
   random: () => number
@@ -31,14 +20,6 @@ export interface SoakWorld {
 
 export function soakWorld(seed: number): SoakWorld {
   return { random: seeded(seed), next: 0, offline: new Set(), faults: { syncs: 0, failedSyncs: 0, cuts: 0, offlinePeriods: 0 } }
-}
-
-function pick<T>(world: SoakWorld, list: readonly T[]): T | undefined {
-  return list.length ? list[Math.floor(world.random() * list.length)] : undefined
-}
-
-function ids(laptop: SoakLaptop, sql: string): number[] {
-  return laptop.database.sqlite.prepare(sql).pluck().all() as number[]
 }
 
 const NOTES = ['Call Monday', 'Renewal due', 'Waiting for seller', null]
@@ -53,13 +34,13 @@ function shortCode(world: SoakWorld, index: number): string {
 
 /** One random thing a KAM does, through the core's handlers (a refusal, e.g. a taken key, is fine). */
 export async function act(world: SoakWorld, laptop: SoakLaptop, index: number): Promise<void> {
-  const storeId = pick(world, ids(laptop, 'SELECT id FROM stores ORDER BY id'))
+  const storeId = pick(world.random, rowIds(laptop.database.sqlite, 'SELECT id FROM stores ORDER BY id'))
   const roll = world.random()
   if (roll < 0.18 || storeId === undefined) {
     await laptop.call('stores:create', { store: storeInput({ storeName: `Store ${++world.next}`, sellerShortCode: shortCode(world, index) }) })
   } else if (roll < 0.4) {
-    const field = pick(world, ['notes', 'ownerKam'] as const) ?? 'notes'
-    const value = field === 'notes' ? (pick(world, NOTES) ?? null) : (pick(world, OWNERS) ?? null)
+    const field = pick(world.random, ['notes', 'ownerKam'] as const) ?? 'notes'
+    const value = field === 'notes' ? (pick(world.random, NOTES) ?? null) : (pick(world.random, OWNERS) ?? null)
     await laptop.call('stores:update', { id: storeId, store: { ...storeFields(laptop.core, storeId), [field]: value } })
   } else if (roll < 0.5) {
     const archived = laptop.core.stores.view(storeId).archivedAt !== null
@@ -80,15 +61,15 @@ export async function act(world: SoakWorld, laptop: SoakLaptop, index: number): 
 
 /** Starts a checklist on one of the first stores (so laptops meet on one), or ticks a step of an open run. */
 async function checklistWork(world: SoakWorld, laptop: SoakLaptop): Promise<void> {
-  const storeId = pick(world, ids(laptop, 'SELECT id FROM stores ORDER BY id LIMIT 2'))
+  const storeId = pick(world.random, rowIds(laptop.database.sqlite, 'SELECT id FROM stores ORDER BY id LIMIT 2'))
   if (storeId === undefined) return
-  const runId = pick(world, ids(laptop, "SELECT id FROM checklist_runs WHERE status = 'open' ORDER BY id"))
+  const runId = pick(world.random, rowIds(laptop.database.sqlite, "SELECT id FROM checklist_runs WHERE status = 'open' ORDER BY id"))
   if (runId === undefined || world.random() < 0.3) {
     await laptop.call('checklists:start', { storeId, playbook: 'renew-and-reauthorize' })
     return
   }
   const steps = laptop.database.sqlite.prepare('SELECT step_id FROM checklist_run_steps WHERE run_id = ? ORDER BY position').pluck().all(runId) as StepId[]
-  const stepId = pick(world, steps)
+  const stepId = pick(world.random, steps)
   if (stepId) await laptop.call(world.random() < 0.8 ? 'checklists:tick' : 'checklists:untick', { runId, stepId })
 }
 
