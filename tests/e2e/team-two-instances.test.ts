@@ -12,6 +12,7 @@ import { startPostgresCluster } from '../support/postgres-cluster'
 import type { PostgresCluster } from '../support/postgres-cluster'
 import { storeInput } from '../support/store-input'
 import { addPerson, withSuperuser } from '../support/team-postgres'
+import { fillTeamConnection } from '../support/team-settings-page'
 import { startApp } from './app-fixture'
 
 const TEAM = 'acme-care'
@@ -30,13 +31,7 @@ async function joinThroughSettings(app: LaunchedApp, role: { user: string; passw
   const { page } = app
   await page.goto(`${app.host.url}#/settings?section=team`)
   const team = page.getByRole('region', { name: 'Team' })
-  await team.getByLabel('Host', { exact: true }).fill(cluster.host)
-  await team.getByLabel('Port', { exact: true }).fill(String(cluster.port))
-  await team.getByLabel('Database', { exact: true }).fill(cluster.connection().database)
-  await team.getByLabel('User', { exact: true }).fill(role.user)
-  await team.getByRole('radio', { name: /No TLS/ }).check()
-  await team.getByLabel('Password', { exact: true }).fill(role.password)
-  await team.getByRole('button', { name: 'Save connection' }).click()
+  await fillTeamConnection(page, cluster, role)
   await expect.poll(() => team.getByTestId('team-password-state').textContent()).toBe('Saved')
 
   await team.getByRole('button', { name: 'Preview joining' }).click()

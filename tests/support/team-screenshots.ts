@@ -14,6 +14,7 @@ import { startPostgresCluster } from './postgres-cluster'
 import type { PostgresCluster } from './postgres-cluster'
 import { storeInput } from './store-input'
 import { addPerson, withSuperuser } from './team-postgres'
+import { fillTeamConnection } from './team-settings-page'
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -21,15 +22,8 @@ const SIZES = [
 ]
 
 async function fillConnection(page: Page, cluster: PostgresCluster, role: { user: string; password: string }): Promise<void> {
-  const team = page.getByRole('region', { name: 'Team' })
-  await team.getByLabel('Host', { exact: true }).fill(cluster.host)
-  await team.getByLabel('Port', { exact: true }).fill(String(cluster.port))
-  await team.getByLabel('Database', { exact: true }).fill(cluster.connection().database)
-  await team.getByLabel('User', { exact: true }).fill(role.user)
-  await team.getByRole('radio', { name: /No TLS/ }).check()
-  await team.getByLabel('Password', { exact: true }).fill(role.password)
-  await team.getByRole('button', { name: 'Save connection' }).click()
-  await team.getByTestId('team-password-state').filter({ hasText: 'Saved' }).waitFor()
+  await fillTeamConnection(page, cluster, role)
+  await page.getByRole('region', { name: 'Team' }).getByTestId('team-password-state').filter({ hasText: 'Saved' }).waitFor()
 }
 
 async function shoot(page: Page, dir: string, name: string, scrollTo?: string): Promise<void> {
